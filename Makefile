@@ -1,0 +1,180 @@
+# safesteps: plain GNU make.
+#
+#   make          build build/safesteps (checks the bundled content too)
+#   make run      install what is missing, build, start the guide
+#   make check    install what is missing, build, run every test
+#   make lint     man pages, module boundaries, formatting
+#   make sanitize the tests under AddressSanitizer and UBSan
+#   make valgrind the tests under valgrind
+#   make fuzz     the loader's fuzz target for FUZZ_SECONDS (clang)
+#   make bench    the benchmark table
+#   make install / uninstall / install-kiosk
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/safesteps
+MANPREFIX ?= $(PREFIX)/share/man
+SYSCONFDIR ?= /etc
+UNITDIR ?= /etc/systemd/system
+DESTDIR ?=
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+
+# The build directory; the sanitizer and clang builds use their own.
+B ?= build
+
+LIBS_PC = ncursesw libcjson libqrencode
+TEST_PC = check vterm
+
+# ncursesw's pkg-config adds _XOPEN_SOURCE=600; wcwidth under -std=c11
+# needs 700, so the project sets its own and filters theirs out.
+pc_cflags = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null))
+pc_libs = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
+
+WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wpointer-arith -Wformat=2 -Wvla \
+       -Wno-unused-parameter
+STD = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
+SAFESTEPS_CFLAGS = $(STD) $(WARN) -O2 -g $(call pc_cflags,$(LIBS_PC)) \
+		   -DSAFESTEPS_VERSION='"$(VERSION)"' \
+		   -DSAFESTEPS_DATADIR='"$(DATADIR)"' \
+		   -DSAFESTEPS_SYSCONFDIR='"$(SYSCONFDIR)"' \
+		   -I src -I $(B) $(SAN)
+SAFESTEPS_LDLIBS = $(call pc_libs,$(LIBS_PC)) -lunistring -lm
+TEST_CFLAGS = $(SAFESTEPS_CFLAGS) $(call pc_cflags,$(TEST_PC)) -I tests/lib
+TEST_LDLIBS = $(call pc_libs,$(TEST_PC)) $(SAFESTEPS_LDLIBS) -lutil
+
+# The user's CFLAGS, LDFLAGS and CPPFLAGS come last, so they win.
+ALL_CFLAGS = $(SAFESTEPS_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+ALL_TEST_CFLAGS = $(TEST_CFLAGS) $(CPPFLAGS) $(CFLAGS)
+
+# Every module but main and the curses front end goes into the core that
+# the unit tests link.
+CORE_SRC = $(filter-out src/main.c src/tui.c,$(wildcard src/*.c))
+CORE_OBJ = $(CORE_SRC:src/%.c=$(B)/%.o) $(B)/builtin.o
+MAIN_OBJ = $(B)/main.o $(B)/tui.o
+CONTENT = $(sort $(wildcard content/*.json))
+
+TEST_SRC = $(sort $(wildcard tests/test_*.c))
+TEST_BIN = $(TEST_SRC:tests/%.c=$(B)/tests/%)
+TESTLIB_SRC = $(wildcard tests/lib/*.c)
+TESTLIB_OBJ = $(TESTLIB_SRC:tests/lib/%.c=$(B)/tests/lib/%.o)
+
+MAN = man/safesteps.1 man/safesteps-content.5
+
+all: $(B)/safesteps $(B)/content.ok
+
+$(B)/safesteps: $(MAIN_OBJ) $(CORE_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(SAFESTEPS_LDLIBS)
+
+# The bundled content must pass the validator that the program uses.
+$(B)/content.ok: $(B)/safesteps $(CONTENT)
+	$(B)/safesteps --check $(CONTENT) >/dev/null
+	@touch $@
+
+$(B)/%.o: src/%.c | $(B)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# The built-in copy of the content, generated, never edited by hand.
+$(B)/builtin.c: $(CONTENT) src/embed.sh | $(B)
+	sh src/embed.sh $(CONTENT) > $@.tmp && mv $@.tmp $@
+
+$(B)/builtin.o: $(B)/builtin.c
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B):
+	mkdir -p $(B)/tests/lib
+
+$(B)/tests/lib/%.o: tests/lib/%.c | $(B)
+	$(CC) $(ALL_TEST_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/tests/%: tests/%.c $(CORE_OBJ) $(TESTLIB_OBJ) | $(B)
+	$(CC) $(ALL_TEST_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(CORE_OBJ) \
+	    $(TESTLIB_OBJ) $(TEST_LDLIBS)
+
+deps:
+	@sh .ci/deps
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(B)/safesteps --content content
+
+# Each test binary finds the program, the content and the fixtures
+# through the environment; TEST_TIMEOUT_FACTOR scales time limits.
+TEST_TIMEOUT_FACTOR ?= 1
+TEST_ENV = SAFESTEPS_BIN=$(B)/safesteps SAFESTEPS_CONTENT_DIR=content \
+	   SAFESTEPS_TESTDATA=tests/data SAFESTEPS_BUILD=$(B) \
+	   TEST_TIMEOUT_FACTOR=$(TEST_TIMEOUT_FACTOR) $(if $(CK_FORK),CK_FORK=$(CK_FORK))
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+test: all $(TEST_BIN)
+	@failed=0; passed=0; \
+	for t in $(TEST_BIN); do \
+		echo "== $$t"; \
+		if $(TEST_ENV) $(TEST_WRAP) $$t; then \
+			passed=$$((passed + 1)); \
+		else \
+			failed=$$((failed + 1)); echo "FAILED: $$t"; \
+		fi; \
+	done; \
+	echo "test programs: $$passed passed, $$failed failed"; \
+	test $$failed -eq 0
+
+SAN = 
+sanitize:
+	@$(MAKE) --no-print-directory B=build/san CC=clang \
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    TEST_TIMEOUT_FACTOR=3 test
+
+clang:
+	@$(MAKE) --no-print-directory B=build/clang CC=clang all
+
+valgrind: all $(TEST_BIN)
+	@$(MAKE) --no-print-directory test CK_FORK=no \
+	    TEST_WRAP="valgrind -q --leak-check=full --error-exitcode=1 --trace-children=no"
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	mkdir -p build/fuzz build/fuzz/corpus
+	clang $(STD) -g -O1 -fsanitize=fuzzer,address,undefined \
+	    $(call pc_cflags,$(LIBS_PC)) -I src -o build/fuzz/fuzz_load \
+	    tests/fuzz_load.c $(CORE_SRC) $(SAFESTEPS_LDLIBS)
+	build/fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    build/fuzz/corpus tests/data tests/fuzz content
+
+lint:
+	mandoc -Tlint -Wwarning $(MAN)
+	@bad=$$(grep -l 'cJSON\.h' src/*.c src/*.h | grep -v '^src/load\.c$$'); \
+	if [ -n "$$bad" ]; then echo "lint: only src/load.c may include cJSON: $$bad"; exit 1; fi
+	@bad=$$(grep -lE '#include <(n)?curses(w)?(/[a-z]+)?\.h>|#include <term\.h>' src/*.c src/*.h | grep -v '^src/tui\.c$$'); \
+	if [ -n "$$bad" ]; then echo "lint: only src/tui.c may include curses: $$bad"; exit 1; fi
+	clang-format --dry-run -Werror src/*.c src/*.h tests/*.c tests/lib/*.c tests/lib/*.h
+	@echo "lint: clean"
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) \
+	    $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5
+	install -m 755 $(B)/safesteps $(DESTDIR)$(BINDIR)/safesteps
+	install -m 644 $(CONTENT) $(DESTDIR)$(DATADIR)/
+	install -m 644 man/safesteps.1 $(DESTDIR)$(MANPREFIX)/man1/
+	install -m 644 man/safesteps-content.5 $(DESTDIR)$(MANPREFIX)/man5/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/safesteps
+	rm -f $(CONTENT:content/%=$(DESTDIR)$(DATADIR)/%)
+	-rmdir $(DESTDIR)$(DATADIR)
+	rm -f $(DESTDIR)$(MANPREFIX)/man1/safesteps.1
+	rm -f $(DESTDIR)$(MANPREFIX)/man5/safesteps-content.5
+
+clean:
+	rm -rf build
+
+.PHONY: all deps run check test sanitize clang valgrind fuzz lint install \
+	uninstall clean
+
+-include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/tests/lib/*.d)

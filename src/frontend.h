@@ -1,0 +1,50 @@
+/*
+ * frontend.h: what main hands to a front end, and the front ends' entry
+ * points.
+ *
+ * main parses the command line, loads every language's guide (content.h)
+ * and makes the wizard; then it runs one front end.  The full-screen front
+ * end can hand over to the plain one at the same place (the "p" key): it
+ * returns FRONTEND_TO_PLAIN with the wizard as it was, and main calls
+ * plain_run with it.  Front ends never exit the process themselves (a
+ * signal is reported as 128 plus its number, as an exit status).
+ */
+#ifndef SAFESTEPS_FRONTEND_H
+#define SAFESTEPS_FRONTEND_H
+
+#include <stddef.h>
+
+#include "guide.h"
+
+struct wizard;
+
+/* The run's settings and content; owned by main. */
+struct app {
+	struct guide **guides; /* every language found, by code */
+	size_t nguides;
+	size_t lang;    /* index of the language to start in (and reset to) */
+	int kiosk;      /* --kiosk */
+	long idle;      /* seconds without a key before "still there?"; 0: off */
+	long countdown; /* seconds the "still there?" view counts down */
+	int color;      /* 0 with --no-color or NO_COLOR */
+	int width;      /* --width N, or 0 */
+	int qr;         /* --print --qr */
+	int pages;      /* --print --pages */
+};
+
+/* Returned by tui_run when the user asked for the plain mode ("p"). */
+#define FRONTEND_TO_PLAIN (-2)
+/* Returned by tui_run when the terminal cannot be driven (unknown TERM,
+ * no cursor addressing): main falls back to the plain mode. */
+#define FRONTEND_NO_TERMINAL (-3)
+
+/* Full screen (ncurses).  Returns an exit status or one of the above. */
+int tui_run(struct app *app, struct wizard *w);
+
+/* Line by line on stdin and stdout.  Returns an exit status. */
+int plain_run(struct app *app, struct wizard *w);
+
+/* The whole guide as a handout on stdout.  Returns an exit status. */
+int print_run(const struct app *app);
+
+#endif

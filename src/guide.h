@@ -1,0 +1,204 @@
+/*
+ * guide.h: the guide, as a read-only model in plain C.
+ *
+ * A struct guide holds one language's content: the UI strings, the crisis
+ * line, the screens, the five steps, the resources and the sources.  It is
+ * made by the loader (load.h) from a JSON file and never changed afterwards.
+ * Every string is UTF-8 without control characters (the loader refuses
+ * them), owned by the guide, and freed by guide_free.  Cross references
+ * (choices, steps, resources and sources named by id) are resolved by the
+ * loader into indices, so users of the model never look an id up.
+ *
+ * Nothing here includes cJSON or curses.
+ */
+#ifndef SAFESTEPS_GUIDE_H
+#define SAFESTEPS_GUIDE_H
+
+#include <stddef.h>
+
+/* The content format this program reads. */
+#define GUIDE_FORMAT 1
+
+/* The number of steps every guide has, in the order the police give them. */
+#define GUIDE_STEPS 5
+
+/*
+ * Every UI string the program shows, by its key in the content's "ui"
+ * object.  A placeholder in braces ({n}, {total}, {date}) is filled in by
+ * guide_format.  To add a string: add a line here and to every content file.
+ */
+#define GUIDE_UI_LIST(X)                        \
+	X(HINT_NEXT, "hint_next")               \
+	X(HINT_BACK, "hint_back")               \
+	X(HINT_TICK, "hint_tick")               \
+	X(HINT_HELP, "hint_help")               \
+	X(HINT_QR, "hint_qr")                   \
+	X(HINT_LEAVE, "hint_leave")             \
+	X(STEP_OF, "step_of")                   \
+	X(MORE_ABOVE, "more_above")             \
+	X(MORE_BELOW, "more_below")             \
+	X(TODO_HEADING, "todo_heading")         \
+	X(TOO_SMALL, "too_small")               \
+	X(STILL_THERE, "still_there")           \
+	X(COUNTDOWN_LEAVE, "countdown_leave")   \
+	X(COUNTDOWN_RESET, "countdown_reset")   \
+	X(PLAIN_PROMPT, "plain_prompt")         \
+	X(PLAIN_BAD_NUMBER, "plain_bad_number") \
+	X(PLAIN_BYE, "plain_bye")               \
+	X(PLAN_DONE, "plan_done")               \
+	X(PLAN_LEFT, "plan_left")               \
+	X(RESOURCE_CALL, "resource_call")       \
+	X(RESOURCE_TEXT, "resource_text")       \
+	X(RESOURCE_WEB, "resource_web")         \
+	X(RESOURCE_HOURS, "resource_hours")     \
+	X(SOURCE_CHECKED, "source_checked")     \
+	X(SITE_HEADING, "site_heading")         \
+	X(QR_SCAN, "qr_scan")                   \
+	X(QR_TOO_SMALL, "qr_too_small")         \
+	X(KEYS_TITLE, "keys_title")             \
+	X(KEY_MOVE, "key_move")                 \
+	X(KEY_CHOOSE, "key_choose")             \
+	X(KEY_BACK, "key_back")                 \
+	X(KEY_TICK, "key_tick")                 \
+	X(KEY_SCROLL, "key_scroll")             \
+	X(KEY_PICK, "key_pick")                 \
+	X(KEY_HELP, "key_help")                 \
+	X(KEY_LEAVE, "key_leave")               \
+	X(KEY_PLAIN, "key_plain")               \
+	X(KEY_QR, "key_qr")                     \
+	X(KEY_CLICK, "key_click")
+
+enum guide_ui {
+#define GUIDE_UI_ENUM(name, key) GUIDE_UI_##name,
+	GUIDE_UI_LIST(GUIDE_UI_ENUM)
+#undef GUIDE_UI_ENUM
+	    GUIDE_UI_COUNT
+};
+
+/* Who a screen is written for; it sets the reading level it must meet. */
+enum guide_audience {
+	GUIDE_YOUTH, /* the young person: grade 6 or below */
+	GUIDE_ADULT  /* a parent, counsellor or teacher: grade 8 or below */
+};
+
+/* Screens whose lower part the program makes from the model. */
+enum guide_kind {
+	GUIDE_KIND_TEXT,    /* only what the content says */
+	GUIDE_KIND_PLAN,    /* then the steps, ticked and left, and contacts */
+	GUIDE_KIND_SOURCES, /* then every source with its dates */
+	GUIDE_KIND_LANGUAGES, /* then one choice per installed language */
+	GUIDE_KIND_HELP       /* "talk to someone now": site people first */
+};
+
+/* A paragraph, or a bulleted list. */
+struct guide_block {
+	char *text;    /* the paragraph, or NULL for a list */
+	char **items;  /* the list's items, or NULL for a paragraph */
+	size_t nitems; /* how many items */
+};
+
+/* A "do this now" item that the user can tick. */
+struct guide_todo {
+	char *id;   /* unique in the guide; names the tick across languages */
+	char *text; /* what to do */
+};
+
+/* A choice that leads to another screen. */
+struct guide_choice {
+	char *label;   /* what the choice says */
+	size_t target; /* index into guide.screens */
+};
+
+struct guide_screen {
+	char *id;    /* unique; the same in every language */
+	char *title; /* one line */
+	enum guide_audience audience;
+	enum guide_kind kind;
+	int step; /* 1 to GUIDE_STEPS on a step's screen, else 0 */
+	struct guide_block *body;
+	size_t nbody;
+	struct guide_todo *todos;
+	size_t ntodos;
+	struct guide_choice *choices;
+	size_t nchoices;
+	size_t *resources; /* indices into guide.resources */
+	size_t nresources;
+	size_t *sources; /* indices into guide.sources */
+	size_t nsources;
+};
+
+struct guide_step {
+	int number;    /* 1 to GUIDE_STEPS, in order */
+	char *title;   /* "Stop contact" */
+	size_t screen; /* index into guide.screens */
+};
+
+/* A place to get help.  Optional fields are NULL when absent. */
+struct guide_resource {
+	char *id;
+	char *name;      /* "Kids Help Phone" */
+	char *purpose;   /* what it is for, one or two sentences */
+	char *web;       /* "kidshelpphone.ca" (no scheme), or NULL */
+	char *phone;     /* "1-800-668-6868", or NULL */
+	char *text;      /* "Text CONNECT to 686868", or NULL */
+	char *hours;     /* "24/7, free, confidential", or NULL */
+	char *region;    /* "Canada", "United States", ... */
+	size_t *sources; /* indices into guide.sources */
+	size_t nsources;
+};
+
+/* Where a fact comes from, and when it was last checked. */
+struct guide_source {
+	char *id;
+	char *title;
+	char *publisher;
+	char *date;    /* of the source, as the content gives it */
+	char *url;     /* address without scheme */
+	char *checked; /* YYYY-MM-DD */
+};
+
+/* A person or place at the school, from the site file. */
+struct guide_person {
+	char *name;    /* "Ms. Chen, counsellor" */
+	char *details; /* "Room 114, Monday to Friday 8 to 4" */
+};
+
+struct guide {
+	int format;      /* GUIDE_FORMAT */
+	char *lang;      /* "en" */
+	char *lang_name; /* "English", in its own language */
+	char *region;    /* where the content's contacts apply: "Canada" */
+	char *ui[GUIDE_UI_COUNT];
+	char *crisis;       /* the crisis line shown on every screen */
+	char *crisis_short; /* the same, for a narrow screen */
+	size_t start;       /* index of the start screen */
+	size_t help;        /* index of "talk to someone now" */
+	struct guide_screen *screens;
+	size_t nscreens;
+	struct guide_step steps[GUIDE_STEPS];
+	struct guide_resource *resources;
+	size_t nresources;
+	struct guide_source *sources;
+	size_t nsources;
+	struct guide_person *people; /* from the site file; may be empty */
+	size_t npeople;
+};
+
+/* The key of a UI string in the content's "ui" object ("hint_next"). */
+const char *guide_ui_key(enum guide_ui which);
+
+/* Free a guide and everything it owns; NULL is fine. */
+void guide_free(struct guide *g);
+
+/*
+ * Find a screen by id.  Returns its index, or (size_t)-1 if there is none.
+ */
+size_t guide_screen_find(const struct guide *g, const char *id);
+
+/*
+ * Copy a UI template, replacing each "{name}" with value.  Other
+ * placeholders are kept as they are.  Caller frees.
+ */
+char *guide_format(const char *template, const char *name, const char *value);
+
+#endif

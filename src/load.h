@@ -1,0 +1,70 @@
+/*
+ * load.h: content files (JSON) into a struct guide, and their validation.
+ *
+ * One code path serves the program and "safesteps --check": load_file reads
+ * the file itself (refusing anything over LOAD_MAX_BYTES, directories,
+ * FIFOs and devices without blocking), checks the raw bytes (UTF-8, NUL,
+ * control bytes, byte-order marks), parses strictly, checks every rule of
+ * safesteps-content(5) and reports every problem it finds, not only the
+ * first.  Only this module includes cJSON.
+ *
+ * Call order: struct load_report rep = {0}; g = load_file(path, &rep);
+ * read rep; load_report_free(&rep); guide_free(g).
+ */
+#ifndef SAFESTEPS_LOAD_H
+#define SAFESTEPS_LOAD_H
+
+#include <stddef.h>
+
+#include "guide.h"
+
+/* The largest content file accepted; exactly this size is allowed. */
+#define LOAD_MAX_BYTES (1024 * 1024)
+
+/* One problem found in a file. */
+struct load_diag {
+	int warning; /* 1: a warning (the file is still valid), 0: an error */
+	int line;    /* 1-based line and column for a syntax problem, else 0 */
+	int col;
+	char *path; /* JSON path such as "screens[3].choices[0].to", or NULL */
+	char *msg;  /* what is wrong, in one line */
+};
+
+/* Everything found in one file. */
+struct load_report {
+	char *file; /* the name as given */
+	struct load_diag *diags;
+	size_t ndiags;
+	size_t nerrors;
+	size_t nwarnings;
+};
+
+/*
+ * Load and validate a content file.  Returns the guide (caller frees with
+ * guide_free) when the file has no error, else NULL.  Every problem,
+ * warnings included, is appended to rep, which the caller frees.
+ */
+struct guide *load_file(const char *path, struct load_report *rep);
+
+/* The same for content already in memory; name is used in messages. */
+struct guide *load_buffer(
+    const char *name, const char *buf, size_t len, struct load_report *rep);
+
+/*
+ * Load and validate a site file (see safesteps-content(5)) and apply the
+ * part for g->lang to g: its people and, if given, its crisis line.
+ * Returns 0, or -1 with the problems in rep (g is then unchanged).
+ */
+int load_site(const char *path, struct guide *g, struct load_report *rep);
+
+/*
+ * One diagnostic as the line the program prints, without "safesteps: " and
+ * without a newline: "FILE:LINE:COL: msg" or "FILE: path: msg", with
+ * "warning: " before msg for a warning.  Caller frees.
+ */
+char *load_diag_format(const struct load_report *rep, size_t i);
+
+/* Free what a report holds and zero it; NULL is fine. */
+void load_report_free(struct load_report *rep);
+
+#endif
