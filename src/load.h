@@ -64,6 +64,14 @@ int load_site(const char *path, struct guide *g, struct load_report *rep);
  */
 char *load_diag_format(const struct load_report *rep, size_t i);
 
+/*
+ * Append a diagnostic to rep (path may be NULL; line and col 0 for none).
+ * Used by the loader and by checks layered on it (readlevel.h).
+ */
+void load_report_add(struct load_report *rep, int warning, int line, int col,
+    const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
 /* Free what a report holds and zero it; NULL is fine. */
 void load_report_free(struct load_report *rep);
 
