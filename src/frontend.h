@@ -22,11 +22,13 @@ struct wizard;
 struct app {
 	struct guide **guides; /* every language found, by code */
 	size_t nguides;
-	size_t lang;    /* index of the language to start in (and reset to) */
-	int kiosk;      /* --kiosk */
-	long idle;      /* seconds without a key before "still there?"; 0: off */
+	size_t lang; /* index of the language to start in (and reset to) */
+	int kiosk;   /* --kiosk */
+	long idle;   /* seconds without a key before "still there?"; 0: off */
 	long countdown; /* seconds the "still there?" view counts down */
 	int color;      /* 0 with --no-color or NO_COLOR */
+	int utf8;       /* 1 when the locale in force for output is UTF-8; 0:
+			   show ASCII (see main.c for how the locale is set) */
 	int width;      /* --width N, or 0 */
 	int qr;         /* --print --qr */
 	int pages;      /* --print --pages */
