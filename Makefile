@@ -122,7 +122,7 @@ test: all $(TEST_BIN)
 			failed=$$((failed + 1)); echo "FAILED: $$t"; \
 		fi; \
 	done; \
-	echo "test programs: $$passed passed, $$failed failed"; \
+	echo "tests: $$passed passed, $$failed failed"; \
 	test $$failed -eq 0
 
 SAN = 

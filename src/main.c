@@ -1,0 +1,557 @@
+/*
+ * main.c: the command line.  Parses the options, sets the locale, loads
+ * every language's content and runs one front end: full screen, plain,
+ * print, or the content check.
+ */
+#include <ctype.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "content.h"
+#include "frontend.h"
+#include "load.h"
+#include "readlevel.h"
+#include "wizard.h"
+#include "xmalloc.h"
+
+#ifndef SAFESTEPS_VERSION
+#define SAFESTEPS_VERSION "0"
+#endif
+#ifndef SAFESTEPS_DATADIR
+#define SAFESTEPS_DATADIR "/usr/local/share/safesteps"
+#endif
+#ifndef SAFESTEPS_SYSCONFDIR
+#define SAFESTEPS_SYSCONFDIR "/etc"
+#endif
+
+#define EXIT_USAGE 2
+#define IDLE_KIOSK 120
+#define IDLE_DEFAULT 900
+#define COUNTDOWN_DEFAULT 20
+#define WIDTH_MIN 20
+#define WIDTH_MAX 1000
+
+enum mode {
+	MODE_GUIDE,
+	MODE_CHECK,
+	MODE_PRINT,
+	MODE_LIST,
+	MODE_HELP,
+	MODE_VERSION
+};
+
+struct options {
+	enum mode mode;
+	const char *lang;
+	const char *content;
+	const char *site;
+	const char *idle;
+	const char *countdown;
+	const char *width;
+	int plain;
+	int kiosk;
+	int no_color;
+	int qr;
+	int pages;
+};
+
+static const char usage_text[] =
+    "Usage: safesteps [OPTION]...\n"
+    "       safesteps --check FILE...\n"
+    "       safesteps --print [--lang CODE] [--width N] [--qr] [--pages]\n"
+    "A calm, private guide for a young person who is being threatened\n"
+    "online with a sexual picture: what to do, one step at a time.\n"
+    "\n"
+    "  --lang CODE         show the guide in this language (en, fr, ...)\n"
+    "  --content DIR       read the content files from DIR\n"
+    "  --plain             line-by-line mode, for screen readers\n"
+    "  --kiosk             never exit on a key; reset when left alone\n"
+    "  --idle SECONDS      ask \"still there?\" after SECONDS without a key\n"
+    "                      (default 900, kiosk 120; 0 turns it off)\n"
+    "  --countdown SECONDS how long \"still there?\" waits (default 20)\n"
+    "  --site FILE         the school's own contacts (default\n"
+    "                      " SAFESTEPS_SYSCONFDIR "/safesteps/site.json)\n"
+    "  --no-color          no colours (so does NO_COLOR)\n"
+    "  --check FILE...     check content files and report every problem\n"
+    "  --print             print the whole guide as a handout\n"
+    "  --width N           wrap the handout or plain text at N columns\n"
+    "  --qr                add QR codes of the addresses to the handout\n"
+    "  --pages             a form feed between the handout's parts\n"
+    "  --list-languages    list the languages there are\n"
+    "  -h, --help          show this help\n"
+    "  -V, --version       show the version\n"
+    "\n"
+    "Keys: arrows move, Enter chooses, Left goes back, h talks to\n"
+    "someone now, Esc leaves at once.  See safesteps(1).\n";
+
+static void
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("safesteps: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputs("\nTry 'safesteps --help' for more information.\n", stderr);
+}
+
+/*
+ * Parse a whole number of seconds or columns in [min, max].  Returns 0, or
+ * -1 if text is not such a number.
+ */
+static int
+parse_number(const char *text, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	if (text == NULL || !isdigit((unsigned char)text[0]))
+		return -1;
+	v = strtol(text, &end, 10);
+	if (*end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/*
+ * Set the locale for drawing.  The user's locale if it loads; if it does
+ * not (a fresh Debian has only C, C.UTF-8 and POSIX) but asked for UTF-8,
+ * C.UTF-8.  Returns 1 if the locale in force is UTF-8.
+ */
+static int
+setup_locale(void)
+{
+	const char *names[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	const char *want = NULL;
+
+	if (setlocale(LC_CTYPE, "") == NULL) {
+		for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+			want = getenv(names[i]);
+			if (want != NULL && *want != '\0')
+				break;
+		}
+		if (want != NULL && (strcasestr(want, "utf-8") != NULL ||
+					strcasestr(want, "utf8") != NULL))
+			setlocale(LC_CTYPE, "C.UTF-8");
+		else
+			setlocale(LC_CTYPE, "C");
+	}
+	return strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+}
+
+/*
+ * The language the environment asks for, read as text ("fr_CA.UTF-8" ->
+ * "fr") even when that locale is not installed.  Empty if none.
+ */
+static void
+env_language(char out[8])
+{
+	const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *v = NULL;
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		v = getenv(names[i]);
+		if (v != NULL && *v != '\0')
+			break;
+		v = NULL;
+	}
+	if (v == NULL || strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 ||
+	    strncmp(v, "C.", 2) == 0)
+		return;
+	while (n < 7 && islower((unsigned char)v[n]))
+		n++;
+	if (n < 2 || n > 3)
+		return;
+	memcpy(out, v, n);
+	out[n] = '\0';
+}
+
+/* Keep no core dump: it could hold the screen's text. */
+static void
+harden(void)
+{
+	struct rlimit rl = { 0, 0 };
+
+	setrlimit(RLIMIT_CORE, &rl);
+	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+	signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error */
+}
+
+/* Print a report's diagnostics to stderr. */
+static void
+print_report(const struct load_report *rep)
+{
+	for (size_t i = 0; i < rep->ndiags; i++) {
+		char *line = load_diag_format(rep, i);
+
+		fprintf(stderr, "safesteps: %s\n", line);
+		free(line);
+	}
+}
+
+/* Print the reading level of every screen of g. */
+static void
+print_levels(const struct guide *g)
+{
+	struct readlevel r;
+
+	for (size_t i = 0; i < g->nscreens; i++) {
+		readlevel_screen(g, i, &r);
+		if (r.french)
+			printf("  %-20s reading ease %5.1f (%s, at least "
+			       "%.0f)%s\n",
+			    g->screens[i].id, r.score,
+			    g->screens[i].audience == GUIDE_ADULT ? "adult"
+								  : "youth",
+			    g->screens[i].audience == GUIDE_ADULT
+				? READLEVEL_ADULT_EASE
+				: READLEVEL_YOUTH_EASE,
+			    r.too_hard ? " too hard" : "");
+		else
+			printf("  %-20s grade %4.1f (%s, at most %.0f)%s\n",
+			    g->screens[i].id, r.score,
+			    g->screens[i].audience == GUIDE_ADULT ? "adult"
+								  : "youth",
+			    g->screens[i].audience == GUIDE_ADULT
+				? READLEVEL_ADULT_GRADE
+				: READLEVEL_YOUTH_GRADE,
+			    r.too_hard ? " too hard" : "");
+	}
+}
+
+/*
+ * safesteps --check FILE...: every problem of every file, one summary line
+ * per valid file.  With --site, also the site file.
+ */
+static int
+run_check(int argc, char **argv, const char *site)
+{
+	struct load_report rep;
+	struct guide *g;
+	int status = 0;
+
+	for (int i = 0; i < argc; i++) {
+		memset(&rep, 0, sizeof rep);
+		g = load_file(argv[i], &rep);
+		if (g != NULL)
+			readlevel_check(g, &rep);
+		print_report(&rep);
+		if (g != NULL) {
+			printf("%s: valid: %zu screens, %d steps, %zu "
+			       "resources, %zu sources",
+			    argv[i], g->nscreens, GUIDE_STEPS, g->nresources,
+			    g->nsources);
+			if (rep.nwarnings > 0)
+				printf(", %zu warning%s", rep.nwarnings,
+				    rep.nwarnings == 1 ? "" : "s");
+			printf("\n");
+			print_levels(g);
+			if (site != NULL) {
+				load_report_free(&rep);
+				if (load_site(site, g, &rep) != 0)
+					status = 1;
+				print_report(&rep);
+			}
+		} else
+			status = 1;
+		load_report_free(&rep);
+		guide_free(g);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("safesteps: stdout");
+		return 1;
+	}
+	return status;
+}
+
+/* Is this a terminal the full-screen mode should try? */
+static int
+want_plain(const struct options *o)
+{
+	const char *term = getenv("TERM");
+	const char *acc = getenv("ACCESSIBLE");
+
+	if (o->plain || (acc != NULL && strcmp(acc, "1") == 0))
+		return 1;
+	if (!isatty(STDOUT_FILENO))
+		return 1;
+	return term == NULL || *term == '\0' || strcmp(term, "dumb") == 0;
+}
+
+/* Parse the command line into o; -1 after a usage error was printed. */
+static int
+parse_args(int argc, char **argv, struct options *o)
+{
+	enum {
+		OPT_LANG = 256,
+		OPT_CONTENT,
+		OPT_PLAIN,
+		OPT_KIOSK,
+		OPT_IDLE,
+		OPT_COUNTDOWN,
+		OPT_SITE,
+		OPT_NO_COLOR,
+		OPT_CHECK,
+		OPT_PRINT,
+		OPT_WIDTH,
+		OPT_QR,
+		OPT_PAGES,
+		OPT_LIST
+	};
+	static const struct option longopts[] = {
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "content", required_argument, NULL, OPT_CONTENT },
+		{ "plain", no_argument, NULL, OPT_PLAIN },
+		{ "kiosk", no_argument, NULL, OPT_KIOSK },
+		{ "idle", required_argument, NULL, OPT_IDLE },
+		{ "countdown", required_argument, NULL, OPT_COUNTDOWN },
+		{ "site", required_argument, NULL, OPT_SITE },
+		{ "no-color", no_argument, NULL, OPT_NO_COLOR },
+		{ "no-colour", no_argument, NULL, OPT_NO_COLOR },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "print", no_argument, NULL, OPT_PRINT },
+		{ "width", required_argument, NULL, OPT_WIDTH },
+		{ "qr", no_argument, NULL, OPT_QR },
+		{ "pages", no_argument, NULL, OPT_PAGES },
+		{ "list-languages", no_argument, NULL, OPT_LIST },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_LANG:
+			o->lang = optarg;
+			break;
+		case OPT_CONTENT:
+			o->content = optarg;
+			break;
+		case OPT_PLAIN:
+			o->plain = 1;
+			break;
+		case OPT_KIOSK:
+			o->kiosk = 1;
+			break;
+		case OPT_IDLE:
+			o->idle = optarg;
+			break;
+		case OPT_COUNTDOWN:
+			o->countdown = optarg;
+			break;
+		case OPT_SITE:
+			o->site = optarg;
+			break;
+		case OPT_NO_COLOR:
+			o->no_color = 1;
+			break;
+		case OPT_CHECK:
+			o->mode = MODE_CHECK;
+			break;
+		case OPT_PRINT:
+			o->mode = MODE_PRINT;
+			break;
+		case OPT_WIDTH:
+			o->width = optarg;
+			break;
+		case OPT_QR:
+			o->qr = 1;
+			break;
+		case OPT_PAGES:
+			o->pages = 1;
+			break;
+		case OPT_LIST:
+			o->mode = MODE_LIST;
+			break;
+		case 'h':
+			o->mode = MODE_HELP;
+			break;
+		case 'V':
+			o->mode = MODE_VERSION;
+			break;
+		case ':':
+			usage_error(
+			    "option '%s' needs a value", argv[optind - 1]);
+			return -1;
+		default:
+			usage_error("unknown option '%s'", argv[optind - 1]);
+			return -1;
+		}
+	}
+	if (o->mode == MODE_CHECK && optind >= argc) {
+		usage_error("%s", "--check needs at least one FILE");
+		return -1;
+	}
+	if (o->mode != MODE_CHECK && optind < argc) {
+		usage_error("unexpected argument '%s'", argv[optind]);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Check a numeric option.  A bad value is a usage error, except in kiosk
+ * mode, where it falls back to the default with one line on stderr so the
+ * kiosk still shows the guide.
+ */
+static int
+number_option(const struct options *o, const char *name, const char *text,
+    long min, long max, long def, long *out)
+{
+	*out = def;
+	if (text == NULL || parse_number(text, min, max, out) == 0)
+		return 0;
+	if (o->kiosk) {
+		fprintf(stderr,
+		    "safesteps: --%s '%s' is not a number from %ld to %ld; "
+		    "using %ld\n",
+		    name, text, min, max, def);
+		*out = def;
+		return 0;
+	}
+	fprintf(stderr,
+	    "safesteps: --%s '%s' is not a number from %ld to %ld\n"
+	    "Try 'safesteps --help' for more information.\n",
+	    name, text, min, max);
+	return -1;
+}
+
+/* List the languages of c on stream f, as "  en  English" lines. */
+static void
+list_languages(const struct content *c, FILE *f, const char *indent)
+{
+	for (size_t i = 0; i < c->n; i++)
+		fprintf(f, "%s%s\t%s\n", indent, c->guides[i]->lang,
+		    c->guides[i]->lang_name);
+}
+
+/* Pick the starting language.  Returns its index, or -1 (usage error). */
+static long
+pick_language(const struct options *o, const struct content *c)
+{
+	char env[8];
+	size_t i;
+
+	if (o->lang != NULL) {
+		if ((i = content_find(c, o->lang)) != (size_t)-1)
+			return (long)i;
+		fprintf(stderr, "safesteps: no content in language '%s'%s\n",
+		    o->lang, o->kiosk ? "; using the default" : "");
+		if (!o->kiosk) {
+			fprintf(stderr, "The languages there are:\n");
+			list_languages(c, stderr, "  ");
+			return -1;
+		}
+	}
+	env_language(env);
+	if (env[0] != '\0' && (i = content_find(c, env)) != (size_t)-1)
+		return (long)i;
+	if ((i = content_find(c, "en")) != (size_t)-1)
+		return (long)i;
+	return 0;
+}
+
+/* Run the guide with app: full screen unless plain is wanted. */
+static int
+run_guide(struct app *app, int plain)
+{
+	struct wizard *w = wizard_new(app);
+	int status = FRONTEND_NO_TERMINAL;
+
+	if (!plain)
+		status = tui_run(app, w);
+	if (status == FRONTEND_TO_PLAIN || status == FRONTEND_NO_TERMINAL)
+		status = plain_run(app, w);
+	wizard_free(w);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options o = { 0 };
+	struct content_opts co = { 0 };
+	struct content c = { 0 };
+	struct content_msgs msgs = { 0 };
+	struct app app = { 0 };
+	long lang, width;
+	int status, loaded;
+
+	harden();
+	app.utf8 = setup_locale();
+	if (parse_args(argc, argv, &o) != 0)
+		return EXIT_USAGE;
+	switch (o.mode) {
+	case MODE_HELP:
+		fputs(usage_text, stdout);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+	case MODE_VERSION:
+		printf("safesteps %s\n", SAFESTEPS_VERSION);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+	case MODE_CHECK:
+		return run_check(argc - optind, argv + optind, o.site);
+	default:
+		break;
+	}
+
+	app.kiosk = o.kiosk;
+	app.qr = o.qr;
+	app.pages = o.pages;
+	app.color = !o.no_color && getenv("NO_COLOR") == NULL;
+	if (number_option(&o, "idle", o.idle, 0, 86400,
+		o.kiosk ? IDLE_KIOSK : IDLE_DEFAULT, &app.idle) != 0 ||
+	    number_option(&o, "countdown", o.countdown, 1, 3600,
+		COUNTDOWN_DEFAULT, &app.countdown) != 0 ||
+	    number_option(
+		&o, "width", o.width, WIDTH_MIN, WIDTH_MAX, 0, &width) != 0)
+		return EXIT_USAGE;
+	app.width = (int)width;
+
+	co.dir = o.content;
+	co.env_dir = getenv("SAFESTEPS_CONTENT");
+	if (co.env_dir != NULL && *co.env_dir == '\0')
+		co.env_dir = NULL;
+	co.installed = SAFESTEPS_DATADIR;
+	co.site = o.site != NULL ? o.site
+				 : SAFESTEPS_SYSCONFDIR "/safesteps/site.json";
+	co.site_required = o.site != NULL;
+	co.kiosk = o.kiosk;
+	loaded = content_load(&co, &c, &msgs);
+	for (size_t i = 0; i < msgs.n; i++)
+		fprintf(stderr, "safesteps: %s\n", msgs.lines[i]);
+	content_msgs_free(&msgs);
+	if (loaded != 0)
+		return 1;
+
+	if (o.mode == MODE_LIST) {
+		list_languages(&c, stdout, "");
+		status = fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+		content_free(&c);
+		return status;
+	}
+	if ((lang = pick_language(&o, &c)) < 0) {
+		content_free(&c);
+		return EXIT_USAGE;
+	}
+	app.guides = c.guides;
+	app.nguides = c.n;
+	app.lang = (size_t)lang;
+	if (o.mode == MODE_PRINT)
+		status = print_run(&app);
+	else
+		status = run_guide(&app, want_plain(&o));
+	content_free(&c);
+	return status;
+}
