@@ -164,7 +164,17 @@ install: all
 	install -m 644 man/safesteps.1 $(DESTDIR)$(MANPREFIX)/man1/
 	install -m 644 man/safesteps-content.5 $(DESTDIR)$(MANPREFIX)/man5/
 
+# The kiosk unit, with the installed program's path in ExecStart.
+$(B)/safesteps-kiosk.service: src/safesteps-kiosk.service.in | $(B)
+	sed 's|@BINDIR@|$(BINDIR)|g' src/safesteps-kiosk.service.in > $@
+
+install-kiosk: install $(B)/safesteps-kiosk.service
+	install -d $(DESTDIR)$(UNITDIR)
+	install -m 644 $(B)/safesteps-kiosk.service $(DESTDIR)$(UNITDIR)/
+	@echo "Now: systemctl daemon-reload; systemctl enable --now safesteps-kiosk.service (see KIOSK in safesteps(1))"
+
 uninstall:
+	rm -f $(DESTDIR)$(UNITDIR)/safesteps-kiosk.service
 	rm -f $(DESTDIR)$(BINDIR)/safesteps
 	rm -f $(CONTENT:content/%=$(DESTDIR)$(DATADIR)/%)
 	-rmdir $(DESTDIR)$(DATADIR)
@@ -175,6 +185,6 @@ clean:
 	rm -rf build
 
 .PHONY: all deps run check test sanitize clang valgrind fuzz lint install \
-	uninstall clean
+	install-kiosk uninstall clean
 
 -include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/tests/lib/*.d)
