@@ -94,12 +94,27 @@ static const char usage_text[] =
     "Keys: arrows move, Enter chooses, Left goes back, h talks to\n"
     "someone now, Esc leaves at once.  See safesteps(1).\n";
 
+/* A usage error: what is wrong (what, then arg in quotes), and a hint. */
 static void
-usage_error(const char *fmt, const char *arg)
+usage_error(const char *what, const char *arg)
 {
-	fputs("safesteps: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputs("\nTry 'safesteps --help' for more information.\n", stderr);
+	if (arg != NULL)
+		fprintf(stderr, "safesteps: %s '%s'\n", what, arg);
+	else
+		fprintf(stderr, "safesteps: %s\n", what);
+	fputs("Try 'safesteps --help' for more information.\n", stderr);
+}
+
+/* Does s name UTF-8 ("fr_CA.UTF-8", "en_US.utf8")? */
+static int
+names_utf8(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (strncasecmp(s, "utf-8", 5) == 0 ||
+		    strncasecmp(s, "utf8", 4) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 /*
@@ -138,8 +153,7 @@ setup_locale(void)
 			if (want != NULL && *want != '\0')
 				break;
 		}
-		if (want != NULL && (strcasestr(want, "utf-8") != NULL ||
-					strcasestr(want, "utf8") != NULL))
+		if (want != NULL && names_utf8(want))
 			setlocale(LC_CTYPE, "C.UTF-8");
 		else
 			setlocale(LC_CTYPE, "C");
@@ -386,16 +400,16 @@ parse_args(int argc, char **argv, struct options *o)
 			    "option '%s' needs a value", argv[optind - 1]);
 			return -1;
 		default:
-			usage_error("unknown option '%s'", argv[optind - 1]);
+			usage_error("unknown option", argv[optind - 1]);
 			return -1;
 		}
 	}
 	if (o->mode == MODE_CHECK && optind >= argc) {
-		usage_error("%s", "--check needs at least one FILE");
+		usage_error("--check needs at least one FILE", NULL);
 		return -1;
 	}
 	if (o->mode != MODE_CHECK && optind < argc) {
-		usage_error("unexpected argument '%s'", argv[optind]);
+		usage_error("unexpected argument", argv[optind]);
 		return -1;
 	}
 	return 0;
