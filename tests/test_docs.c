@@ -1,0 +1,202 @@
+/*
+ * test_docs.c: the documentation says what the program does.  The man
+ * page's KEYS section is the in-app key list (the same keys, in the same
+ * order, with the English content's words); every option of --help is in
+ * the man page and the README's options are real.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "keys.h"
+#include "load.h"
+#include "run.h"
+
+#define MAN "man/safesteps.1"
+
+/* The whole of a file, NUL-terminated.  Caller frees. */
+static char *
+slurp(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = NULL;
+	size_t len = 0, n;
+	char chunk[4096];
+
+	ck_assert_msg(f != NULL, "cannot read %s", path);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		buf = realloc(buf, len + n + 1);
+		ck_assert_ptr_nonnull(buf);
+		memcpy(buf + len, chunk, n);
+		len += n;
+	}
+	fclose(f);
+	buf = realloc(buf, len + 1);
+	ck_assert_ptr_nonnull(buf);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* The next line of the man page after p, into line; NULL at the end. */
+static const char *
+next_line(const char *p, char *line, size_t size)
+{
+	const char *e;
+	size_t n;
+
+	if (*p == '\0')
+		return NULL;
+	e = strchr(p, '\n');
+	n = e != NULL ? (size_t)(e - p) : strlen(p);
+	if (n >= size)
+		n = size - 1;
+	memcpy(line, p, n);
+	line[n] = '\0';
+	return e != NULL ? e + 1 : p + strlen(p);
+}
+
+/* The English guide, loaded through the real loader. */
+static struct guide *
+english(void)
+{
+	char path[4096];
+	struct load_report rep = { 0 };
+	struct guide *g;
+
+	snprintf(path, sizeof path, "%s/en.json",
+	    getenv("SAFESTEPS_CONTENT_DIR") != NULL
+		? getenv("SAFESTEPS_CONTENT_DIR")
+		: "content");
+	g = load_file(path, &rep);
+	load_report_free(&rep);
+	ck_assert_msg(g != NULL, "%s does not load", path);
+	return g;
+}
+
+START_TEST(test_man_keys_are_the_key_table)
+{
+	char *man = slurp(MAN);
+	struct guide *g = english();
+	const char *p = strstr(man, "\n.Sh KEYS\n");
+	char line[1024], desc[1024];
+	size_t i = 0;
+
+	ck_assert_msg(p != NULL, "no KEYS section in " MAN);
+	p++;
+	while ((p = next_line(p, line, sizeof line)) != NULL) {
+		if (strncmp(line, ".Sh ", 4) == 0 && i > 0)
+			break;
+		if (strcmp(line, ".El") == 0)
+			break;
+		if (strncmp(line, ".It ", 4) != 0)
+			continue;
+		ck_assert_msg(i < keys_count,
+		    MAN " lists more keys than the program: %s", line + 4);
+		ck_assert_str_eq(line + 4, keys_table[i].keys);
+		p = next_line(p, desc, sizeof desc);
+		ck_assert_ptr_nonnull(p);
+		/* The man page's line is the sentence: the content's words,
+		 * capitalised, with a full stop. */
+		{
+			const char *ui = g->ui[keys_table[i].what];
+			char want[1024];
+
+			snprintf(want, sizeof want, "%s", ui);
+			if (want[0] >= 'a' && want[0] <= 'z')
+				want[0] = (char)(want[0] - 'a' + 'A');
+			if (want[strlen(want) - 1] != '.')
+				strncat(
+				    want, ".", sizeof want - strlen(want) - 1);
+			ck_assert_msg(strcmp(desc, want) == 0,
+			    "key %s: the man page says \"%s\", the program "
+			    "\"%s\"",
+			    keys_table[i].keys, desc, ui);
+		}
+		i++;
+	}
+	ck_assert_msg(i == keys_count,
+	    MAN " lists %zu keys; the program has %zu", i, keys_count);
+	guide_free(g);
+	free(man);
+}
+END_TEST
+
+START_TEST(test_every_option_is_documented)
+{
+	const char *const argv[] = { run_bin(), "--help", NULL };
+	const char *const env[] = { "LANG=C.UTF-8", NULL };
+	struct run_result r;
+	char *man = slurp(MAN), *readme = slurp("README.md");
+	const char *p;
+	int n = 0;
+
+	ck_assert_int_eq(run_cmd(argv, env, NULL, 0, NULL, 5000, &r), 0);
+	ck_assert(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0);
+	for (p = r.out; (p = strstr(p, "  --")) != NULL; p += 4) {
+		char opt[64], man_form[80];
+		size_t k = 0;
+
+		while (
+		    k + 1 < sizeof opt &&
+		    ((p[2 + k] >= 'a' && p[2 + k] <= 'z') || p[2 + k] == '-'))
+			opt[k] = p[2 + k], k++;
+		opt[k] = '\0';
+		/* mdoc writes --lang as "Fl \-lang", a dash as "\-". */
+		snprintf(man_form, sizeof man_form, "Fl \\%s", opt + 1);
+		for (char *c = man_form + 4; *c != '\0'; c++) {
+			if (*c == '-' && c[-1] != '\\') {
+				memmove(c + 1, c, strlen(c) + 1);
+				*c++ = '\\';
+			}
+		}
+		ck_assert_msg(strstr(man, man_form) != NULL,
+		    "--help lists %s, the man page does not (%s)", opt,
+		    man_form);
+		n++;
+	}
+	ck_assert_int_ge(n, 12);
+	/* The README's examples use real options. */
+	for (p = readme; (p = strstr(p, "safesteps --")) != NULL; p += 12) {
+		char opt[64];
+		size_t k = 0;
+
+		while (k + 1 < sizeof opt &&
+		       ((p[10 + k] >= 'a' && p[10 + k] <= 'z') ||
+			   p[10 + k] == '-'))
+			opt[k] = p[10 + k], k++;
+		opt[k] = '\0';
+		ck_assert_msg(strstr(r.out, opt) != NULL,
+		    "README.md uses %s, which --help does not list", opt);
+	}
+	run_free(&r);
+	free(man);
+	free(readme);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("docs");
+	TCase *tc = tcase_create("docs");
+
+	tcase_set_timeout(tc, 20);
+	tcase_add_test(tc, test_man_keys_are_the_key_table);
+	tcase_add_test(tc, test_every_option_is_documented);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
