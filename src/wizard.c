@@ -1,0 +1,440 @@
+/*
+ * wizard.c: the reader's place in the guide, and what each action does.
+ *
+ * Everything the wizard needs is allocated in wizard_new: the tick table
+ * holds one entry per distinct to-do id over every language's guide, so a
+ * language switch keeps the ticks and nothing grows afterwards.
+ */
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wizard.h"
+#include "xmalloc.h"
+
+const struct guide *
+wizard_guide(const struct wizard *w)
+{
+	return w->app->guides[w->lang];
+}
+
+const struct guide_screen *
+wizard_screen(const struct wizard *w)
+{
+	return &wizard_guide(w)->screens[w->screen];
+}
+
+/* How many language items screen s has (only a "languages" screen). */
+static size_t
+nlangs(const struct wizard *w, size_t s)
+{
+	const struct guide *g = wizard_guide(w);
+
+	return g->screens[s].kind == GUIDE_KIND_LANGUAGES ? w->app->nguides : 0;
+}
+
+size_t
+wizard_nitems(const struct wizard *w)
+{
+	const struct guide_screen *sc = wizard_screen(w);
+
+	return nlangs(w, w->screen) + sc->ntodos + sc->nchoices;
+}
+
+enum wizard_item_kind
+wizard_item(const struct wizard *w, size_t i, size_t *index)
+{
+	const struct guide_screen *sc = wizard_screen(w);
+	size_t nl = nlangs(w, w->screen);
+	enum wizard_item_kind kind = WIZARD_ITEM_NONE;
+	size_t at = 0;
+
+	if (i < nl) {
+		kind = WIZARD_ITEM_LANGUAGE;
+		at = i;
+	} else if (i < nl + sc->ntodos) {
+		kind = WIZARD_ITEM_TODO;
+		at = i - nl;
+	} else if (i < nl + sc->ntodos + sc->nchoices) {
+		kind = WIZARD_ITEM_CHOICE;
+		at = i - nl - sc->ntodos;
+	}
+	if (index != NULL)
+		*index = at;
+	return kind;
+}
+
+/* The tick table's entry for a to-do id, or (size_t)-1. */
+static size_t
+tick_find(const struct wizard *w, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < w->nticks; i++)
+		if (strcmp(w->tick_ids[i], id) == 0)
+			return i;
+	return (size_t)-1;
+}
+
+int
+wizard_ticked(const struct wizard *w, size_t s, size_t t)
+{
+	const struct guide *g = wizard_guide(w);
+	size_t i;
+
+	if (s >= g->nscreens || t >= g->screens[s].ntodos)
+		return 0;
+	i = tick_find(w, g->screens[s].todos[t].id);
+	return i != (size_t)-1 && w->ticked[i];
+}
+
+size_t
+wizard_nticked(const struct wizard *w)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < w->nticks; i++)
+		n += w->ticked[i] != 0;
+	return n;
+}
+
+size_t
+wizard_qr_resource(const struct wizard *w)
+{
+	const struct guide_screen *sc = wizard_screen(w);
+
+	if (w->qr < 0 || (size_t)w->qr >= sc->nresources)
+		return (size_t)-1;
+	return sc->resources[w->qr];
+}
+
+int
+wizard_has_web(const struct wizard *w)
+{
+	const struct guide *g = wizard_guide(w);
+	const struct guide_screen *sc = wizard_screen(w);
+	size_t i;
+
+	for (i = 0; i < sc->nresources; i++)
+		if (g->resources[sc->resources[i]].web != NULL)
+			return 1;
+	return 0;
+}
+
+/* The item a screen opens on: its first choice ("next"), the current
+ * language on a languages screen, else the first item. */
+static size_t
+first_highlight(const struct wizard *w)
+{
+	const struct guide_screen *sc = wizard_screen(w);
+	size_t nl = nlangs(w, w->screen);
+
+	if (nl > 0)
+		return w->lang < nl ? w->lang : 0;
+	if (sc->nchoices > 0)
+		return sc->ntodos;
+	return 0;
+}
+
+/* Show screen s from its top, without touching history. */
+static void
+enter(struct wizard *w, size_t s)
+{
+	w->screen = s;
+	w->highlight = first_highlight(w);
+	w->scroll = 0;
+	w->follow = 0;
+	w->qr = -1;
+}
+
+/* Go to screen s, remembering the place left. */
+static int
+go(struct wizard *w, size_t s)
+{
+	struct wizard_place *p;
+
+	if (w->depth == WIZARD_HISTORY) {
+		memmove(w->history, w->history + 1,
+		    (WIZARD_HISTORY - 1) * sizeof w->history[0]);
+		w->depth--;
+	}
+	p = &w->history[w->depth++];
+	p->screen = w->screen;
+	p->highlight = w->highlight;
+	p->scroll = w->scroll;
+	p->follow = w->follow;
+	enter(w, s);
+	return WIZARD_REDRAW | WIZARD_SCREEN_CHANGED;
+}
+
+static int
+back(struct wizard *w)
+{
+	const struct wizard_place *p;
+
+	if (w->qr >= 0) {
+		w->qr = -1;
+		return WIZARD_REDRAW;
+	}
+	if (w->depth == 0)
+		return 0;
+	p = &w->history[--w->depth];
+	w->screen = p->screen;
+	w->highlight = p->highlight;
+	w->scroll = p->scroll;
+	w->follow = p->follow;
+	w->qr = -1;
+	return WIZARD_REDRAW | WIZARD_SCREEN_CHANGED;
+}
+
+/* Keep the highlight on an existing item. */
+static void
+clamp_highlight(struct wizard *w)
+{
+	size_t n = wizard_nitems(w);
+
+	if (w->highlight >= n)
+		w->highlight = n > 0 ? n - 1 : 0;
+}
+
+/* The same screen, by id, in guide to (its start screen if it has none). */
+static size_t
+remap(const struct guide *from, const struct guide *to, size_t s)
+{
+	size_t i = guide_screen_find(to, from->screens[s].id);
+
+	return i == (size_t)-1 ? to->start : i;
+}
+
+static int
+language(struct wizard *w, long arg)
+{
+	const struct guide *from = wizard_guide(w), *to;
+	size_t i;
+
+	if (arg < 0 || (size_t)arg >= w->app->nguides || (size_t)arg == w->lang)
+		return 0;
+	to = w->app->guides[arg];
+	w->screen = remap(from, to, w->screen);
+	for (i = 0; i < w->depth; i++)
+		w->history[i].screen = remap(from, to, w->history[i].screen);
+	w->lang = (size_t)arg;
+	w->qr = -1;
+	clamp_highlight(w);
+	return WIZARD_REDRAW | WIZARD_SCREEN_CHANGED | WIZARD_LANGUAGE_CHANGED;
+}
+
+static int
+tick(struct wizard *w, size_t t)
+{
+	const struct guide_screen *sc = wizard_screen(w);
+	size_t i;
+
+	if (t >= sc->ntodos)
+		return 0;
+	i = tick_find(w, sc->todos[t].id);
+	assert(i != (size_t)-1);
+	w->ticked[i] = !w->ticked[i];
+	return WIZARD_REDRAW;
+}
+
+/* Act on item i: choose a choice or language, tick or follow a to-do. */
+static int
+act(struct wizard *w, size_t i, int click)
+{
+	const struct guide_screen *sc = wizard_screen(w);
+	size_t at;
+
+	switch (wizard_item(w, i, &at)) {
+	case WIZARD_ITEM_LANGUAGE:
+		return language(w, (long)at);
+	case WIZARD_ITEM_TODO:
+		if (click || sc->nchoices == 0)
+			return tick(w, at);
+		return go(w, sc->choices[0].target);
+	case WIZARD_ITEM_CHOICE:
+		return go(w, sc->choices[at].target);
+	case WIZARD_ITEM_NONE:
+		break;
+	}
+	return 0;
+}
+
+static int
+scroll_by(struct wizard *w, long lines)
+{
+	size_t old = w->scroll;
+
+	if (lines < 0)
+		w->scroll =
+		    (size_t)-lines > w->scroll ? 0 : w->scroll - (size_t)-lines;
+	else
+		w->scroll += (size_t)lines;
+	w->follow = 0;
+	return old != w->scroll ? WIZARD_REDRAW : 0;
+}
+
+static int
+move(struct wizard *w, int down)
+{
+	size_t n = wizard_nitems(w);
+
+	if (n == 0 || (!down && w->highlight == 0) ||
+	    (down && w->highlight + 1 >= n))
+		return scroll_by(w, down ? 1 : -1);
+	w->highlight += down ? 1 : (size_t)-1;
+	w->follow = 1;
+	return WIZARD_REDRAW;
+}
+
+static int
+qr_next(struct wizard *w)
+{
+	const struct guide *g = wizard_guide(w);
+	const struct guide_screen *sc = wizard_screen(w);
+	size_t k, n = sc->nresources;
+	size_t from = w->qr < 0 ? 0 : (size_t)w->qr + 1;
+
+	for (k = 0; k < n; k++) {
+		size_t j = (from + k) % n;
+
+		if (g->resources[sc->resources[j]].web != NULL) {
+			w->qr = (long)j;
+			return WIZARD_REDRAW;
+		}
+	}
+	return 0;
+}
+
+static int
+reset(struct wizard *w)
+{
+	int flags = WIZARD_REDRAW | WIZARD_SCREEN_CHANGED | WIZARD_RESET_DONE;
+
+	if (w->lang != w->app->lang)
+		flags |= WIZARD_LANGUAGE_CHANGED;
+	memset(w->ticked, 0, w->nticks);
+	memset(w->history, 0, sizeof w->history);
+	w->depth = 0;
+	w->lang = w->app->lang;
+	enter(w, wizard_guide(w)->start);
+	return flags;
+}
+
+int
+wizard_apply(struct wizard *w, enum wizard_action action, long arg)
+{
+	const struct guide *g = wizard_guide(w);
+	const struct guide_screen *sc = wizard_screen(w);
+	size_t nl = nlangs(w, w->screen), n = wizard_nitems(w);
+	size_t at;
+
+	switch (action) {
+	case WIZARD_UP:
+		return move(w, 0);
+	case WIZARD_DOWN:
+		return move(w, 1);
+	case WIZARD_CHOOSE:
+		return act(w, w->highlight, 0);
+	case WIZARD_PICK:
+		if (arg < 1 || (size_t)arg > nl + sc->nchoices)
+			return 0;
+		at = (size_t)arg <= nl ? (size_t)arg - 1
+				       : sc->ntodos + (size_t)arg - 1;
+		w->highlight = at;
+		return act(w, at, 0) | WIZARD_REDRAW;
+	case WIZARD_CLICK:
+		if (arg < 0 || (size_t)arg >= n)
+			return 0;
+		w->highlight = (size_t)arg;
+		w->follow = 1;
+		return act(w, (size_t)arg, 1) | WIZARD_REDRAW;
+	case WIZARD_SELECT:
+		if (arg < 0 || (size_t)arg >= n)
+			return 0;
+		w->highlight = (size_t)arg;
+		w->follow = 1;
+		return WIZARD_REDRAW;
+	case WIZARD_BACK:
+		return back(w);
+	case WIZARD_TICK:
+		if (wizard_item(w, w->highlight, &at) != WIZARD_ITEM_TODO)
+			return 0;
+		return tick(w, at);
+	case WIZARD_TICK_N:
+		if (arg < 1)
+			return 0;
+		return tick(w, (size_t)arg - 1);
+	case WIZARD_PAGE_UP:
+		return scroll_by(w, -(arg < 1 ? 1 : arg));
+	case WIZARD_PAGE_DOWN:
+		return scroll_by(w, arg < 1 ? 1 : arg);
+	case WIZARD_SCROLL:
+		return scroll_by(w, arg);
+	case WIZARD_SCROLL_TO:
+		w->scroll = arg < 0 ? 0 : (size_t)arg;
+		return 0;
+	case WIZARD_SHOW:
+		w->follow = 1;
+		return WIZARD_REDRAW;
+	case WIZARD_HELP:
+		if (w->screen == g->help)
+			return w->qr >= 0 ? back(w) : 0;
+		return go(w, g->help);
+	case WIZARD_LEAVE_NOW:
+		return WIZARD_LEAVE;
+	case WIZARD_PLAIN:
+		return WIZARD_TO_PLAIN;
+	case WIZARD_RESET:
+		return reset(w);
+	case WIZARD_LANGUAGE:
+		return language(w, arg);
+	case WIZARD_QR_NEXT:
+		return qr_next(w);
+	case WIZARD_QR_HIDE:
+		if (w->qr < 0)
+			return 0;
+		w->qr = -1;
+		return WIZARD_REDRAW;
+	}
+	return 0;
+}
+
+struct wizard *
+wizard_new(const struct app *app)
+{
+	struct wizard *w;
+	size_t i, s, t, max = 0;
+
+	assert(app->nguides > 0 && app->lang < app->nguides);
+	w = xcalloc(1, sizeof *w);
+	w->app = app;
+	for (i = 0; i < app->nguides; i++)
+		for (s = 0; s < app->guides[i]->nscreens; s++)
+			max += app->guides[i]->screens[s].ntodos;
+	w->tick_ids = xcalloc(max ? max : 1, sizeof *w->tick_ids);
+	w->ticked = xcalloc(max ? max : 1, 1);
+	for (i = 0; i < app->nguides; i++) {
+		const struct guide *g = app->guides[i];
+
+		for (s = 0; s < g->nscreens; s++)
+			for (t = 0; t < g->screens[s].ntodos; t++) {
+				const char *id = g->screens[s].todos[t].id;
+
+				if (tick_find(w, id) == (size_t)-1)
+					w->tick_ids[w->nticks++] = id;
+			}
+	}
+	reset(w);
+	return w;
+}
+
+void
+wizard_free(struct wizard *w)
+{
+	if (w == NULL)
+		return;
+	free(w->tick_ids);
+	free(w->ticked);
+	free(w);
+}

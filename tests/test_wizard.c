@@ -1,0 +1,531 @@
+/*
+ * test_wizard.c: the wizard's rules of navigation, as tables of
+ * {screen, action, expected screen, expected flags, ...}.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontend.h"
+#include "guide.h"
+#include "wizard.h"
+#include "xmalloc.h"
+
+/*
+ * A small guide built by hand, in two languages ("en", "fr"): the same
+ * screen ids, except that "fr" has no "extra" screen.
+ *   start: choices steps(s1), help, languages, extra
+ *   s1: step 1, todos a and b, choices s2, help
+ *   s2: step 2, todo c, choices start
+ *   help: kind help, resource khp (web), choices start
+ *   languages: kind languages, choice start
+ *   extra (en only): resources khp (web), tel (no web), kids (web)
+ */
+static char *
+fx_str(const char *lang, const char *s)
+{
+	return xasprintf("%s%s%s", s, lang[0] == 'f' ? " (fr)" : "", "");
+}
+
+static void
+fx_screen(struct guide *g, size_t i, const char *id, enum guide_kind kind,
+    int step, const char *todos, const char *choices, const char *res)
+{
+	struct guide_screen *sc = &g->screens[i];
+	size_t n;
+	const char *p;
+
+	sc->id = xstrdup(id);
+	sc->title = fx_str(g->lang, id);
+	sc->kind = kind;
+	sc->step = step;
+	sc->body = xcalloc(1, sizeof *sc->body);
+	sc->nbody = 1;
+	sc->body[0].text = xasprintf("Body of %s.", id);
+	n = strlen(todos);
+	sc->todos = xcalloc(n ? n : 1, sizeof *sc->todos);
+	for (p = todos; *p; p++) {
+		char id1[2] = { *p, 0 };
+
+		sc->todos[sc->ntodos].id = xstrdup(id1);
+		sc->todos[sc->ntodos].text = xasprintf("Todo %c", *p);
+		sc->ntodos++;
+	}
+	/* choices: a space-separated list of target screen indices */
+	sc->choices = xcalloc(8, sizeof *sc->choices);
+	for (p = choices; *p; p++) {
+		if (*p == ' ')
+			continue;
+		sc->choices[sc->nchoices].label =
+		    xasprintf("Go to %d", *p - '0');
+		sc->choices[sc->nchoices].target = (size_t)(*p - '0');
+		sc->nchoices++;
+	}
+	n = strlen(res);
+	sc->resources = xcalloc(n ? n : 1, sizeof *sc->resources);
+	for (p = res; *p; p++)
+		sc->resources[sc->nresources++] = (size_t)(*p - '0');
+}
+
+/* Screen indices of the fixture. */
+enum { FX_START, FX_S1, FX_S2, FX_HELP, FX_LANGS, FX_EXTRA };
+
+static struct guide *
+fx_guide(const char *lang)
+{
+	struct guide *g = xcalloc(1, sizeof *g);
+	int en = strcmp(lang, "en") == 0;
+	size_t i;
+
+	g->format = 1;
+	g->lang = xstrdup(lang);
+	g->lang_name = xstrdup(en ? "English"
+				  : "Fran\xc3\xa7"
+				    "ais");
+	g->region = xstrdup("Canada");
+	for (i = 0; i < GUIDE_UI_COUNT; i++)
+		g->ui[i] = xstrdup(guide_ui_key(i));
+	free(g->ui[GUIDE_UI_STEP_OF]);
+	g->ui[GUIDE_UI_STEP_OF] = xstrdup("Step {n} of {total}");
+	g->crisis = xstrdup("Call or text 988 \xc2\xb7 Kids Help Phone "
+			    "1-800-668-6868 \xc2\xb7 911 if you are in danger");
+	g->crisis_short = xstrdup("988 \xc2\xb7 1-800-668-6868 \xc2\xb7 911");
+	g->nscreens = en ? 6 : 5;
+	g->screens = xcalloc(g->nscreens, sizeof *g->screens);
+	fx_screen(g, FX_START, "start", GUIDE_KIND_TEXT, 0, "",
+	    en ? "1345" : "134", "");
+	fx_screen(g, FX_S1, "s1", GUIDE_KIND_TEXT, 1, "ab", "23", "");
+	fx_screen(g, FX_S2, "s2", GUIDE_KIND_TEXT, 2, "c", "0", "");
+	fx_screen(g, FX_HELP, "help", GUIDE_KIND_HELP, 0, "", "0", "0");
+	fx_screen(
+	    g, FX_LANGS, "languages", GUIDE_KIND_LANGUAGES, 0, "", "0", "");
+	if (en)
+		fx_screen(
+		    g, FX_EXTRA, "extra", GUIDE_KIND_TEXT, 0, "", "0", "012");
+	g->start = FX_START;
+	g->help = FX_HELP;
+	for (i = 0; i < GUIDE_STEPS; i++) {
+		g->steps[i].number = (int)i + 1;
+		g->steps[i].title = xasprintf("Step title %zu", i + 1);
+		g->steps[i].screen = i < 2 ? FX_S1 + i : FX_START;
+	}
+	g->nresources = 3;
+	g->resources = xcalloc(3, sizeof *g->resources);
+	g->resources[0].id = xstrdup("khp");
+	g->resources[0].name = xstrdup("Kids Help Phone");
+	g->resources[0].purpose = xstrdup("Talk to a counsellor.");
+	g->resources[0].web = xstrdup("kidshelpphone.ca");
+	g->resources[0].phone = xstrdup("1-800-668-6868");
+	g->resources[0].region = xstrdup("Canada");
+	g->resources[1].id = xstrdup("tel");
+	g->resources[1].name = xstrdup("Phone only");
+	g->resources[1].purpose = xstrdup("A phone line.");
+	g->resources[1].phone = xstrdup("988");
+	g->resources[1].region = xstrdup("Canada");
+	g->resources[2].id = xstrdup("kids");
+	g->resources[2].name = xstrdup("Take It Down");
+	g->resources[2].purpose = xstrdup("Get pictures taken down.");
+	g->resources[2].web = xstrdup("takeitdown.ncmec.org");
+	g->resources[2].region = xstrdup("United States");
+	return g;
+}
+
+static struct guide *fx_guides[2];
+static struct app fx_app;
+
+static void
+fx_setup(void)
+{
+	fx_guides[0] = fx_guide("en");
+	fx_guides[1] = fx_guide("fr");
+	memset(&fx_app, 0, sizeof fx_app);
+	fx_app.guides = fx_guides;
+	fx_app.nguides = 2;
+	fx_app.lang = 0;
+	fx_app.utf8 = 1;
+	fx_app.color = 1;
+}
+
+static void
+fx_teardown(void)
+{
+	guide_free(fx_guides[0]);
+	guide_free(fx_guides[1]);
+}
+
+#define ANY (-9)
+#define RS (WIZARD_REDRAW | WIZARD_SCREEN_CHANGED)
+#define R WIZARD_REDRAW
+
+/*
+ * One step of a script: the screen it starts from, the action, the screen
+ * and flags expected, and (ANY or NULL: not checked) the highlight, the
+ * ticked to-do ids, the language, the QR resource and the scroll after.
+ */
+struct row {
+	const char *from;
+	enum wizard_action action;
+	long arg;
+	const char *to;
+	int flags;
+	long hl;
+	const char *ticks;
+	long lang;
+	long qr;
+	long scroll;
+};
+
+#define ROW(from, a, arg, to, flags)                              \
+	{                                                         \
+		from, a, arg, to, flags, ANY, NULL, ANY, ANY, ANY \
+	}
+#define ROWH(from, a, arg, to, flags, hl)                        \
+	{                                                        \
+		from, a, arg, to, flags, hl, NULL, ANY, ANY, ANY \
+	}
+
+/* The ticked to-do ids, in tick table order, as a string. */
+static void
+ticked_ids(const struct wizard *w, char *buf)
+{
+	size_t i;
+
+	for (i = 0; i < w->nticks; i++)
+		if (w->ticked[i])
+			*buf++ = w->tick_ids[i][0];
+	*buf = '\0';
+}
+
+static void
+run_script(const struct row *rows, size_t n)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const struct row *r = &rows[i];
+		int flags;
+
+		ck_assert_msg(strcmp(wizard_screen(w)->id, r->from) == 0,
+		    "row %zu: on %s, expected %s", i, wizard_screen(w)->id,
+		    r->from);
+		flags = wizard_apply(w, r->action, r->arg);
+		ck_assert_msg(strcmp(wizard_screen(w)->id, r->to) == 0,
+		    "row %zu: went to %s, expected %s", i, wizard_screen(w)->id,
+		    r->to);
+		ck_assert_msg(flags == r->flags,
+		    "row %zu: flags %#x, expected %#x", i, flags, r->flags);
+		if (r->hl != ANY)
+			ck_assert_msg((long)w->highlight == r->hl,
+			    "row %zu: highlight %zu, expected %ld", i,
+			    w->highlight, r->hl);
+		if (r->ticks != NULL) {
+			char buf[64];
+
+			ticked_ids(w, buf);
+			ck_assert_msg(strcmp(buf, r->ticks) == 0,
+			    "row %zu: ticked \"%s\", expected \"%s\"", i, buf,
+			    r->ticks);
+		}
+		if (r->lang != ANY)
+			ck_assert_int_eq(w->lang, r->lang);
+		if (r->qr != ANY)
+			ck_assert_msg((long)wizard_qr_resource(w) == r->qr,
+			    "row %zu: qr %ld, expected %ld", i,
+			    (long)wizard_qr_resource(w), r->qr);
+		if (r->scroll != ANY)
+			ck_assert_msg((long)w->scroll == r->scroll,
+			    "row %zu: scroll %zu, expected %ld", i, w->scroll,
+			    r->scroll);
+	}
+	wizard_free(w);
+}
+
+#define RUN(rows) run_script(rows, sizeof rows / sizeof rows[0])
+
+START_TEST(test_navigation)
+{
+	static const struct row rows[] = {
+		/* the start screen opens on its first choice */
+		ROWH("start", WIZARD_DOWN, 0, "start", R, 1),
+		ROWH("start", WIZARD_UP, 0, "start", R, 0),
+		/* at the top, Up scrolls, and there is nothing above */
+		ROWH("start", WIZARD_UP, 0, "start", 0, 0),
+		ROWH("start", WIZARD_CHOOSE, 0, "s1", RS, 2),
+		/* a step opens on its first choice, after its to-do items */
+		ROWH("s1", WIZARD_UP, 0, "s1", R, 1),
+		{ "s1", WIZARD_TICK, 0, "s1", R, 1, "b", ANY, ANY, ANY },
+		/* Enter on a to-do item is "next", as in a checklist */
+		ROWH("s1", WIZARD_CHOOSE, 0, "s2", RS, 1),
+		/* Back returns to the same place and highlight */
+		ROWH("s2", WIZARD_BACK, 0, "s1", RS, 1),
+		ROW("s1", WIZARD_HELP, 0, "help", RS),
+		ROW("help", WIZARD_HELP, 0, "help", 0),
+		ROWH("help", WIZARD_BACK, 0, "s1", RS, 1),
+		/* 1-9 count choices only */
+		ROW("s1", WIZARD_PICK, 2, "help", RS),
+		ROWH("help", WIZARD_BACK, 0, "s1", RS, 3),
+		ROWH("s1", WIZARD_PICK, 3, "s1", 0, 3),
+		ROWH("s1", WIZARD_PICK, 0, "s1", 0, 3),
+		ROWH("s1", WIZARD_PICK, -1, "s1", 0, 3),
+		ROWH("s1", WIZARD_BACK, 0, "start", RS, 0),
+		/* nowhere to go back to */
+		ROW("start", WIZARD_BACK, 0, "start", 0),
+		/* Tick on a choice does nothing */
+		{ "start", WIZARD_TICK, 0, "start", 0, 0, "b", ANY, ANY, ANY },
+		ROW("start", WIZARD_LEAVE_NOW, 0, "start", WIZARD_LEAVE),
+		ROW("start", WIZARD_PLAIN, 0, "start", WIZARD_TO_PLAIN),
+		/* help from the start, and back */
+		ROW("start", WIZARD_HELP, 0, "help", RS),
+		ROWH("help", WIZARD_BACK, 0, "start", RS, 0),
+	};
+
+	RUN(rows);
+}
+END_TEST
+
+START_TEST(test_ticks)
+{
+	static const struct row rows[] = {
+		ROW("start", WIZARD_PICK, 1, "s1", RS),
+		{ "s1", WIZARD_TICK_N, 1, "s1", R, 2, "a", ANY, ANY, ANY },
+		{ "s1", WIZARD_TICK_N, 3, "s1", 0, 2, "a", ANY, ANY, ANY },
+		{ "s1", WIZARD_TICK_N, 0, "s1", 0, 2, "a", ANY, ANY, ANY },
+		/* a click on a to-do item ticks it and stays */
+		{ "s1", WIZARD_CLICK, 1, "s1", R, 1, "ab", ANY, ANY, ANY },
+		{ "s1", WIZARD_CLICK, 1, "s1", R, 1, "a", ANY, ANY, ANY },
+		/* a click on a choice follows it */
+		{ "s1", WIZARD_CLICK, 2, "s2", RS, 1, "a", ANY, ANY, ANY },
+		ROWH("s2", WIZARD_UP, 0, "s2", R, 0),
+		{ "s2", WIZARD_TICK, 0, "s2", R, 0, "ac", ANY, ANY, ANY },
+		/* ticks survive going away and back */
+		ROW("s2", WIZARD_PICK, 1, "start", RS),
+		{ "start", WIZARD_PICK, 1, "s1", RS, ANY, "ac", ANY, ANY, ANY },
+		{ "s1", WIZARD_SELECT, 5, "s1", 0, 2, "ac", ANY, ANY, ANY },
+		{ "s1", WIZARD_SELECT, 0, "s1", R, 0, "ac", ANY, ANY, ANY },
+		{ "s1", WIZARD_CLICK, 9, "s1", 0, 0, "ac", ANY, ANY, ANY },
+	};
+
+	RUN(rows);
+}
+END_TEST
+
+START_TEST(test_language)
+{
+	static const struct row rows[] = {
+		ROW("start", WIZARD_PICK, 1, "s1", RS),
+		{ "s1", WIZARD_TICK_N, 2, "s1", R, ANY, "b", 0, ANY, ANY },
+		ROW("s1", WIZARD_BACK, 0, "start", RS),
+		ROW("start", WIZARD_PICK, 3, "languages", RS),
+		/* a languages screen opens on the language in use */
+		ROWH("languages", WIZARD_DOWN, 0, "languages", R, 1),
+		/* choosing a language stays on the screen, in it */
+		{ "languages", WIZARD_CHOOSE, 0, "languages",
+		    RS | WIZARD_LANGUAGE_CHANGED, 1, "b", 1, ANY, ANY },
+		/* choices are numbered after the languages */
+		{ "languages", WIZARD_PICK, 4, "languages", 0, 1, "b", 1, ANY,
+		    ANY },
+		{ "languages", WIZARD_PICK, 1, "languages",
+		    R | RS | WIZARD_LANGUAGE_CHANGED, 0, "b", 0, ANY, ANY },
+		{ "languages", WIZARD_PICK, 2, "languages",
+		    R | RS | WIZARD_LANGUAGE_CHANGED, 1, "b", 1, ANY, ANY },
+		{ "languages", WIZARD_LANGUAGE, 1, "languages", 0, ANY, "b", 1,
+		    ANY, ANY },
+		{ "languages", WIZARD_LANGUAGE, 2, "languages", 0, ANY, "b", 1,
+		    ANY, ANY },
+		/* history is kept, in the new language */
+		{ "languages", WIZARD_BACK, 0, "start", RS, 2, "b", 1, ANY,
+		    ANY },
+		ROW("start", WIZARD_PICK, 1, "s1", RS),
+		{ "s1", WIZARD_TICK_N, 1, "s1", R, ANY, "ab", 1, ANY, ANY },
+		/* reset wipes ticks, history and language */
+		{ "s1", WIZARD_RESET, 0, "start",
+		    RS | WIZARD_RESET_DONE | WIZARD_LANGUAGE_CHANGED, 0, "", 0,
+		    ANY, 0 },
+		ROW("start", WIZARD_BACK, 0, "start", 0),
+		{ "start", WIZARD_RESET, 0, "start", RS | WIZARD_RESET_DONE, 0,
+		    "", 0, ANY, 0 },
+	};
+
+	RUN(rows);
+}
+END_TEST
+
+START_TEST(test_language_missing_screen)
+{
+	static const struct row rows[] = {
+		ROW("start", WIZARD_PICK, 4, "extra", RS),
+		/* French has no "extra": its start screen instead */
+		{ "extra", WIZARD_LANGUAGE, 1, "start",
+		    RS | WIZARD_LANGUAGE_CHANGED, ANY, NULL, 1, ANY, ANY },
+		ROW("start", WIZARD_BACK, 0, "start", RS),
+		ROW("start", WIZARD_BACK, 0, "start", 0),
+	};
+
+	RUN(rows);
+}
+END_TEST
+
+START_TEST(test_qr)
+{
+	static const struct row rows[] = {
+		{ "start", WIZARD_QR_NEXT, 0, "start", 0, ANY, NULL, ANY, -1,
+		    ANY },
+		ROW("start", WIZARD_PICK, 4, "extra", RS),
+		/* the web resources in turn; "tel" has no address */
+		{ "extra", WIZARD_QR_NEXT, 0, "extra", R, ANY, NULL, ANY, 0,
+		    ANY },
+		{ "extra", WIZARD_QR_NEXT, 0, "extra", R, ANY, NULL, ANY, 2,
+		    ANY },
+		{ "extra", WIZARD_QR_NEXT, 0, "extra", R, ANY, NULL, ANY, 0,
+		    ANY },
+		/* Back hides the code first */
+		{ "extra", WIZARD_BACK, 0, "extra", R, ANY, NULL, ANY, -1,
+		    ANY },
+		{ "extra", WIZARD_QR_HIDE, 0, "extra", 0, ANY, NULL, ANY, -1,
+		    ANY },
+		{ "extra", WIZARD_QR_NEXT, 0, "extra", R, ANY, NULL, ANY, 0,
+		    ANY },
+		{ "extra", WIZARD_QR_HIDE, 0, "extra", R, ANY, NULL, ANY, -1,
+		    ANY },
+		{ "extra", WIZARD_QR_NEXT, 0, "extra", R, ANY, NULL, ANY, 0,
+		    ANY },
+		/* a new screen shows no code */
+		{ "extra", WIZARD_HELP, 0, "help", RS, ANY, NULL, ANY, -1,
+		    ANY },
+		{ "help", WIZARD_QR_NEXT, 0, "help", R, ANY, NULL, ANY, 0,
+		    ANY },
+		{ "help", WIZARD_BACK, 0, "help", R, ANY, NULL, ANY, -1, ANY },
+		{ "help", WIZARD_BACK, 0, "extra", RS, ANY, NULL, ANY, -1,
+		    ANY },
+		ROW("extra", WIZARD_BACK, 0, "start", RS),
+	};
+
+	RUN(rows);
+}
+END_TEST
+
+START_TEST(test_scroll)
+{
+	static const struct row rows[] = {
+		{ "start", WIZARD_PAGE_DOWN, 10, "start", R, 0, NULL, ANY, ANY,
+		    10 },
+		{ "start", WIZARD_PAGE_UP, 4, "start", R, 0, NULL, ANY, ANY,
+		    6 },
+		{ "start", WIZARD_PAGE_UP, 10, "start", R, 0, NULL, ANY, ANY,
+		    0 },
+		{ "start", WIZARD_PAGE_UP, 10, "start", 0, 0, NULL, ANY, ANY,
+		    0 },
+		{ "start", WIZARD_SCROLL, 2, "start", R, 0, NULL, ANY, ANY, 2 },
+		{ "start", WIZARD_SCROLL, -5, "start", R, 0, NULL, ANY, ANY,
+		    0 },
+		/* the view's clamped value, written back: no redraw */
+		{ "start", WIZARD_SCROLL_TO, 3, "start", 0, 0, NULL, ANY, ANY,
+		    3 },
+		{ "start", WIZARD_DOWN, 0, "start", R, 1, NULL, ANY, ANY, 3 },
+		{ "start", WIZARD_CHOOSE, 0, "help", RS, 0, NULL, ANY, ANY, 0 },
+		/* Back restores highlight and scroll */
+		{ "help", WIZARD_BACK, 0, "start", RS, 1, NULL, ANY, ANY, 3 },
+		/* the last item: Down scrolls */
+		ROWH("start", WIZARD_PICK, 3, "languages", RS, 0),
+		ROWH("languages", WIZARD_DOWN, 0, "languages", R, 1),
+		ROWH("languages", WIZARD_DOWN, 0, "languages", R, 2),
+		{ "languages", WIZARD_DOWN, 0, "languages", R, 2, NULL, ANY,
+		    ANY, 1 },
+	};
+
+	RUN(rows);
+}
+END_TEST
+
+START_TEST(test_follow)
+{
+	struct wizard *w = wizard_new(&fx_app);
+
+	/* a new screen shows its top; moving keeps the highlight in view */
+	ck_assert_int_eq(w->follow, 0);
+	wizard_apply(w, WIZARD_DOWN, 0);
+	ck_assert_int_eq(w->follow, 1);
+	wizard_apply(w, WIZARD_PAGE_DOWN, 5);
+	ck_assert_int_eq(w->follow, 0);
+	ck_assert_int_eq(wizard_apply(w, WIZARD_SHOW, 0), WIZARD_REDRAW);
+	ck_assert_int_eq(w->follow, 1);
+	wizard_free(w);
+}
+END_TEST
+
+START_TEST(test_history_is_bounded)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	int i, backs = 0;
+
+	/* start -> s1 -> s2 -> start ... far beyond the history's size */
+	for (i = 0; i < 3 * WIZARD_HISTORY; i++)
+		ck_assert_int_eq(wizard_apply(w, WIZARD_PICK, 1), RS);
+	ck_assert_uint_eq(w->depth, WIZARD_HISTORY);
+	while (wizard_apply(w, WIZARD_BACK, 0) != 0)
+		backs++;
+	ck_assert_int_eq(backs, WIZARD_HISTORY);
+	wizard_free(w);
+}
+END_TEST
+
+START_TEST(test_items)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	size_t at;
+
+	wizard_apply(w, WIZARD_PICK, 3);
+	ck_assert_str_eq(wizard_screen(w)->id, "languages");
+	ck_assert_uint_eq(wizard_nitems(w), 3);
+	ck_assert_int_eq(wizard_item(w, 1, &at), WIZARD_ITEM_LANGUAGE);
+	ck_assert_uint_eq(at, 1);
+	ck_assert_int_eq(wizard_item(w, 2, &at), WIZARD_ITEM_CHOICE);
+	ck_assert_uint_eq(at, 0);
+	ck_assert_int_eq(wizard_item(w, 3, NULL), WIZARD_ITEM_NONE);
+	wizard_apply(w, WIZARD_RESET, 0);
+	wizard_apply(w, WIZARD_PICK, 1);
+	ck_assert_int_eq(wizard_item(w, 1, &at), WIZARD_ITEM_TODO);
+	ck_assert_uint_eq(at, 1);
+	ck_assert_int_eq(wizard_has_web(w), 0);
+	ck_assert_uint_eq(wizard_nticked(w), 0);
+	wizard_apply(w, WIZARD_TICK_N, 2);
+	ck_assert_uint_eq(wizard_nticked(w), 1);
+	ck_assert(wizard_ticked(w, FX_S1, 1));
+	ck_assert(!wizard_ticked(w, FX_S1, 0));
+	ck_assert(!wizard_ticked(w, FX_S1, 7));
+	wizard_free(w);
+}
+END_TEST
+
+static Suite *
+wizard_suite(void)
+{
+	Suite *s = suite_create("wizard");
+	TCase *tc = tcase_create("fixture");
+
+	tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+	tcase_add_test(tc, test_navigation);
+	tcase_add_test(tc, test_ticks);
+	tcase_add_test(tc, test_language);
+	tcase_add_test(tc, test_language_missing_screen);
+	tcase_add_test(tc, test_qr);
+	tcase_add_test(tc, test_scroll);
+	tcase_add_test(tc, test_follow);
+	tcase_add_test(tc, test_history_is_bounded);
+	tcase_add_test(tc, test_items);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(wizard_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? 1 : 0;
+}
