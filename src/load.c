@@ -1,0 +1,2082 @@
+/*
+ * load.c: content files (JSON) into a struct guide, and their validation.
+ *
+ * The work goes in four passes over one file:
+ *
+ * 1. The bytes (scan_bytes): a UTF-16 file is refused at once; then every
+ *    invalid UTF-8 sequence and every control character, raw or written as
+ *    an escape inside a string ("\u001b", "\n"), is reported with its line
+ *    and column.  cJSON cannot be trusted with these: it treats raw control
+ *    bytes as white space, keeps them inside strings, and ends a string
+ *    silently at "\u0000".
+ * 2. The syntax: cJSON_ParseWithLengthOpts with require_null_terminated,
+ *    so that text after the value is an error; its error offset becomes a
+ *    line and column.
+ * 3. The meaning: a walk over the tree with case-sensitive lookups only,
+ *    reporting duplicate and unknown keys, missing fields, wrong types,
+ *    bad text, and references to ids that do not exist, while copying what
+ *    it keeps into the model.
+ * 4. The whole: step screens against the steps table, unique to-do ids,
+ *    and screens that no chain of choices reaches (a warning).
+ *
+ * Every problem goes into the report, up to LOAD_MAX_DIAGS; the guide is
+ * returned only when there is no error.  The cJSON tree never leaves this
+ * file.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cjson/cJSON.h>
+
+#include "guide.h"
+#include "load.h"
+#include "xmalloc.h"
+
+/* The longest text, in bytes, and the longest id. */
+#define LOAD_MAX_TEXT 2000
+#define LOAD_MAX_ID 64
+
+/* After this many problems in one file, the rest are counted, not kept. */
+#define LOAD_MAX_DIAGS 100
+
+/* An id found in the tree, and the index of the object that has it. */
+struct idref {
+	const char *id;
+	size_t index;
+};
+
+struct idtab {
+	struct idref *v;
+	size_t n;
+};
+
+/* A to-do id, where it was found. */
+struct todoref {
+	const char *id;
+	size_t screen;
+	size_t todo;
+};
+
+/* The state of one load. */
+struct ctx {
+	struct load_report *rep;
+	size_t ndiags;    /* kept by this load */
+	size_t nerrors;   /* found by this load, kept or not */
+	int full;         /* LOAD_MAX_DIAGS reached */
+	int raw_controls; /* the byte scan found a control character */
+	char path[256];   /* the JSON path of the value being checked */
+	size_t pathlen;
+	struct idtab screens; /* ids in the tree, sorted */
+	struct idtab resources;
+	struct idtab sources;
+	struct todoref *todos;
+	size_t ntodos;
+	size_t kind_screen[GUIDE_KIND_HELP + 1]; /* 1 + index, or 0 */
+};
+
+static const char *const top_keys[] = { "format", "language", "region",
+	"crisis", "start", "help", "ui", "screens", "steps", "resources",
+	"sources" };
+static const char *const language_keys[] = { "code", "name" };
+static const char *const crisis_keys[] = { "line", "short" };
+static const char *const screen_keys[] = { "id", "title", "audience", "kind",
+	"step", "body", "todo", "choices", "resources", "sources" };
+static const char *const list_keys[] = { "list" };
+static const char *const todo_keys[] = { "id", "text" };
+static const char *const choice_keys[] = { "label", "to" };
+static const char *const step_keys[] = { "number", "title", "screen" };
+static const char *const resource_keys[] = { "id", "name", "purpose", "web",
+	"phone", "text", "hours", "region", "sources" };
+static const char *const source_keys[] = { "id", "title", "publisher", "date",
+	"url", "checked" };
+static const char *const site_keys[] = { "format", "languages" };
+static const char *const site_lang_keys[] = { "people", "crisis" };
+static const char *const person_keys[] = { "name", "details" };
+static const char *const ui_keys[GUIDE_UI_COUNT] = {
+#define LOAD_UI_KEY(name, key) key,
+	GUIDE_UI_LIST(LOAD_UI_KEY)
+#undef LOAD_UI_KEY
+};
+static const char *const kind_names[] = { "text", "plan", "sources",
+	"languages", "help" };
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Reports. */
+
+static void report_vadd(struct load_report *, int, int, int, const char *,
+    const char *, va_list) __attribute__((format(printf, 6, 0)));
+
+static void
+report_vadd(struct load_report *rep, int warning, int line, int col,
+    const char *path, const char *fmt, va_list ap)
+{
+	struct load_diag *d;
+	char *msg;
+	int n;
+	va_list aq;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		n = 0;
+	msg = xmalloc((size_t)n + 1);
+	if (vsnprintf(msg, (size_t)n + 1, fmt, ap) < 0)
+		msg[0] = '\0';
+
+	rep->diags =
+	    xreallocarray(rep->diags, rep->ndiags + 1, sizeof *rep->diags);
+	d = &rep->diags[rep->ndiags++];
+	d->warning = warning != 0;
+	d->line = line;
+	d->col = col;
+	d->path =
+	    path != NULL ? xstrdup(*path != '\0' ? path : "(file)") : NULL;
+	d->msg = msg;
+	if (warning)
+		rep->nwarnings++;
+	else
+		rep->nerrors++;
+}
+
+void
+load_report_add(struct load_report *rep, int warning, int line, int col,
+    const char *path, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report_vadd(rep, warning, line, col, path, fmt, ap);
+	va_end(ap);
+}
+
+void
+load_report_free(struct load_report *rep)
+{
+	size_t i;
+
+	if (rep == NULL)
+		return;
+	for (i = 0; i < rep->ndiags; i++) {
+		free(rep->diags[i].path);
+		free(rep->diags[i].msg);
+	}
+	free(rep->diags);
+	free(rep->file);
+	memset(rep, 0, sizeof *rep);
+}
+
+char *
+load_diag_format(const struct load_report *rep, size_t i)
+{
+	const struct load_diag *d;
+	const char *file, *w;
+
+	if (rep == NULL || i >= rep->ndiags)
+		return NULL;
+	d = &rep->diags[i];
+	file = rep->file != NULL ? rep->file : "(content)";
+	w = d->warning ? "warning: " : "";
+	if (d->line > 0)
+		return xasprintf(
+		    "%s:%d:%d: %s%s", file, d->line, d->col, w, d->msg);
+	if (d->path != NULL)
+		return xasprintf("%s: %s: %s%s", file, d->path, w, d->msg);
+	return xasprintf("%s: %s%s", file, w, d->msg);
+}
+
+/* Problems of this load, with the LOAD_MAX_DIAGS cap. */
+
+static void vdiag(struct ctx *, int, int, int, const char *, const char *,
+    va_list) __attribute__((format(printf, 6, 0)));
+static void diag(struct ctx *, int, int, int, const char *, const char *, ...)
+    __attribute__((format(printf, 6, 7)));
+static void err(struct ctx *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+static void warn(struct ctx *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Errors are always counted, so that a full report still fails the load. */
+static void
+vdiag(struct ctx *c, int warning, int line, int col, const char *path,
+    const char *fmt, va_list ap)
+{
+	if (!warning)
+		c->nerrors++;
+	if (c->full)
+		return;
+	if (c->ndiags == LOAD_MAX_DIAGS) {
+		c->full = 1;
+		load_report_add(c->rep, c->nerrors == 0, 0, 0, NULL,
+		    "too many problems: only the first %d are shown",
+		    LOAD_MAX_DIAGS);
+		return;
+	}
+	report_vadd(c->rep, warning, line, col, path, fmt, ap);
+	c->ndiags++;
+}
+
+static void
+diag(struct ctx *c, int warning, int line, int col, const char *path,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(c, warning, line, col, path, fmt, ap);
+	va_end(ap);
+}
+
+/* An error about the value at the current path. */
+static void
+err(struct ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(c, 0, 0, 0, c->path, fmt, ap);
+	va_end(ap);
+}
+
+/* A warning about the value at the current path. */
+static void
+warn(struct ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(c, 1, 0, 0, c->path, fmt, ap);
+	va_end(ap);
+}
+
+/* The current path: push a part, pop back to a saved length. */
+
+/* Append part to the path (cut if it would not fit); the old length. */
+static size_t
+push(struct ctx *c, const char *part)
+{
+	size_t old = c->pathlen, n = strlen(part);
+
+	if (n > sizeof c->path - 1 - old)
+		n = sizeof c->path - 1 - old;
+	memcpy(c->path + old, part, n);
+	c->pathlen = old + n;
+	c->path[c->pathlen] = '\0';
+	return old;
+}
+
+static size_t
+push_key(struct ctx *c, const char *key)
+{
+	char part[LOAD_MAX_ID + 2];
+
+	snprintf(part, sizeof part, c->pathlen == 0 ? "%s" : ".%s", key);
+	return push(c, part);
+}
+
+static size_t
+push_index(struct ctx *c, size_t index)
+{
+	char part[32];
+
+	snprintf(part, sizeof part, "[%zu]", index);
+	return push(c, part);
+}
+
+static void
+pop(struct ctx *c, size_t len)
+{
+	c->pathlen = len;
+	c->path[len] = '\0';
+}
+
+/* Set the path to "array[index]" or "array[index].key". */
+static void
+set_path(struct ctx *c, const char *array, size_t index, const char *key)
+{
+	pop(c, 0);
+	push_key(c, array);
+	push_index(c, index);
+	if (key != NULL)
+		push_key(c, key);
+}
+
+/* UTF-8. */
+
+/*
+ * Decode the character at s (n bytes available): its length, with the
+ * code point in *cp, or 0 when the bytes are not valid UTF-8 (overlong,
+ * surrogate, over U+10FFFF, truncated, stray continuation byte).
+ */
+static size_t
+utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t v;
+	size_t len, k;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
+		len = 2;
+		v = s[0] & 0x1f;
+	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		len = 3;
+		v = s[0] & 0x0f;
+	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		len = 4;
+		v = s[0] & 0x07;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (k = 1; k < len; k++) {
+		if ((s[k] & 0xc0) != 0x80)
+			return 0;
+		v = (v << 6) | (s[k] & 0x3f);
+	}
+	if ((len == 3 && v < 0x800) || (len == 4 && v < 0x10000) ||
+	    v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return len;
+}
+
+/* How many bytes an invalid sequence at s spans: the lead and its tail. */
+static size_t
+utf8_bad_len(const unsigned char *s, size_t n)
+{
+	size_t k = 1;
+
+	if (s[0] >= 0xc0)
+		while (k < n && k < 4 && (s[k] & 0xc0) == 0x80)
+			k++;
+	return k;
+}
+
+static int
+is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+}
+
+static const char *
+control_name(uint32_t cp)
+{
+	switch (cp) {
+	case 0x00:
+		return " (NUL)";
+	case 0x07:
+		return " (BEL)";
+	case 0x08:
+		return " (backspace)";
+	case 0x09:
+		return " (tab)";
+	case 0x0a:
+		return " (line feed)";
+	case 0x0c:
+		return " (form feed)";
+	case 0x0d:
+		return " (carriage return)";
+	case 0x1b:
+		return " (ESC)";
+	case 0x7f:
+		return " (DEL)";
+	case 0x90:
+		return " (DCS)";
+	case 0x9b:
+		return " (CSI)";
+	case 0x9d:
+		return " (OSC)";
+	default:
+		return "";
+	}
+}
+
+/*
+ * A string from the file made safe to put in a message: quotes and
+ * backslashes escaped, control characters as \uXXXX, invalid bytes as
+ * \xNN, and cut after 40 characters.
+ */
+struct shown {
+	char s[40 * 6 + 8];
+};
+
+static const char *
+show(struct shown *b, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n = strlen(str), i = 0, o = 0, chars = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		if (chars == 40) {
+			memcpy(b->s + o, "...", 3);
+			o += 3;
+			break;
+		}
+		k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0) {
+			o += (size_t)snprintf(b->s + o, 6, "\\x%02X", s[i]);
+			k = 1;
+		} else if (is_control(cp))
+			o += (size_t)snprintf(b->s + o, 7, "\\u%04X", cp);
+		else if (cp == '"' || cp == '\\') {
+			b->s[o++] = '\\';
+			b->s[o++] = (char)cp;
+		} else {
+			memcpy(b->s + o, s + i, k);
+			o += k;
+		}
+		i += k;
+		chars++;
+	}
+	b->s[o] = '\0';
+	return b->s;
+}
+
+/* Pass 1: the bytes. */
+
+static int
+hexval(unsigned char h)
+{
+	if (h >= '0' && h <= '9')
+		return h - '0';
+	if (h >= 'a' && h <= 'f')
+		return h - 'a' + 10;
+	if (h >= 'A' && h <= 'F')
+		return h - 'A' + 10;
+	return -1;
+}
+
+/*
+ * Report every invalid UTF-8 sequence and every control character, raw or
+ * escaped in a string, with its line and column.  Outside strings, space,
+ * tab, line feed and carriage return are JSON white space; inside a
+ * string nothing below U+0020 is allowed, raw or escaped.  Returns the
+ * deepest nesting of objects and arrays.
+ */
+static size_t
+scan_bytes(struct ctx *c, const unsigned char *s, size_t len)
+{
+	size_t i = 0, k, depth = 0, maxdepth = 0;
+	int line = 1, col = 1, in_str = 0, esc = 0;
+	uint32_t cp;
+
+	while (i < len) {
+		k = utf8_decode(s + i, len - i, &cp);
+		if (k == 0) {
+			size_t bad = utf8_bad_len(s + i, len - i);
+
+			if (bad == 1)
+				diag(c, 0, line, col, NULL,
+				    "invalid UTF-8 (byte %02X)", s[i]);
+			else if (bad == 2)
+				diag(c, 0, line, col, NULL,
+				    "invalid UTF-8 (bytes %02X %02X)", s[i],
+				    s[i + 1]);
+			else
+				diag(c, 0, line, col, NULL,
+				    "invalid UTF-8 (bytes %02X %02X %02X...)",
+				    s[i], s[i + 1], s[i + 2]);
+			i += bad;
+			col++;
+			esc = 0;
+			continue;
+		}
+		if (is_control(cp) &&
+		    (in_str || (cp != ' ' && cp != '\t' && cp != '\n' &&
+				   cp != '\r'))) {
+			c->raw_controls = 1;
+			diag(c, 0, line, col, NULL,
+			    "control character U+%04X%s is not allowed", cp,
+			    control_name(cp));
+		}
+		if (cp == '\n') {
+			line++;
+			col = 1;
+			i++;
+			esc = 0;
+			continue;
+		}
+		if (in_str && esc) {
+			/* The character after a backslash. */
+			esc = 0;
+			if (cp == 'u' && len - i >= 5 &&
+			    hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0 &&
+			    hexval(s[i + 3]) >= 0 && hexval(s[i + 4]) >= 0) {
+				uint32_t v = (uint32_t)(hexval(s[i + 1]) << 12 |
+							hexval(s[i + 2]) << 8 |
+							hexval(s[i + 3]) << 4 |
+							hexval(s[i + 4]));
+
+				if (is_control(v)) {
+					c->raw_controls = 1;
+					diag(c, 0, line, col - 1, NULL,
+					    "control character U+%04X%s "
+					    "is not allowed (written \\u%.4s)",
+					    v, control_name(v),
+					    (const char *)s + i + 1);
+				}
+				i += 5;
+				col += 5;
+				continue;
+			}
+			if (cp == 'b' || cp == 'f' || cp == 'n' || cp == 'r' ||
+			    cp == 't') {
+				uint32_t v = cp == 'b'   ? 8
+					     : cp == 'f' ? 12
+					     : cp == 'n' ? 10
+					     : cp == 'r' ? 13
+							 : 9;
+
+				c->raw_controls = 1;
+				diag(c, 0, line, col - 1, NULL,
+				    "control character U+%04X%s is not allowed "
+				    "(written \\%c)",
+				    v, control_name(v), (char)cp);
+			}
+		} else if (in_str) {
+			if (cp == '\\')
+				esc = 1;
+			else if (cp == '"')
+				in_str = 0;
+		} else if (cp == '"')
+			in_str = 1;
+		else if (cp == '{' || cp == '[') {
+			if (++depth > maxdepth)
+				maxdepth = depth;
+		} else if ((cp == '}' || cp == ']') && depth > 0)
+			depth--;
+		i += k;
+		col++;
+	}
+	return maxdepth;
+}
+
+/* The 1-based line and column (in characters) of byte offset off. */
+static void
+position(const unsigned char *s, size_t len, size_t off, int *line, int *col)
+{
+	size_t i;
+
+	*line = 1;
+	*col = 1;
+	for (i = 0; i < off && i < len; i++) {
+		if (s[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if ((s[i] & 0xc0) != 0x80)
+			(*col)++;
+	}
+}
+
+/* Whether offset off is inside a string, and where that string starts. */
+static int
+in_string_at(const unsigned char *s, size_t off, size_t *start)
+{
+	size_t i;
+	int in_str = 0, esc = 0;
+
+	for (i = 0; i < off; i++) {
+		if (in_str) {
+			if (esc)
+				esc = 0;
+			else if (s[i] == '\\')
+				esc = 1;
+			else if (s[i] == '"')
+				in_str = 0;
+		} else if (s[i] == '"') {
+			in_str = 1;
+			*start = i;
+		}
+	}
+	return in_str;
+}
+
+/* Pass 2: the syntax. */
+
+/*
+ * Say what went wrong where cJSON stopped: it gives an offset, not a
+ * reason, so guess the reason from what is around it.
+ */
+static void
+syntax_error(struct ctx *c, const unsigned char *s, size_t len, size_t off,
+    size_t maxdepth)
+{
+	size_t start = 0, p;
+	int line, col;
+	uint32_t cp;
+	char what[80];
+	cJSON *lenient;
+
+	if (off > len)
+		off = len;
+	if (maxdepth >= CJSON_NESTING_LIMIT) {
+		position(s, len, off, &line, &col);
+		diag(c, 0, line, col, NULL,
+		    "syntax error: objects and arrays nested more than %d deep",
+		    CJSON_NESTING_LIMIT - 1);
+		return;
+	}
+	if (in_string_at(s, off, &start)) {
+		/* cJSON points into a string it could not read. */
+		int closed = 0, esc = 0;
+
+		for (p = start + 1; p < len; p++) {
+			if (esc)
+				esc = 0;
+			else if (s[p] == '\\')
+				esc = 1;
+			else if (s[p] == '"') {
+				closed = 1;
+				break;
+			}
+		}
+		position(s, len, start, &line, &col);
+		diag(c, 0, line, col, NULL, "syntax error: %s",
+		    closed ? "a string with a bad escape (a backslash must be "
+			     "followed by \", \\, /, b, f, n, r, t or uXXXX)"
+			   : "a string that is never closed (a missing '\"')");
+		return;
+	}
+
+	/* Text after a complete value, or a real error inside it? */
+	lenient = cJSON_ParseWithLengthOpts((const char *)s, len + 1, NULL, 0);
+	if (lenient != NULL) {
+		cJSON_Delete(lenient);
+		position(s, len, off, &line, &col);
+		diag(c, 0, line, col, NULL,
+		    "syntax error: text after the end of the data");
+		return;
+	}
+
+	if (off >= len) {
+		position(s, len, off, &line, &col);
+		diag(c, 0, line, col, NULL,
+		    "syntax error: unexpected end of file (a missing '}' or "
+		    "']'?)");
+		return;
+	}
+	if (utf8_decode(s + off, len - off, &cp) == 0)
+		snprintf(what, sizeof what, "byte %02X", s[off]);
+	else if (cp >= 0x21 && cp < 0x7f)
+		snprintf(what, sizeof what, "'%c'", (char)cp);
+	else
+		snprintf(what, sizeof what, "character U+%04X", cp);
+
+	/* The character before, ignoring white space. */
+	p = off;
+	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' ||
+			    s[p - 1] == '\n' || s[p - 1] == '\r'))
+		p--;
+	position(s, len, off, &line, &col);
+	if ((cp == '}' || cp == ']') && p > 0 && s[p - 1] == ',')
+		diag(c, 0, line, col, NULL,
+		    "syntax error: unexpected %s after a comma (remove the "
+		    "comma)",
+		    what);
+	else if (cp == '\'')
+		diag(c, 0, line, col, NULL,
+		    "syntax error: unexpected %s (JSON strings use double "
+		    "quotes)",
+		    what);
+	else if (p > 0 && strchr("\"}]0123456789el", s[p - 1]) != NULL &&
+		 (cp == '"' || cp == '{' || cp == '['))
+		diag(c, 0, line, col, NULL,
+		    "syntax error: unexpected %s (a missing ',' or ':' before "
+		    "it?)",
+		    what);
+	else
+		diag(
+		    c, 0, line, col, NULL, "syntax error: unexpected %s", what);
+}
+
+static void *
+cjson_malloc(size_t n)
+{
+	return xmalloc(n);
+}
+
+/*
+ * Passes 1 and 2 over s (len bytes, followed by a NUL that is not part of
+ * the content).  Returns the tree, or NULL when the syntax is wrong or the
+ * file is not UTF-8.  Caller deletes the tree.
+ */
+static cJSON *
+parse(struct ctx *c, const char *buf, size_t len)
+{
+	static int hooked;
+	const unsigned char *s = (const unsigned char *)buf;
+	const char *end = NULL;
+	size_t maxdepth;
+	cJSON *root;
+
+	if (!hooked) {
+		/* Out of memory exits; it is never a "syntax error". */
+		cJSON_Hooks hooks = { cjson_malloc, free };
+
+		cJSON_InitHooks(&hooks);
+		hooked = 1;
+	}
+
+	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) ||
+			    (s[0] == 0xfe && s[1] == 0xff))) {
+		diag(c, 0, 0, 0, NULL, "the file is UTF-16: save it as UTF-8");
+		return NULL;
+	}
+	if (len >= 4 &&
+	    ((s[0] == 0 && s[1] != 0 && s[2] == 0 && s[3] != 0) ||
+		(s[0] != 0 && s[1] == 0 && s[2] != 0 && s[3] == 0))) {
+		diag(c, 0, 0, 0, NULL,
+		    "the file looks like UTF-16: save it as UTF-8");
+		return NULL;
+	}
+	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf) {
+		/* A UTF-8 byte-order mark: harmless, and not counted. */
+		s += 3;
+		len -= 3;
+	}
+
+	maxdepth = scan_bytes(c, s, len);
+	if (c->full)
+		return NULL;
+	root = cJSON_ParseWithLengthOpts((const char *)s, len + 1, &end, 1);
+	if (root == NULL) {
+		size_t off = end != NULL && end >= (const char *)s
+				 ? (size_t)(end - (const char *)s)
+				 : len;
+
+		syntax_error(c, s, len, off, maxdepth);
+	}
+	return root;
+}
+
+/* Pass 3: the meaning. */
+
+static const char *
+type_name(const cJSON *v)
+{
+	if (cJSON_IsObject(v))
+		return "an object";
+	if (cJSON_IsArray(v))
+		return "an array";
+	if (cJSON_IsString(v))
+		return "a string";
+	if (cJSON_IsNumber(v))
+		return "a number";
+	if (cJSON_IsBool(v))
+		return cJSON_IsTrue(v) ? "true" : "false";
+	if (cJSON_IsNull(v))
+		return "null";
+	return "something else";
+}
+
+/* The distance between two short strings (a swap counts as one edit). */
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t d[LOAD_MAX_ID + 1][LOAD_MAX_ID + 1];
+
+	if (la > LOAD_MAX_ID || lb > LOAD_MAX_ID)
+		return SIZE_MAX;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
+		}
+	}
+	return d[la][lb];
+}
+
+/*
+ * Check the keys of an object against the known ones: a known key given
+ * twice is an error, an unknown key a warning naming the nearest known.
+ */
+static void
+check_keys(
+    struct ctx *c, const cJSON *obj, const char *const *known, size_t nknown)
+{
+	unsigned char seen[64] = { 0 };
+	const cJSON *m;
+	size_t i, best, bestd, d, limit;
+	struct shown b;
+
+	for (m = obj->child; m != NULL; m = m->next) {
+		const char *key = m->string != NULL ? m->string : "";
+
+		for (i = 0; i < nknown; i++)
+			if (strcmp(key, known[i]) == 0)
+				break;
+		if (i < nknown && i < sizeof seen) {
+			if (seen[i]++)
+				err(c, "key \"%s\" given twice", key);
+			continue;
+		}
+		if (c->full)
+			continue;
+		best = nknown;
+		bestd = SIZE_MAX;
+		for (i = 0; i < nknown; i++) {
+			d = edit_distance(key, known[i]);
+			if (d < bestd) {
+				bestd = d;
+				best = i;
+			}
+		}
+		limit = best < nknown ? strlen(known[best]) : 0;
+		limit = limit <= 3 ? 1 : limit <= 6 ? 2 : 3;
+		if (best < nknown && bestd <= limit)
+			warn(c, "unknown key \"%s\" (did you mean \"%s\"?)",
+			    show(&b, key), known[best]);
+		else
+			warn(c, "unknown key \"%s\"", show(&b, key));
+	}
+}
+
+/* A member of obj by its exact key; report it if required and missing. */
+static const cJSON *
+member(struct ctx *c, const cJSON *obj, const char *key, int required)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	if (v == NULL && required)
+		err(c, "missing required key \"%s\"", key);
+	return v;
+}
+
+static int
+is_space(uint32_t cp)
+{
+	return cp == ' ' || cp == 0xa0 || (cp >= 0x2000 && cp <= 0x200b) ||
+	       cp == 0x202f || cp == 0x205f || cp == 0x3000 || cp == 0xfeff;
+}
+
+/*
+ * Check decoded text.  The byte scan has already reported any control
+ * character in the file, so this finds one only if that scan missed it:
+ * a second net, since content must never reach the terminal with one.
+ */
+static int
+check_text(struct ctx *c, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t n = strlen(str), i, k;
+	int blank = 1;
+	uint32_t cp;
+
+	for (i = 0; i < n; i += k) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0) {
+			err(c, "text is not valid UTF-8");
+			return -1;
+		}
+		if (is_control(cp)) {
+			if (!c->raw_controls)
+				err(c,
+				    "control character U+%04X%s is not "
+				    "allowed",
+				    cp, control_name(cp));
+			else
+				c->nerrors++;
+			return -1;
+		}
+		if (!is_space(cp))
+			blank = 0;
+	}
+	if (blank) {
+		err(c, "must not be empty");
+		return -1;
+	}
+	if (n > LOAD_MAX_TEXT) {
+		err(c, "text is %zu bytes long (the limit is %d)", n,
+		    LOAD_MAX_TEXT);
+		return -1;
+	}
+	return 0;
+}
+
+/* The value as text: a copy, or NULL after reporting what is wrong. */
+static char *
+value_text(struct ctx *c, const cJSON *v)
+{
+	if (!cJSON_IsString(v) || v->valuestring == NULL) {
+		err(c, "must be a string, not %s", type_name(v));
+		return NULL;
+	}
+	if (check_text(c, v->valuestring) != 0)
+		return NULL;
+	return xstrdup(v->valuestring);
+}
+
+/* Whether s is an id: 1 to LOAD_MAX_ID bytes of a-z, 0-9 and '-'. */
+static int
+is_id(const char *s)
+{
+	size_t n;
+
+	for (n = 0; s[n] != '\0'; n++) {
+		if (!((s[n] >= 'a' && s[n] <= 'z') ||
+			(s[n] >= '0' && s[n] <= '9') || s[n] == '-'))
+			return 0;
+	}
+	return n >= 1 && n <= LOAD_MAX_ID;
+}
+
+/* The value as an id: a pointer into the tree, or NULL after reporting. */
+static const char *
+value_id(struct ctx *c, const cJSON *v)
+{
+	if (!cJSON_IsString(v) || v->valuestring == NULL) {
+		err(c, "must be a string, not %s", type_name(v));
+		return NULL;
+	}
+	if (!is_id(v->valuestring)) {
+		err(c,
+		    "must be an id: 1 to %d characters of a-z, 0-9 and "
+		    "\"-\"",
+		    LOAD_MAX_ID);
+		return NULL;
+	}
+	return v->valuestring;
+}
+
+static char *
+field_text(struct ctx *c, const cJSON *obj, const char *key, int required)
+{
+	const cJSON *v = member(c, obj, key, required);
+	size_t mark;
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	mark = push_key(c, key);
+	s = value_text(c, v);
+	pop(c, mark);
+	return s;
+}
+
+static char *
+field_id(struct ctx *c, const cJSON *obj, const char *key, int required)
+{
+	const cJSON *v = member(c, obj, key, required);
+	const char *id;
+	size_t mark;
+
+	if (v == NULL)
+		return NULL;
+	mark = push_key(c, key);
+	id = value_id(c, v);
+	pop(c, mark);
+	return id != NULL ? xstrdup(id) : NULL;
+}
+
+/* A whole number from lo to hi: 0, or -1 (absent or reported). */
+static int
+value_int(struct ctx *c, const cJSON *v, int lo, int hi, int *out)
+{
+	double d;
+
+	if (!cJSON_IsNumber(v)) {
+		err(c, "must be a whole number, not %s", type_name(v));
+		return -1;
+	}
+	d = v->valuedouble;
+	if (!(d >= INT_MIN && d <= INT_MAX) || (double)(int)d != d) {
+		err(c, "must be a whole number");
+		return -1;
+	}
+	if ((int)d < lo || (int)d > hi) {
+		err(c, "must be a whole number from %d to %d", lo, hi);
+		return -1;
+	}
+	*out = (int)d;
+	return 0;
+}
+
+/* The object value of obj.key, or NULL (absent, or reported). */
+static const cJSON *
+field_object(struct ctx *c, const cJSON *obj, const char *key, int required)
+{
+	const cJSON *v = member(c, obj, key, required);
+	size_t mark;
+
+	if (v == NULL || cJSON_IsObject(v))
+		return v;
+	mark = push_key(c, key);
+	err(c, "must be an object, not %s", type_name(v));
+	pop(c, mark);
+	return NULL;
+}
+
+/* The array value of obj.key, or NULL (absent, or reported). */
+static const cJSON *
+field_array(struct ctx *c, const cJSON *obj, const char *key, int required)
+{
+	const cJSON *v = member(c, obj, key, required);
+	size_t mark;
+
+	if (v == NULL || cJSON_IsArray(v))
+		return v;
+	mark = push_key(c, key);
+	err(c, "must be an array, not %s", type_name(v));
+	pop(c, mark);
+	return NULL;
+}
+
+static size_t
+array_len(const cJSON *a)
+{
+	const cJSON *e;
+	size_t n = 0;
+
+	for (e = a != NULL ? a->child : NULL; e != NULL; e = e->next)
+		n++;
+	return n;
+}
+
+/* Whether s is a language code: 2 or 3 lowercase ASCII letters. */
+static int
+is_lang(const char *s)
+{
+	size_t n;
+
+	for (n = 0; s[n] != '\0'; n++)
+		if (s[n] < 'a' || s[n] > 'z')
+			return 0;
+	return n == 2 || n == 3;
+}
+
+/* Ids in the tree. */
+
+static int
+idref_cmp(const void *a, const void *b)
+{
+	const struct idref *x = a, *y = b;
+	int r = strcmp(x->id, y->id);
+
+	if (r != 0)
+		return r;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * Collect the ids of the objects in array key of root, sorted, and report
+ * an id that an earlier object already has.  Bad ids are left to the walk.
+ */
+static void
+collect_ids(struct ctx *c, const cJSON *root, const char *key, const char *what,
+    struct idtab *t)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, key), *e, *id;
+	size_t i, n = 0;
+
+	if (!cJSON_IsArray(a))
+		return;
+	t->v = xcalloc(array_len(a), sizeof *t->v);
+	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
+		id = cJSON_GetObjectItemCaseSensitive(e, "id");
+		if (cJSON_IsObject(e) && cJSON_IsString(id) &&
+		    id->valuestring != NULL && is_id(id->valuestring)) {
+			t->v[n].id = id->valuestring;
+			t->v[n].index = i;
+			n++;
+		}
+	}
+	t->n = n;
+	qsort(t->v, n, sizeof *t->v, idref_cmp);
+	for (i = 1; i < n; i++) {
+		if (strcmp(t->v[i].id, t->v[i - 1].id) != 0)
+			continue;
+		set_path(c, key, t->v[i].index, "id");
+		/* Point at the first holder, which sorts before the rest. */
+		{
+			size_t first = i - 1;
+
+			while (first > 0 &&
+			       strcmp(t->v[first - 1].id, t->v[i].id) == 0)
+				first--;
+			err(c, "%s id \"%s\" is already used by %s[%zu]", what,
+			    t->v[i].id, key, t->v[first].index);
+		}
+	}
+	pop(c, 0);
+}
+
+/* The index of the first object with this id, or (size_t)-1. */
+static size_t
+lookup(const struct idtab *t, const char *id)
+{
+	size_t lo = 0, hi = t->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(t->v[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < t->n && strcmp(t->v[lo].id, id) == 0)
+		return t->v[lo].index;
+	return (size_t)-1;
+}
+
+/* The value as a reference to an object of a table: its index, or -1. */
+static size_t
+value_ref(
+    struct ctx *c, const cJSON *v, const struct idtab *t, const char *what)
+{
+	const char *id = value_id(c, v);
+	size_t i;
+
+	if (id == NULL)
+		return (size_t)-1;
+	i = lookup(t, id);
+	if (i == (size_t)-1)
+		err(c, "no %s has the id \"%s\"", what, id);
+	return i;
+}
+
+/* The array obj.key of references into t, resolved into *out. */
+static void
+field_refs(struct ctx *c, const cJSON *obj, const char *key,
+    const struct idtab *t, const char *what, size_t **out, size_t *nout)
+{
+	const cJSON *a = field_array(c, obj, key, 0), *e;
+	size_t mark, mark2, i, k;
+
+	if (a == NULL)
+		return;
+	mark = push_key(c, key);
+	*out = xcalloc(array_len(a), sizeof **out);
+	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
+		mark2 = push_index(c, i);
+		k = value_ref(c, e, t, what);
+		if (k != (size_t)-1)
+			(*out)[(*nout)++] = k;
+		pop(c, mark2);
+	}
+	pop(c, mark);
+}
+
+static void
+walk_body(struct ctx *c, const cJSON *a, struct guide_screen *s)
+{
+	const cJSON *e, *list, *item;
+	size_t i, j, mark, mark2;
+	struct guide_block *b;
+
+	s->body = xcalloc(array_len(a), sizeof *s->body);
+	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
+		mark = push_index(c, i);
+		b = &s->body[s->nbody];
+		if (cJSON_IsString(e)) {
+			if ((b->text = value_text(c, e)) != NULL)
+				s->nbody++;
+		} else if (cJSON_IsObject(e)) {
+			check_keys(c, e, list_keys, NELEM(list_keys));
+			list = field_array(c, e, "list", 1);
+			if (list != NULL) {
+				mark2 = push_key(c, "list");
+				if (list->child == NULL)
+					err(c, "must not be empty");
+				b->items =
+				    xcalloc(array_len(list), sizeof *b->items);
+				for (item = list->child, j = 0; item != NULL;
+				     item = item->next, j++) {
+					size_t mark3 = push_index(c, j);
+					char *t = value_text(c, item);
+
+					if (t != NULL)
+						b->items[b->nitems++] = t;
+					pop(c, mark3);
+				}
+				s->nbody++;
+				pop(c, mark2);
+			}
+		} else
+			err(c,
+			    "must be a string or an object with \"list\", "
+			    "not %s",
+			    type_name(e));
+		pop(c, mark);
+	}
+}
+
+static void
+walk_todos(struct ctx *c, const cJSON *a, struct guide_screen *s, size_t si)
+{
+	const cJSON *e;
+	size_t i, mark;
+	struct guide_todo *t;
+
+	s->todos = xcalloc(array_len(a), sizeof *s->todos);
+	c->todos =
+	    xreallocarray(c->todos, c->ntodos + array_len(a), sizeof *c->todos);
+	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
+		mark = push_index(c, i);
+		if (!cJSON_IsObject(e)) {
+			err(c, "must be an object, not %s", type_name(e));
+			pop(c, mark);
+			continue;
+		}
+		check_keys(c, e, todo_keys, NELEM(todo_keys));
+		t = &s->todos[s->ntodos++];
+		t->id = field_id(c, e, "id", 1);
+		t->text = field_text(c, e, "text", 1);
+		if (t->id != NULL) {
+			c->todos[c->ntodos].id = t->id;
+			c->todos[c->ntodos].screen = si;
+			c->todos[c->ntodos].todo = i;
+			c->ntodos++;
+		}
+		pop(c, mark);
+	}
+}
+
+static void
+walk_choices(struct ctx *c, const cJSON *a, struct guide_screen *s)
+{
+	const cJSON *e, *to;
+	size_t i, mark, mark2, k;
+	struct guide_choice *ch;
+
+	s->choices = xcalloc(array_len(a), sizeof *s->choices);
+	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
+		mark = push_index(c, i);
+		if (!cJSON_IsObject(e)) {
+			err(c, "must be an object, not %s", type_name(e));
+			pop(c, mark);
+			continue;
+		}
+		check_keys(c, e, choice_keys, NELEM(choice_keys));
+		ch = &s->choices[s->nchoices++];
+		ch->label = field_text(c, e, "label", 1);
+		if ((to = member(c, e, "to", 1)) != NULL) {
+			mark2 = push_key(c, "to");
+			k = value_ref(c, to, &c->screens, "screen");
+			ch->target = k != (size_t)-1 ? k : 0;
+			pop(c, mark2);
+		}
+		pop(c, mark);
+	}
+}
+
+/* One of the names in a list: its index, or -1 after reporting. */
+static int
+field_enum(struct ctx *c, const cJSON *obj, const char *key, int required,
+    const char *const *names, size_t n, const char *expected)
+{
+	const cJSON *v = member(c, obj, key, required);
+	size_t mark, i;
+	int r = -1;
+
+	if (v == NULL)
+		return -1;
+	mark = push_key(c, key);
+	if (!cJSON_IsString(v) || v->valuestring == NULL)
+		err(c, "must be a string, not %s", type_name(v));
+	else {
+		for (i = 0; i < n; i++)
+			if (strcmp(v->valuestring, names[i]) == 0)
+				r = (int)i;
+		if (r < 0)
+			err(c, "must be %s", expected);
+	}
+	pop(c, mark);
+	return r;
+}
+
+static void
+walk_screen(struct ctx *c, const cJSON *o, struct guide_screen *s, size_t si)
+{
+	static const char *const audiences[] = { "youth", "adult" };
+	const cJSON *v;
+	size_t mark;
+	int k;
+
+	check_keys(c, o, screen_keys, NELEM(screen_keys));
+	s->id = field_id(c, o, "id", 1);
+	s->title = field_text(c, o, "title", 1);
+	k = field_enum(c, o, "audience", 1, audiences, NELEM(audiences),
+	    "\"youth\" or \"adult\"");
+	s->audience = k == 1 ? GUIDE_ADULT : GUIDE_YOUTH;
+	k = field_enum(c, o, "kind", 0, kind_names, NELEM(kind_names),
+	    "one of \"text\", \"plan\", \"sources\", \"languages\", \"help\"");
+	s->kind = k > 0 ? (enum guide_kind)k : GUIDE_KIND_TEXT;
+	if (k > 0) {
+		if (c->kind_screen[k] != 0) {
+			mark = push_key(c, "kind");
+			err(c,
+			    "only one screen may have kind \"%s\" "
+			    "(screens[%zu] has it already)",
+			    kind_names[k], c->kind_screen[k] - 1);
+			pop(c, mark);
+		} else
+			c->kind_screen[k] = si + 1;
+	}
+	if ((v = member(c, o, "step", 0)) != NULL) {
+		mark = push_key(c, "step");
+		if (value_int(c, v, 1, GUIDE_STEPS, &s->step) != 0)
+			s->step = 0;
+		pop(c, mark);
+	}
+	if ((v = field_array(c, o, "body", 0)) != NULL) {
+		mark = push_key(c, "body");
+		walk_body(c, v, s);
+		pop(c, mark);
+	}
+	if ((v = field_array(c, o, "todo", 0)) != NULL) {
+		mark = push_key(c, "todo");
+		walk_todos(c, v, s, si);
+		pop(c, mark);
+	}
+	if ((v = field_array(c, o, "choices", 0)) != NULL) {
+		mark = push_key(c, "choices");
+		walk_choices(c, v, s);
+		pop(c, mark);
+	}
+	field_refs(c, o, "resources", &c->resources, "resource", &s->resources,
+	    &s->nresources);
+	field_refs(
+	    c, o, "sources", &c->sources, "source", &s->sources, &s->nsources);
+}
+
+static void
+walk_screens(struct ctx *c, const cJSON *root, struct guide *g)
+{
+	const cJSON *a = field_array(c, root, "screens", 1), *e;
+	size_t i, mark, mark2;
+
+	if (a == NULL)
+		return;
+	mark = push_key(c, "screens");
+	if (a->child == NULL)
+		err(c, "must have at least one screen");
+	g->screens = xcalloc(array_len(a), sizeof *g->screens);
+	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
+		mark2 = push_index(c, i);
+		g->nscreens++;
+		if (cJSON_IsObject(e))
+			walk_screen(c, e, &g->screens[i], i);
+		else
+			err(c, "must be an object, not %s", type_name(e));
+		pop(c, mark2);
+	}
+	pop(c, mark);
+}
+
+static void
+walk_steps(struct ctx *c, const cJSON *root, struct guide *g)
+{
+	const cJSON *a = field_array(c, root, "steps", 1), *e, *v;
+	size_t i, n, mark, mark2, mark3, k;
+	int num;
+
+	for (i = 0; i < GUIDE_STEPS; i++)
+		g->steps[i].number = (int)i + 1;
+	if (a == NULL)
+		return;
+	mark = push_key(c, "steps");
+	n = array_len(a);
+	if (n != GUIDE_STEPS)
+		err(c, "must list exactly %d steps, not %zu", GUIDE_STEPS, n);
+	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
+		struct guide_step scratch = { 0 }, *st = i < GUIDE_STEPS
+							     ? &g->steps[i]
+							     : &scratch;
+
+		mark2 = push_index(c, i);
+		if (!cJSON_IsObject(e)) {
+			err(c, "must be an object, not %s", type_name(e));
+			pop(c, mark2);
+			continue;
+		}
+		check_keys(c, e, step_keys, NELEM(step_keys));
+		if ((v = member(c, e, "number", 1)) != NULL) {
+			mark3 = push_key(c, "number");
+			if (!cJSON_IsNumber(v))
+				err(c, "must be a whole number, not %s",
+				    type_name(v));
+			else if (v->valuedouble != (double)(i + 1))
+				err(c,
+				    "must be %zu (the steps are numbered 1 "
+				    "to %d, in order)",
+				    i + 1, GUIDE_STEPS);
+			else if (value_int(c, v, 1, GUIDE_STEPS, &num) == 0)
+				st->number = num;
+			pop(c, mark3);
+		}
+		st->title = field_text(c, e, "title", 1);
+		if ((v = member(c, e, "screen", 1)) != NULL) {
+			mark3 = push_key(c, "screen");
+			k = value_ref(c, v, &c->screens, "screen");
+			st->screen = k != (size_t)-1 ? k : 0;
+			pop(c, mark3);
+		}
+		free(scratch.title);
+		pop(c, mark2);
+	}
+	pop(c, mark);
+}
+
+static void
+walk_resources(struct ctx *c, const cJSON *root, struct guide *g)
+{
+	const cJSON *a = field_array(c, root, "resources", 1), *e, *srcs;
+	size_t i, mark, mark2, mark3;
+	struct guide_resource *r;
+
+	if (a == NULL)
+		return;
+	mark = push_key(c, "resources");
+	g->resources = xcalloc(array_len(a), sizeof *g->resources);
+	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
+		mark2 = push_index(c, i);
+		r = &g->resources[g->nresources++];
+		if (!cJSON_IsObject(e)) {
+			err(c, "must be an object, not %s", type_name(e));
+			pop(c, mark2);
+			continue;
+		}
+		check_keys(c, e, resource_keys, NELEM(resource_keys));
+		r->id = field_id(c, e, "id", 1);
+		r->name = field_text(c, e, "name", 1);
+		r->purpose = field_text(c, e, "purpose", 1);
+		r->web = field_text(c, e, "web", 0);
+		if (r->web != NULL && strstr(r->web, "://") != NULL) {
+			mark3 = push_key(c, "web");
+			err(c, "give the address without \"https://\" or "
+			       "\"http://\"");
+			pop(c, mark3);
+		}
+		r->phone = field_text(c, e, "phone", 0);
+		r->text = field_text(c, e, "text", 0);
+		r->hours = field_text(c, e, "hours", 0);
+		r->region = field_text(c, e, "region", 1);
+		srcs = member(c, e, "sources", 0);
+		if (srcs == NULL)
+			err(c, "must name at least one source in \"sources\"");
+		else if (cJSON_IsArray(srcs) && srcs->child == NULL) {
+			mark3 = push_key(c, "sources");
+			err(c, "must name at least one source");
+			pop(c, mark3);
+		}
+		field_refs(c, e, "sources", &c->sources, "source", &r->sources,
+		    &r->nsources);
+		pop(c, mark2);
+	}
+	pop(c, mark);
+}
+
+/* Whether s is a date written YYYY-MM-DD. */
+static int
+is_date(const char *s)
+{
+	int i, month, day;
+
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (s[i] != '-')
+				return 0;
+		} else if (s[i] < '0' || s[i] > '9')
+			return 0;
+	}
+	if (s[10] != '\0')
+		return 0;
+	month = (s[5] - '0') * 10 + (s[6] - '0');
+	day = (s[8] - '0') * 10 + (s[9] - '0');
+	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+static void
+walk_sources(struct ctx *c, const cJSON *root, struct guide *g)
+{
+	const cJSON *a = field_array(c, root, "sources", 1), *e;
+	size_t i, mark, mark2, mark3;
+	struct guide_source *s;
+
+	if (a == NULL)
+		return;
+	mark = push_key(c, "sources");
+	g->sources = xcalloc(array_len(a), sizeof *g->sources);
+	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
+		mark2 = push_index(c, i);
+		s = &g->sources[g->nsources++];
+		if (!cJSON_IsObject(e)) {
+			err(c, "must be an object, not %s", type_name(e));
+			pop(c, mark2);
+			continue;
+		}
+		check_keys(c, e, source_keys, NELEM(source_keys));
+		s->id = field_id(c, e, "id", 1);
+		s->title = field_text(c, e, "title", 1);
+		s->publisher = field_text(c, e, "publisher", 1);
+		s->date = field_text(c, e, "date", 1);
+		s->url = field_text(c, e, "url", 1);
+		s->checked = field_text(c, e, "checked", 1);
+		if (s->checked != NULL && !is_date(s->checked)) {
+			mark3 = push_key(c, "checked");
+			err(c, "must be a date written YYYY-MM-DD");
+			pop(c, mark3);
+		}
+		pop(c, mark2);
+	}
+	pop(c, mark);
+}
+
+/* The crisis object at obj.key: both lines, or neither after reporting. */
+static int
+walk_crisis(struct ctx *c, const cJSON *obj, int required, char **line,
+    char **shortline)
+{
+	const cJSON *o = field_object(c, obj, "crisis", required);
+	size_t mark;
+
+	if (o == NULL)
+		return -1;
+	mark = push_key(c, "crisis");
+	check_keys(c, o, crisis_keys, NELEM(crisis_keys));
+	*line = field_text(c, o, "line", 1);
+	*shortline = field_text(c, o, "short", 1);
+	pop(c, mark);
+	return 0;
+}
+
+/* A screen reference at the top level ("start", "help"): its index. */
+static size_t
+walk_top_ref(struct ctx *c, const cJSON *root, const char *key)
+{
+	const cJSON *v = member(c, root, key, 1);
+	size_t mark, k;
+
+	if (v == NULL)
+		return 0;
+	mark = push_key(c, key);
+	k = value_ref(c, v, &c->screens, "screen");
+	pop(c, mark);
+	return k != (size_t)-1 ? k : 0;
+}
+
+/* Pass 4: the whole. */
+
+static int
+todoref_cmp(const void *a, const void *b)
+{
+	const struct todoref *x = a, *y = b;
+	int r = strcmp(x->id, y->id);
+
+	if (r != 0)
+		return r;
+	if (x->screen != y->screen)
+		return x->screen < y->screen ? -1 : 1;
+	return x->todo < y->todo ? -1 : x->todo > y->todo;
+}
+
+static void
+check_whole(struct ctx *c, struct guide *g, const cJSON *root)
+{
+	size_t i, k, *queue, head = 0, tail = 0;
+	unsigned char *seen;
+
+	/* To-do ids name ticks across languages: one id, one item. */
+	qsort(c->todos, c->ntodos, sizeof *c->todos, todoref_cmp);
+	for (i = 1; i < c->ntodos; i++) {
+		size_t first = i - 1;
+
+		if (strcmp(c->todos[i].id, c->todos[first].id) != 0)
+			continue;
+		while (first > 0 &&
+		       strcmp(c->todos[first - 1].id, c->todos[i].id) == 0)
+			first--;
+		set_path(c, "screens", c->todos[i].screen, NULL);
+		push_key(c, "todo");
+		push_index(c, c->todos[i].todo);
+		push_key(c, "id");
+		err(c,
+		    "to-do id \"%s\" is already used by screens[%zu].todo[%zu]",
+		    c->todos[i].id, c->todos[first].screen,
+		    c->todos[first].todo);
+	}
+
+	/* A step's screen says its step, and the table agrees. */
+	for (i = 0; i < g->nscreens; i++) {
+		int st = g->screens[i].step;
+
+		if (st == 0 || !cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(
+				   root, "steps")))
+			continue;
+		k = g->steps[st - 1].screen;
+		if (g->steps[st - 1].title != NULL && k != i &&
+		    k < g->nscreens && g->screens[k].id != NULL) {
+			set_path(c, "screens", i, "step");
+			err(c,
+			    "step %d is screen \"%s\" in the steps table, "
+			    "not this one",
+			    st, g->screens[k].id);
+		}
+	}
+	pop(c, 0);
+
+	if (g->help < g->nscreens && g->screens[g->help].id != NULL &&
+	    g->screens[g->help].kind != GUIDE_KIND_HELP) {
+		push_key(c, "help");
+		err(c, "screen \"%s\" must have \"kind\": \"help\"",
+		    g->screens[g->help].id);
+		pop(c, 0);
+	}
+
+	/*
+	 * Screens no chain of choices reaches.  The help screen is one key
+	 * away from every screen, so what it leads to is reachable too.
+	 * Skipped when there are errors: a wrong "to" would add noise.
+	 */
+	if (c->nerrors > 0 || g->nscreens == 0)
+		return;
+	seen = xcalloc(g->nscreens, 1);
+	queue = xcalloc(g->nscreens, sizeof *queue);
+	seen[g->start] = 1;
+	queue[tail++] = g->start;
+	if (!seen[g->help]) {
+		seen[g->help] = 1;
+		queue[tail++] = g->help;
+	}
+	while (head < tail) {
+		const struct guide_screen *s = &g->screens[queue[head++]];
+
+		for (i = 0; i < s->nchoices; i++) {
+			k = s->choices[i].target;
+			if (!seen[k]) {
+				seen[k] = 1;
+				queue[tail++] = k;
+			}
+		}
+	}
+	for (i = 0; i < g->nscreens; i++) {
+		if (seen[i])
+			continue;
+		set_path(c, "screens", i, NULL);
+		warn(c, "screen \"%s\" cannot be reached from the start screen",
+		    g->screens[i].id);
+	}
+	pop(c, 0);
+	free(queue);
+	free(seen);
+}
+
+/* The format version: 0, or -1 when it is not the one this program reads. */
+static int
+check_format(struct ctx *c, const cJSON *root)
+{
+	const cJSON *v = member(c, root, "format", 1);
+	double d;
+	size_t mark;
+
+	if (v == NULL)
+		return 0;
+	mark = push_key(c, "format");
+	d = v->valuedouble;
+	if (!cJSON_IsNumber(v))
+		err(c, "must be a whole number, not %s", type_name(v));
+	else if (d >= INT_MIN && d <= INT_MAX && (double)(int)d == d &&
+		 (int)d != GUIDE_FORMAT)
+		err(c, "unknown format version %d (this program reads %d)",
+		    (int)d, GUIDE_FORMAT);
+	else if (d != GUIDE_FORMAT)
+		err(c, "unknown format version (this program reads %d)",
+		    GUIDE_FORMAT);
+	pop(c, mark);
+	if (cJSON_IsNumber(v) && d != GUIDE_FORMAT) {
+		/* Another format's fields would only add noise. */
+		return -1;
+	}
+	return 0;
+}
+
+/* The whole content file; NULL when there is an error. */
+static struct guide *
+walk_guide(struct ctx *c, const cJSON *root)
+{
+	struct guide *g = xcalloc(1, sizeof *g);
+	const cJSON *o;
+	size_t i, mark;
+
+	check_keys(c, root, top_keys, NELEM(top_keys));
+	if (check_format(c, root) != 0)
+		return g;
+	g->format = GUIDE_FORMAT;
+
+	if ((o = field_object(c, root, "language", 1)) != NULL) {
+		mark = push_key(c, "language");
+		check_keys(c, o, language_keys, NELEM(language_keys));
+		g->lang = field_text(c, o, "code", 1);
+		if (g->lang != NULL && !is_lang(g->lang)) {
+			size_t mark2 = push_key(c, "code");
+
+			err(c, "must be a language code of 2 or 3 lowercase "
+			       "letters, such as \"en\"");
+			pop(c, mark2);
+		}
+		g->lang_name = field_text(c, o, "name", 1);
+		pop(c, mark);
+	}
+	g->region = field_text(c, root, "region", 1);
+	walk_crisis(c, root, 1, &g->crisis, &g->crisis_short);
+
+	if ((o = field_object(c, root, "ui", 1)) != NULL) {
+		mark = push_key(c, "ui");
+		check_keys(c, o, ui_keys, GUIDE_UI_COUNT);
+		for (i = 0; i < GUIDE_UI_COUNT; i++)
+			g->ui[i] = field_text(c, o, ui_keys[i], 1);
+		pop(c, mark);
+	}
+
+	collect_ids(c, root, "screens", "screen", &c->screens);
+	collect_ids(c, root, "resources", "resource", &c->resources);
+	collect_ids(c, root, "sources", "source", &c->sources);
+
+	g->start = walk_top_ref(c, root, "start");
+	g->help = walk_top_ref(c, root, "help");
+	walk_screens(c, root, g);
+	walk_steps(c, root, g);
+	walk_resources(c, root, g);
+	walk_sources(c, root, g);
+	check_whole(c, g, root);
+	return g;
+}
+
+/* Reading. */
+
+/*
+ * Read a whole regular file of at most LOAD_MAX_BYTES into a buffer with
+ * a NUL after it.  Returns the buffer (caller frees) or NULL after
+ * reporting.  Opening with O_NONBLOCK means a FIFO with no writer cannot
+ * make this wait; fstat then refuses it, and devices and directories.
+ */
+static char *
+read_file(struct ctx *c, const char *path, size_t *lenp)
+{
+	struct stat st;
+	char *buf = NULL;
+	size_t len = 0, cap;
+	ssize_t n;
+	int fd, e;
+
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd == -1) {
+		diag(c, 0, 0, 0, NULL, "%s", strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) == -1) {
+		e = errno;
+		close(fd);
+		diag(c, 0, 0, 0, NULL, "%s", strerror(e));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		diag(c, 0, 0, 0, NULL, "not a regular file");
+		return NULL;
+	}
+	if (st.st_size > LOAD_MAX_BYTES)
+		goto too_big;
+
+	/* One byte more than fstat said, to see a file that grew. */
+	cap = (size_t)st.st_size + 1;
+	buf = xmalloc(cap + 1);
+	for (;;) {
+		if (len == cap) {
+			if (len > LOAD_MAX_BYTES)
+				goto too_big;
+			cap = cap * 2 > LOAD_MAX_BYTES + 1 ? LOAD_MAX_BYTES + 1
+							   : cap * 2;
+			buf = xreallocarray(buf, cap + 1, 1);
+		}
+		n = read(fd, buf + len, cap - len);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			e = errno;
+			free(buf);
+			close(fd);
+			diag(c, 0, 0, 0, NULL, "%s", strerror(e));
+			return NULL;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	if (len > LOAD_MAX_BYTES) {
+		free(buf);
+		diag(c, 0, 0, 0, NULL, "the file is larger than 1 MiB");
+		return NULL;
+	}
+	buf[len] = '\0';
+	*lenp = len;
+	return buf;
+
+too_big:
+	free(buf);
+	close(fd);
+	diag(c, 0, 0, 0, NULL, "the file is larger than 1 MiB (%jd bytes)",
+	    (intmax_t)st.st_size);
+	return NULL;
+}
+
+static void
+ctx_init(struct ctx *c, struct load_report *rep, const char *name)
+{
+	memset(c, 0, sizeof *c);
+	c->rep = rep;
+	if (rep->file == NULL)
+		rep->file = xstrdup(name != NULL ? name : "(content)");
+}
+
+static void
+ctx_free(struct ctx *c)
+{
+	free(c->screens.v);
+	free(c->resources.v);
+	free(c->sources.v);
+	free(c->todos);
+}
+
+/* Load from buf, which has a NUL at buf[len]. */
+static struct guide *
+load_terminated(struct ctx *c, const char *buf, size_t len)
+{
+	struct guide *g = NULL;
+	cJSON *root;
+
+	root = parse(c, buf, len);
+	if (root == NULL)
+		return NULL;
+	if (!cJSON_IsObject(root)) {
+		diag(c, 0, 0, 0, "", "the top level must be an object, not %s",
+		    type_name(root));
+	} else
+		g = walk_guide(c, root);
+	cJSON_Delete(root);
+	if (c->nerrors > 0) {
+		guide_free(g);
+		return NULL;
+	}
+	return g;
+}
+
+struct guide *
+load_file(const char *path, struct load_report *rep)
+{
+	struct ctx c;
+	struct guide *g = NULL;
+	char *buf;
+	size_t len;
+
+	ctx_init(&c, rep, path);
+	if ((buf = read_file(&c, path, &len)) != NULL) {
+		g = load_terminated(&c, buf, len);
+		free(buf);
+	}
+	ctx_free(&c);
+	return g;
+}
+
+struct guide *
+load_buffer(
+    const char *name, const char *buf, size_t len, struct load_report *rep)
+{
+	struct ctx c;
+	struct guide *g = NULL;
+	char *copy;
+
+	ctx_init(&c, rep, name);
+	if (len > LOAD_MAX_BYTES)
+		diag(&c, 0, 0, 0, NULL,
+		    "the file is larger than 1 MiB (%zu bytes)", len);
+	else {
+		copy = xmalloc(len + 1);
+		if (len > 0)
+			memcpy(copy, buf, len);
+		copy[len] = '\0';
+		g = load_terminated(&c, copy, len);
+		free(copy);
+	}
+	ctx_free(&c);
+	return g;
+}
+
+/* Site files. */
+
+/* The people of one language of a site file. */
+struct site_part {
+	struct guide_person *people;
+	size_t npeople;
+	char *crisis;
+	char *crisis_short;
+	int found;
+};
+
+static void
+site_part_free(struct site_part *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->npeople; i++) {
+		free(p->people[i].name);
+		free(p->people[i].details);
+	}
+	free(p->people);
+	free(p->crisis);
+	free(p->crisis_short);
+}
+
+static void
+walk_site_lang(struct ctx *c, const cJSON *o, struct site_part *p)
+{
+	const cJSON *a, *e;
+	size_t i, mark, mark2;
+
+	check_keys(c, o, site_lang_keys, NELEM(site_lang_keys));
+	if ((a = field_array(c, o, "people", 0)) != NULL) {
+		mark = push_key(c, "people");
+		p->people = xcalloc(array_len(a), sizeof *p->people);
+		for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
+			struct guide_person *pe = &p->people[p->npeople++];
+
+			mark2 = push_index(c, i);
+			if (!cJSON_IsObject(e))
+				err(c, "must be an object, not %s",
+				    type_name(e));
+			else {
+				check_keys(
+				    c, e, person_keys, NELEM(person_keys));
+				pe->name = field_text(c, e, "name", 1);
+				pe->details = field_text(c, e, "details", 1);
+			}
+			pop(c, mark2);
+		}
+		pop(c, mark);
+	}
+	walk_crisis(c, o, 0, &p->crisis, &p->crisis_short);
+}
+
+static void
+walk_site(
+    struct ctx *c, const cJSON *root, const char *lang, struct site_part *want)
+{
+	const cJSON *langs, *m;
+	size_t mark, mark2;
+	struct shown b;
+
+	check_keys(c, root, site_keys, NELEM(site_keys));
+	if (check_format(c, root) != 0)
+		return;
+	if ((langs = field_object(c, root, "languages", 1)) == NULL)
+		return;
+	mark = push_key(c, "languages");
+	for (m = langs->child; m != NULL; m = m->next) {
+		const char *code = m->string != NULL ? m->string : "";
+		struct site_part scratch = { 0 };
+		struct site_part *p = &scratch;
+
+		if (!is_lang(code)) {
+			err(c,
+			    "\"%s\" is not a language code of 2 or 3 "
+			    "lowercase letters",
+			    show(&b, code));
+			continue;
+		}
+		mark2 = push_key(c, code);
+		if (lang != NULL && strcmp(code, lang) == 0) {
+			if (want->found)
+				err(c, "given twice");
+			else
+				p = want;
+		}
+		if (!cJSON_IsObject(m))
+			err(c, "must be an object, not %s", type_name(m));
+		else {
+			p->found = 1;
+			walk_site_lang(c, m, p);
+		}
+		site_part_free(&scratch);
+		pop(c, mark2);
+	}
+	pop(c, mark);
+}
+
+int
+load_site(const char *path, struct guide *g, struct load_report *rep)
+{
+	struct ctx c;
+	struct site_part part = { 0 };
+	cJSON *root = NULL;
+	char *buf;
+	size_t len, i;
+
+	ctx_init(&c, rep, path);
+	if ((buf = read_file(&c, path, &len)) != NULL)
+		root = parse(&c, buf, len);
+	if (root != NULL) {
+		if (!cJSON_IsObject(root))
+			diag(&c, 0, 0, 0, "",
+			    "the top level must be an object, not %s",
+			    type_name(root));
+		else
+			walk_site(&c, root, g != NULL ? g->lang : NULL, &part);
+		cJSON_Delete(root);
+	}
+	free(buf);
+	ctx_free(&c);
+	if (c.nerrors > 0 || root == NULL) {
+		site_part_free(&part);
+		return -1;
+	}
+	if (g != NULL && part.found) {
+		if (part.people != NULL) {
+			for (i = 0; i < g->npeople; i++) {
+				free(g->people[i].name);
+				free(g->people[i].details);
+			}
+			free(g->people);
+			g->people = part.people;
+			g->npeople = part.npeople;
+			part.people = NULL;
+			part.npeople = 0;
+		}
+		if (part.crisis != NULL) {
+			free(g->crisis);
+			free(g->crisis_short);
+			g->crisis = part.crisis;
+			g->crisis_short = part.crisis_short;
+			part.crisis = part.crisis_short = NULL;
+		}
+	}
+	site_part_free(&part);
+	return 0;
+}
