@@ -1,0 +1,933 @@
+/*
+ * term.c: a terminal for tests (see term.h): a pty, a child process and a
+ * libvterm screen that renders what the child writes.
+ */
+#define _GNU_SOURCE /* close_range */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <vterm.h>
+
+#include "term.h"
+#include "xmalloc.h"
+
+/* The keys that term_send_key knows, as terminfo capabilities. */
+static const char *const key_caps[] = {
+	[TERM_KEY_ENTER] = NULL, /* Return sends CR on every type */
+	[TERM_KEY_ESC] = NULL,
+	[TERM_KEY_TAB] = NULL,
+	[TERM_KEY_BACKSPACE] = "kbs",
+	[TERM_KEY_UP] = "kcuu1",
+	[TERM_KEY_DOWN] = "kcud1",
+	[TERM_KEY_LEFT] = "kcub1",
+	[TERM_KEY_RIGHT] = "kcuf1",
+	[TERM_KEY_HOME] = "khome",
+	[TERM_KEY_END] = "kend",
+	[TERM_KEY_PGUP] = "kpp",
+	[TERM_KEY_PGDN] = "knp",
+	[TERM_KEY_F1] = "kf1",
+};
+#define NKEYS (sizeof(key_caps) / sizeof(key_caps[0]))
+
+/* The same keys for libvterm. */
+static const VTermKey key_vterm[] = {
+	[TERM_KEY_ENTER] = VTERM_KEY_ENTER,
+	[TERM_KEY_ESC] = VTERM_KEY_ESCAPE,
+	[TERM_KEY_TAB] = VTERM_KEY_TAB,
+	[TERM_KEY_BACKSPACE] = VTERM_KEY_BACKSPACE,
+	[TERM_KEY_UP] = VTERM_KEY_UP,
+	[TERM_KEY_DOWN] = VTERM_KEY_DOWN,
+	[TERM_KEY_LEFT] = VTERM_KEY_LEFT,
+	[TERM_KEY_RIGHT] = VTERM_KEY_RIGHT,
+	[TERM_KEY_HOME] = VTERM_KEY_HOME,
+	[TERM_KEY_END] = VTERM_KEY_END,
+	[TERM_KEY_PGUP] = VTERM_KEY_PAGEUP,
+	[TERM_KEY_PGDN] = VTERM_KEY_PAGEDOWN,
+	[TERM_KEY_F1] = VTERM_KEY_FUNCTION(1),
+};
+
+/* How long the program must be quiet before a frame counts as complete. */
+#define TERM_QUIET_MS 15
+/* The most a frame may take to arrive once it has started. */
+#define TERM_FRAME_MS 1000
+/* How often a wait looks whether the child has ended. */
+#define CHILD_POLL_MS 2
+
+struct term {
+	int master;
+	int slave; /* kept open: termios can be read after the child exits */
+	pid_t pid;
+	int exited;
+	int status;
+
+	VTerm *vt;
+	VTermScreen *screen;
+	int rows, cols;
+	int curs_vis;
+	int bells;
+
+	int terminfo_keys; /* 1: keys from terminfo, 0: from libvterm */
+	char *keys[NKEYS]; /* the terminfo strings, NULL when absent */
+
+	unsigned char *out; /* everything the child wrote */
+	size_t outlen, outcap;
+	char *reply; /* what libvterm sends back (keys, answers) */
+	size_t replylen, replycap;
+
+	struct termios before;
+
+	char *text; /* the last string handed out */
+	size_t textcap;
+};
+
+double
+term_factor(void)
+{
+	const char *s = getenv("TEST_TIMEOUT_FACTOR");
+	char *end;
+	double f;
+
+	if (s == NULL || *s == '\0')
+		return 1;
+	f = strtod(s, &end);
+	if (*end != '\0' || !(f >= 1) || f > 1000)
+		return 1;
+	return f;
+}
+
+int
+term_ms(int ms)
+{
+	return (int)ceil(ms * term_factor());
+}
+
+double
+term_seconds(double s)
+{
+	return s * term_factor();
+}
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Grow a buffer to hold at least need bytes. */
+static void
+grow(void *pp, size_t *cap, size_t need)
+{
+	char **p = pp;
+	size_t n = *cap ? *cap : 256;
+
+	if (need <= *cap)
+		return;
+	while (n < need)
+		n *= 2;
+	*p = xreallocarray(*p, n, 1);
+	*cap = n;
+}
+
+/* libvterm's answers and keys are collected and written in one go. */
+static void
+on_output(const char *s, size_t len, void *user)
+{
+	struct term *t = user;
+
+	grow(&t->reply, &t->replycap, t->replylen + len);
+	memcpy(t->reply + t->replylen, s, len);
+	t->replylen += len;
+}
+
+static int
+on_bell(void *user)
+{
+	struct term *t = user;
+
+	t->bells++;
+	return 1;
+}
+
+static int
+on_prop(VTermProp prop, VTermValue *val, void *user)
+{
+	struct term *t = user;
+
+	if (prop == VTERM_PROP_CURSORVISIBLE)
+		t->curs_vis = val->boolean;
+	return 1;
+}
+
+static const VTermScreenCallbacks screen_cbs = {
+	.settermprop = on_prop,
+	.bell = on_bell,
+};
+
+/* Write all of buf to the master, waiting (with a deadline) when full. */
+static int
+write_all(struct term *t, const void *buf, size_t len)
+{
+	const char *p = buf;
+	long long deadline = now_ms() + term_ms(2000);
+	struct pollfd pfd;
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(t->master, p, len);
+		if (n > 0) {
+			p += n;
+			len -= (size_t)n;
+			continue;
+		}
+		if (n < 0 && errno != EAGAIN && errno != EINTR)
+			return -1;
+		if (now_ms() >= deadline)
+			return -1;
+		pfd.fd = t->master;
+		pfd.events = POLLOUT;
+		poll(&pfd, 1, 10);
+	}
+	return 0;
+}
+
+static int
+flush_reply(struct term *t)
+{
+	int r = 0;
+
+	if (t->replylen > 0)
+		r = write_all(t, t->reply, t->replylen);
+	t->replylen = 0;
+	return r;
+}
+
+/* Reap the child if it has ended.  Returns 1 if it has. */
+static int
+reap(struct term *t, int block)
+{
+	pid_t r;
+
+	if (t->exited)
+		return 1;
+	do
+		r = waitpid(t->pid, &t->status, block ? 0 : WNOHANG);
+	while (r < 0 && errno == EINTR);
+	if (r == t->pid) {
+		t->exited = 1;
+		return 1;
+	}
+	return 0;
+}
+
+int
+term_pump(struct term *t)
+{
+	char buf[8192];
+	ssize_t n;
+
+	for (;;) {
+		n = read(t->master, buf, sizeof buf);
+		if (n > 0) {
+			grow(&t->out, &t->outcap, t->outlen + (size_t)n);
+			memcpy(t->out + t->outlen, buf, (size_t)n);
+			t->outlen += (size_t)n;
+			vterm_input_write(t->vt, buf, (size_t)n);
+			if (flush_reply(t) < 0)
+				return -1;
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return 0;
+		return -1; /* EIO or EOF: cannot happen while we hold the slave */
+	}
+}
+
+/*
+ * Wait for the pty to have something to read for at most ms (unscaled);
+ * while the child runs, look at it every CHILD_POLL_MS.  (No pidfd: the
+ * valgrind in Debian 12 does not know pidfd_open.)  Returns 1 if there may
+ * be something to do, 0 on timeout.
+ */
+static int
+wait_io(struct term *t, long long ms)
+{
+	struct pollfd pfd;
+	int r;
+
+	if (ms < 0)
+		ms = 0;
+	if (!t->exited && ms > CHILD_POLL_MS)
+		ms = CHILD_POLL_MS;
+	pfd.fd = t->master;
+	pfd.events = POLLIN;
+	pfd.revents = 0;
+	r = poll(&pfd, 1, (int)ms);
+	if (r == 0)
+		reap(t, 0);
+	return r != 0;
+}
+
+/* Read until nothing arrives for quiet (unscaled ms) or until the limit. */
+static int
+settle_abs(struct term *t, int quiet, long long limit)
+{
+	long long last = now_ms(), now;
+
+	for (;;) {
+		term_pump(t);
+		now = now_ms();
+		if (now - last >= quiet)
+			return 0;
+		if (now >= limit)
+			return -1;
+		if (wait_io(t, quiet - (now - last))) {
+			struct pollfd pfd = { t->master, POLLIN, 0 };
+
+			if (poll(&pfd, 1, 0) > 0)
+				last = now_ms();
+		}
+	}
+}
+
+int
+term_settle(struct term *t, int quiet_ms, int limit_ms)
+{
+	return settle_abs(t, term_ms(quiet_ms), now_ms() + term_ms(limit_ms));
+}
+
+static int
+utf8_put(char *s, uint32_t c)
+{
+	if (c < 0x80) {
+		s[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		s[0] = (char)(0xc0 | (c >> 6));
+		s[1] = (char)(0x80 | (c & 0x3f));
+		return 2;
+	}
+	if (c < 0x10000) {
+		s[0] = (char)(0xe0 | (c >> 12));
+		s[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		s[2] = (char)(0x80 | (c & 0x3f));
+		return 3;
+	}
+	s[0] = (char)(0xf0 | (c >> 18));
+	s[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+	s[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+	s[3] = (char)(0x80 | (c & 0x3f));
+	return 4;
+}
+
+/*
+ * Render one row into t->text, trailing blanks removed.  colmap (may be
+ * NULL), of at least cols * 4 * VTERM_MAX_CHARS_PER_CELL + 1 entries, gets
+ * the column of each byte.  Returns the length.
+ */
+static size_t
+render_row(struct term *t, int row, int *colmap)
+{
+	VTermScreenCell cell;
+	VTermPos pos;
+	size_t len = 0, keep = 0;
+	int col, i, n;
+
+	grow(&t->text, &t->textcap,
+	    (size_t)t->cols * 4 * VTERM_MAX_CHARS_PER_CELL + 1);
+	pos.row = row;
+	for (col = 0; col < t->cols;) {
+		pos.col = col;
+		if (!vterm_screen_get_cell(t->screen, pos, &cell))
+			break;
+		if (cell.chars[0] == 0 || cell.chars[0] == (uint32_t)-1) {
+			if (colmap)
+				colmap[len] = col;
+			t->text[len++] = ' ';
+			col++;
+			continue;
+		}
+		for (i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell.chars[i] &&
+			    cell.chars[i] != (uint32_t)-1;
+		     i++) {
+			n = utf8_put(t->text + len, cell.chars[i]);
+			if (colmap) {
+				int k;
+
+				for (k = 0; k < n; k++)
+					colmap[len + (size_t)k] = col;
+			}
+			len += (size_t)n;
+		}
+		keep = len;
+		col += cell.width > 1 ? cell.width : 1;
+	}
+	t->text[keep] = '\0';
+	return keep;
+}
+
+const char *
+term_row_text(struct term *t, int row)
+{
+	if (row < 0 || row >= t->rows) {
+		grow(&t->text, &t->textcap, 1);
+		t->text[0] = '\0';
+		return t->text;
+	}
+	render_row(t, row, NULL);
+	return t->text;
+}
+
+int
+term_find_in_row(struct term *t, int row, const char *text)
+{
+	int *colmap;
+	char *hit;
+	int col = -1;
+
+	if (row < 0 || row >= t->rows)
+		return -1;
+	colmap = xcalloc(
+	    (size_t)t->cols * 4 * VTERM_MAX_CHARS_PER_CELL + 1, sizeof *colmap);
+	render_row(t, row, colmap);
+	hit = strstr(t->text, text);
+	if (hit != NULL)
+		col = colmap[hit - t->text];
+	free(colmap);
+	return col;
+}
+
+int
+term_find(struct term *t, const char *text, int *row, int *col)
+{
+	int r, c;
+
+	for (r = 0; r < t->rows; r++) {
+		c = term_find_in_row(t, r, text);
+		if (c >= 0) {
+			if (row)
+				*row = r;
+			if (col)
+				*col = c;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static char *
+screen_text(struct term *t, int numbered)
+{
+	char *all = NULL, *line;
+	size_t len = 0, cap = 0, n;
+	int r, cr, cc, vis;
+
+	for (r = 0; r < t->rows; r++) {
+		render_row(t, r, NULL);
+		n = strlen(t->text);
+		line = t->text;
+		grow(&all, &cap, len + n + 16);
+		if (numbered)
+			len += (size_t)snprintf(all + len, 16, "%2d|", r);
+		memcpy(all + len, line, n);
+		len += n;
+		all[len++] = '\n';
+	}
+	if (numbered) {
+		term_cursor(t, &cr, &cc, &vis);
+		grow(&all, &cap, len + 64);
+		len += (size_t)snprintf(all + len, 64,
+		    "size %dx%d, cursor at row %d col %d (%s)\n", t->rows,
+		    t->cols, cr, cc, vis ? "visible" : "hidden");
+	}
+	grow(&all, &cap, len + 1);
+	all[len] = '\0';
+	return all;
+}
+
+/* Hand out a string as t->text. */
+static const char *
+hand_out(struct term *t, char *s)
+{
+	free(t->text);
+	t->text = s;
+	t->textcap = strlen(s) + 1;
+	return s;
+}
+
+const char *
+term_screen_text(struct term *t)
+{
+	return hand_out(t, screen_text(t, 0));
+}
+
+const char *
+term_dump(struct term *t)
+{
+	return hand_out(t, screen_text(t, 1));
+}
+
+void
+term_cursor(struct term *t, int *row, int *col, int *visible)
+{
+	VTermPos pos;
+
+	vterm_state_get_cursorpos(vterm_obtain_state(t->vt), &pos);
+	if (row)
+		*row = pos.row;
+	if (col)
+		*col = pos.col;
+	if (visible)
+		*visible = t->curs_vis;
+}
+
+int
+term_cell(struct term *t, int row, int col, struct term_cell *c)
+{
+	VTermScreenCell cell;
+	VTermPos pos = { row, col };
+	size_t len = 0;
+	int i;
+
+	memset(c, 0, sizeof *c);
+	if (row < 0 || row >= t->rows || col < 0 || col >= t->cols)
+		return -1;
+	if (!vterm_screen_get_cell(t->screen, pos, &cell))
+		return -1;
+	for (i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell.chars[i] &&
+		    cell.chars[i] != (uint32_t)-1;
+	     i++)
+		len += (size_t)utf8_put(c->text + len, cell.chars[i]);
+	c->text[len] = '\0';
+	c->width = cell.width;
+	c->bold = cell.attrs.bold;
+	c->underline = cell.attrs.underline != 0;
+	c->reverse = cell.attrs.reverse;
+	c->fg_default = VTERM_COLOR_IS_DEFAULT_FG(&cell.fg);
+	c->bg_default = VTERM_COLOR_IS_DEFAULT_BG(&cell.bg);
+	c->fg = (!c->fg_default && VTERM_COLOR_IS_INDEXED(&cell.fg))
+		    ? cell.fg.indexed.idx
+		    : -1;
+	c->bg = (!c->bg_default && VTERM_COLOR_IS_INDEXED(&cell.bg))
+		    ? cell.bg.indexed.idx
+		    : -1;
+	return 0;
+}
+
+void
+term_size(struct term *t, int *rows, int *cols)
+{
+	if (rows)
+		*rows = t->rows;
+	if (cols)
+		*cols = t->cols;
+}
+
+/* Wait until found(t) says yes, reading, then until the frame is whole. */
+static int
+wait_for(struct term *t, const char *text, int want, int timeout_ms, int *row,
+    int *col)
+{
+	long long deadline = now_ms() + term_ms(timeout_ms), now;
+	int r = -1, c = -1;
+
+	for (;;) {
+		term_pump(t);
+		if ((term_find(t, text, &r, &c) == 0) == want) {
+			settle_abs(t, term_ms(TERM_QUIET_MS),
+			    now_ms() + term_ms(TERM_FRAME_MS));
+			if ((term_find(t, text, &r, &c) == 0) == want) {
+				if (row)
+					*row = r;
+				if (col)
+					*col = c;
+				return 0;
+			}
+		}
+		now = now_ms();
+		if (now >= deadline)
+			return -1;
+		if (t->exited) {
+			/* Nothing more will come but what is in flight. */
+			settle_abs(t, term_ms(TERM_QUIET_MS), deadline);
+			if ((term_find(t, text, &r, &c) == 0) == want)
+				continue;
+			return -1;
+		}
+		wait_io(t, deadline - now);
+	}
+}
+
+int
+term_wait_text(
+    struct term *t, const char *text, int timeout_ms, int *row, int *col)
+{
+	return wait_for(t, text, 1, timeout_ms, row, col);
+}
+
+int
+term_wait_gone(struct term *t, const char *text, int timeout_ms)
+{
+	return wait_for(t, text, 0, timeout_ms, NULL, NULL);
+}
+
+int
+term_send_bytes(struct term *t, const void *buf, size_t len)
+{
+	term_pump(t);
+	return write_all(t, buf, len);
+}
+
+int
+term_send_key(struct term *t, enum term_key key)
+{
+	const char *s;
+
+	if ((size_t)key >= NKEYS)
+		return -1;
+	term_pump(t);
+	if (!t->terminfo_keys) {
+		/* libvterm knows the modes the program set (DECCKM, ...). */
+		vterm_keyboard_key(t->vt, key_vterm[key], VTERM_MOD_NONE);
+		return flush_reply(t);
+	}
+	switch (key) {
+	case TERM_KEY_ENTER:
+		s = "\r";
+		break;
+	case TERM_KEY_ESC:
+		s = "\033";
+		break;
+	case TERM_KEY_TAB:
+		s = "\t";
+		break;
+	default:
+		s = t->keys[key];
+		break;
+	}
+	if (s == NULL)
+		return -1;
+	return write_all(t, s, strlen(s));
+}
+
+int
+term_send_char(struct term *t, uint32_t c, int mods)
+{
+	char buf[8];
+	size_t len = 0;
+	VTermModifier vm = VTERM_MOD_NONE;
+
+	term_pump(t);
+	if (!t->terminfo_keys) {
+		if (mods & TERM_MOD_CTRL)
+			vm |= VTERM_MOD_CTRL;
+		if (mods & TERM_MOD_ALT)
+			vm |= VTERM_MOD_ALT;
+		vterm_keyboard_unichar(t->vt, c, vm);
+		return flush_reply(t);
+	}
+	if (mods & TERM_MOD_ALT)
+		buf[len++] = '\033';
+	if ((mods & TERM_MOD_CTRL) && c < 0x80)
+		buf[len++] = (char)(c & 0x1f);
+	else
+		len += (size_t)utf8_put(buf + len, c);
+	return write_all(t, buf, len);
+}
+
+int
+term_resize(struct term *t, int rows, int cols)
+{
+	struct winsize ws;
+
+	term_pump(t);
+	memset(&ws, 0, sizeof ws);
+	ws.ws_row = (unsigned short)rows;
+	ws.ws_col = (unsigned short)cols;
+	vterm_set_size(t->vt, rows, cols);
+	t->rows = rows;
+	t->cols = cols;
+	return ioctl(t->master, TIOCSWINSZ, &ws);
+}
+
+int
+term_kill(struct term *t, int sig)
+{
+	if (t->exited) {
+		errno = ESRCH;
+		return -1;
+	}
+	return kill(t->pid, sig);
+}
+
+int
+term_wait_exit(struct term *t, int timeout_ms, int *status)
+{
+	long long start = now_ms(), deadline = start + term_ms(timeout_ms);
+	long long took, now;
+
+	if (t->exited) {
+		if (status)
+			*status = t->status;
+		return 0;
+	}
+	for (;;) {
+		term_pump(t);
+		if (reap(t, 0))
+			break;
+		now = now_ms();
+		if (now >= deadline)
+			return -1;
+		wait_io(t, deadline - now);
+	}
+	took = now_ms() - start;
+	/* What the child wrote last may still be on its way through the pty. */
+	settle_abs(
+	    t, term_ms(TERM_QUIET_MS), now_ms() + term_ms(TERM_FRAME_MS));
+	if (status)
+		*status = t->status;
+	return (int)took;
+}
+
+int
+term_exited(struct term *t)
+{
+	return reap(t, 0);
+}
+
+const unsigned char *
+term_output(struct term *t, size_t *len)
+{
+	*len = t->outlen;
+	return t->out;
+}
+
+int
+term_output_has(struct term *t, const void *bytes, size_t len)
+{
+	return t->outlen >= len && memmem(t->out, t->outlen, bytes, len);
+}
+
+int
+term_bells(struct term *t)
+{
+	return t->bells;
+}
+
+static size_t why_add(char *why, size_t whylen, size_t at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static size_t
+why_add(char *why, size_t whylen, size_t at, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (why == NULL || at >= whylen)
+		return at;
+	va_start(ap, fmt);
+	n = vsnprintf(why + at, whylen - at, fmt, ap);
+	va_end(ap);
+	return n > 0 ? at + (size_t)n : at;
+}
+
+int
+term_termios_restored(struct term *t, char *why, size_t whylen)
+{
+	struct termios now;
+	const struct termios *b = &t->before;
+	size_t at = 0;
+	int same = 1, i;
+
+	if (why && whylen)
+		why[0] = '\0';
+	if (tcgetattr(t->slave, &now) < 0) {
+		why_add(why, whylen, 0, "tcgetattr: %s", strerror(errno));
+		return 0;
+	}
+#define FLAG(f)                                                                \
+	if (b->f != now.f) {                                                   \
+		same = 0;                                                      \
+		at = why_add(why, whylen, at, #f " %#lo before, %#lo after; ", \
+		    (unsigned long)b->f, (unsigned long)now.f);                \
+	}
+	FLAG(c_iflag)
+	FLAG(c_oflag)
+	FLAG(c_cflag)
+	FLAG(c_lflag)
+#undef FLAG
+	for (i = 0; i < NCCS; i++) {
+		if (b->c_cc[i] != now.c_cc[i]) {
+			same = 0;
+			at = why_add(why, whylen, at,
+			    "c_cc[%d] %d before, %d after; ", i, b->c_cc[i],
+			    now.c_cc[i]);
+		}
+	}
+	if (cfgetispeed(b) != cfgetispeed(&now) ||
+	    cfgetospeed(b) != cfgetospeed(&now)) {
+		same = 0;
+		why_add(why, whylen, at, "speed changed; ");
+	}
+	return same;
+}
+
+pid_t
+term_pid(struct term *t)
+{
+	return t->pid;
+}
+
+/* How keys are sent for this TERM: libvterm for xterm-like types (and for
+ * types terminfo does not know), else that type's terminfo strings. */
+static void
+setup_keys(struct term *t, const char *name)
+{
+	char *probe;
+	size_t k;
+
+	if (name == NULL || strncmp(name, "xterm", 5) == 0)
+		return;
+	probe = term_terminfo(name, "clear");
+	if (probe == NULL)
+		return;
+	free(probe);
+	t->terminfo_keys = 1;
+	for (k = 0; k < NKEYS; k++)
+		if (key_caps[k] != NULL)
+			t->keys[k] = term_terminfo(name, key_caps[k]);
+}
+
+/* The child's side of the fork: only async-signal-safe calls. */
+static void
+child(int slave, char *const argv[], char *const envp[])
+{
+	sigset_t none;
+	int sig;
+
+	if (setsid() < 0 || ioctl(slave, TIOCSCTTY, 0) < 0)
+		_exit(126);
+	if (dup2(slave, 0) < 0 || dup2(slave, 1) < 0 || dup2(slave, 2) < 0)
+		_exit(126);
+	close_range(3, ~0U, 0);
+	for (sig = 1; sig < NSIG; sig++)
+		signal(sig, SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	execve(argv[0], argv, envp);
+	_exit(127);
+}
+
+struct term *
+term_start(
+    int rows, int cols, const char *const env[], const char *const argv[])
+{
+	struct term *t;
+	struct winsize ws;
+	const char *termname = NULL;
+	char **envp;
+	size_t n = 0, i, j = 0;
+	int has_path = 0, fl;
+
+	t = xcalloc(1, sizeof *t);
+	t->master = t->slave = -1;
+	t->rows = rows;
+	t->cols = cols;
+	t->curs_vis = 1;
+
+	while (env && env[n])
+		n++;
+	envp = xcalloc(n + 2, sizeof *envp);
+	for (i = 0; i < n; i++) {
+		if (strncmp(env[i], "PATH=", 5) == 0)
+			has_path = 1;
+		if (strncmp(env[i], "TERM=", 5) == 0)
+			termname = env[i] + 5;
+		envp[j++] = (char *)env[i];
+	}
+	if (!has_path)
+		envp[j++] = (char *)"PATH=/usr/bin:/bin";
+	envp[j] = NULL;
+
+	setup_keys(t, termname);
+
+	t->vt = vterm_new(rows, cols);
+	vterm_set_utf8(t->vt, 1);
+	vterm_output_set_callback(t->vt, on_output, t);
+	t->screen = vterm_obtain_screen(t->vt);
+	vterm_screen_set_callbacks(t->screen, &screen_cbs, t);
+	vterm_screen_enable_altscreen(t->screen, 1);
+	vterm_screen_reset(t->screen, 1);
+
+	memset(&ws, 0, sizeof ws);
+	ws.ws_row = (unsigned short)rows;
+	ws.ws_col = (unsigned short)cols;
+	if (openpty(&t->master, &t->slave, NULL, NULL, &ws) < 0)
+		goto fail;
+	fcntl(t->master, F_SETFD, FD_CLOEXEC);
+	fcntl(t->slave, F_SETFD, FD_CLOEXEC);
+	fl = fcntl(t->master, F_GETFL);
+	fcntl(t->master, F_SETFL, fl | O_NONBLOCK);
+	if (tcgetattr(t->slave, &t->before) < 0)
+		goto fail;
+
+	fflush(NULL);
+	t->pid = fork();
+	if (t->pid < 0)
+		goto fail;
+	if (t->pid == 0)
+		child(t->slave, (char *const *)argv, envp);
+	free(envp);
+	return t;
+
+fail:
+	free(envp);
+	t->pid = 0;
+	t->exited = 1;
+	term_free(t);
+	return NULL;
+}
+
+void
+term_free(struct term *t)
+{
+	size_t k;
+
+	if (t == NULL)
+		return;
+	if (!t->exited && t->pid > 0) {
+		kill(t->pid, SIGKILL);
+		reap(t, 1);
+	}
+	if (t->master >= 0)
+		close(t->master);
+	if (t->slave >= 0)
+		close(t->slave);
+	if (t->vt)
+		vterm_free(t->vt);
+	for (k = 0; k < NKEYS; k++)
+		free(t->keys[k]);
+	free(t->out);
+	free(t->reply);
+	free(t->text);
+	free(t);
+}
