@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "guide.h"
+#include "load.h"
 #include "pbm.h"
 #include "qr.h"
 #include "xmalloc.h"
@@ -502,6 +504,73 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
+/* Load content/en.json (from SAFESTEPS_CONTENT_DIR), or fail the test. */
+static struct guide *
+load_english(void)
+{
+	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
+	struct load_report rep = { 0 };
+	struct guide *g;
+	char *path;
+
+	path = xasprintf("%s/en.json", dir != NULL ? dir : "content");
+	g = load_file(path, &rep);
+	if (g == NULL) {
+		char *why = rep.ndiags > 0 ? load_diag_format(&rep, 0) : NULL;
+
+		ck_abort_msg("%s does not load: %s", path,
+		    why != NULL ? why : "no diagnostic");
+	}
+	load_report_free(&rep);
+	free(path);
+	return g;
+}
+
+/*
+ * Every resource with a web address in the bundled English content: its
+ * code, painted on a screen in both forms with the quiet zone that fits
+ * at 80x24, reads as "https://" and the address.
+ */
+START_TEST(test_content_round_trip)
+{
+	struct guide *g = load_english();
+	struct qr q;
+	struct pbm p;
+	struct screen s;
+	size_t i, nweb = 0;
+	int utf8;
+	char *want;
+
+	for (i = 0; i < g->nresources; i++) {
+		if (g->resources[i].web == NULL)
+			continue;
+		nweb++;
+		want = expected_text(g->resources[i].web);
+		ck_assert_int_eq(qr_make(g->resources[i].web, &q), 0);
+		for (utf8 = 0; utf8 <= 1; utf8++) {
+			s.q = &q;
+			s.utf8 = utf8;
+			s.margin = 3;
+			ck_assert_msg(qr_fit(&q, utf8 ? 80 : 160,
+					  utf8 ? 24 : 80, utf8, &s.quiet),
+			    "%s does not fit", want);
+			pbm_from_cells(&p,
+			    qr_cols(&q, utf8, s.quiet) +
+				2 * s.margin * (utf8 ? 1 : 2),
+			    qr_rows(&q, utf8, s.quiet) + 2 * s.margin,
+			    screen_cell, &s);
+			assert_decodes(&p, 2, want,
+			    utf8 ? "content, half blocks" : "content, ASCII");
+			pbm_free(&p);
+		}
+		qr_free(&q);
+		free(want);
+	}
+	ck_assert_msg(nweb >= 1, "no resource with a web address");
+	guide_free(g);
+}
+END_TEST
+
 /* The reader is not lenient: an inverted code, or none, reads as nothing. */
 START_TEST(test_reader_is_strict)
 {
@@ -540,6 +609,7 @@ qr_suite(void)
 	tcase_add_test(tc, test_quiet_zone_and_lines);
 	tcase_add_test(tc, test_glyphs);
 	tcase_add_loop_test(tc, test_round_trip, 0, (int)NADDRESSES);
+	tcase_add_test(tc, test_content_round_trip);
 	tcase_add_test(tc, test_reader_is_strict);
 	suite_add_tcase(s, tc);
 	return s;
