@@ -1,0 +1,926 @@
+/*
+ * view.c: the lines of a screen, and of the full-screen window.
+ *
+ * The document is built line by line by a small builder; the window takes
+ * the document's header, a slice of its body and a footer made here.  In
+ * ASCII mode (a locale that is not UTF-8) every text is folded to ASCII
+ * before it is wrapped: accents dropped, typographic marks replaced.
+ */
+#include <stdint.h>
+#include <stdio.h> /* snprintf only: modules below main never print */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <unistr.h>
+
+#include "keys.h"
+#include "layout.h"
+#include "view.h"
+#include "xmalloc.h"
+
+/* The markers, in UTF-8 and in ASCII. */
+#define BULLET(a) ((a) ? "* " : "\xe2\x80\xa2 ")
+#define SEP(a) ((a) ? " | " : " \xc2\xb7 ")
+#define ELLIPSIS(a) ((a) ? "..." : "\xe2\x80\xa6")
+#define STEP_DONE "\xe2\x97\x8f" /* ● */
+#define STEP_TODO "\xe2\x97\x8b" /* ○ */
+
+struct builder {
+	const struct wizard *w;
+	const struct guide *g;
+	struct view_doc *d;
+	size_t cap;
+	int width;
+	int ascii;
+	int marker;     /* 1: items have the 2-column gutter */
+	long highlight; /* the marked item, or -1 */
+};
+
+/* ASCII for the few marks the content uses; NULL for anything else. */
+static const char *
+ascii_mark(ucs4_t uc)
+{
+	switch (uc) {
+	case 0xa0:   /* no-break space */
+	case 0x202f: /* narrow no-break space */
+	case 0x2009: /* thin space */
+		return " ";
+	case 0xb7: /* middle dot */
+	case 0x2022:
+		return "|";
+	case 0x2018:
+	case 0x2019:
+		return "'";
+	case 0x201c:
+	case 0x201d:
+	case 0xab:
+	case 0xbb:
+		return "\"";
+	case 0x2013:
+	case 0x2014:
+	case 0x2011:
+	case 0x2010:
+		return "-";
+	case 0x2026:
+		return "...";
+	case 0x2190:
+		return "<-";
+	case 0x2192:
+		return "->";
+	case 0x2191:
+		return "^";
+	case 0x2193:
+		return "v";
+	case 0x25cf:
+		return "#";
+	case 0x25cb:
+		return "-";
+	}
+	return NULL;
+}
+
+/* The base letter of a Latin letter with an accent, or 0. */
+static char
+ascii_letter(ucs4_t uc)
+{
+	static const char *const from[] = {
+		"\xc3\xa0\xc3\xa1\xc3\xa2\xc3\xa3\xc3\xa4\xc3\xa5", /* a */
+		"\xc3\xa7",                                         /* c */
+		"\xc3\xa8\xc3\xa9\xc3\xaa\xc3\xab",                 /* e */
+		"\xc3\xac\xc3\xad\xc3\xae\xc3\xaf",                 /* i */
+		"\xc3\xb1",                                         /* n */
+		"\xc3\xb2\xc3\xb3\xc3\xb4\xc3\xb5\xc3\xb6",         /* o */
+		"\xc3\xb9\xc3\xba\xc3\xbb\xc3\xbc",                 /* u */
+		"\xc3\xbd\xc3\xbf",                                 /* y */
+	};
+	static const char to[] = "aceinouy";
+	ucs4_t lower = uc;
+	size_t i;
+	int upper = 0;
+
+	if (uc >= 0xc0 && uc <= 0xde && uc != 0xd7) {
+		lower = uc + 0x20;
+		upper = 1;
+	}
+	if (lower == 0x153) /* œ */
+		return upper ? 'O' : 'o';
+	for (i = 0; i < sizeof to - 1; i++) {
+		const uint8_t *p = (const uint8_t *)from[i];
+		ucs4_t c;
+		int n;
+
+		while ((n = u8_mbtouc(&c, p, u8_strlen(p))) > 0 && *p) {
+			if (c == lower)
+				return upper ? (char)(to[i] - 32) : to[i];
+			p += n;
+		}
+	}
+	return 0;
+}
+
+/* A copy of s, folded to ASCII when ascii is set.  Caller frees. */
+static char *
+fold(const char *s, int ascii)
+{
+	const uint8_t *p = (const uint8_t *)s;
+	size_t n = strlen(s), i = 0, len = 0;
+	char *r;
+
+	if (!ascii)
+		return xstrdup(s);
+	r = xmalloc(3 * n + 1);
+	while (i < n) {
+		ucs4_t uc;
+		int k = u8_mbtouc(&uc, p + i, n - i);
+		const char *m;
+		char c;
+
+		i += k > 0 ? (size_t)k : 1;
+		if (uc < 0x80) {
+			r[len++] = (char)uc;
+		} else if ((m = ascii_mark(uc)) != NULL) {
+			memcpy(r + len, m, strlen(m));
+			len += strlen(m);
+		} else if ((c = ascii_letter(uc)) != 0) {
+			r[len++] = c;
+		} else if (uc >= 0x300 && uc <= 0x36f) {
+			continue; /* a combining accent: the letter stays */
+		} else {
+			r[len++] = '?';
+		}
+	}
+	r[len] = '\0';
+	return r;
+}
+
+static struct view_line *
+add_line(struct builder *b, const char *text, size_t len, enum view_kind kind)
+{
+	struct view_doc *d = b->d;
+	struct view_line *l;
+
+	if (d->nlines == b->cap) {
+		b->cap = b->cap ? 2 * b->cap : 32;
+		d->lines = xreallocarray(d->lines, b->cap, sizeof *d->lines);
+	}
+	l = &d->lines[d->nlines++];
+	l->text = xstrndup(text, len);
+	l->width = layout_width(text, len);
+	l->kind = kind;
+	l->item = -1;
+	l->first = 1;
+	l->marked = 0;
+	l->col = 0;
+	l->ref = -1;
+	return l;
+}
+
+static void
+add_blank(struct builder *b)
+{
+	if (b->d->nlines > 0 &&
+	    b->d->lines[b->d->nlines - 1].kind != VIEW_BLANK)
+		add_line(b, "", 0, VIEW_BLANK);
+}
+
+/*
+ * Add text wrapped after a first-line prefix, with the following lines
+ * indented as deep as the prefix.  item >= 0 gives the gutter and its
+ * marker.  Returns the index of the first line added.
+ */
+static size_t
+add_text(struct builder *b, const char *prefix, const char *text,
+    enum view_kind kind, long item, long ref)
+{
+	char *t = fold(text, b->ascii), *pre;
+	const char *gutter = "";
+	struct layout_line *l;
+	size_t n, i, first = b->d->nlines;
+	int pw, gw, alone;
+
+	if (item >= 0 && b->marker)
+		gutter = item == b->highlight ? "> " : "  ";
+	pre = xasprintf("%s%s", gutter, prefix);
+	gw = (int)strlen(gutter);
+	pw = layout_width(pre, strlen(pre));
+	/* in a very narrow window the prefix gets a line of its own */
+	alone = pw > 0 && pw + 1 > b->width;
+	n = layout_wrap(t, b->width - (alone ? 0 : pw), &l);
+	for (i = 0; i < n + alone; i++) {
+		char *s, *line;
+		struct view_line *vl;
+
+		if (alone && i == 0)
+			s = xstrdup(pre);
+		else if (alone)
+			s = xasprintf(
+			    "%.*s", (int)l[i - 1].len, t + l[i - 1].off);
+		else
+			s = xasprintf("%*s%.*s", i == 0 ? 0 : pw,
+			    i == 0 ? pre : "", (int)l[i].len, t + l[i].off);
+		line = layout_fit(s, b->width, NULL);
+		vl = add_line(b, line, strlen(line), kind);
+		vl->item = item;
+		vl->first = i == 0;
+		vl->marked = item >= 0 && item == b->highlight;
+		vl->col = item >= 0 ? gw : 0;
+		vl->ref = ref;
+		free(line);
+		free(s);
+	}
+	free(l);
+	free(pre);
+	free(t);
+	return first;
+}
+
+/* Remember where item i starts and ends. */
+static void
+item_span(struct builder *b, size_t i, size_t first)
+{
+	if (i < b->d->nitems) {
+		b->d->item_first[i] = first;
+		b->d->item_last[i] = b->d->nlines - 1;
+	}
+}
+
+static const char *
+ui(const struct builder *b, enum guide_ui which)
+{
+	return b->g->ui[which];
+}
+
+/* "Step 2 of 5  ●●○○○" (ASCII: "[##---]"). */
+static void
+add_progress(struct builder *b, int step)
+{
+	char n[16], total[16], *a, *s, marks[64];
+	size_t i, len = 0;
+
+	snprintf(n, sizeof n, "%d", step);
+	snprintf(total, sizeof total, "%d", GUIDE_STEPS);
+	a = guide_format(ui(b, GUIDE_UI_STEP_OF), "n", n);
+	s = guide_format(a, "total", total);
+	free(a);
+	if (b->ascii)
+		marks[len++] = '[';
+	for (i = 0; i < GUIDE_STEPS; i++) {
+		const char *m = b->ascii
+				    ? ((int)i < step ? "#" : "-")
+				    : ((int)i < step ? STEP_DONE : STEP_TODO);
+
+		memcpy(marks + len, m, strlen(m));
+		len += strlen(m);
+	}
+	if (b->ascii)
+		marks[len++] = ']';
+	marks[len] = '\0';
+	a = xasprintf("%s  %s", s, marks);
+	add_text(b, "", a, VIEW_PROGRESS, -1, -1);
+	free(a);
+	free(s);
+}
+
+static void
+add_people(struct builder *b)
+{
+	size_t i;
+
+	if (b->g->npeople == 0)
+		return;
+	add_text(b, "", ui(b, GUIDE_UI_SITE_HEADING), VIEW_HEADING, -1, -1);
+	for (i = 0; i < b->g->npeople; i++) {
+		add_text(b, "", b->g->people[i].name, VIEW_RESOURCE, -1, -1);
+		if (b->g->people[i].details != NULL)
+			add_text(b, "  ", b->g->people[i].details, VIEW_DETAIL,
+			    -1, -1);
+	}
+	add_blank(b);
+}
+
+/* "Call: 1-800-668-6868" */
+static void
+add_detail(struct builder *b, enum guide_ui label, const char *value)
+{
+	char *s;
+
+	if (value == NULL)
+		return;
+	/* "Text CONNECT to 686868" needs no "Text:" before it */
+	if (strncasecmp(value, ui(b, label), strlen(ui(b, label))) == 0)
+		s = xstrdup(value);
+	else
+		s = xasprintf("%s: %s", ui(b, label), value);
+	add_text(b, "  ", s, VIEW_DETAIL, -1, -1);
+	free(s);
+}
+
+static void
+add_resource(struct builder *b, size_t r)
+{
+	const struct guide_resource *res = &b->g->resources[r];
+
+	add_text(b, "", res->name, VIEW_RESOURCE, -1, (long)r);
+	add_text(b, "  ", res->purpose, VIEW_DETAIL, -1, -1);
+	add_detail(b, GUIDE_UI_RESOURCE_CALL, res->phone);
+	add_detail(b, GUIDE_UI_RESOURCE_TEXT, res->text);
+	add_detail(b, GUIDE_UI_RESOURCE_WEB, res->web);
+	add_detail(b, GUIDE_UI_RESOURCE_HOURS, res->hours);
+}
+
+/* A to-do line that is not an item (in a plan). */
+static void
+add_plan_todo(struct builder *b, size_t s, size_t t)
+{
+	int ticked = wizard_ticked(b->w, s, t);
+
+	add_text(b, ticked ? "  [x] " : "  [ ] ",
+	    b->g->screens[s].todos[t].text, VIEW_TODO, -1, -1);
+}
+
+static void
+add_plan(struct builder *b)
+{
+	const struct guide *g = b->g;
+	size_t i, t, r, n = 0;
+
+	for (i = 0; i < GUIDE_STEPS; i++) {
+		size_t s = g->steps[i].screen;
+		const struct guide_screen *sc = &g->screens[s];
+		char *h =
+		    xasprintf("%d. %s", g->steps[i].number, g->steps[i].title);
+		int pass;
+
+		add_text(b, "", h, VIEW_HEADING, -1, -1);
+		free(h);
+		/* what is done first, then what is left */
+		for (pass = 1; pass >= 0; pass--) {
+			int any = 0;
+
+			for (t = 0; t < sc->ntodos; t++)
+				if (wizard_ticked(b->w, s, t) == pass)
+					any = 1;
+			if (!any)
+				continue;
+			add_text(b, "  ",
+			    ui(b,
+				pass ? GUIDE_UI_PLAN_DONE : GUIDE_UI_PLAN_LEFT),
+			    VIEW_DETAIL, -1, -1);
+			for (t = 0; t < sc->ntodos; t++)
+				if (wizard_ticked(b->w, s, t) == pass)
+					add_plan_todo(b, s, t);
+		}
+	}
+	add_blank(b);
+	add_people(b);
+	/* the contacts for the guide's own region (all, if none is) */
+	for (r = 0; r < g->nresources; r++)
+		n += strcmp(g->resources[r].region, g->region) == 0;
+	for (r = 0; r < g->nresources; r++) {
+		if (n > 0 && strcmp(g->resources[r].region, g->region) != 0)
+			continue;
+		add_resource(b, r);
+		add_blank(b);
+	}
+}
+
+static void
+add_sources(struct builder *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->g->nsources; i++) {
+		const struct guide_source *src = &b->g->sources[i];
+		char *s = xasprintf("%s, %s", src->publisher, src->date);
+		char *c = guide_format(
+		    ui(b, GUIDE_UI_SOURCE_CHECKED), "date", src->checked);
+
+		add_text(b, "", src->title, VIEW_RESOURCE, -1, -1);
+		add_text(b, "  ", s, VIEW_DETAIL, -1, -1);
+		add_text(b, "  ", src->url, VIEW_DETAIL, -1, -1);
+		add_text(b, "  ", c, VIEW_DETAIL, -1, -1);
+		add_blank(b);
+		free(c);
+		free(s);
+	}
+}
+
+/* The key list: two columns where they fit, else keys then what. */
+static void
+add_keys(struct builder *b)
+{
+	size_t i;
+	int kw = 0;
+
+	add_text(b, "", ui(b, GUIDE_UI_KEYS_TITLE), VIEW_HEADING, -1, -1);
+	for (i = 0; i < keys_count; i++) {
+		int n = layout_width(
+		    keys_table[i].keys, strlen(keys_table[i].keys));
+
+		if (n > kw)
+			kw = n;
+	}
+	for (i = 0; i < keys_count; i++) {
+		const char *what = ui(b, keys_table[i].what);
+
+		if (b->width >= kw + 4 + 20) {
+			char *pre =
+			    xasprintf("  %-*s  ", kw, keys_table[i].keys);
+
+			add_text(b, pre, what, VIEW_KEY, -1, -1);
+			free(pre);
+		} else {
+			add_text(b, "  ", keys_table[i].keys, VIEW_KEY, -1, -1);
+			add_text(b, "    ", what, VIEW_KEY, -1, -1);
+		}
+	}
+}
+
+struct view_doc *
+view_document(const struct wizard *w, size_t s, int width, int flags)
+{
+	const struct guide *g = wizard_guide(w);
+	const struct guide_screen *sc = &g->screens[s];
+	struct builder b = { 0 };
+	size_t i, j, nl, item = 0, first;
+
+	b.w = w;
+	b.g = g;
+	b.d = xcalloc(1, sizeof *b.d);
+	b.width = width < 1 ? 1 : width;
+	b.ascii = (flags & VIEW_ASCII) || !w->app->utf8;
+	b.marker = (flags & VIEW_MARKER) != 0;
+	b.highlight = b.marker && s == w->screen ? (long)w->highlight : -1;
+	nl = sc->kind == GUIDE_KIND_LANGUAGES ? w->app->nguides : 0;
+	b.d->nitems = nl + sc->ntodos + sc->nchoices;
+	b.d->item_first = xcalloc(b.d->nitems + 1, sizeof(size_t));
+	b.d->item_last = xcalloc(b.d->nitems + 1, sizeof(size_t));
+
+	add_text(&b, "", sc->title, VIEW_TITLE, -1, -1);
+	if (sc->step > 0)
+		add_progress(&b, sc->step);
+	b.d->nheader = b.d->nlines;
+	add_line(&b, "", 0, VIEW_BLANK);
+
+	if (sc->kind == GUIDE_KIND_HELP)
+		add_people(&b);
+	for (i = 0; i < sc->nbody; i++) {
+		const struct guide_block *bl = &sc->body[i];
+
+		if (bl->text != NULL)
+			add_text(&b, "", bl->text, VIEW_TEXT, -1, -1);
+		for (j = 0; bl->text == NULL && j < bl->nitems; j++) {
+			char *pre = xasprintf("  %s", BULLET(b.ascii));
+
+			add_text(&b, pre, bl->items[j], VIEW_BULLET, -1, -1);
+			free(pre);
+		}
+	}
+	add_blank(&b);
+	if (sc->kind == GUIDE_KIND_PLAN)
+		add_plan(&b);
+	if (sc->kind == GUIDE_KIND_SOURCES)
+		add_sources(&b);
+	for (i = 0; i < nl; i++, item++) {
+		char *pre = xasprintf("%zu. ", item + 1);
+
+		first = add_text(&b, pre, w->app->guides[i]->lang_name,
+		    VIEW_CHOICE, (long)item, -1);
+		item_span(&b, item, first);
+		free(pre);
+	}
+	add_blank(&b);
+	if (sc->ntodos > 0) {
+		add_text(&b, "", ui(&b, GUIDE_UI_TODO_HEADING), VIEW_HEADING,
+		    -1, -1);
+		for (i = 0; i < sc->ntodos; i++, item++) {
+			first = add_text(&b,
+			    wizard_ticked(w, s, i) ? "[x] " : "[ ] ",
+			    sc->todos[i].text, VIEW_TODO, (long)item, (long)i);
+			item_span(&b, item, first);
+		}
+		add_blank(&b);
+	}
+	for (i = 0; i < sc->nresources; i++) {
+		add_resource(&b, sc->resources[i]);
+		add_blank(&b);
+	}
+	if (sc->kind == GUIDE_KIND_HELP) {
+		add_keys(&b);
+		add_blank(&b);
+	}
+	for (i = 0; i < sc->nchoices; i++, item++) {
+		char *pre = xasprintf("%zu. ", nl + i + 1);
+
+		first = add_text(
+		    &b, pre, sc->choices[i].label, VIEW_CHOICE, (long)item, -1);
+		item_span(&b, item, first);
+		free(pre);
+	}
+	/* no blank line at the end */
+	while (b.d->nlines > b.d->nheader + 1 &&
+	       b.d->lines[b.d->nlines - 1].kind == VIEW_BLANK) {
+		b.d->nlines--;
+		free(b.d->lines[b.d->nlines].text);
+	}
+	return b.d;
+}
+
+void
+view_doc_free(struct view_doc *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->nlines; i++)
+		free(d->lines[i].text);
+	free(d->lines);
+	free(d->item_first);
+	free(d->item_last);
+	free(d);
+}
+
+/* A window of rows lines, all blank. */
+static struct view *
+window_new(int rows, int cols)
+{
+	struct view *v = xcalloc(1, sizeof *v);
+	int i;
+
+	v->rows = rows < 0 ? 0 : rows;
+	v->cols = cols < 0 ? 0 : cols;
+	v->lines = xcalloc(v->rows ? (size_t)v->rows : 1, sizeof *v->lines);
+	for (i = 0; i < v->rows; i++) {
+		v->lines[i].text = xstrdup("");
+		v->lines[i].item = -1;
+		v->lines[i].ref = -1;
+	}
+	v->hint_row = -1;
+	v->leave_col = -1;
+	v->leave_end = -1;
+	v->cursor_row = 0;
+	v->cursor_col = 0;
+	return v;
+}
+
+/* Put text (cut to the width) on row r. */
+static struct view_line *
+window_set(struct view *v, int r, const char *text, enum view_kind kind)
+{
+	struct view_line *l = &v->lines[r];
+
+	free(l->text);
+	l->text = layout_fit(text, v->cols, NULL);
+	l->width = layout_width(l->text, strlen(l->text));
+	l->kind = kind;
+	l->item = -1;
+	l->first = 1;
+	l->marked = 0;
+	l->col = 0;
+	l->ref = -1;
+	return l;
+}
+
+/* Copy a document line onto row r. */
+static void
+window_copy(struct view *v, int r, const struct view_line *src)
+{
+	struct view_line *l = window_set(v, r, src->text, src->kind);
+
+	l->item = src->item;
+	l->first = src->first;
+	l->marked = src->marked;
+	l->col = src->col;
+	l->ref = src->ref;
+}
+
+/*
+ * The crisis line wrapped for cols columns: the full line if it fits on
+ * one line, else the short one, wrapped if it must be.  Returns the number
+ * of lines; caller frees *lines and the folded text in *text.
+ */
+static size_t
+crisis_lines(const struct wizard *w, int cols, int ascii, char **text,
+    struct layout_line **lines)
+{
+	const struct guide *g = wizard_guide(w);
+	char *full = fold(g->crisis, ascii);
+
+	if (layout_width(full, strlen(full)) <= cols) {
+		*text = full;
+		return layout_wrap(full, cols, lines);
+	}
+	free(full);
+	*text = fold(g->crisis_short, ascii);
+	return layout_wrap(*text, cols, lines);
+}
+
+/* Put the crisis line on at most max rows ending above row bottom;
+ * returns the rows used. */
+static int
+put_crisis(
+    struct view *v, const struct wizard *w, int ascii, int bottom, int max)
+{
+	struct layout_line *l;
+	char *t;
+	size_t n = crisis_lines(w, v->cols < 1 ? 1 : v->cols, ascii, &t, &l);
+	int used = 0, i;
+
+	if ((int)n > max)
+		n = max < 0 ? 0 : (size_t)max;
+	for (i = 0; i < (int)n; i++) {
+		char *s = xstrndup(t + l[i].off, l[i].len);
+
+		window_set(v, bottom - (int)n + i, s, VIEW_CRISIS);
+		free(s);
+		used++;
+	}
+	free(l);
+	free(t);
+	return used;
+}
+
+char *
+view_hint(
+    const struct wizard *w, int cols, int flags, int *leave_col, int *leave_end)
+{
+	const struct guide *g = wizard_guide(w);
+	const struct guide_screen *sc = wizard_screen(w);
+	int ascii = (flags & VIEW_ASCII) || !w->app->utf8;
+	enum { NEXT, BACK, TICK, QR, HELP, LEAVE, NPIECES };
+	static const enum guide_ui which[NPIECES] = { GUIDE_UI_HINT_NEXT,
+		GUIDE_UI_HINT_BACK, GUIDE_UI_HINT_TICK, GUIDE_UI_HINT_QR,
+		GUIDE_UI_HINT_HELP, GUIDE_UI_HINT_LEAVE };
+	/* dropped first when the line is too narrow */
+	static const int drop[] = { QR, TICK, BACK, NEXT, HELP };
+	char *piece[NPIECES];
+	int on[NPIECES], i, total, lc = -1, le = -1;
+	char *sep = fold(SEP(ascii), ascii), *r;
+	int sw = layout_width(sep, strlen(sep));
+	size_t k, len = 0;
+
+	on[NEXT] = wizard_nitems(w) > sc->ntodos || sc->nchoices > 0;
+	on[BACK] = w->depth > 0 || w->qr >= 0;
+	on[TICK] = sc->ntodos > 0;
+	on[QR] = wizard_has_web(w);
+	on[HELP] = w->screen != g->help;
+	on[LEAVE] = 1;
+	for (i = 0; i < NPIECES; i++)
+		piece[i] = fold(g->ui[which[i]], ascii);
+	for (k = 0;; k++) {
+		total = 0;
+		for (i = 0; i < NPIECES; i++)
+			if (on[i])
+				total +=
+				    (total ? sw : 0) +
+				    layout_width(piece[i], strlen(piece[i]));
+		if (total <= cols || k == sizeof drop / sizeof drop[0])
+			break;
+		on[drop[k]] = 0;
+	}
+	r = xmalloc(strlen(sep) * NPIECES + 1 + strlen(piece[0]) +
+		    strlen(piece[1]) + strlen(piece[2]) + strlen(piece[3]) +
+		    strlen(piece[4]) + strlen(piece[5]));
+	total = 0;
+	for (i = 0; i < NPIECES; i++) {
+		if (!on[i])
+			continue;
+		if (len > 0) {
+			memcpy(r + len, sep, strlen(sep));
+			len += strlen(sep);
+			total += sw;
+		}
+		if (i == LEAVE)
+			lc = total;
+		memcpy(r + len, piece[i], strlen(piece[i]));
+		len += strlen(piece[i]);
+		total += layout_width(piece[i], strlen(piece[i]));
+	}
+	r[len] = '\0';
+	for (i = 0; i < NPIECES; i++)
+		free(piece[i]);
+	free(sep);
+	if (total > cols) { /* even "Esc leave quickly" alone is too wide */
+		char *cut = layout_fit(r, cols, NULL);
+
+		free(r);
+		r = cut;
+		total = layout_width(r, strlen(r));
+	}
+	le = total;
+	if (lc >= cols)
+		lc = le = -1;
+	if (leave_col != NULL)
+		*leave_col = lc;
+	if (leave_end != NULL)
+		*leave_end = le;
+	return r;
+}
+
+/* Rows for text wrapped to cols from row top, at most max; returns used. */
+static int
+put_wrapped(struct view *v, int top, int max, const char *text,
+    enum view_kind kind, int ascii)
+{
+	struct layout_line *l;
+	char *t = fold(text, ascii);
+	size_t n = layout_wrap(t, v->cols < 1 ? 1 : v->cols, &l), i;
+
+	if ((int)n > max)
+		n = max < 0 ? 0 : (size_t)max;
+	for (i = 0; i < n; i++) {
+		char *s = xstrndup(t + l[i].off, l[i].len);
+
+		window_set(v, top + (int)i, s, kind);
+		free(s);
+	}
+	free(l);
+	free(t);
+	return (int)n;
+}
+
+/*
+ * A short view: lines of notice from the top, "Esc leave quickly" and the
+ * crisis line at the bottom; the crisis line comes first when rows are
+ * short, then the leave hint, then the notice.
+ */
+static struct view *
+short_view(const struct wizard *w, int rows, int cols, int flags,
+    const char *const *notice, size_t nnotice)
+{
+	struct view *v = window_new(rows, cols);
+	int ascii = (flags & VIEW_ASCII) || !w->app->utf8;
+	int bottom = v->rows, top = 0;
+	size_t i;
+
+	if (v->rows == 0 || v->cols == 0)
+		return v;
+	bottom -= put_crisis(v, w, ascii, bottom, bottom);
+	if (bottom > 0) {
+		char *leave =
+		    fold(wizard_guide(w)->ui[GUIDE_UI_HINT_LEAVE], ascii);
+		struct view_line *l;
+
+		bottom--;
+		l = window_set(v, bottom, leave, VIEW_HINT);
+		v->hint_row = bottom;
+		v->leave_col = 0;
+		v->leave_end = l->width;
+		free(leave);
+	}
+	for (i = 0; i < nnotice && top < bottom; i++) {
+		if (i > 0 && top < bottom - 1)
+			top++; /* a blank line between parts */
+		top += put_wrapped(
+		    v, top, bottom - top, notice[i], VIEW_NOTICE, ascii);
+	}
+	return v;
+}
+
+/* Rows of body shown from scroll s out of nbody in h rows, and whether
+ * the "more" lines are there. */
+static int
+body_shown(size_t s, size_t nbody, int h, int *above, int *below)
+{
+	int avail = h;
+
+	*above = s > 0;
+	avail -= *above;
+	*below = nbody - s > (size_t)avail;
+	avail -= *below;
+	return avail < 0 ? 0 : avail;
+}
+
+struct view *
+view_window(const struct wizard *w, int rows, int cols, int flags)
+{
+	const struct guide *g = wizard_guide(w);
+	int ascii = (flags & VIEW_ASCII) || !w->app->utf8;
+	struct view *v;
+	struct view_doc *d;
+	int bottom, nhead, h, above, below, shown, r, i;
+	size_t nbody, s, maxs;
+	char *hint;
+
+	if (rows < VIEW_MIN_ROWS || cols < VIEW_MIN_COLS) {
+		const char *notice[] = { g->ui[GUIDE_UI_TOO_SMALL] };
+
+		v = short_view(w, rows, cols, flags, notice, 1);
+		v->too_small = 1;
+		return v;
+	}
+	v = window_new(rows, cols);
+	d = view_document(w, w->screen, cols, flags | VIEW_MARKER);
+
+	/* the footer: the crisis line at the bottom, the key hint above */
+	bottom = rows - put_crisis(v, w, ascii, rows, 3);
+	bottom--;
+	hint = view_hint(w, cols, flags, &v->leave_col, &v->leave_end);
+	window_set(v, bottom, hint, VIEW_HINT);
+	v->hint_row = bottom;
+	free(hint);
+
+	/* the header: the title and progress, at most a third of the rest */
+	nhead = (int)d->nheader;
+	if (nhead > bottom / 3)
+		nhead = bottom / 3 < 1 ? 1 : bottom / 3;
+	for (i = 0; i < nhead; i++)
+		window_copy(v, i, &d->lines[i]);
+	if (nhead < (int)d->nheader) { /* a very long title: cut it */
+		char *cut = xasprintf(
+		    "%s%s", d->lines[nhead - 1].text, ELLIPSIS(ascii));
+		char *fit = layout_fit(cut, cols, ELLIPSIS(ascii));
+
+		window_set(v, nhead - 1, fit, VIEW_TITLE);
+		free(fit);
+		free(cut);
+	}
+
+	/* the body scrolls between them */
+	v->body_top = nhead;
+	h = bottom - nhead;
+	v->body_rows = h;
+	nbody = d->nlines - d->nheader;
+	maxs = nbody > (size_t)h ? nbody - (size_t)(h - 1) : 0;
+	s = w->scroll > maxs ? maxs : w->scroll;
+	if (w->follow && w->highlight < d->nitems) {
+		size_t first = d->item_first[w->highlight] - d->nheader;
+		size_t last = d->item_last[w->highlight] - d->nheader;
+
+		if (first < s)
+			s = first;
+		while (
+		    s < maxs && s < first &&
+		    last >= s + (size_t)body_shown(s, nbody, h, &above, &below))
+			s++;
+	}
+	v->scroll = s;
+	v->max_scroll = maxs;
+	shown = body_shown(s, nbody, h, &above, &below);
+	r = nhead;
+	if (above) {
+		char *t = fold(g->ui[GUIDE_UI_MORE_ABOVE], ascii);
+
+		window_set(v, r++, t, VIEW_MORE);
+		free(t);
+	}
+	for (i = 0; i < shown && s + (size_t)i < nbody; i++) {
+		const struct view_line *l =
+		    &d->lines[d->nheader + s + (size_t)i];
+
+		window_copy(v, r, l);
+		if (l->marked && l->first) {
+			v->highlight_shown = 1;
+			v->cursor_row = r;
+			v->cursor_col = l->col;
+		}
+		r++;
+	}
+	if (below) {
+		char *t = fold(g->ui[GUIDE_UI_MORE_BELOW], ascii);
+
+		window_set(v, nhead + h - 1, t, VIEW_MORE);
+		free(t);
+	}
+	if (!v->highlight_shown) {
+		v->cursor_row = v->body_top;
+		v->cursor_col = 0;
+	}
+	view_doc_free(d);
+	return v;
+}
+
+struct view *
+view_still_there(const struct wizard *w, int rows, int cols, long seconds,
+    int kiosk, int flags)
+{
+	const struct guide *g = wizard_guide(w);
+	char n[32], *count;
+	const char *notice[2];
+	struct view *v;
+
+	snprintf(n, sizeof n, "%ld", seconds < 0 ? 0 : seconds);
+	count = guide_format(
+	    g->ui[kiosk ? GUIDE_UI_COUNTDOWN_RESET : GUIDE_UI_COUNTDOWN_LEAVE],
+	    "n", n);
+	notice[0] = g->ui[GUIDE_UI_STILL_THERE];
+	notice[1] = count;
+	v = short_view(w, rows, cols, flags, notice, 2);
+	free(count);
+	return v;
+}
+
+void
+view_free(struct view *v)
+{
+	int i;
+
+	if (v == NULL)
+		return;
+	for (i = 0; i < v->rows; i++)
+		free(v->lines[i].text);
+	free(v->lines);
+	free(v);
+}
