@@ -291,7 +291,7 @@ ends_with(const uint32_t *w, size_t n, const char *tail)
 static size_t
 syllables_en(const uint32_t *in, size_t nin)
 {
-	uint32_t w[PIECE_MAX];
+	uint32_t w[PIECE_MAX] = { 0 };
 	size_t n = 0, k, count;
 	int nt;
 
@@ -397,7 +397,7 @@ syllables_piece(const uint32_t *w, size_t n, int french)
 size_t
 readlevel_syllables(const char *word, size_t len, const char *lang)
 {
-	uint32_t piece[PIECE_MAX];
+	uint32_t piece[PIECE_MAX] = { 0 };
 	size_t i = 0, n = 0, count = 0;
 	int french = lang != NULL && strcmp(lang, "fr") == 0;
 	int any = 0, digits = 0;
