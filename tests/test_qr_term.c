@@ -1,0 +1,569 @@
+/*
+ * test_qr_term.c: QR codes as a phone camera would see them on a screen.
+ *
+ * The screen is read from libvterm (tests/lib/term.h) cell by cell, with
+ * each cell's glyph, colours and reverse video; each cell becomes two
+ * pixels one above the other (pbm.h), and zbarimg must read "https://"
+ * followed by the resource's address.  The terminal is a dark-themed one
+ * (libvterm's defaults: light grey on black); where the program sets its
+ * colours explicitly the code must also read on a light-themed one.
+ *
+ * Two sets of tests:
+ *  - the reference painter: this program, run as "test_qr_term --paint
+ *    ADDRESS", is a small curses program that paints a code exactly as
+ *    qr.h tells a front end to (qr_fit, qr_paint, white on black or the
+ *    terminal's colours, reverse video).  It proves the painting rule and
+ *    this test's reading of the screen, independently of safesteps;
+ *  - safesteps itself: "h" then "c" on the help screen, and "c" on every
+ *    screen with web resources (reached by the 1-9 keys), at 80x24 in a
+ *    UTF-8 locale with and without colours, and in the C locale at a size
+ *    where the ASCII form fits.  Every web resource of content/en.json is
+ *    read at least once.
+ */
+#include <check.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ncursesw/curses.h>
+
+#include "guide.h"
+#include "load.h"
+#include "pbm.h"
+#include "qr.h"
+#include "term.h"
+#include "xmalloc.h"
+
+/* This program's own path, for running it as the child. */
+static char self[PATH_MAX];
+
+/* The colour pair the reference painter uses for codes. */
+#define PAINT_PAIR 1
+
+/* What the reference painter writes under the code. */
+#define PAINT_SCAN "Scan with your own phone camera."
+#define PAINT_SMALL "make the window bigger to show the code"
+
+/*
+ * Paint the code of address as qr.h says a front end should, with a line
+ * of text above it and one under it, then wait for "q".  This is the
+ * painting rule the full-screen front end follows.
+ */
+static int
+paint_child(const char *address)
+{
+	struct qr q;
+	struct qr_paint p;
+	attr_t base = A_NORMAL;
+	int utf8, quiet, row, col, top = 2, left = 3, ch;
+
+	setlocale(LC_ALL, "");
+	utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
+	if (qr_make(address, &q) == -1)
+		return 4;
+	if (newterm(NULL, stdout, stdin) == NULL)
+		return 5;
+	raw();
+	noecho();
+	curs_set(0);
+	if (has_colors() && getenv("NO_COLOR") == NULL) {
+		start_color();
+		/* Light on dark, both set: bright white where there is one. */
+		init_pair(
+		    PAINT_PAIR, COLORS >= 16 ? 15 : COLOR_WHITE, COLOR_BLACK);
+		base = COLOR_PAIR(PAINT_PAIR);
+	}
+	mvaddstr(0, 0, "Kids Help Phone: some text around the code");
+	if (!qr_fit(&q, COLS - left, LINES - top - 2, utf8, &quiet)) {
+		mvaddstr(top, 0, PAINT_SMALL);
+	} else {
+		for (row = 0; row < qr_rows(&q, utf8, quiet); row++) {
+			for (col = 0; col < qr_cols(&q, utf8, quiet); col++) {
+				qr_paint(&q, utf8, quiet, col, row, &p);
+				attrset(base | (p.reverse ? A_REVERSE : 0));
+				mvaddstr(top + row, left + col, p.glyph);
+			}
+		}
+		attrset(A_NORMAL);
+		mvaddstr(top + qr_rows(&q, utf8, quiet), 0, PAINT_SCAN);
+	}
+	refresh();
+	while ((ch = getch()) != 'q')
+		if (ch == ERR)
+			break;
+	endwin();
+	qr_free(&q);
+	return 0;
+}
+
+/* Whether palette colour idx (xterm's palette) is dark. */
+static int
+palette_dark(int idx)
+{
+	static const unsigned char base[16][3] = { { 0, 0, 0 }, { 205, 0, 0 },
+		{ 0, 205, 0 }, { 205, 205, 0 }, { 0, 0, 238 }, { 205, 0, 205 },
+		{ 0, 205, 205 }, { 229, 229, 229 }, { 127, 127, 127 },
+		{ 255, 0, 0 }, { 0, 255, 0 }, { 255, 255, 0 }, { 92, 92, 255 },
+		{ 255, 0, 255 }, { 0, 255, 255 }, { 255, 255, 255 } };
+	static const int level[6] = { 0, 95, 135, 175, 215, 255 };
+	int r, g, b;
+
+	if (idx < 16) {
+		r = base[idx][0];
+		g = base[idx][1];
+		b = base[idx][2];
+	} else if (idx < 232) {
+		r = level[(idx - 16) / 36];
+		g = level[(idx - 16) / 6 % 6];
+		b = level[(idx - 16) % 6];
+	} else {
+		r = g = b = 8 + 10 * (idx - 232);
+	}
+	return 299 * r + 587 * g + 114 * b < 128 * 1000;
+}
+
+/* A screen to read, and the theme its default colours have. */
+struct shot {
+	struct term *t;
+	int light_theme; /* 1: default fg dark, bg light; 0: the reverse */
+	int explicit;    /* 1: count block cells in default colours */
+	int defaults;    /* how many block cells used a default colour */
+};
+
+/* Which halves of a cell are ink: by the glyph; text counts as none. */
+static void
+glyph_ink(const char *s, int *top, int *bottom)
+{
+	*top = *bottom = 0;
+	if (strcmp(s, "\xe2\x96\x80") == 0)
+		*top = 1;
+	else if (strcmp(s, "\xe2\x96\x84") == 0)
+		*bottom = 1;
+	else if (strcmp(s, "\xe2\x96\x88") == 0)
+		*top = *bottom = 1;
+}
+
+static void
+shot_cell(void *arg, int col, int row, int *top_dark, int *bottom_dark)
+{
+	struct shot *s = arg;
+	struct term_cell c;
+	int fg_dark, bg_dark, t, top, bottom;
+
+	ck_assert_int_eq(term_cell(s->t, row, col, &c), 0);
+	ck_assert_msg(
+	    (c.fg_default || c.fg >= 0) && (c.bg_default || c.bg >= 0),
+	    "cell %d,%d has a direct colour", row, col);
+	fg_dark = c.fg_default ? s->light_theme : palette_dark(c.fg);
+	bg_dark = c.bg_default ? !s->light_theme : palette_dark(c.bg);
+	if (c.reverse) {
+		t = fg_dark;
+		fg_dark = bg_dark;
+		bg_dark = t;
+	}
+	glyph_ink(c.text, &top, &bottom);
+	if ((top || bottom || c.reverse) && (c.fg_default || c.bg_default))
+		s->defaults++;
+	*top_dark = top ? fg_dark : bg_dark;
+	*bottom_dark = bottom ? fg_dark : bg_dark;
+}
+
+/* What zbarimg reads on the whole screen, or NULL.  Caller frees. */
+static char *
+read_screen(struct term *t, int light_theme, int *defaults)
+{
+	struct shot s = { t, light_theme, 0, 0 };
+	struct pbm p;
+	char *got;
+	int rows, cols;
+
+	term_size(t, &rows, &cols);
+	pbm_from_cells(&p, cols, rows, shot_cell, &s);
+	got = pbm_zbar(&p, 2);
+	pbm_free(&p);
+	if (defaults != NULL)
+		*defaults = s.defaults;
+	return got;
+}
+
+/* Assert that the screen reads as "https://" followed by address. */
+static void
+assert_screen_reads(
+    struct term *t, const char *address, int light_theme, const char *what)
+{
+	char *want = xasprintf("https://%s", address);
+	char *got = read_screen(t, light_theme, NULL);
+
+	ck_assert_msg(got != NULL && strcmp(got, want) == 0,
+	    "%s: read \"%s\", not \"%s\", on%s:\n%s", what,
+	    got != NULL ? got : "(nothing)", want,
+	    light_theme ? " a light theme" : "", term_dump(t));
+	free(got);
+	free(want);
+}
+
+static const char *const env_utf8[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
+	NULL };
+static const char *const env_mono[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
+	"NO_COLOR=1", NULL };
+static const char *const env_ascii[] = { "TERM=xterm-256color", "LANG=C",
+	NULL };
+static const char *const env_vt100[] = { "TERM=vt100", "LANG=C.UTF-8", NULL };
+
+/* The reference painter, at a size, in an environment. */
+static struct term *
+start_painter(int rows, int cols, const char *const *env, const char *address)
+{
+	const char *argv[] = { self, "--paint", address, NULL };
+	struct term *t = term_start(rows, cols, env, argv);
+
+	ck_assert_ptr_nonnull(t);
+	return t;
+}
+
+static const char *const paint_addresses[] = { "kidshelpphone.ca",
+	"takeitdown.ncmec.org", "988lifeline.org" };
+
+START_TEST(painter_half_blocks)
+{
+	const char *address = paint_addresses[_i];
+	struct term *t;
+	int defaults;
+	char *got;
+
+	/* With colours: reads on either theme, every block cell coloured. */
+	t = start_painter(24, 80, env_utf8, address);
+	ck_assert_msg(term_wait_text(t, PAINT_SCAN, 3000, NULL, NULL) == 0,
+	    "the painter did not paint:\n%s", term_dump(t));
+	assert_screen_reads(t, address, 0, "colour");
+	assert_screen_reads(t, address, 1, "colour");
+	got = read_screen(t, 0, &defaults);
+	ck_assert_int_eq(defaults, 0);
+	free(got);
+	term_free(t);
+
+	/* Without colours: reverse video, read on a dark theme. */
+	t = start_painter(24, 80, env_mono, address);
+	ck_assert_int_eq(term_wait_text(t, PAINT_SCAN, 3000, NULL, NULL), 0);
+	assert_screen_reads(t, address, 0, "no colour");
+	term_free(t);
+	t = start_painter(24, 80, env_vt100, address);
+	ck_assert_int_eq(term_wait_text(t, PAINT_SCAN, 3000, NULL, NULL), 0);
+	assert_screen_reads(t, address, 0, "vt100");
+	term_free(t);
+}
+END_TEST
+
+START_TEST(painter_ascii)
+{
+	const char *address = paint_addresses[_i];
+	struct term *t;
+
+	t = start_painter(45, 90, env_ascii, address);
+	ck_assert_msg(term_wait_text(t, PAINT_SCAN, 3000, NULL, NULL) == 0,
+	    "the painter did not paint:\n%s", term_dump(t));
+	/* No half block in the C locale. */
+	ck_assert_int_eq(term_find(t, "\xe2\x96", NULL, NULL), -1);
+	assert_screen_reads(t, address, 0, "ASCII, colour");
+	assert_screen_reads(t, address, 1, "ASCII, colour");
+	term_free(t);
+	t = start_painter(45, 90,
+	    (const char *const[]){ "TERM=vt100", "LANG=C", NULL }, address);
+	ck_assert_int_eq(term_wait_text(t, PAINT_SCAN, 3000, NULL, NULL), 0);
+	assert_screen_reads(t, address, 0, "ASCII, vt100");
+	term_free(t);
+	/* 80x24 is too small for the ASCII form: a line, not a code. */
+	t = start_painter(24, 80, env_ascii, address);
+	ck_assert_int_eq(term_wait_text(t, PAINT_SMALL, 3000, NULL, NULL), 0);
+	ck_assert_ptr_null(read_screen(t, 0, NULL));
+	term_free(t);
+}
+END_TEST
+
+/* The reading is not lenient: the code's own polarity matters. */
+START_TEST(painter_theme_matters)
+{
+	struct term *t = start_painter(24, 80, env_mono, "kidshelpphone.ca");
+	char *got;
+
+	ck_assert_int_eq(term_wait_text(t, PAINT_SCAN, 3000, NULL, NULL), 0);
+	/* Reverse video on a light theme turns the code inside out. */
+	got = read_screen(t, 1, NULL);
+	ck_assert_msg(got == NULL, "inverted code read as %s", got);
+	term_free(t);
+}
+END_TEST
+
+/* safesteps itself. */
+
+static struct guide *english;
+
+/* Load content/en.json (from SAFESTEPS_CONTENT_DIR) once. */
+static const struct guide *
+guide_en(void)
+{
+	struct load_report rep = { 0 };
+	char *path;
+
+	if (english != NULL)
+		return english;
+	path = xasprintf("%s/en.json", getenv("SAFESTEPS_CONTENT_DIR") != NULL
+					   ? getenv("SAFESTEPS_CONTENT_DIR")
+					   : "content");
+	english = load_file(path, &rep);
+	if (english == NULL) {
+		char *why = rep.ndiags > 0 ? load_diag_format(&rep, 0) : NULL;
+
+		ck_abort_msg("%s does not load: %s", path,
+		    why != NULL ? why : "no diagnostic");
+	}
+	load_report_free(&rep);
+	free(path);
+	return english;
+}
+
+static struct term *
+start_safesteps(int rows, int cols, const char *const *env)
+{
+	const char *bin = getenv("SAFESTEPS_BIN");
+	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
+	const char *argv[] = { bin != NULL ? bin : "build/safesteps",
+		"--content", dir != NULL ? dir : "content", NULL };
+	struct term *t = term_start(rows, cols, env, argv);
+
+	ck_assert_ptr_nonnull(t);
+	/* Wait for the first frame. */
+	term_settle(t, 200, 5000);
+	ck_assert_msg(
+	    !term_exited(t), "safesteps ended at once:\n%s", term_dump(t));
+	return t;
+}
+
+/* Send a key and wait for the screen to settle. */
+static void
+press(struct term *t, uint32_t c)
+{
+	ck_assert_int_eq(term_send_char(t, c, 0), 0);
+	term_settle(t, 150, 5000);
+}
+
+/*
+ * The choice numbers that lead from the start screen to screen target
+ * (breadth first, through choices 1 to 9, never through a languages
+ * screen, whose language items come first).  Returns how many keys, or -1
+ * when there is no way.
+ */
+static int
+path_to(const struct guide *g, size_t target, int keys[], int max)
+{
+	size_t *from = xcalloc(g->nscreens, sizeof *from);
+	int *key = xcalloc(g->nscreens, sizeof *key);
+	size_t *queue = xcalloc(g->nscreens, sizeof *queue);
+	unsigned char *seen = xcalloc(g->nscreens, 1);
+	size_t head = 0, tail = 0, s, c, n;
+	int len = -1, i;
+
+	queue[tail++] = g->start;
+	seen[g->start] = 1;
+	while (head < tail) {
+		s = queue[head++];
+		if (s == target)
+			break;
+		if (g->screens[s].kind == GUIDE_KIND_LANGUAGES)
+			continue;
+		for (c = 0; c < g->screens[s].nchoices && c < 9; c++) {
+			n = g->screens[s].choices[c].target;
+			if (seen[n])
+				continue;
+			seen[n] = 1;
+			from[n] = s;
+			key[n] = (int)c + 1;
+			queue[tail++] = n;
+		}
+	}
+	if (seen[target]) {
+		for (len = 0, s = target; s != g->start; s = from[s])
+			len++;
+		ck_assert_int_le(len, max);
+		for (i = len - 1, s = target; s != g->start; s = from[s])
+			keys[i--] = key[s];
+	}
+	free(from);
+	free(key);
+	free(queue);
+	free(seen);
+	return len;
+}
+
+/* The first bytes of a UI string, cut at a character boundary. */
+static char *
+ui_prefix(const struct guide *g, enum guide_ui which, size_t max)
+{
+	const char *s = g->ui[which];
+	size_t n = strlen(s);
+
+	if (n > max) {
+		n = max;
+		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+			n--;
+	}
+	return xstrndup(s, n);
+}
+
+START_TEST(help_screen_code)
+{
+	const struct guide *g = guide_en();
+	const struct guide_screen *help = &g->screens[g->help];
+	struct term *t = start_safesteps(24, 80, env_utf8);
+	char *scan = ui_prefix(g, GUIDE_UI_QR_SCAN, 24);
+	size_t i;
+
+	press(t, 'h');
+	ck_assert_msg(term_find(t, help->title, NULL, NULL) == 0,
+	    "h did not open the help screen:\n%s", term_dump(t));
+	ck_assert_msg(term_find(t, "\xe2\x96", NULL, NULL) == -1,
+	    "a code before c:\n%s", term_dump(t));
+	press(t, 'c');
+	ck_assert_msg(term_wait_text(t, scan, 3000, NULL, NULL) == 0,
+	    "c showed no code:\n%s", term_dump(t));
+	for (i = 0; i < help->nresources; i++)
+		if (g->resources[help->resources[i]].web != NULL)
+			break;
+	ck_assert_uint_lt(i, help->nresources);
+	ck_assert_msg(term_find(t, g->resources[help->resources[i]].name, NULL,
+			  NULL) == 0,
+	    "the code's resource is not named:\n%s", term_dump(t));
+	assert_screen_reads(
+	    t, g->resources[help->resources[i]].web, 0, "help, c");
+	/* With colours set, the code reads on a light theme too. */
+	assert_screen_reads(
+	    t, g->resources[help->resources[i]].web, 1, "help, c");
+	/* Back hides it. */
+	ck_assert_int_eq(term_send_key(t, TERM_KEY_LEFT), 0);
+	ck_assert_msg(term_wait_gone(t, scan, 3000) == 0,
+	    "Back did not hide the code:\n%s", term_dump(t));
+	ck_assert_ptr_null(read_screen(t, 0, NULL));
+	free(scan);
+	term_free(t);
+}
+END_TEST
+
+/*
+ * Every web resource of every screen: go there, press c once per web
+ * resource, read each.  _i: 0 colour at 80x24, 1 no colour at 80x24, 2
+ * the C locale (ASCII) at 140x60.
+ */
+START_TEST(every_resource)
+{
+	static const struct {
+		const char *const *env;
+		int rows, cols;
+		const char *what;
+	} runs[] = {
+		{ env_utf8, 24, 80, "80x24, colour" },
+		{ env_mono, 24, 80, "80x24, no colour" },
+		{ env_ascii, 60, 140, "140x60, C locale" },
+	};
+	const struct guide *g = guide_en();
+	unsigned char *read = xcalloc(g->nresources + 1, 1);
+	size_t s, r, res;
+	int keys[64], n, k;
+	struct term *t;
+	char what[256];
+
+	for (s = 0; s < g->nscreens; s++) {
+		const struct guide_screen *sc = &g->screens[s];
+		int nweb = 0;
+
+		for (r = 0; r < sc->nresources; r++)
+			nweb += g->resources[sc->resources[r]].web != NULL;
+		if (nweb == 0)
+			continue;
+		n = path_to(g, s, keys, 64);
+		if (n < 0)
+			continue;
+		t = start_safesteps(runs[_i].rows, runs[_i].cols, runs[_i].env);
+		for (k = 0; k < n; k++)
+			press(t, (uint32_t)('0' + keys[k]));
+		for (r = 0; r < sc->nresources; r++) {
+			res = sc->resources[r];
+			if (g->resources[res].web == NULL)
+				continue;
+			press(t, 'c');
+			snprintf(what, sizeof what, "%s, screen %s, c %zu",
+			    runs[_i].what, sc->id, r + 1);
+			assert_screen_reads(t, g->resources[res].web, 0, what);
+			read[res] = 1;
+		}
+		term_free(t);
+	}
+	for (res = 0; res < g->nresources; res++)
+		ck_assert_msg(g->resources[res].web == NULL || read[res],
+		    "%s: resource %s is on no screen reached by choices",
+		    runs[_i].what, g->resources[res].id);
+	free(read);
+}
+END_TEST
+
+/* Where the code does not fit: one line, never a broken code. */
+START_TEST(too_small)
+{
+	const struct guide *g = guide_en();
+	struct term *t = start_safesteps(14, 50, env_utf8);
+	char *small = ui_prefix(g, GUIDE_UI_QR_TOO_SMALL, 20);
+
+	press(t, 'h');
+	press(t, 'c');
+	ck_assert_msg(term_find(t, small, NULL, NULL) == 0,
+	    "no \"%s\" at 50x14:\n%s", small, term_dump(t));
+	ck_assert_msg(term_find(t, "\xe2\x96", NULL, NULL) == -1,
+	    "half blocks at 50x14:\n%s", term_dump(t));
+	free(small);
+	term_free(t);
+}
+END_TEST
+
+static Suite *
+qr_term_suite(void)
+{
+	Suite *s = suite_create("qr_term");
+	TCase *painter = tcase_create("painter");
+	TCase *app = tcase_create("safesteps");
+
+	tcase_set_timeout(painter, term_seconds(60));
+	tcase_add_loop_test(painter, painter_half_blocks, 0,
+	    (int)(sizeof paint_addresses / sizeof paint_addresses[0]));
+	tcase_add_loop_test(painter, painter_ascii, 0,
+	    (int)(sizeof paint_addresses / sizeof paint_addresses[0]));
+	tcase_add_test(painter, painter_theme_matters);
+	suite_add_tcase(s, painter);
+	tcase_set_timeout(app, term_seconds(120));
+	tcase_add_test(app, help_screen_code);
+	tcase_add_loop_test(app, every_resource, 0, 3);
+	tcase_add_test(app, too_small);
+	suite_add_tcase(s, app);
+	return s;
+}
+
+int
+main(int argc, char **argv)
+{
+	SRunner *sr;
+	int failed;
+
+	if (argc == 3 && strcmp(argv[1], "--paint") == 0)
+		return paint_child(argv[2]);
+	if (realpath(argv[0], self) == NULL) {
+		perror(argv[0]);
+		return 1;
+	}
+	sr = srunner_create(qr_term_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	guide_free(english);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
