@@ -1,0 +1,588 @@
+/*
+ * tui.c: the full-screen front end, the only file that includes curses.
+ *
+ * It turns keys, mouse events, resizes, signals and the idle timer into
+ * wizard actions, and paints the view (view.h) that the wizard's state
+ * gives at the terminal's size.  It never beeps or flashes.
+ *
+ * The terminal's life: the signal handlers are installed before newterm
+ * (so that ncurses keeps its hands off SIGINT and SIGTERM), and only set
+ * a flag; getch waits at most POLL_MS so that the loop sees the flag, the
+ * idle timer and the end of input.  tui_shutdown restores the terminal,
+ * is safe to call twice, and is xmalloc's fatal hook while the screen is
+ * up.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curses.h>
+#include <term.h>
+/* term.h names every capability as a macro; these two clash with fields. */
+#undef lines
+#undef columns
+
+#include "frontend.h"
+#include "guide.h"
+#include "keys.h"
+#include "layout.h"
+#include "qr.h"
+#include "view.h"
+#include "wizard.h"
+#include "xmalloc.h"
+
+/* How long getch waits before the loop looks at signals and timers. */
+#define POLL_MS 250
+
+/* Polls in a row that find input readable but getch empty: end of input. */
+#define EOF_POLLS 3
+
+/* Colour pairs. */
+enum { PAIR_TITLE = 1, PAIR_CRISIS, PAIR_HINT, PAIR_MORE, PAIR_QR };
+
+static volatile sig_atomic_t tui_signal;
+static SCREEN *tui_screen;
+static int tui_active;
+static char *tui_e3; /* clear the scrollback when shutting down */
+static const int tui_signals[] = { SIGTERM, SIGHUP, SIGINT };
+static struct sigaction tui_old[3];
+
+static void
+tui_on_signal(int sig)
+{
+	tui_signal = sig;
+}
+
+/* Install the flag-setting handlers, without SA_RESTART so that a read
+ * in getch returns at once. */
+static void
+tui_catch(void)
+{
+	struct sigaction sa;
+	size_t i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = tui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0;
+	for (i = 0; i < 3; i++)
+		sigaction(tui_signals[i], &sa, &tui_old[i]);
+}
+
+static void
+tui_uncatch(void)
+{
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		sigaction(tui_signals[i], &tui_old[i], NULL);
+}
+
+/* Restore the terminal; safe to call twice, and from the fatal hook. */
+static void
+tui_shutdown(void)
+{
+	if (!tui_active)
+		return;
+	tui_active = 0;
+	curs_set(1);
+	endwin();
+	/* after endwin: the saved lines belong to the normal screen */
+	if (tui_e3 != NULL) {
+		putp(tui_e3);
+		fflush(stdout);
+		free(tui_e3);
+		tui_e3 = NULL;
+	}
+	delscreen(tui_screen);
+	tui_screen = NULL;
+	fflush(stdout);
+	xmalloc_on_fatal(NULL);
+	tui_uncatch();
+}
+
+/* Whether a terminfo string capability is present. */
+static const char *
+tui_cap(const char *name)
+{
+	char *s = tigetstr(name);
+
+	return s == NULL || s == (char *)-1 ? NULL : s;
+}
+
+/*
+ * Whether the terminal can be driven full screen: a known TERM with
+ * cursor addressing and not a hard-copy terminal.  Looks at the terminal
+ * description only; the terminal itself is untouched.
+ */
+static int
+tui_usable(void)
+{
+	int err = 0, ok;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return 0;
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return 0;
+	ok = tui_cap("cup") != NULL && tigetflag("hc") <= 0;
+	del_curterm(cur_term);
+	cur_term = NULL;
+	return ok;
+}
+
+/* Milliseconds on a clock that never jumps. */
+static long long
+tui_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+struct tui {
+	struct app *app;
+	struct wizard *w;
+	int color;
+	int flags; /* VIEW_* */
+	struct view *v;
+	int counting;       /* the "still there?" view is up */
+	long long deadline; /* when the countdown runs out */
+	long long last_key; /* when the last key came */
+	int eof_polls;
+};
+
+static attr_t
+tui_attr(const struct tui *t, const struct view_line *l)
+{
+	attr_t a = A_NORMAL;
+
+	switch (l->kind) {
+	case VIEW_TITLE:
+		a = A_BOLD;
+		if (t->color)
+			a |= COLOR_PAIR(PAIR_TITLE);
+		break;
+	case VIEW_HEADING:
+	case VIEW_RESOURCE:
+	case VIEW_NOTICE:
+		a = A_BOLD;
+		break;
+	case VIEW_CRISIS:
+		a = A_BOLD;
+		if (t->color)
+			a |= COLOR_PAIR(PAIR_CRISIS);
+		break;
+	case VIEW_HINT:
+		if (t->color)
+			a |= COLOR_PAIR(PAIR_HINT);
+		break;
+	case VIEW_MORE:
+		if (t->color)
+			a |= COLOR_PAIR(PAIR_MORE);
+		break;
+	default:
+		break;
+	}
+	/* the marker "> " says it too: reverse video is never alone */
+	if (l->marked)
+		a |= A_REVERSE;
+	return a;
+}
+
+/* Paint the QR code of the shown resource over the body rows. */
+static void
+tui_draw_qr(struct tui *t, size_t r)
+{
+	const struct guide *g = wizard_guide(t->w);
+	const struct guide_resource *res = &g->resources[r];
+	struct view *v = t->v;
+	int top = v->body_top, bottom = v->hint_row, utf8 = t->app->utf8;
+	int quiet, rows, cols, x0, y, x;
+	struct qr q;
+	char *s;
+
+	for (y = top; y < bottom; y++) {
+		move(y, 0);
+		clrtoeol();
+	}
+	s = layout_fit(res->name, v->cols, NULL);
+	attrset(A_BOLD);
+	mvaddstr(top, 0, s);
+	attrset(A_NORMAL);
+	free(s);
+	if (qr_make(res->web, &q) != 0 ||
+	    !qr_fit(&q, v->cols, bottom - top - 2, utf8, &quiet)) {
+		s = layout_fit(g->ui[GUIDE_UI_QR_TOO_SMALL], v->cols, NULL);
+		mvaddstr(top + 1, 0, s);
+		free(s);
+		qr_free(&q);
+		return;
+	}
+	rows = qr_rows(&q, utf8, quiet);
+	cols = qr_cols(&q, utf8, quiet);
+	x0 = (v->cols - cols) / 2;
+	for (y = 0; y < rows; y++) {
+		move(top + 1 + y, x0);
+		for (x = 0; x < cols; x++) {
+			struct qr_paint p;
+			attr_t a = A_NORMAL;
+
+			qr_paint(&q, utf8, quiet, x, y, &p);
+			if (t->color)
+				a |= COLOR_PAIR(PAIR_QR);
+			if (p.reverse)
+				a |= A_REVERSE;
+			attrset(a);
+			addstr(p.glyph);
+		}
+	}
+	attrset(A_NORMAL);
+	s = layout_fit(g->ui[GUIDE_UI_QR_SCAN], v->cols, NULL);
+	mvaddstr(top + 1 + rows, 0, s);
+	free(s);
+	qr_free(&q);
+}
+
+/* Lay out again and paint; the cursor goes on the highlighted item. */
+static void
+tui_draw(struct tui *t)
+{
+	int rows, cols, r;
+	size_t qr;
+
+	getmaxyx(stdscr, rows, cols);
+	view_free(t->v);
+	if (t->counting) {
+		long left = (long)((t->deadline - tui_now() + 999) / 1000);
+
+		t->v = view_still_there(
+		    t->w, rows, cols, left, t->app->kiosk, t->flags);
+	} else {
+		t->v = view_window(t->w, rows, cols, t->flags);
+		/* the view clamps the scroll and follows the highlight */
+		wizard_apply(t->w, WIZARD_SCROLL_TO, (long)t->v->scroll);
+	}
+	erase();
+	for (r = 0; r < t->v->rows; r++) {
+		const struct view_line *l = &t->v->lines[r];
+
+		if (l->text[0] == '\0')
+			continue;
+		attrset(tui_attr(t, l));
+		mvaddstr(r, 0, l->text);
+	}
+	attrset(A_NORMAL);
+	qr = wizard_qr_resource(t->w);
+	if (!t->counting && !t->v->too_small && qr != (size_t)-1)
+		tui_draw_qr(t, qr);
+	move(t->v->cursor_row, t->v->cursor_col);
+	refresh();
+}
+
+/* Leave quickly: blank screen, no scrollback, terminal restored. */
+static int
+tui_leave(void)
+{
+	const char *e3;
+
+	erase();
+	clear();
+	refresh();
+	e3 = tui_cap("E3");
+	if (e3 != NULL)
+		tui_e3 = xstrdup(e3);
+	tui_shutdown();
+	return 0;
+}
+
+/* Esc, q, Ctrl-C or the end of the countdown: leave, or in a kiosk start
+ * over.  Returns 1 when the front end must return. */
+static int
+tui_quit(struct tui *t)
+{
+	if (!t->app->kiosk)
+		return 1;
+	t->counting = 0;
+	wizard_apply(t->w, WIZARD_RESET, 0);
+	clear(); /* repaint from scratch: nothing of the last reader */
+	tui_draw(t);
+	return 0;
+}
+
+/* Discard the rest of an escape sequence; returns 1 if there was one. */
+static int
+tui_escape_rest(void)
+{
+	int ch, any = 0;
+
+	timeout(0);
+	while ((ch = getch()) != ERR)
+		any = 1;
+	timeout(POLL_MS);
+	return any;
+}
+
+/* Whether a getch that returned ERR meant the end of input. */
+static int
+tui_input_ended(struct tui *t)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+
+	if (poll(&p, 1, 0) <= 0) {
+		t->eof_polls = 0;
+		return 0;
+	}
+	if (p.revents & (POLLHUP | POLLERR | POLLNVAL))
+		return 1;
+	/* readable, yet getch found nothing: read() returned 0 */
+	return ++t->eof_polls >= EOF_POLLS;
+}
+
+/* A mouse event: click on an item, on "leave quickly", or the wheel.
+ * Returns the wizard flags, or -1 for leave. */
+static int
+tui_mouse(struct tui *t)
+{
+	MEVENT ev;
+	const struct view *v = t->v;
+	long page = v->body_rows > 2 ? v->body_rows - 2 : 1;
+
+	if (getmouse(&ev) != OK || v == NULL)
+		return 0;
+#ifdef BUTTON5_PRESSED
+	if (ev.bstate & BUTTON5_PRESSED)
+		return wizard_apply(t->w, WIZARD_SCROLL, 3);
+#endif
+	if (ev.bstate & BUTTON4_PRESSED)
+		return wizard_apply(t->w, WIZARD_SCROLL, -3);
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)))
+		return 0;
+	if (ev.y < 0 || ev.y >= v->rows)
+		return 0;
+	if (ev.y == v->hint_row && ev.x >= v->leave_col && ev.x < v->leave_end)
+		return -1;
+	if (v->too_small || t->counting)
+		return 0;
+	if (v->lines[ev.y].kind == VIEW_MORE)
+		return wizard_apply(t->w,
+		    ev.y == v->body_top ? WIZARD_PAGE_UP : WIZARD_PAGE_DOWN,
+		    page);
+	if (v->lines[ev.y].item >= 0)
+		return wizard_apply(t->w, WIZARD_CLICK, v->lines[ev.y].item);
+	return 0;
+}
+
+/* Up or Down: when the highlighted item is out of view, show it first. */
+static int
+tui_move(struct tui *t, enum wizard_action a)
+{
+	if (t->v != NULL && !t->v->highlight_shown && wizard_nitems(t->w) > 0 &&
+	    !t->v->too_small)
+		return wizard_apply(t->w, WIZARD_SHOW, 0);
+	return wizard_apply(t->w, a, 0);
+}
+
+/*
+ * One key.  Returns the wizard's flags, or -1 to leave (or start over in
+ * a kiosk).
+ */
+static int
+tui_key(struct tui *t, int ch)
+{
+	long page =
+	    t->v != NULL && t->v->body_rows > 2 ? t->v->body_rows - 2 : 1;
+
+	switch (ch) {
+	case KEY_UP:
+	case KEY_BTAB:
+		return tui_move(t, WIZARD_UP);
+	case KEY_DOWN:
+		return tui_move(t, WIZARD_DOWN);
+	case KEY_ENTER:
+	case KEY_RIGHT:
+		return wizard_apply(t->w, WIZARD_CHOOSE, 0);
+	case KEY_LEFT:
+	case KEY_BACKSPACE:
+		return wizard_apply(t->w, WIZARD_BACK, 0);
+	case KEY_PPAGE:
+		return wizard_apply(t->w, WIZARD_PAGE_UP, page);
+	case KEY_NPAGE:
+		return wizard_apply(t->w, WIZARD_PAGE_DOWN, page);
+	case KEY_F(1):
+		return wizard_apply(t->w, WIZARD_HELP, 0);
+	case KEY_MOUSE:
+		return tui_mouse(t);
+	case 0x0c: /* Ctrl-L: paint everything again */
+		clearok(curscr, TRUE);
+		return WIZARD_REDRAW;
+	}
+	if (ch < 0 || ch > 0x7f)
+		return 0;
+	switch (keys_ascii(ch)) {
+	case KEYS_UP:
+		return tui_move(t, WIZARD_UP);
+	case KEYS_DOWN:
+		return tui_move(t, WIZARD_DOWN);
+	case KEYS_CHOOSE:
+		return wizard_apply(t->w, WIZARD_CHOOSE, 0);
+	case KEYS_BACK:
+		return wizard_apply(t->w, WIZARD_BACK, 0);
+	case KEYS_TICK:
+		return wizard_apply(t->w, WIZARD_TICK, 0);
+	case KEYS_PAGE_UP:
+		return wizard_apply(t->w, WIZARD_PAGE_UP, page);
+	case KEYS_PAGE_DOWN:
+		return wizard_apply(t->w, WIZARD_PAGE_DOWN, page);
+	case KEYS_PICK:
+		return wizard_apply(t->w, WIZARD_PICK, ch - '0');
+	case KEYS_HELP:
+		return wizard_apply(t->w, WIZARD_HELP, 0);
+	case KEYS_LEAVE:
+		/* an Esc with bytes behind it is Alt+key or a sequence */
+		if (ch == 0x1b && tui_escape_rest())
+			return 0;
+		return -1;
+	case KEYS_PLAIN:
+		/* a kiosk stays full screen: the plain mode can be left */
+		return t->app->kiosk ? 0 : WIZARD_TO_PLAIN;
+	case KEYS_QR:
+		return wizard_apply(t->w, WIZARD_QR_NEXT, 0);
+	case KEYS_NONE:
+		break;
+	}
+	return 0;
+}
+
+static void
+tui_colors(struct tui *t)
+{
+	t->color = 0;
+	if (!t->app->color || !has_colors() || start_color() != OK)
+		return;
+	use_default_colors();
+	/* calm: a blue title, a bold yellow crisis line; QR explicit */
+	init_pair(PAIR_TITLE, COLOR_CYAN, -1);
+	init_pair(PAIR_CRISIS, COLOR_YELLOW, -1);
+	init_pair(PAIR_HINT, COLOR_CYAN, -1);
+	init_pair(PAIR_MORE, COLOR_CYAN, -1);
+	init_pair(PAIR_QR, COLOR_WHITE, COLOR_BLACK);
+	t->color = 1;
+}
+
+int
+tui_run(struct app *app, struct wizard *w)
+{
+	struct tui t;
+	int status = 0;
+
+	if (!tui_usable())
+		return FRONTEND_NO_TERMINAL;
+	memset(&t, 0, sizeof t);
+	t.app = app;
+	t.w = w;
+	t.flags = app->utf8 ? 0 : VIEW_ASCII;
+	tui_signal = 0;
+	tui_catch();
+	tui_screen = newterm(NULL, stdout, stdin);
+	if (tui_screen == NULL) {
+		tui_uncatch();
+		return FRONTEND_NO_TERMINAL;
+	}
+	set_term(tui_screen);
+	tui_active = 1;
+	xmalloc_on_fatal(tui_shutdown);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	timeout(POLL_MS);
+	tui_colors(&t);
+	mouseinterval(0);
+	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		      | BUTTON5_PRESSED
+#endif
+	    ,
+	    NULL);
+	t.last_key = tui_now();
+	tui_draw(&t);
+
+	for (;;) {
+		int ch, flags;
+		long long now;
+
+		if (tui_signal != 0) {
+			status = 128 + tui_signal;
+			tui_shutdown();
+			break;
+		}
+		errno = 0;
+		ch = getch();
+		now = tui_now();
+		if (ch == ERR) {
+			if (errno == EINTR)
+				continue;
+			if (tui_input_ended(&t)) {
+				status = tui_leave();
+				break;
+			}
+			if (t.counting && now >= t.deadline) {
+				if (tui_quit(&t)) {
+					status = tui_leave();
+					break;
+				}
+				t.last_key = now;
+			} else if (t.counting) {
+				tui_draw(&t); /* the seconds go down */
+			} else if (app->idle > 0 &&
+				   now - t.last_key >= app->idle * 1000LL) {
+				t.counting = 1;
+				t.deadline = now + app->countdown * 1000LL;
+				tui_draw(&t);
+			}
+			continue;
+		}
+		t.eof_polls = 0;
+		if (ch == KEY_RESIZE) {
+			tui_draw(&t);
+			continue;
+		}
+		t.last_key = now;
+		if (t.counting) { /* any key: back to where they were */
+			t.counting = 0;
+			if (ch == 0x1b)
+				tui_escape_rest();
+			tui_draw(&t);
+			continue;
+		}
+		flags = tui_key(&t, ch);
+		if (flags < 0) {
+			if (tui_quit(&t)) {
+				status = tui_leave();
+				break;
+			}
+			continue;
+		}
+		if (flags & WIZARD_TO_PLAIN) {
+			erase();
+			refresh();
+			tui_shutdown();
+			status = FRONTEND_TO_PLAIN;
+			break;
+		}
+		if (flags & WIZARD_RESET_DONE)
+			clear();
+		if (flags & WIZARD_REDRAW)
+			tui_draw(&t);
+	}
+	view_free(t.v);
+	return status;
+}
