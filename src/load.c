@@ -69,11 +69,11 @@ struct todoref {
 /* The state of one load. */
 struct ctx {
 	struct load_report *rep;
-	size_t ndiags;    /* kept by this load */
-	size_t nerrors;   /* found by this load, kept or not */
-	int full;         /* LOAD_MAX_DIAGS reached */
-	int raw_controls; /* the byte scan found a control character */
-	char path[256];   /* the JSON path of the value being checked */
+	size_t nerrshown;  /* errors kept by this load, then one more */
+	size_t nwarnshown; /* the same for warnings */
+	size_t nerrors;    /* errors found by this load, kept or not */
+	int raw_bad;       /* the byte scan found bad UTF-8 or a control */
+	char path[256];    /* the JSON path of the value being checked */
 	size_t pathlen;
 	struct idtab screens; /* ids in the tree, sorted */
 	struct idtab resources;
@@ -206,24 +206,30 @@ static void err(struct ctx *, const char *, ...)
 static void warn(struct ctx *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Errors are always counted, so that a full report still fails the load. */
+/*
+ * Errors are always counted, so that a full report still fails the load.
+ * Errors and warnings have a cap each, so that many warnings cannot hide
+ * an error.
+ */
 static void
 vdiag(struct ctx *c, int warning, int line, int col, const char *path,
     const char *fmt, va_list ap)
 {
+	size_t *shown = warning ? &c->nwarnshown : &c->nerrshown;
+
 	if (!warning)
 		c->nerrors++;
-	if (c->full)
+	if (*shown > LOAD_MAX_DIAGS)
 		return;
-	if (c->ndiags == LOAD_MAX_DIAGS) {
-		c->full = 1;
-		load_report_add(c->rep, c->nerrors == 0, 0, 0, NULL,
-		    "too many problems: only the first %d are shown",
-		    LOAD_MAX_DIAGS);
+	if (*shown == LOAD_MAX_DIAGS) {
+		load_report_add(c->rep, warning, 0, 0, NULL,
+		    "too many %s: only the first %d are shown",
+		    warning ? "warnings" : "errors", LOAD_MAX_DIAGS);
+		(*shown)++;
 		return;
 	}
 	report_vadd(c->rep, warning, line, col, path, fmt, ap);
-	c->ndiags++;
+	(*shown)++;
 }
 
 static void
@@ -479,26 +485,36 @@ scan_bytes(struct ctx *c, const unsigned char *s, size_t len)
 		if (k == 0) {
 			size_t bad = utf8_bad_len(s + i, len - i);
 
-			if (bad == 1)
-				diag(c, 0, line, col, NULL,
-				    "invalid UTF-8 (byte %02X)", s[i]);
-			else if (bad == 2)
-				diag(c, 0, line, col, NULL,
-				    "invalid UTF-8 (bytes %02X %02X)", s[i],
-				    s[i + 1]);
-			else
-				diag(c, 0, line, col, NULL,
-				    "invalid UTF-8 (bytes %02X %02X %02X...)",
-				    s[i], s[i + 1], s[i + 2]);
+			char hex[16];
+			size_t b;
+
+			hex[0] = '\0';
+			for (b = 0; b < bad; b++)
+				snprintf(hex + strlen(hex),
+				    sizeof hex - strlen(hex),
+				    b == 0 ? "%02X" : " %02X", s[i + b]);
+			c->raw_bad = 1;
+			diag(c, 0, line, col, NULL, "invalid UTF-8 (%s %s)",
+			    bad == 1 ? "byte" : "bytes", hex);
 			i += bad;
 			col++;
 			esc = 0;
 			continue;
 		}
-		if (is_control(cp) &&
-		    (in_str || (cp != ' ' && cp != '\t' && cp != '\n' &&
-				   cp != '\r'))) {
-			c->raw_controls = 1;
+		if (cp == '\n' && in_str) {
+			/*
+			 * JSON strings never span lines: most likely a quote
+			 * is missing.  Start afresh on the next line, so that
+			 * one missing quote is one error, not one a line.
+			 */
+			c->raw_bad = 1;
+			diag(c, 0, line, col, NULL,
+			    "line break inside a string (a missing '\"'?)");
+			in_str = 0;
+		} else if (is_control(cp) &&
+			   (in_str || (cp != ' ' && cp != '\t' && cp != '\n' &&
+					  cp != '\r'))) {
+			c->raw_bad = 1;
 			diag(c, 0, line, col, NULL,
 			    "control character U+%04X%s is not allowed", cp,
 			    control_name(cp));
@@ -522,7 +538,7 @@ scan_bytes(struct ctx *c, const unsigned char *s, size_t len)
 							hexval(s[i + 4]));
 
 				if (is_control(v)) {
-					c->raw_controls = 1;
+					c->raw_bad = 1;
 					diag(c, 0, line, col - 1, NULL,
 					    "control character U+%04X%s "
 					    "is not allowed (written \\u%.4s)",
@@ -541,7 +557,7 @@ scan_bytes(struct ctx *c, const unsigned char *s, size_t len)
 					     : cp == 'r' ? 13
 							 : 9;
 
-				c->raw_controls = 1;
+				c->raw_bad = 1;
 				diag(c, 0, line, col - 1, NULL,
 				    "control character U+%04X%s is not allowed "
 				    "(written \\%c)",
@@ -750,8 +766,8 @@ parse(struct ctx *c, const char *buf, size_t len)
 	}
 
 	maxdepth = scan_bytes(c, s, len);
-	if (c->full)
-		return NULL;
+	if (c->nerrshown > LOAD_MAX_DIAGS)
+		return NULL; /* not JSON, most likely: stop there */
 	root = cJSON_ParseWithLengthOpts((const char *)s, len + 1, &end, 1);
 	if (root == NULL) {
 		size_t off = end != NULL && end >= (const char *)s
@@ -833,12 +849,13 @@ check_keys(
 			if (strcmp(key, known[i]) == 0)
 				break;
 		if (i < nknown && i < sizeof seen) {
-			if (seen[i]++)
+			if (seen[i])
 				err(c, "key \"%s\" given twice", key);
+			seen[i] = 1;
 			continue;
 		}
-		if (c->full)
-			continue;
+		if (c->nwarnshown > LOAD_MAX_DIAGS)
+			continue; /* no need to look for a suggestion */
 		best = nknown;
 		bestd = SIZE_MAX;
 		for (i = 0; i < nknown; i++) {
@@ -892,11 +909,14 @@ check_text(struct ctx *c, const char *str)
 	for (i = 0; i < n; i += k) {
 		k = utf8_decode(s + i, n - i, &cp);
 		if (k == 0) {
-			err(c, "text is not valid UTF-8");
+			if (!c->raw_bad)
+				err(c, "text is not valid UTF-8");
+			else
+				c->nerrors++;
 			return -1;
 		}
 		if (is_control(cp)) {
-			if (!c->raw_controls)
+			if (!c->raw_bad)
 				err(c,
 				    "control character U+%04X%s is not "
 				    "allowed",
@@ -1604,7 +1624,8 @@ check_whole(struct ctx *c, struct guide *g, const cJSON *root)
 	unsigned char *seen;
 
 	/* To-do ids name ticks across languages: one id, one item. */
-	qsort(c->todos, c->ntodos, sizeof *c->todos, todoref_cmp);
+	if (c->ntodos > 1)
+		qsort(c->todos, c->ntodos, sizeof *c->todos, todoref_cmp);
 	for (i = 1; i < c->ntodos; i++) {
 		size_t first = i - 1;
 
