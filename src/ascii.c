@@ -77,7 +77,8 @@ static const struct fold folds[] = {
 	{ 0xFE58, "-" },
 	/* Bullets, ticks and the progress dots. */
 	{ 0x2022, "*" },
-	{ 0x00B7, "*" },
+	/* The middle dot separates ("988 · 911"), as "|" does in the view. */
+	{ 0x00B7, "|" },
 	{ 0x25CF, "*" },
 	{ 0x2023, "*" },
 	{ 0x25E6, "o" },

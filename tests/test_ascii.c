@@ -34,7 +34,7 @@ START_TEST(typography)
 {
 	check_fold("‘a’ ‚b‛ “c” „d” «e» ‹f›", "'a' 'b' \"c\" \"d\" \"e\" 'f'");
 	check_fold("a–b—c‑d−e", "a-b-c-d-e");
-	check_fold("• one · two ● three", "* one * two * three");
+	check_fold("• one · two ● three", "* one | two * three");
 	check_fold("Wait…", "Wait...");
 	check_fold("← → ↑ ↓", "<- -> ^ v");
 	/* No-break space, narrow no-break space, thin space. */

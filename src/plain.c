@@ -1,0 +1,476 @@
+/*
+ * plain.c: the guide line by line on stdin and stdout, for screen readers,
+ * braille displays, dumb terminals and pipes.
+ *
+ * It paints the same view as the full screen (view_document), in reading
+ * order, with no cursor movement, no colour and no box drawing, then the
+ * crisis line and a prompt; it reads one line at a time.  Speech and
+ * braille follow text as it is written, so nothing is ever redrawn in
+ * place: after every action the current screen is written again, below.
+ *
+ * Input is untrusted (a pipe may carry anything): a line is read into a
+ * fixed buffer and the rest of an over-long line is thrown away, so no
+ * line can eat memory; a NUL or any stray byte makes the line a wrong
+ * entry, which gets one gentle line and the prompt again.  Nothing the
+ * user types is ever echoed.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "ascii.h"
+#include "frontend.h"
+#include "guide.h"
+#include "layout.h"
+#include "view.h"
+#include "wizard.h"
+#include "xmalloc.h"
+
+/* The longest input line kept; the rest of a longer one is discarded. */
+#define PLAIN_LINE_MAX 4096
+
+/* The width when neither --width nor the terminal says. */
+#define PLAIN_WIDTH_DEFAULT 80
+
+/* What a line of input asks for. */
+enum plain_cmd {
+	PLAIN_EMPTY, /* nothing but blanks */
+	PLAIN_PICK,  /* a choice number */
+	PLAIN_TICK,  /* "t N" */
+	PLAIN_BACK,  /* "b" */
+	PLAIN_HELP,  /* "h" */
+	PLAIN_QUIT,  /* "q" */
+	PLAIN_BAD    /* anything else */
+};
+
+/* Where the text goes and how. */
+struct plain_out {
+	FILE *f;
+	int width; /* columns to wrap to */
+	int ascii; /* 1: fold every line to ASCII */
+	int err;   /* errno of the first failed write, or 0 */
+};
+
+/* Write n bytes, remembering the first error. */
+static void
+out_bytes(struct plain_out *o, const char *s, size_t n)
+{
+	if (o->err != 0 || n == 0)
+		return;
+	if (fwrite(s, 1, n, o->f) != n)
+		o->err = errno != 0 ? errno : EIO;
+}
+
+/*
+ * Write one line of the view: folded to ASCII when the locale wants it.
+ * Folding can make a line longer than the width (an ellipsis becomes
+ * three dots); such a line is wrapped again, its pieces indented like it.
+ */
+static void
+out_line(struct plain_out *o, const char *text)
+{
+	char *folded = NULL;
+	struct layout_line *ll;
+	size_t n, indent;
+
+	if (o->ascii)
+		text = folded = ascii_fold(text);
+	if (layout_width(text, strlen(text)) <= o->width) {
+		out_bytes(o, text, strlen(text));
+		out_bytes(o, "\n", 1);
+		free(folded);
+		return;
+	}
+	indent = strspn(text, " ");
+	if (indent >= (size_t)o->width / 2)
+		indent = 0;
+	n = layout_wrap(text + indent, o->width - (int)indent, &ll);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < indent; k++)
+			out_bytes(o, " ", 1);
+		out_bytes(o, text + indent + ll[i].off, ll[i].len);
+		out_bytes(o, "\n", 1);
+	}
+	free(ll);
+	free(folded);
+}
+
+/* Write a text of any length wrapped to the width. */
+static void
+out_wrapped(struct plain_out *o, const char *text)
+{
+	struct layout_line *ll;
+	char *folded = NULL;
+	size_t n;
+
+	if (o->ascii)
+		text = folded = ascii_fold(text);
+	n = layout_wrap(text, o->width, &ll);
+	for (size_t i = 0; i < n; i++) {
+		out_bytes(o, text + ll[i].off, ll[i].len);
+		out_bytes(o, "\n", 1);
+	}
+	free(ll);
+	free(folded);
+}
+
+/* Push what was written out; returns 0, or -1 after a write error. */
+static int
+out_flush(struct plain_out *o)
+{
+	if (o->err == 0 && (fflush(o->f) != 0 || ferror(o->f)))
+		o->err = errno != 0 ? errno : EIO;
+	return o->err == 0 ? 0 : -1;
+}
+
+/* How many numbered choices the current screen has (languages too). */
+static size_t
+plain_nchoices(const struct wizard *w)
+{
+	size_t n = 0, nitems = wizard_nitems(w);
+
+	for (size_t i = 0; i < nitems; i++) {
+		enum wizard_item_kind k = wizard_item(w, i, NULL);
+
+		if (k == WIZARD_ITEM_CHOICE || k == WIZARD_ITEM_LANGUAGE)
+			n++;
+	}
+	return n;
+}
+
+/* The prompt, after the crisis line. */
+static void
+paint_prompt(struct plain_out *o, const struct wizard *w)
+{
+	out_wrapped(o, wizard_guide(w)->ui[GUIDE_UI_PLAIN_PROMPT]);
+}
+
+/*
+ * A to-do item with the number that ticks it and its state:
+ * "t2 [x] Save the chat", wrapped under its text.
+ */
+static void
+paint_todo(struct plain_out *o, const struct wizard *w, size_t t)
+{
+	const struct guide_screen *sc = wizard_screen(w);
+	struct layout_line *ll;
+	char *pre, *text;
+	size_t n;
+	int pw;
+
+	pre = xasprintf(
+	    "t%zu %s", t + 1, wizard_ticked(w, w->screen, t) ? "[x] " : "[ ] ");
+	pw = (int)strlen(pre);
+	text = o->ascii ? ascii_fold(sc->todos[t].text)
+			: xstrdup(sc->todos[t].text);
+	if (pw > o->width / 2) { /* a very narrow window: no indent */
+		out_line(o, pre);
+		pw = 0;
+		free(pre);
+		pre = xstrdup("");
+	}
+	n = layout_wrap(text, o->width - pw, &ll);
+	for (size_t i = 0; i < n; i++) {
+		char *line = xasprintf("%-*s%.*s", pw, i == 0 ? pre : "",
+		    (int)ll[i].len, text + ll[i].off);
+
+		out_line(o, line);
+		free(line);
+	}
+	free(ll);
+	free(text);
+	free(pre);
+}
+
+/* "Step 2 of 5", without the marks a screen reader would spell out. */
+static void
+paint_progress(struct plain_out *o, const struct wizard *w, int step)
+{
+	const struct guide *g = wizard_guide(w);
+	char n[16], total[16];
+	char *a, *b;
+
+	snprintf(n, sizeof n, "%d", step);
+	snprintf(total, sizeof total, "%d", GUIDE_STEPS);
+	a = guide_format(g->ui[GUIDE_UI_STEP_OF], "n", n);
+	b = guide_format(a, "total", total);
+	out_wrapped(o, b);
+	free(a);
+	free(b);
+}
+
+/*
+ * The current screen, whole, then the crisis line and the prompt.  The
+ * view's lines as they are, except: the progress marks are left out, each
+ * to-do item gets its number for "t N", and the full screen's key list
+ * (on the help screen) is left out, since the prompt names the commands
+ * of this mode.
+ */
+static void
+paint_screen(struct plain_out *o, const struct wizard *w, int first)
+{
+	const struct guide *g = wizard_guide(w);
+	struct view_doc *d;
+	int blank = 1;
+
+	d = view_document(w, w->screen, o->width, o->ascii ? VIEW_ASCII : 0);
+	if (!first)
+		out_bytes(o, "\n", 1);
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct view_line *l = &d->lines[i];
+
+		switch (l->kind) {
+		case VIEW_KEY:
+			continue;
+		case VIEW_HEADING:
+			if (i + 1 < d->nlines &&
+			    d->lines[i + 1].kind == VIEW_KEY)
+				continue; /* the key list's heading */
+			break;
+		case VIEW_BLANK:
+			if (blank)
+				continue;
+			break;
+		case VIEW_PROGRESS:
+			if (l->first)
+				paint_progress(o, w, wizard_screen(w)->step);
+			blank = 0;
+			continue;
+		case VIEW_TODO:
+			if (l->item < 0 || l->ref < 0)
+				break;
+			if (l->first)
+				paint_todo(o, w, (size_t)l->ref);
+			blank = 0;
+			continue;
+		default:
+			break;
+		}
+		out_line(o, l->text);
+		blank = l->kind == VIEW_BLANK;
+	}
+	view_doc_free(d);
+	if (!blank)
+		out_bytes(o, "\n", 1);
+	/* The whole crisis line: here it may take two lines. */
+	out_wrapped(o, g->crisis);
+	paint_prompt(o, w);
+}
+
+/* One gentle line after a wrong entry, then the prompt again. */
+static void
+paint_bad(struct plain_out *o, const struct wizard *w, size_t n)
+{
+	const struct guide *g = wizard_guide(w);
+	char num[32];
+	char *line;
+
+	snprintf(num, sizeof num, "%zu", n);
+	line = guide_format(g->ui[GUIDE_UI_PLAIN_BAD_NUMBER], "n", num);
+	out_wrapped(o, line);
+	free(line);
+	paint_prompt(o, w);
+}
+
+/*
+ * Read one line from f into buf (at most cap - 1 bytes kept, NUL
+ * terminated, without the newline); the rest of a longer line is read and
+ * thrown away.  *bad is set when the line held a NUL or was cut.  Returns
+ * 0 at the end of input (or a read error) with nothing read, else 1.
+ */
+static int
+read_line(FILE *f, char *buf, size_t cap, int *bad)
+{
+	size_t n = 0;
+	int c, any = 0;
+
+	*bad = 0;
+	while ((c = getc(f)) != EOF) {
+		any = 1;
+		if (c == '\n')
+			break;
+		if (c == '\0')
+			*bad = 1;
+		if (n + 1 < cap)
+			buf[n++] = (char)c;
+		else
+			*bad = 1;
+	}
+	buf[n] = '\0';
+	return any;
+}
+
+/*
+ * A whole number of digits at *s, skipping blanks before it; the number
+ * of choices there can be is small, so a longer one is "too big" (-1 is
+ * returned as out of range).  Advances *s.  Returns -2 if there is no
+ * digit at all.
+ */
+static long
+parse_number(const char **s)
+{
+	const char *p = *s;
+	long v = 0;
+	int digits = 0;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		if (v < 1000000)
+			v = v * 10 + (*p - '0');
+	*s = p;
+	if (digits == 0)
+		return -2;
+	return v >= 1000000 ? -1 : v;
+}
+
+/* Read a line of input as a command; *n gets its number (-1: none). */
+static enum plain_cmd
+parse_cmd(char *line, long *n)
+{
+	const char *p;
+	char *end;
+	long v;
+
+	*n = -1;
+	while (*line == ' ' || *line == '\t' || *line == '\r' ||
+	       *line == '\v' || *line == '\f')
+		line++;
+	end = line + strlen(line);
+	while (end > line &&
+	       (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r' ||
+		   end[-1] == '\v' || end[-1] == '\f'))
+		*--end = '\0';
+	for (char *q = line; *q != '\0'; q++)
+		if (*q >= 'A' && *q <= 'Z')
+			*q = (char)(*q - 'A' + 'a');
+	if (*line == '\0')
+		return PLAIN_EMPTY;
+	if (line[1] == '\0') {
+		switch (line[0]) {
+		case 'b':
+			return PLAIN_BACK;
+		case 'h':
+			return PLAIN_HELP;
+		case 'q':
+			return PLAIN_QUIT;
+		}
+	}
+	p = line;
+	if (*p == 't') {
+		p++;
+		v = parse_number(&p);
+		if (v == -2 || *p != '\0')
+			return PLAIN_BAD;
+		*n = v;
+		return PLAIN_TICK;
+	}
+	v = parse_number(&p);
+	if (v == -2)
+		return PLAIN_BAD;
+	if (*p == '.') /* "3." as the choice is written */
+		p++;
+	if (*p != '\0')
+		return PLAIN_BAD;
+	*n = v;
+	return PLAIN_PICK;
+}
+
+/* The width to wrap to: --width, the terminal's, or 80. */
+static int
+plain_width(const struct app *app)
+{
+	struct winsize ws;
+
+	if (app->width > 0)
+		return app->width;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return PLAIN_WIDTH_DEFAULT;
+}
+
+/* Say goodbye: the reader should close the window (scrollback). */
+static void
+paint_bye(struct plain_out *o, const struct wizard *w)
+{
+	out_bytes(o, "\n", 1);
+	out_wrapped(o, wizard_guide(w)->ui[GUIDE_UI_PLAIN_BYE]);
+}
+
+int
+plain_run(struct app *app, struct wizard *w)
+{
+	struct plain_out o = { stdout, 0, !app->utf8, 0 };
+	char *line = xmalloc(PLAIN_LINE_MAX);
+	size_t ntodos;
+	long n;
+	int bad, flags, leave = 0;
+
+	o.width = plain_width(app);
+	/* A QR code shown in the full screen has no plain form. */
+	wizard_apply(w, WIZARD_QR_HIDE, 0);
+	paint_screen(&o, w, 1);
+	while (!leave && out_flush(&o) == 0 &&
+	       read_line(stdin, line, PLAIN_LINE_MAX, &bad)) {
+		enum plain_cmd cmd = bad ? PLAIN_BAD : parse_cmd(line, &n);
+
+		ntodos = wizard_screen(w)->ntodos;
+		switch (cmd) {
+		case PLAIN_EMPTY:
+			paint_prompt(&o, w);
+			break;
+		case PLAIN_PICK:
+			if (n < 1 || (size_t)n > plain_nchoices(w)) {
+				paint_bad(&o, w, plain_nchoices(w));
+				break;
+			}
+			flags = wizard_apply(w, WIZARD_PICK, n);
+			if ((flags & WIZARD_LEAVE) && !app->kiosk)
+				leave = 1;
+			else
+				paint_screen(&o, w, 0);
+			break;
+		case PLAIN_TICK:
+			if (n < 1 || (size_t)n > ntodos) {
+				paint_bad(&o, w,
+				    ntodos > 0 ? ntodos : plain_nchoices(w));
+				break;
+			}
+			wizard_apply(w, WIZARD_TICK_N, n);
+			paint_screen(&o, w, 0);
+			break;
+		case PLAIN_BACK:
+			wizard_apply(w, WIZARD_BACK, 0);
+			paint_screen(&o, w, 0);
+			break;
+		case PLAIN_HELP:
+			wizard_apply(w, WIZARD_HELP, 0);
+			paint_screen(&o, w, 0);
+			break;
+		case PLAIN_QUIT:
+			if (!app->kiosk) {
+				leave = 1;
+				break;
+			}
+			/* A kiosk is never left: start over, state wiped. */
+			wizard_apply(w, WIZARD_RESET, 0);
+			paint_screen(&o, w, 0);
+			break;
+		case PLAIN_BAD:
+			paint_bad(&o, w, plain_nchoices(w));
+			break;
+		}
+	}
+	free(line);
+	if (o.err == 0)
+		paint_bye(&o, w);
+	if (out_flush(&o) != 0) {
+		fprintf(stderr, "safesteps: standard output: %s\n",
+		    strerror(o.err));
+		return 1;
+	}
+	return 0;
+}
