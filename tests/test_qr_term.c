@@ -496,6 +496,15 @@ START_TEST(every_resource)
 			snprintf(what, sizeof what, "%s, screen %s, c %zu",
 			    runs[_i].what, sc->id, r + 1);
 			assert_screen_reads(t, g->resources[res].web, 0, what);
+			/* Colours set explicitly read on any theme. */
+			if (runs[_i].env == env_utf8)
+				assert_screen_reads(
+				    t, g->resources[res].web, 1, what);
+			/* The C locale gets no half block. */
+			if (runs[_i].env == env_ascii)
+				ck_assert_msg(
+				    term_find(t, "\xe2\x96", NULL, NULL) == -1,
+				    "%s: half blocks:\n%s", what, term_dump(t));
 			read[res] = 1;
 		}
 		term_free(t);
