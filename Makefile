@@ -147,6 +147,18 @@ fuzz:
 	build/fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus tests/data tests/fuzz content
 
+# The benchmark (issue 8): safesteps, a minimal ncurses program and
+# dialog side by side on a pty, and the loader alone; see README.md.
+BENCH_RUNS ?= 21
+bench: all $(CORE_OBJ) $(TESTLIB_OBJ)
+	mkdir -p $(B)/bench
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(B)/bench/floor tests/bench/floor.c \
+	    $(call pc_libs,ncursesw)
+	$(CC) $(ALL_TEST_CFLAGS) $(LDFLAGS) -o $(B)/bench/bench \
+	    tests/bench/bench.c $(CORE_OBJ) $(TESTLIB_OBJ) $(TEST_LDLIBS)
+	$(B)/bench/bench --runs $(BENCH_RUNS) --bin $(B)/safesteps \
+	    --floor $(B)/bench/floor --content content
+
 lint:
 	mandoc -Tlint -Wwarning $(MAN)
 	@bad=$$(grep -l 'cJSON\.h' src/*.c src/*.h | grep -v '^src/load\.c$$'); \
@@ -184,7 +196,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all deps run check test sanitize clang valgrind fuzz lint install \
-	install-kiosk uninstall clean
+.PHONY: all deps run check test sanitize clang valgrind fuzz bench lint \
+	install install-kiosk uninstall clean
 
 -include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/tests/lib/*.d)
