@@ -1,0 +1,622 @@
+/*
+ * test_plain.c: the plain line mode through pipes, as a screen-reader user
+ * or a script meets it: golden transcripts of a scripted session, hostile
+ * input, the end of input and write errors.
+ *
+ * Golden files live in tests/golden (or $SAFESTEPS_GOLDEN).  A changed
+ * content file changes them: look at the diff the failing test prints,
+ * then run the tests with SAFESTEPS_UPDATE_GOLDEN=1 to write them anew.
+ */
+#include <check.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "guide.h"
+#include "load.h"
+#include "run.h"
+#include "xmalloc.h"
+
+#define TIMEOUT_MS 10000
+
+static const char *
+content_dir(void)
+{
+	const char *s = getenv("SAFESTEPS_CONTENT_DIR");
+
+	return s != NULL && *s != '\0' ? s : "content";
+}
+
+static const char *
+golden_dir(void)
+{
+	const char *s = getenv("SAFESTEPS_GOLDEN");
+
+	return s != NULL && *s != '\0' ? s : "tests/golden";
+}
+
+/* The guide of one language, as the program loads it. */
+static struct guide *
+guide_of(const char *lang)
+{
+	struct load_report rep = { 0 };
+	char *path = xasprintf("%s/%s.json", content_dir(), lang);
+	struct guide *g = load_file(path, &rep);
+
+	ck_assert_msg(g != NULL, "%s does not load", path);
+	load_report_free(&rep);
+	free(path);
+	return g;
+}
+
+/*
+ * Run the program with --content and the given options (NULL-ended), a
+ * locale, and stdin; stdout to a pipe, or to stdout_path.
+ */
+static void
+run_plain(const char *const *opts, const char *lang_env, const char *in,
+    size_t inlen, const char *stdout_path, struct run_result *r)
+{
+	const char *argv[32];
+	const char *env[4];
+	size_t n = 0;
+
+	argv[n++] = run_bin();
+	argv[n++] = "--content";
+	argv[n++] = content_dir();
+	for (size_t i = 0; opts[i] != NULL && n < 30; i++)
+		argv[n++] = opts[i];
+	argv[n] = NULL;
+	env[0] = lang_env;
+	env[1] = NULL;
+	ck_assert_int_eq(
+	    run_cmd(argv, env, in, inlen, stdout_path, TIMEOUT_MS, r), 0);
+	ck_assert_msg(r->status != -1, "%s did not finish in time", argv[0]);
+}
+
+/* Expect a normal exit with this status. */
+static void
+expect_status(const struct run_result *r, int status)
+{
+	ck_assert_msg(WIFEXITED(r->status), "killed by signal %d; stderr: %s",
+	    WTERMSIG(r->status), r->err);
+	ck_assert_msg(WEXITSTATUS(r->status) == status,
+	    "exit status %d, want %d; stderr: %s", WEXITSTATUS(r->status),
+	    status, r->err);
+}
+
+/* Write len bytes to path; 0 or -1. */
+static int
+write_file(const char *path, const char *s, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+	int ok;
+
+	if (f == NULL)
+		return -1;
+	ok = fwrite(s, 1, len, f) == len;
+	ok = fclose(f) == 0 && ok;
+	return ok ? 0 : -1;
+}
+
+/* The whole of a file; NULL if it cannot be read.  Caller frees. */
+static char *
+read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *s = NULL;
+	size_t n = 0, cap = 0, got;
+
+	if (f == NULL)
+		return NULL;
+	do {
+		if (n + 4096 + 1 > cap) {
+			cap = (n + 4096 + 1) * 2;
+			s = xreallocarray(s, cap, 1);
+		}
+		got = fread(s + n, 1, 4096, f);
+		n += got;
+	} while (got > 0);
+	fclose(f);
+	s[n] = '\0';
+	*len = n;
+	return s;
+}
+
+/*
+ * Compare output with the golden file name; on a difference print a
+ * unified diff to stderr and fail.  With SAFESTEPS_UPDATE_GOLDEN=1, write
+ * the golden file instead.
+ */
+static void
+golden_check(const char *name, const char *out, size_t len)
+{
+	char *path = xasprintf("%s/%s", golden_dir(), name);
+	const char *upd = getenv("SAFESTEPS_UPDATE_GOLDEN");
+	char tmp[] = "/tmp/safesteps-golden-XXXXXX";
+	char *want, *cmd;
+	size_t wlen;
+	int fd;
+
+	if (upd != NULL && strcmp(upd, "1") == 0) {
+		ck_assert_msg(write_file(path, out, len) == 0,
+		    "cannot write %s: %s", path, strerror(errno));
+		fprintf(stderr, "golden: wrote %s\n", path);
+		free(path);
+		return;
+	}
+	want = read_file(path, &wlen);
+	ck_assert_msg(want != NULL,
+	    "%s is missing; run with SAFESTEPS_UPDATE_GOLDEN=1 to make it",
+	    path);
+	if (wlen == len && memcmp(want, out, len) == 0) {
+		free(want);
+		free(path);
+		return;
+	}
+	fd = mkstemp(tmp);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	ck_assert_int_eq(write_file(tmp, out, len), 0);
+	fprintf(stderr, "golden: %s differs (- expected, + got):\n", path);
+	cmd = xasprintf("diff -u '%s' '%s' >&2", path, tmp);
+	if (system(cmd) == -1)
+		fprintf(stderr, "golden: cannot run diff\n");
+	unlink(tmp);
+	free(cmd);
+	free(want);
+	ck_abort_msg("%s differs from the output (diff above); if the "
+		     "change is intended, rerun with "
+		     "SAFESTEPS_UPDATE_GOLDEN=1",
+	    path);
+}
+
+/* How many times needle occurs in the first len bytes of hay. */
+static size_t
+count(const char *hay, size_t len, const char *needle)
+{
+	size_t n = 0, k = strlen(needle);
+
+	for (size_t i = 0; i + k <= len; i++)
+		if (memcmp(hay + i, needle, k) == 0) {
+			n++;
+			i += k - 1;
+		}
+	return n;
+}
+
+/* Whether the goodbye line is at the end of the output (its first words:
+ * the line may be wrapped). */
+static int
+ends_with_bye(const struct run_result *r, const struct guide *g)
+{
+	const char *bye = g->ui[GUIDE_UI_PLAIN_BYE];
+	size_t k = strlen(bye) < 20 ? strlen(bye) : 20;
+	size_t tail = r->outlen < 400 ? r->outlen : 400;
+
+	char head[21];
+
+	memcpy(head, bye, k);
+	head[k] = '\0';
+	return r->outlen > 0 && r->out[r->outlen - 1] == '\n' &&
+	       count(r->out + r->outlen - tail, tail, head) > 0;
+}
+
+/* The scripted session of the golden transcripts. */
+static char *
+session(size_t *len)
+{
+	char *path = xasprintf("%s/plain-session.in", golden_dir());
+	char *s = read_file(path, len);
+
+	ck_assert_msg(s != NULL, "cannot read %s", path);
+	free(path);
+	return s;
+}
+
+/* One golden transcript: options, a locale, a file name. */
+struct golden_case {
+	const char *lang;  /* --lang */
+	const char *width; /* --width */
+	const char *env;   /* LANG=... */
+	const char *file;  /* in tests/golden */
+};
+
+static const struct golden_case plain_goldens[] = {
+	{ "en", "72", "LANG=C.UTF-8", "plain-en-72.txt" },
+	{ "en", "40", "LANG=C.UTF-8", "plain-en-40.txt" },
+	{ "fr", "72", "LANG=C.UTF-8", "plain-fr-72.txt" },
+	{ "fr", "40", "LANG=C.UTF-8", "plain-fr-40.txt" },
+	{ "en", "72", "LANG=C", "plain-en-72-ascii.txt" },
+	{ "fr", "72", "LANG=C", "plain-fr-72-ascii.txt" },
+};
+
+START_TEST(golden_transcript)
+{
+	const struct golden_case *c = &plain_goldens[_i];
+	const char *opts[] = { "--plain", "--lang", c->lang, "--width",
+		c->width, NULL };
+	struct run_result r;
+	size_t len;
+	char *in = session(&len);
+
+	run_plain(opts, c->env, in, len, NULL, &r);
+	expect_status(&r, 0);
+	ck_assert_msg(r.errlen == 0, "stderr: %s", r.err);
+	golden_check(c->file, r.out, r.outlen);
+	run_free(&r);
+	free(in);
+}
+END_TEST
+
+/* Every line of out fits in width columns (ASCII output: bytes). */
+static void
+expect_ascii_within(const char *out, size_t len, size_t width)
+{
+	size_t col = 0;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)out[i];
+
+		ck_assert_msg(c < 0x80, "non-ASCII byte 0x%02x at %zu", c, i);
+		ck_assert_msg(c >= 0x20 || c == '\n', "control byte 0x%02x", c);
+		if (c == '\n') {
+			col = 0;
+			continue;
+		}
+		col++;
+		ck_assert_msg(col <= width, "a line is wider than %zu", width);
+	}
+}
+
+START_TEST(ascii_locale_is_ascii)
+{
+	const char *langs[] = { "en", "fr" };
+
+	for (size_t i = 0; i < 2; i++) {
+		const char *opts[] = { "--plain", "--lang", langs[i], "--width",
+			"40", NULL };
+		struct run_result r;
+		size_t len;
+		char *in = session(&len);
+
+		run_plain(opts, "LANG=C", in, len, NULL, &r);
+		expect_status(&r, 0);
+		expect_ascii_within(r.out, r.outlen, 40);
+		run_free(&r);
+		free(in);
+	}
+}
+END_TEST
+
+/* Feed in, expect exit 0, n_bad gentle lines, the goodbye at the end. */
+static void
+hostile(const char *in, size_t inlen, size_t n_bad)
+{
+	const char *opts[] = { "--plain", "--lang", "en", NULL };
+	struct guide *g = guide_of("en");
+	const struct guide_screen *start = &g->screens[g->start];
+	char num[16];
+	char *bad;
+	struct run_result r;
+
+	snprintf(num, sizeof num, "%zu", start->nchoices);
+	bad = guide_format(g->ui[GUIDE_UI_PLAIN_BAD_NUMBER], "n", num);
+	run_plain(opts, "LANG=C.UTF-8", in, inlen, NULL, &r);
+	expect_status(&r, 0);
+	ck_assert_msg(count(r.out, r.outlen, bad) == n_bad,
+	    "%zu gentle lines (\"%s\"), want %zu:\n%s",
+	    count(r.out, r.outlen, bad), bad, n_bad, r.out);
+	ck_assert_msg(
+	    ends_with_bye(&r, g), "no goodbye at the end:\n%s", r.out);
+	/* Nothing typed comes back: no escape, no NUL, no stray byte. */
+	ck_assert_ptr_null(memchr(r.out, '\033', r.outlen));
+	ck_assert_ptr_null(memchr(r.out, '\0', r.outlen));
+	ck_assert_msg(r.errlen == 0, "stderr: %s", r.err);
+	run_free(&r);
+	free(bad);
+	guide_free(g);
+}
+
+START_TEST(hostile_numbers)
+{
+	static const char in[] = "0\n99\n-1\n+1\n7\n1 2\n1x\nx1\n"
+				 "99999999999999999999\n"
+				 "-99999999999999999999\n"
+				 "t 999\nt -1\nt 0\nt\nt x\nt 1\n"
+				 "t 99999999999999999999\n"
+				 "q\n";
+
+	/* On the start screen (no to-do item) every one is wrong. */
+	hostile(in, sizeof in - 1, 17);
+}
+END_TEST
+
+START_TEST(hostile_empty_lines)
+{
+	static const char in[] = "\n\n   \n\t\n\r\n";
+
+	/* An empty line repeats the prompt, without a complaint. */
+	hostile(in, sizeof in - 1, 0);
+}
+END_TEST
+
+START_TEST(hostile_huge_line)
+{
+	size_t n = 1024 * 1024;
+	char *in = xmalloc(n + 8);
+
+	memset(in, 'x', n);
+	memcpy(in + n, "\n1\n", 3);
+	hostile(in, n + 3, 1);
+	/* A huge line of digits is one wrong number too. */
+	memset(in, '1', n);
+	hostile(in, n + 3, 1);
+	/* No newline at all before the end. */
+	memset(in, '2', n);
+	hostile(in, n, 1);
+	free(in);
+}
+END_TEST
+
+START_TEST(hostile_binary)
+{
+	char in[4096];
+	unsigned int seed = 12345;
+	size_t lines = 0;
+
+	for (size_t i = 0; i < sizeof in; i++) {
+		seed = seed * 1103515245u + 12345u;
+		in[i] = (char)(seed >> 16);
+		/* No digit, so that no line can be a valid choice. */
+		if (in[i] >= '0' && in[i] <= '9')
+			in[i] = 'z';
+		if (in[i] == '\n')
+			lines++;
+	}
+	in[sizeof in - 1] = '\n';
+	lines++;
+	/* Lines that are only blanks are not complaints: none here. */
+	hostile(in, sizeof in, lines);
+}
+END_TEST
+
+START_TEST(hostile_nul_and_escapes)
+{
+	static const char in[] = "1\0\n\0\n\033[2J\n\033]0;x\007\n\xff\xfe\n"
+				 "\xc3\xa9\n1\xe2\x80\x8b\n";
+
+	hostile(in, sizeof in - 1, 7);
+}
+END_TEST
+
+START_TEST(eof_at_once)
+{
+	const char *opts[] = { "--plain", NULL };
+	struct guide *g = guide_of("en");
+	struct run_result r;
+
+	run_plain(opts, "LANG=C.UTF-8", NULL, 0, NULL, &r);
+	expect_status(&r, 0);
+	ck_assert_msg(strstr(r.out, g->screens[g->start].title) != NULL,
+	    "no start screen:\n%s", r.out);
+	ck_assert(ends_with_bye(&r, g));
+	run_free(&r);
+	guide_free(g);
+}
+END_TEST
+
+START_TEST(upper_case_and_spaces)
+{
+	const char *opts[] = { "--plain", "--lang", "en", "--width", "200",
+		NULL };
+	struct guide *g = guide_of("en");
+	const struct guide_screen *help = &g->screens[g->help];
+	struct run_result r;
+	static const char in[] = "  H  \n";
+
+	run_plain(opts, "LANG=C.UTF-8", in, sizeof in - 1, NULL, &r);
+	expect_status(&r, 0);
+	ck_assert_msg(strstr(r.out, help->title) != NULL,
+	    "\"H\" did not open %s:\n%s", help->title, r.out);
+	run_free(&r);
+	guide_free(g);
+}
+END_TEST
+
+START_TEST(walk_with_numbers_only)
+{
+	/* From the start, the first choice of every screen until each step
+	 * has been seen: a reader using numbers and Enter only. */
+	const char *opts[] = { "--plain", "--lang", "en", "--width", "200",
+		NULL };
+	struct guide *g = guide_of("en");
+	static const char in[] = "1\n1\n1\n1\n1\n1\n1\n1\n";
+	struct run_result r;
+
+	run_plain(opts, "LANG=C.UTF-8", in, sizeof in - 1, NULL, &r);
+	expect_status(&r, 0);
+	for (int i = 0; i < GUIDE_STEPS; i++) {
+		const char *t = g->screens[g->steps[i].screen].title;
+
+		ck_assert_msg(strstr(r.out, t) != NULL,
+		    "step %d (%s) never shown:\n%s", i + 1, t, r.out);
+	}
+	run_free(&r);
+	guide_free(g);
+}
+END_TEST
+
+START_TEST(kiosk_q_resets)
+{
+	const char *opts[] = { "--plain", "--kiosk", "--lang", "en", "--width",
+		"200", NULL };
+	struct guide *g = guide_of("en");
+	const char *title = g->screens[g->start].title;
+	static const char in[] = "1\nq\n";
+	struct run_result r;
+
+	run_plain(opts, "LANG=C.UTF-8", in, sizeof in - 1, NULL, &r);
+	expect_status(&r, 0);
+	/* The start screen at first and again after q. */
+	ck_assert_uint_eq(count(r.out, r.outlen, title), 2);
+	run_free(&r);
+	guide_free(g);
+}
+END_TEST
+
+START_TEST(dev_full)
+{
+	const char *opts[] = { "--plain", NULL };
+	static const char in[] = "1\n2\nq\n";
+	struct run_result r;
+
+	run_plain(opts, "LANG=C.UTF-8", in, sizeof in - 1, "/dev/full", &r);
+	expect_status(&r, 1);
+	ck_assert_msg(strstr(r.err, "safesteps: standard output:") != NULL,
+	    "stderr: %s", r.err);
+	ck_assert_msg(count(r.err, r.errlen, "\n") == 1,
+	    "more than one line on stderr: %s", r.err);
+	run_free(&r);
+}
+END_TEST
+
+/*
+ * Run the program with stdout a pipe whose read end is already closed
+ * and stdin an endless supply of choices: it must stop with status 1.
+ */
+static int
+run_closed_pipe(const char *const *opts, char *err, size_t errcap)
+{
+	const char *argv[32];
+	int out[2], perr[2], in[2], st;
+	size_t n = 0, got = 0;
+	ssize_t k;
+	pid_t pid;
+
+	argv[n++] = run_bin();
+	argv[n++] = "--content";
+	argv[n++] = content_dir();
+	for (size_t i = 0; opts[i] != NULL && n < 30; i++)
+		argv[n++] = opts[i];
+	argv[n] = NULL;
+	ck_assert(pipe(out) == 0 && pipe(perr) == 0 && pipe(in) == 0);
+	close(out[0]);
+	signal(SIGPIPE, SIG_IGN);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		char *env[] = { "LANG=C.UTF-8", "PATH=/usr/bin:/bin", NULL };
+
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		dup2(perr[1], 2);
+		for (int fd = 3; fd < 256; fd++)
+			close(fd);
+		signal(SIGPIPE, SIG_DFL);
+		execve(argv[0], (char *const *)argv, env);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	close(perr[1]);
+	/* A few answers; it should have stopped at the first screen. */
+	k = write(in[1], "1\n1\n1\n", 6);
+	(void)k;
+	close(in[1]);
+	while (got + 1 < errcap &&
+	       (k = read(perr[0], err + got, errcap - 1 - got)) > 0)
+		got += (size_t)k;
+	err[got] = '\0';
+	close(perr[0]);
+	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
+	return st;
+}
+
+START_TEST(closed_pipe)
+{
+	const char *opts[] = { "--plain", NULL };
+	char err[4096];
+	int st = run_closed_pipe(opts, err, sizeof err);
+
+	ck_assert_msg(WIFEXITED(st), "killed by signal %d", WTERMSIG(st));
+	ck_assert_int_eq(WEXITSTATUS(st), 1);
+	ck_assert_msg(strstr(err, "safesteps: standard output:") != NULL,
+	    "stderr: %s", err);
+}
+END_TEST
+
+START_TEST(width_from_option)
+{
+	const char *opts[] = { "--plain", "--lang", "en", "--width", "30",
+		NULL };
+	static const char in[] = "1\n1\nh\n";
+	struct run_result r;
+	size_t col = 0;
+
+	run_plain(opts, "LANG=C.UTF-8", in, sizeof in - 1, NULL, &r);
+	expect_status(&r, 0);
+	/* Count columns as characters: the English text is 1 column each. */
+	for (size_t i = 0; i < r.outlen; i++) {
+		if (r.out[i] == '\n') {
+			col = 0;
+			continue;
+		}
+		if (((unsigned char)r.out[i] & 0xC0) != 0x80)
+			col++;
+		ck_assert_msg(col <= 30, "a line is wider than 30:\n%s", r.out);
+	}
+	run_free(&r);
+}
+END_TEST
+
+static Suite *
+plain_suite(void)
+{
+	Suite *s = suite_create("plain");
+	TCase *tc = tcase_create("golden");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_loop_test(tc, golden_transcript, 0,
+	    sizeof plain_goldens / sizeof plain_goldens[0]);
+	tcase_add_test(tc, ascii_locale_is_ascii);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("input");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, hostile_numbers);
+	tcase_add_test(tc, hostile_empty_lines);
+	tcase_add_test(tc, hostile_huge_line);
+	tcase_add_test(tc, hostile_binary);
+	tcase_add_test(tc, hostile_nul_and_escapes);
+	tcase_add_test(tc, eof_at_once);
+	tcase_add_test(tc, upper_case_and_spaces);
+	tcase_add_test(tc, walk_with_numbers_only);
+	tcase_add_test(tc, kiosk_q_resets);
+	tcase_add_test(tc, width_from_option);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("output");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, dev_full);
+	tcase_add_test(tc, closed_pipe);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(plain_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
