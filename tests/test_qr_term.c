@@ -18,7 +18,10 @@
  *    screen with web resources (reached by the 1-9 keys), at 80x24 in a
  *    UTF-8 locale with and without colours, and in the C locale at a size
  *    where the ASCII form fits.  Every web resource of content/en.json is
- *    read at least once.
+ *    read at least once;
+ *  - the handout: every code that "safesteps --print --qr" prints (ink on
+ *    paper: the glyphs are the dark modules) reads as one of the content's
+ *    addresses, and every address is printed.
  */
 #include <check.h>
 #include <langinfo.h>
@@ -34,6 +37,7 @@
 #include "load.h"
 #include "pbm.h"
 #include "qr.h"
+#include "run.h"
 #include "term.h"
 #include "xmalloc.h"
 
@@ -535,6 +539,145 @@ START_TEST(too_small)
 }
 END_TEST
 
+/* Lines of a handout, and which of them are one printed code. */
+struct printed {
+	char **lines;
+	size_t first, n; /* the code's lines */
+	int cols;        /* the widest of them, in characters */
+	int utf8;
+};
+
+/*
+ * Whether a printed line is a line of a code: nothing but the code's
+ * glyphs, and some ink.  Sets *chars to its length in characters.
+ */
+static int
+code_line(const char *s, int utf8, int *chars)
+{
+	int n = 0, ink = 0;
+
+	while (*s != '\0') {
+		if (*s == ' ') {
+			s++;
+		} else if (!utf8 && *s == '#') {
+			s++;
+			ink = 1;
+		} else if (utf8 && strncmp(s, "\xe2\x96", 2) == 0 &&
+			   (strncmp(s, "\xe2\x96\x80", 3) == 0 ||
+			       strncmp(s, "\xe2\x96\x84", 3) == 0 ||
+			       strncmp(s, "\xe2\x96\x88", 3) == 0)) {
+			s += 3;
+			ink = 1;
+		} else {
+			return 0;
+		}
+		n++;
+	}
+	*chars = n;
+	return ink;
+}
+
+static void
+printed_cell(void *arg, int col, int row, int *top_dark, int *bottom_dark)
+{
+	const struct printed *p = arg;
+	const char *s = p->lines[p->first + (size_t)row];
+	int i;
+
+	*top_dark = *bottom_dark = 0;
+	for (i = 0; i < col && *s != '\0'; i++)
+		s += *s == ' ' || *s == '#' ? 1 : 3;
+	if (*s == '\0' || *s == ' ')
+		return;
+	if (*s == '#') {
+		*top_dark = *bottom_dark = 1;
+	} else {
+		char glyph[4];
+
+		memcpy(glyph, s, 3);
+		glyph[3] = '\0';
+		glyph_ink(glyph, top_dark, bottom_dark);
+	}
+}
+
+/*
+ * Every code in the handout, in the locale of env: each must read as one
+ * of the content's addresses, and each address must be printed.
+ */
+START_TEST(handout)
+{
+	static const char *const envs[][3] = {
+		{ "LANG=C.UTF-8", NULL, NULL },
+		{ "LANG=C", NULL, NULL },
+	};
+	const struct guide *g = guide_en();
+	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
+	const char *argv[] = { run_bin(), "--content",
+		dir != NULL ? dir : "content", "--print", "--qr", "--lang",
+		"en", NULL };
+	struct run_result r;
+	struct printed p;
+	struct pbm pic;
+	unsigned char *seen = xcalloc(g->nresources + 1, 1);
+	char **lines = NULL, *line, *save = NULL, *got, *want;
+	size_t nlines = 0, i, res, ncodes = 0;
+	int chars, same;
+
+	p.utf8 = _i == 0;
+	ck_assert_int_eq(run_cmd(argv, envs[_i], NULL, 0, NULL, 10000, &r), 0);
+	ck_assert_msg(r.status == 0, "--print --qr failed: %s", r.err);
+	for (line = strtok_r(r.out, "\n", &save); line != NULL;
+	     line = strtok_r(NULL, "\n", &save)) {
+		lines = xreallocarray(lines, nlines + 1, sizeof *lines);
+		lines[nlines++] = line;
+	}
+	p.lines = lines;
+	for (i = 0; i < nlines;) {
+		if (!code_line(lines[i], p.utf8, &chars)) {
+			i++;
+			continue;
+		}
+		p.first = i;
+		p.cols = 0;
+		while (i < nlines && code_line(lines[i], p.utf8, &chars)) {
+			if (chars > p.cols)
+				p.cols = chars;
+			i++;
+		}
+		p.n = i - p.first;
+		pbm_from_cells(&pic, p.cols, (int)p.n, printed_cell, &p);
+		got = pbm_zbar(&pic, 2);
+		pbm_free(&pic);
+		ck_assert_msg(got != NULL,
+		    "%s: the code at line %zu reads as "
+		    "nothing",
+		    envs[_i][0], p.first + 1);
+		for (res = 0; res < g->nresources; res++) {
+			if (g->resources[res].web == NULL)
+				continue;
+			want = xasprintf("https://%s", g->resources[res].web);
+			same = strcmp(got, want) == 0;
+			free(want);
+			if (same) {
+				seen[res] = 1;
+				break;
+			}
+		}
+		ck_assert_msg(res < g->nresources,
+		    "%s: a printed code reads \"%s\"", envs[_i][0], got);
+		free(got);
+		ncodes++;
+	}
+	for (res = 0; res < g->nresources; res++)
+		ck_assert_msg(g->resources[res].web == NULL || seen[res],
+		    "%s: no printed code for %s (%zu codes)", envs[_i][0],
+		    g->resources[res].web, ncodes);
+	free(lines);
+	free(seen);
+	run_free(&r);
+}
+END_TEST
+
 static Suite *
 qr_term_suite(void)
 {
@@ -553,6 +696,7 @@ qr_term_suite(void)
 	tcase_add_test(app, help_screen_code);
 	tcase_add_loop_test(app, every_resource, 0, 3);
 	tcase_add_test(app, too_small);
+	tcase_add_loop_test(app, handout, 0, 2);
 	suite_add_tcase(s, app);
 	return s;
 }
