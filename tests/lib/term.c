@@ -542,26 +542,20 @@ term_size(struct term *t, int *rows, int *cols)
 		*cols = t->cols;
 }
 
-/* Wait until found(t) says yes, reading, then until the frame is whole. */
-static int
-wait_for(struct term *t, const char *text, int want, int timeout_ms, int *row,
-    int *col)
+int
+term_wait_until(
+    struct term *t, int (*ok)(struct term *, void *), void *arg, int timeout_ms)
 {
 	long long deadline = now_ms() + term_ms(timeout_ms), now;
-	int r = -1, c = -1;
 
 	for (;;) {
 		term_pump(t);
-		if ((term_find(t, text, &r, &c) == 0) == want) {
+		if (ok(t, arg)) {
+			/* The frame may still be arriving: let it finish. */
 			settle_abs(t, term_ms(TERM_QUIET_MS),
 			    now_ms() + term_ms(TERM_FRAME_MS));
-			if ((term_find(t, text, &r, &c) == 0) == want) {
-				if (row)
-					*row = r;
-				if (col)
-					*col = c;
+			if (ok(t, arg))
 				return 0;
-			}
 		}
 		now = now_ms();
 		if (now >= deadline)
@@ -569,25 +563,85 @@ wait_for(struct term *t, const char *text, int want, int timeout_ms, int *row,
 		if (t->exited) {
 			/* Nothing more will come but what is in flight. */
 			settle_abs(t, term_ms(TERM_QUIET_MS), deadline);
-			if ((term_find(t, text, &r, &c) == 0) == want)
-				continue;
-			return -1;
+			return ok(t, arg) ? 0 : -1;
 		}
 		wait_io(t, deadline - now);
 	}
+}
+
+/* The state letter of the child in /proc (R, S, D, Z...), or 0. */
+static char
+child_state(struct term *t)
+{
+	char path[64], buf[512], *p;
+	FILE *f;
+	size_t n;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)t->pid);
+	f = fopen(path, "re");
+	if (f == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	p = strrchr(buf, ')'); /* the name may hold anything */
+	return p != NULL && p[1] == ' ' ? p[2] : 0;
+}
+
+static int
+idle_ok(struct term *t, void *arg)
+{
+	int pending = -1;
+
+	(void)arg;
+	if (ioctl(t->slave, TIOCINQ, &pending) < 0 || pending != 0)
+		return 0;
+	return child_state(t) == 'S';
+}
+
+int
+term_wait_idle(struct term *t, int timeout_ms)
+{
+	if (t->exited)
+		return -1;
+	return term_wait_until(t, idle_ok, NULL, timeout_ms);
+}
+
+struct text_wait {
+	const char *text;
+	int want; /* 1: until there, 0: until gone */
+	int row, col;
+};
+
+static int
+text_ok(struct term *t, void *arg)
+{
+	struct text_wait *tw = arg;
+
+	return (term_find(t, tw->text, &tw->row, &tw->col) == 0) == tw->want;
 }
 
 int
 term_wait_text(
     struct term *t, const char *text, int timeout_ms, int *row, int *col)
 {
-	return wait_for(t, text, 1, timeout_ms, row, col);
+	struct text_wait tw = { text, 1, -1, -1 };
+
+	if (term_wait_until(t, text_ok, &tw, timeout_ms) < 0)
+		return -1;
+	if (row)
+		*row = tw.row;
+	if (col)
+		*col = tw.col;
+	return 0;
 }
 
 int
 term_wait_gone(struct term *t, const char *text, int timeout_ms)
 {
-	return wait_for(t, text, 0, timeout_ms, NULL, NULL);
+	struct text_wait tw = { text, 0, -1, -1 };
+
+	return term_wait_until(t, text_ok, &tw, timeout_ms);
 }
 
 int

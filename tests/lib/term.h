@@ -111,7 +111,24 @@ int term_settle(struct term *t, int quiet_ms, int limit_ms);
 int term_wait_text(
     struct term *t, const char *text, int timeout_ms, int *row, int *col);
 
-/* The same, waiting until text is on no row of the screen. */
+/*
+ * Wait until ok(t, arg) returns nonzero, reading what the program writes,
+ * for at most timeout_ms (scaled); then until the frame is complete (ok
+ * must still hold).  Returns 0, or -1 at the deadline.
+ */
+int term_wait_until(struct term *t, int (*ok)(struct term *t, void *arg),
+    void *arg, int timeout_ms);
+
+/*
+ * Wait until the program has read every byte sent to it and sleeps (state
+ * S in /proc: waiting for more input, with nothing left to do), for at
+ * most timeout_ms (scaled); then until its output is quiet.  Use it before
+ * a key that must arrive apart from the one before, as a person's would.
+ * Returns 0, or -1 at the deadline.
+ */
+int term_wait_idle(struct term *t, int timeout_ms);
+
+/* The same as term_wait_text, waiting until text is on no row. */
 int term_wait_gone(struct term *t, const char *text, int timeout_ms);
 
 /* Where text is on the screen now (first row from the top), without

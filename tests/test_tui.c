@@ -1,0 +1,1191 @@
+/*
+ * test_tui.c: the full-screen mode, through a real terminal.
+ *
+ * The program ($SAFESTEPS_BIN) runs on a pseudo-terminal (tests/lib/term.h)
+ * with the content in $SAFESTEPS_CONTENT_DIR; what it draws is rendered by
+ * libvterm.  Every expected string is read from the same content files
+ * through the loader, so a change of wording does not break a test, and
+ * every scenario looks at what a person would see: the text, where the
+ * cursor is (on the highlighted item, for screen readers), the colours,
+ * the exit status, the terminal's modes after leaving.
+ */
+#include <check.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "guide.h"
+#include "layout.h"
+#include "load.h"
+#include "term.h"
+#include "xmalloc.h"
+
+/* How long a screen may take to appear after a key (scaled). */
+#define WAIT_MS 3000
+/* How long leaving may take after Esc, q or Ctrl-C (scaled). */
+#define LEAVE_MS 100
+
+static const char *bin;
+static const char *content_dir;
+static struct guide *en, *fr;
+
+static const char *const env_xterm[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
+	NULL };
+
+/* ---- the content ---- */
+
+static struct guide *
+load_lang(const char *lang)
+{
+	struct load_report rep = { 0 };
+	struct guide *g;
+	char *path = xasprintf("%s/%s.json", content_dir, lang);
+
+	g = load_file(path, &rep);
+	if (g == NULL && rep.ndiags > 0) {
+		char *msg = load_diag_format(&rep, 0);
+
+		fprintf(stderr, "test_tui: %s\n", msg);
+		free(msg);
+	}
+	load_report_free(&rep);
+	free(path);
+	return g;
+}
+
+static const struct guide_screen *
+screen(const struct guide *g, const char *id)
+{
+	size_t i = guide_screen_find(g, id);
+
+	ck_assert_msg(i != (size_t)-1, "no screen %s in the content", id);
+	return &g->screens[i];
+}
+
+static const char *
+ui(const struct guide *g, enum guide_ui which)
+{
+	return g->ui[which];
+}
+
+/*
+ * The longest run of whole words at the start of text that fits in cols
+ * columns (the first word cut if it alone is wider).  Caller frees.
+ */
+static char *
+words(const char *text, int cols)
+{
+	size_t end = 0, i;
+
+	for (i = 0;; i++) {
+		if (text[i] == ' ' || text[i] == '\0') {
+			if (layout_width(text, i) > cols)
+				break;
+			end = i;
+			if (text[i] == '\0')
+				break;
+		}
+	}
+	if (end == 0)
+		end = layout_prefix(text, strlen(text), cols);
+	return xstrndup(text, end);
+}
+
+static int
+width(const char *s)
+{
+	return layout_width(s, strlen(s));
+}
+
+/* ---- the program ---- */
+
+/* Start the program at rows x cols with env and the options after env
+ * (NULL-terminated); wait for nothing. */
+static struct term *
+app_start(int rows, int cols, const char *const *env, ...)
+{
+	const char *argv[16];
+	const char *a;
+	struct term *t;
+	va_list ap;
+	int n = 0;
+
+	argv[n++] = bin;
+	argv[n++] = "--content";
+	argv[n++] = content_dir;
+	va_start(ap, env);
+	while ((a = va_arg(ap, const char *)) != NULL && n < 15)
+		argv[n++] = a;
+	va_end(ap);
+	argv[n] = NULL;
+	t = term_start(rows, cols, env, argv);
+	ck_assert_msg(t != NULL, "cannot start %s", bin);
+	return t;
+}
+
+struct title_wait {
+	const char *text;
+	const char *step; /* "Step 2 of 5" on row 1, or NULL */
+};
+
+static int
+title_ok(struct term *t, void *arg)
+{
+	struct title_wait *w = arg;
+
+	return term_find_in_row(t, 0, w->text) == 0 &&
+	       (w->step == NULL || term_find_in_row(t, 1, w->step) == 0);
+}
+
+/* "Step n of 5", from the content's template.  Caller frees. */
+static char *
+step_of(const struct guide *g, int n)
+{
+	char num[16], total[16], *a, *s;
+
+	snprintf(num, sizeof num, "%d", n);
+	snprintf(total, sizeof total, "%d", GUIDE_STEPS);
+	a = guide_format(ui(g, GUIDE_UI_STEP_OF), "n", num);
+	s = guide_format(a, "total", total);
+	free(a);
+	return s;
+}
+
+/* Wait until screen id of g is shown: its title on the first row (and its
+ * step on the second). */
+static void
+wait_screen(struct term *t, const struct guide *g, const char *id)
+{
+	const struct guide_screen *sc = screen(g, id);
+	struct title_wait w;
+	char *title, *step = NULL;
+	int cols;
+
+	term_size(t, NULL, &cols);
+	title = words(sc->title, cols < 40 ? cols : 40);
+	if (sc->step > 0)
+		step = step_of(g, sc->step);
+	w.text = title;
+	w.step = step;
+	ck_assert_msg(term_wait_until(t, title_ok, &w, WAIT_MS) == 0,
+	    "screen %s (\"%s\", %s) not shown:\n%s", id, title,
+	    step ? step : "no step", term_dump(t));
+	free(title);
+	free(step);
+}
+
+/*
+ * Where the item whose text starts with label is: a row below the title
+ * whose gutter is "> " or "  ".  Returns the row (and *col, where the
+ * label starts), or -1.
+ */
+static int
+item_row(struct term *t, const char *label, int *col)
+{
+	int rows, cols, r, c;
+	char *w;
+
+	term_size(t, &rows, &cols);
+	w = words(label, cols - 8 < 30 ? cols - 8 : 30);
+	for (r = 1; r < rows; r++) {
+		const char *row;
+
+		c = term_find_in_row(t, r, w);
+		if (c < 2)
+			continue;
+		row = term_row_text(t, r);
+		if (strncmp(row, "> ", 2) == 0 || strncmp(row, "  ", 2) == 0) {
+			free(w);
+			if (col)
+				*col = c;
+			return r;
+		}
+	}
+	free(w);
+	return -1;
+}
+
+/* Whether row r is marked as the highlighted item: "> " or reverse. */
+static int
+marked(struct term *t, int r, int col)
+{
+	struct term_cell cell;
+
+	if (strncmp(term_row_text(t, r), "> ", 2) == 0)
+		return 1;
+	return term_cell(t, r, col, &cell) == 0 && cell.reverse;
+}
+
+/* How many rows carry the "> " marker. */
+static int
+nmarked(struct term *t)
+{
+	int rows, r, n = 0;
+
+	term_size(t, &rows, NULL);
+	for (r = 0; r < rows; r++)
+		n += strncmp(term_row_text(t, r), "> ", 2) == 0;
+	return n;
+}
+
+static int
+highlight_ok(struct term *t, void *arg)
+{
+	int r, c, cr;
+
+	r = item_row(t, arg, &c);
+	term_cursor(t, &cr, NULL, NULL);
+	return r >= 0 && marked(t, r, c) && cr == r;
+}
+
+/*
+ * Wait until the item labelled label is the highlighted one: marked, the
+ * only one marked, and the terminal cursor on its row, at or before its
+ * text.
+ */
+static void
+expect_highlight(struct term *t, const char *label)
+{
+	int r, c, cr, cc;
+
+	term_wait_until(t, highlight_ok, (void *)label, WAIT_MS);
+	r = item_row(t, label, &c);
+	ck_assert_msg(
+	    r >= 0, "item \"%s\" not on screen:\n%s", label, term_dump(t));
+	ck_assert_msg(marked(t, r, c), "item \"%s\" (row %d) not marked:\n%s",
+	    label, r, term_dump(t));
+	ck_assert_msg(
+	    nmarked(t) <= 1, "more than one item marked:\n%s", term_dump(t));
+	term_cursor(t, &cr, &cc, NULL);
+	ck_assert_msg(cr == r && cc <= c,
+	    "cursor at %d,%d, not on item \"%s\" (row %d, col %d):\n%s", cr, cc,
+	    label, r, c, term_dump(t));
+}
+
+/* The crisis line: the full one where it fits, else the short one; on one
+ * of the last three rows.  Returns its row. */
+static int
+expect_crisis(struct term *t, const struct guide *g)
+{
+	int rows, cols, r = -1;
+	const char *want;
+
+	term_size(t, &rows, &cols);
+	want = width(g->crisis) <= cols ? g->crisis : g->crisis_short;
+	ck_assert_msg(term_find(t, want, &r, NULL) == 0,
+	    "crisis line \"%s\" not shown whole:\n%s", want, term_dump(t));
+	ck_assert_msg(r >= rows - 3, "crisis line on row %d of %d:\n%s", r,
+	    rows, term_dump(t));
+	return r;
+}
+
+/* Nothing that would give the reader away: no bell, no flash. */
+static void
+expect_quiet(struct term *t)
+{
+	ck_assert_msg(term_bells(t) == 0, "the program rang the bell");
+	ck_assert_msg(
+	    !term_output_has(t, "\007", 1), "the program wrote a BEL byte");
+	ck_assert_msg(!term_output_has(t, "\033[?5h", 5),
+	    "the program flashed the screen");
+}
+
+/* Send a key and check that it could be sent on this terminal type. */
+static void
+key(struct term *t, enum term_key k)
+{
+	ck_assert_msg(term_send_key(t, k) == 0, "cannot send key %d", k);
+}
+
+static void
+ch(struct term *t, char c)
+{
+	ck_assert_int_eq(term_send_char(t, (unsigned char)c, 0), 0);
+}
+
+static int
+one_marked(struct term *t, void *arg)
+{
+	(void)arg;
+	return nmarked(t) == 1;
+}
+
+/*
+ * A screen opens at its top; when its highlighted item (the first choice)
+ * is below the fold, the first Up or Down brings it into view without
+ * moving it.  Do that if needed.
+ */
+static void
+reveal(struct term *t)
+{
+	if (nmarked(t) == 1)
+		return;
+	key(t, TERM_KEY_DOWN);
+	ck_assert_msg(term_wait_until(t, one_marked, NULL, WAIT_MS) == 0,
+	    "Down did not bring the highlighted item into view:\n%s",
+	    term_dump(t));
+}
+
+/* From the start screen to step n (1 to 5), by Enter and Down. */
+static void
+walk_to_step(struct term *t, int n)
+{
+	int i;
+
+	wait_screen(t, en, "start");
+	key(t, TERM_KEY_ENTER);
+	wait_screen(t, en, "steps");
+	for (i = 1; i < n; i++)
+		key(t, TERM_KEY_DOWN);
+	expect_highlight(t, screen(en, "steps")->choices[n - 1].label);
+	key(t, TERM_KEY_ENTER);
+	wait_screen(t, en, en->screens[en->steps[n - 1].screen].id);
+}
+
+/*
+ * The program must have left as Esc leaves: exit status 0 within
+ * LEAVE_MS of the key, the scrollback cleared where terminfo can, the
+ * terminal's modes as before, the cursor shown, the guide gone.
+ */
+static void
+expect_left(struct term *t, const char *term_name, const char *how)
+{
+	char why[512], *e3;
+	int status, ms, vis;
+
+	ms = term_wait_exit(t, LEAVE_MS, &status);
+	if (ms < 0) {
+		ck_assert_msg(term_wait_exit(t, 2000, &status) >= 0,
+		    "%s did not leave:\n%s", how, term_dump(t));
+		ck_abort_msg(
+		    "%s took more than %d ms to leave", how, term_ms(LEAVE_MS));
+	}
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "%s: status %#x, not exit 0", how, status);
+	e3 = term_terminfo(term_name, "E3");
+	if (e3 != NULL) {
+		ck_assert_msg(term_output_has(t, e3, strlen(e3)),
+		    "%s: the scrollback was not cleared (E3)", how);
+		free(e3);
+	}
+	ck_assert_msg(term_termios_restored(t, why, sizeof why),
+	    "%s: the terminal's modes were not restored: %s", how, why);
+	term_cursor(t, NULL, NULL, &vis);
+	ck_assert_msg(vis, "%s: the cursor was left hidden", how);
+	ck_assert_msg(term_find(t, ui(en, GUIDE_UI_HINT_LEAVE), NULL, NULL) < 0,
+	    "%s: the guide is still on the screen:\n%s", how, term_dump(t));
+	expect_quiet(t);
+}
+
+/* ---- the scenarios ---- */
+
+START_TEST(start_screen)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	const struct guide_screen *sc = screen(en, "start");
+	char *label;
+	int r, hint_row, crisis_row, last_choice = -1;
+	size_t i;
+
+	wait_screen(t, en, "start");
+	/* The headline, whole; it does not name the crime (a passer-by
+	 * reads headlines). */
+	ck_assert_int_eq(term_find_in_row(t, 0, sc->title), 0);
+	ck_assert_ptr_null(strstr(term_row_text(t, 0), "extortion"));
+	/* The reassurance, before any instruction. */
+	for (i = 0; i < sc->nbody && i < 4; i++) {
+		ck_assert_ptr_nonnull(sc->body[i].text);
+		ck_assert_msg(term_find(t, sc->body[i].text, &r, NULL) == 0,
+		    "\"%s\" not shown:\n%s", sc->body[i].text, term_dump(t));
+	}
+	/* Every choice, numbered. */
+	for (i = 0; i < sc->nchoices; i++) {
+		label = xasprintf("%zu. %s", i + 1, sc->choices[i].label);
+		ck_assert_msg(term_find(t, label, &r, NULL) == 0,
+		    "choice \"%s\" not shown:\n%s", label, term_dump(t));
+		ck_assert_int_gt(r, last_choice);
+		last_choice = r;
+		free(label);
+	}
+	/* The key hint and the crisis line, under everything else. */
+	ck_assert_msg(
+	    term_find(t, ui(en, GUIDE_UI_HINT_LEAVE), &hint_row, NULL) == 0,
+	    "no \"%s\" hint:\n%s", ui(en, GUIDE_UI_HINT_LEAVE), term_dump(t));
+	ck_assert_int_eq(
+	    term_find_in_row(t, hint_row, ui(en, GUIDE_UI_HINT_HELP)) >= 0, 1);
+	ck_assert_int_eq(
+	    term_find_in_row(t, hint_row, ui(en, GUIDE_UI_HINT_NEXT)) >= 0, 1);
+	crisis_row = expect_crisis(t, en);
+	ck_assert_int_gt(hint_row, last_choice);
+	ck_assert_int_gt(crisis_row, last_choice);
+	/* The first choice is highlighted, and the cursor is on it. */
+	expect_highlight(t, sc->choices[0].label);
+	expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
+/* Whether row r shows to-do text with "[x] " (ticked) or "[ ] " before. */
+static int
+todo_mark(struct term *t, int r, const char *text)
+{
+	const char *row = term_row_text(t, r);
+	const char *at = strstr(row, text);
+
+	if (at == NULL || at - row < 4)
+		return -1;
+	if (strncmp(at - 4, "[x] ", 4) == 0)
+		return 1;
+	if (strncmp(at - 4, "[ ] ", 4) == 0)
+		return 0;
+	return -1;
+}
+
+static int
+ticked_ok(struct term *t, void *arg)
+{
+	int r = item_row(t, arg, NULL);
+
+	return r >= 0 && todo_mark(t, r, arg) == 1;
+}
+
+START_TEST(walk_steps_and_plan)
+{
+	/* Which to-do items of each step to tick. */
+	static const int tick[GUIDE_STEPS][8] = {
+		{ 1, 0, 1, 0 },
+		{ 0, 0, 0 },
+		{ 0, 1, 0, 0, 0, 0 },
+		{ 1, 1 },
+		{ 0, 0, 0, 1 },
+	};
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	int s, i, r, rows, nticks = 0, seen_x = 0;
+	size_t k;
+
+	wait_screen(t, en, "start");
+	key(t, TERM_KEY_ENTER);
+	wait_screen(t, en, "steps");
+	expect_highlight(t, screen(en, "steps")->choices[0].label);
+	key(t, TERM_KEY_ENTER);
+	for (s = 0; s < GUIDE_STEPS; s++) {
+		const struct guide_screen *sc =
+		    &en->screens[en->steps[s].screen];
+
+		wait_screen(t, en, sc->id);
+		expect_crisis(t, en);
+		ck_assert_msg(sc->ntodos > 0, "step %d has no to-do item", s);
+		/* A step opens on its first choice ("next"); the to-do
+		 * items are above it. */
+		reveal(t);
+		expect_highlight(t, sc->choices[0].label);
+		for (k = sc->ntodos; k-- > 0;) {
+			key(t, TERM_KEY_UP);
+			expect_highlight(t, sc->todos[k].text);
+			if (!tick[s][k])
+				continue;
+			ch(t, ' ');
+			nticks++;
+			term_wait_until(
+			    t, ticked_ok, (void *)sc->todos[k].text, WAIT_MS);
+			expect_highlight(t, sc->todos[k].text);
+			r = item_row(t, sc->todos[k].text, NULL);
+			ck_assert_msg(todo_mark(t, r, sc->todos[k].text) == 1,
+			    "Space did not tick \"%s\":\n%s", sc->todos[k].text,
+			    term_dump(t));
+		}
+		/* Enter on a to-do item goes on, as the first choice. */
+		key(t, TERM_KEY_ENTER);
+	}
+	wait_screen(t, en, "plan");
+	expect_crisis(t, en);
+	/* See the whole plan at once in a tall window. */
+	ck_assert_int_eq(term_resize(t, 200, 100), 0);
+	term_wait_text(
+	    t, screen(en, "plan")->choices[0].label, WAIT_MS, NULL, NULL);
+	wait_screen(t, en, "plan");
+	ck_assert_msg(term_find(t, ui(en, GUIDE_UI_MORE_BELOW), NULL, NULL) < 0,
+	    "the plan does not fit 200 rows:\n%s", term_dump(t));
+	term_size(t, &rows, NULL);
+	for (s = 0; s < GUIDE_STEPS; s++) {
+		const struct guide_screen *sc =
+		    &en->screens[en->steps[s].screen];
+
+		for (k = 0; k < sc->ntodos; k++) {
+			int found = 0;
+
+			for (r = 0; r < rows; r++) {
+				int m = todo_mark(t, r, sc->todos[k].text);
+
+				if (m < 0)
+					continue;
+				found++;
+				/* The same text can be a to-do of two steps
+				 * (both unticked here). */
+				ck_assert_msg(m == tick[s][k],
+				    "plan shows \"%s\" as %s:\n%s",
+				    sc->todos[k].text,
+				    m ? "ticked" : "not ticked", term_dump(t));
+			}
+			ck_assert_msg(found >= 1, "plan lacks \"%s\":\n%s",
+			    sc->todos[k].text, term_dump(t));
+		}
+	}
+	for (r = 0; r < rows; r++)
+		seen_x += strstr(term_row_text(t, r), "[x] ") != NULL;
+	ck_assert_msg(seen_x == nticks, "%d ticks shown, %d made:\n%s", seen_x,
+	    nticks, term_dump(t));
+	for (i = 0; i < GUIDE_STEPS; i++)
+		ck_assert_msg(term_find(t, en->steps[i].title, NULL, NULL) == 0,
+		    "plan lacks step \"%s\"", en->steps[i].title);
+	expect_highlight(t, screen(en, "plan")->choices[0].label);
+	expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
+START_TEST(back_from_step_3)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	const struct guide_screen *s2 = screen(en, "step-2");
+
+	walk_to_step(t, 2);
+	reveal(t);
+	expect_highlight(t, s2->choices[0].label);
+	key(t, TERM_KEY_UP);
+	expect_highlight(t, s2->todos[2].text);
+	key(t, TERM_KEY_ENTER);
+	wait_screen(t, en, "step-3");
+	key(t, TERM_KEY_LEFT);
+	wait_screen(t, en, "step-2");
+	/* Back where we were: the same item highlighted. */
+	expect_highlight(t, s2->todos[2].text);
+	expect_crisis(t, en);
+	/* Back again, with Backspace: the list of steps, on step 2. */
+	key(t, TERM_KEY_BACKSPACE);
+	wait_screen(t, en, "steps");
+	expect_highlight(t, screen(en, "steps")->choices[1].label);
+	/* And b: the start screen. */
+	ch(t, 'b');
+	wait_screen(t, en, "start");
+	expect_highlight(t, screen(en, "start")->choices[0].label);
+	expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
+/* The help screen shows the crisis lines: its first body lines and the
+ * 911 / 988 numbers of the content. */
+static void
+expect_help(struct term *t)
+{
+	const struct guide_screen *h = screen(en, "help");
+	size_t i;
+
+	wait_screen(t, en, "help");
+	for (i = 0; i < 2 && i < h->nbody; i++) {
+		char *w = words(h->body[i].text, 60);
+
+		ck_assert_msg(term_find(t, w, NULL, NULL) == 0,
+		    "help lacks \"%s\":\n%s", w, term_dump(t));
+		free(w);
+	}
+	expect_crisis(t, en);
+}
+
+START_TEST(help_from_step_4_and_back)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	const struct guide_screen *s4 = screen(en, "step-4");
+
+	walk_to_step(t, 4);
+	reveal(t);
+	expect_highlight(t, s4->choices[0].label);
+	key(t, TERM_KEY_UP);
+	expect_highlight(t, s4->todos[1].text);
+	ch(t, 'h');
+	expect_help(t);
+	key(t, TERM_KEY_LEFT);
+	wait_screen(t, en, "step-4");
+	expect_highlight(t, s4->todos[1].text);
+	/* ? and F1 do the same. */
+	ch(t, '?');
+	expect_help(t);
+	ch(t, 'b');
+	wait_screen(t, en, "step-4");
+	expect_highlight(t, s4->todos[1].text);
+	key(t, TERM_KEY_F1);
+	expect_help(t);
+	key(t, TERM_KEY_BACKSPACE);
+	wait_screen(t, en, "step-4");
+	expect_highlight(t, s4->todos[1].text);
+	expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
+/* Go to a screen from the start: 0 start, 1 steps, 2 step 2, 3 help,
+ * 4 plan. */
+static void
+go_to(struct term *t, int where)
+{
+	wait_screen(t, en, "start");
+	switch (where) {
+	case 1:
+		key(t, TERM_KEY_ENTER);
+		wait_screen(t, en, "steps");
+		break;
+	case 2:
+		walk_to_step(t, 2);
+		break;
+	case 3:
+		ch(t, 'h');
+		wait_screen(t, en, "help");
+		break;
+	case 4:
+		walk_to_step(t, 5);
+		key(t, TERM_KEY_ENTER);
+		wait_screen(t, en, "plan");
+		break;
+	}
+}
+
+START_TEST(esc_leaves_at_once)
+{
+	static const char *const names[] = { "start", "steps", "step 2", "help",
+		"plan" };
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	char *how = xasprintf("Esc on %s", names[_i]);
+
+	go_to(t, _i);
+	key(t, TERM_KEY_ESC);
+	expect_left(t, "xterm-256color", how);
+	/* The alternate screen was left. */
+	ck_assert(term_output_has(t, "\033[?1049l", 8));
+	free(how);
+	term_free(t);
+}
+END_TEST
+
+START_TEST(q_leaves)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+
+	go_to(t, 2);
+	ch(t, 'q');
+	expect_left(t, "xterm-256color", "q");
+	term_free(t);
+}
+END_TEST
+
+START_TEST(ctrl_c_leaves)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+
+	go_to(t, 1);
+	ck_assert_int_eq(term_send_char(t, 'c', TERM_MOD_CTRL), 0);
+	/* A key, not a signal: exit 0, not 130. */
+	expect_left(t, "xterm-256color", "Ctrl-C");
+	term_free(t);
+}
+END_TEST
+
+START_TEST(esc_with_other_bytes_stays)
+{
+	static const char *const seqs[] = { "\033x", "\033[99~", "\033OZ",
+		"\033[24;99~" };
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	const struct guide_screen *st = screen(en, "steps");
+	size_t i;
+
+	go_to(t, 1);
+	expect_highlight(t, st->choices[0].label);
+	for (i = 0; i < sizeof seqs / sizeof seqs[0]; i++) {
+		/* One write, as a terminal sends Alt+x or an unknown key. */
+		ck_assert_int_eq(
+		    term_send_bytes(t, seqs[i], strlen(seqs[i])), 0);
+		/* The next key comes later, as a person's would. */
+		ck_assert_msg(term_wait_idle(t, WAIT_MS) == 0,
+		    "the program did not read the sequence");
+		/* A key after it moves the highlight: so the sequence has
+		 * been read, and the program is still there. */
+		key(t, i % 2 ? TERM_KEY_UP : TERM_KEY_DOWN);
+		expect_highlight(t, st->choices[i % 2 ? 0 : 1].label);
+		ck_assert_msg(!term_exited(t), "%s made the program leave",
+		    i == 0 ? "Alt+x" : "an unknown escape sequence");
+		wait_screen(t, en, "steps");
+	}
+	/* Alt+x through the keyboard of the terminal, too. */
+	ck_assert_int_eq(term_send_char(t, 'x', TERM_MOD_ALT), 0);
+	ck_assert_int_eq(term_wait_idle(t, WAIT_MS), 0);
+	key(t, TERM_KEY_DOWN);
+	expect_highlight(t, st->choices[1].label);
+	ck_assert(!term_exited(t));
+	key(t, TERM_KEY_ESC);
+	expect_left(t, "xterm-256color", "Esc after Alt+x");
+	term_free(t);
+}
+END_TEST
+
+START_TEST(signals_restore_the_terminal)
+{
+	static const int sigs[] = { SIGTERM, SIGHUP, SIGINT };
+	int sig = sigs[_i];
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	char why[512];
+	int status, vis;
+
+	go_to(t, 2);
+	ck_assert_int_eq(term_kill(t, sig), 0);
+	ck_assert_msg(term_wait_exit(t, 2000, &status) >= 0,
+	    "signal %d: the program did not end", sig);
+	ck_assert_msg(WIFEXITED(status),
+	    "signal %d: killed by signal %d, not a clean exit", sig,
+	    WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+	ck_assert_int_eq(WEXITSTATUS(status), 128 + sig);
+	ck_assert_msg(term_termios_restored(t, why, sizeof why),
+	    "signal %d: modes not restored: %s", sig, why);
+	term_cursor(t, NULL, NULL, &vis);
+	ck_assert(vis);
+	ck_assert(term_output_has(t, "\033[?1049l", 8));
+	expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
+/* The title as wrapped to cols: its first row is the longest run of whole
+ * words that fits. */
+static void
+expect_title_wrapped(struct term *t, const struct guide_screen *sc)
+{
+	int cols;
+	char *first;
+
+	term_size(t, NULL, &cols);
+	first = words(sc->title, cols);
+	ck_assert_msg(strcmp(term_row_text(t, 0), first) == 0,
+	    "title row is \"%s\", not \"%s\":\n%s", term_row_text(t, 0), first,
+	    term_dump(t));
+	free(first);
+}
+
+struct size_wait {
+	const struct guide *g;
+	int cols;
+	char *title; /* the first words of the start screen's title */
+};
+
+/* The window has been laid out for the new width: the crisis line that
+ * fits it is there. */
+static int
+relaid_ok(struct term *t, void *arg)
+{
+	struct size_wait *sw = arg;
+	const char *want = width(sw->g->crisis) <= sw->cols
+			       ? sw->g->crisis
+			       : sw->g->crisis_short;
+
+	return term_find(t, want, NULL, NULL) == 0 &&
+	       term_find_in_row(t, 0, sw->title) == 0;
+}
+
+static void
+resize_and_wait(struct term *t, int rows, int cols)
+{
+	struct size_wait sw = { en, cols, NULL };
+
+	sw.title = words(screen(en, "start")->title, 20);
+	ck_assert_int_eq(term_resize(t, rows, cols), 0);
+	ck_assert_msg(term_wait_until(t, relaid_ok, &sw, WAIT_MS) == 0,
+	    "not laid out again at %dx%d:\n%s", cols, rows, term_dump(t));
+	free(sw.title);
+}
+
+START_TEST(resize_reflows)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	const struct guide_screen *sc = screen(en, "start");
+
+	wait_screen(t, en, "start");
+	key(t, TERM_KEY_DOWN);
+	expect_highlight(t, sc->choices[1].label);
+	expect_title_wrapped(t, sc);
+	resize_and_wait(t, 12, 40);
+	expect_crisis(t, en);
+	expect_title_wrapped(t, sc);
+	ck_assert_int_eq(term_find(t, sc->title, NULL, NULL), -1);
+	/* The highlighted item stays in view, with the cursor on it. */
+	expect_highlight(t, sc->choices[1].label);
+	resize_and_wait(t, 40, 120);
+	expect_crisis(t, en);
+	expect_title_wrapped(t, sc);
+	expect_highlight(t, sc->choices[1].label);
+	/* Every choice fits at this size. */
+	ck_assert_int_ge(
+	    item_row(t, sc->choices[sc->nchoices - 1].label, NULL), 0);
+	expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
+START_TEST(too_small_then_esc)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	char *notice = words(ui(en, GUIDE_UI_TOO_SMALL), 20);
+
+	wait_screen(t, en, "start");
+	ck_assert_int_eq(term_resize(t, 6, 20), 0);
+	ck_assert_msg(term_wait_text(t, notice, WAIT_MS, NULL, NULL) == 0,
+	    "no \"%s\" at 20x6:\n%s", notice, term_dump(t));
+	/* The crisis numbers are still there. */
+	ck_assert_msg(term_find(t, "988", NULL, NULL) == 0 &&
+			  term_find(t, "911", NULL, NULL) == 0,
+	    "no crisis numbers at 20x6:\n%s", term_dump(t));
+	/* Bigger again: the guide comes back. */
+	resize_and_wait(t, 24, 80);
+	ck_assert_int_eq(term_find(t, notice, NULL, NULL), -1);
+	expect_highlight(t, screen(en, "start")->choices[0].label);
+	ck_assert_int_eq(term_resize(t, 6, 20), 0);
+	ck_assert_int_eq(term_wait_text(t, notice, WAIT_MS, NULL, NULL), 0);
+	key(t, TERM_KEY_ESC);
+	expect_left(t, "xterm-256color", "Esc at 20x6");
+	free(notice);
+	term_free(t);
+}
+END_TEST
+
+/* The cursor is on the marked item if one is on screen, else in the body
+ * (never on the key hint or the crisis line). */
+static void
+expect_cursor_in_body(struct term *t)
+{
+	int rows, r, cr, marker = -1;
+
+	term_size(t, &rows, NULL);
+	for (r = 0; r < rows; r++)
+		if (strncmp(term_row_text(t, r), "> ", 2) == 0)
+			marker = r;
+	term_cursor(t, &cr, NULL, NULL);
+	if (marker >= 0)
+		ck_assert_msg(cr == marker, "cursor on row %d, item on %d:\n%s",
+		    cr, marker, term_dump(t));
+	else
+		ck_assert_msg(cr >= 1 && cr < rows - 2,
+		    "cursor on row %d, outside the body:\n%s", cr,
+		    term_dump(t));
+}
+
+START_TEST(long_screen_scrolls)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	const struct guide_screen *sc = screen(en, "step-3");
+	const char *above = ui(en, GUIDE_UI_MORE_ABOVE);
+	const char *below = ui(en, GUIDE_UI_MORE_BELOW);
+	char *first = words(sc->body[0].text, 60);
+	char *last = xasprintf(
+	    "%zu. %s", sc->nchoices, sc->choices[sc->nchoices - 1].label);
+	int pages = 0;
+
+	walk_to_step(t, 3);
+	ck_assert_msg(term_find(t, first, NULL, NULL) == 0,
+	    "step 3 does not start at its top:\n%s", term_dump(t));
+	ck_assert_msg(term_find(t, below, NULL, NULL) == 0,
+	    "no \"%s\" on a long screen:\n%s", below, term_dump(t));
+	ck_assert_int_eq(term_find(t, above, NULL, NULL), -1);
+	ck_assert_int_eq(term_find(t, last, NULL, NULL), -1);
+	expect_cursor_in_body(t);
+	key(t, TERM_KEY_PGDN);
+	ck_assert_msg(term_wait_text(t, above, WAIT_MS, NULL, NULL) == 0,
+	    "PgDn: no \"%s\":\n%s", above, term_dump(t));
+	ck_assert_int_eq(term_find(t, first, NULL, NULL), -1);
+	expect_crisis(t, en);
+	ck_assert_int_eq(
+	    term_find(t, ui(en, GUIDE_UI_HINT_LEAVE), NULL, NULL), 0);
+	expect_cursor_in_body(t);
+	/* Page on to the end: the last choice, and no more "more below". */
+	while (term_find(t, below, NULL, NULL) == 0 && pages++ < 10) {
+		key(t, TERM_KEY_PGDN);
+		term_settle(t, 50, WAIT_MS);
+	}
+	ck_assert_msg(term_find(t, last, NULL, NULL) == 0,
+	    "the end of step 3 never shown:\n%s", term_dump(t));
+	ck_assert_int_eq(term_find(t, below, NULL, NULL), -1);
+	expect_crisis(t, en);
+	expect_cursor_in_body(t);
+	/* And back up to the top. */
+	pages = 0;
+	while (term_find(t, above, NULL, NULL) == 0 && pages++ < 10) {
+		key(t, TERM_KEY_PGUP);
+		term_settle(t, 50, WAIT_MS);
+	}
+	ck_assert_msg(term_find(t, first, NULL, NULL) == 0,
+	    "PgUp did not return to the top:\n%s", term_dump(t));
+	expect_cursor_in_body(t);
+	expect_quiet(t);
+	free(first);
+	free(last);
+	term_free(t);
+}
+END_TEST
+
+/* No cell has a colour: every foreground and background is the
+ * terminal's default. */
+static void
+expect_no_colour(struct term *t, const char *why)
+{
+	struct term_cell cell;
+	int rows, cols, r, c;
+
+	term_size(t, &rows, &cols);
+	for (r = 0; r < rows; r++)
+		for (c = 0; c < cols; c++) {
+			ck_assert_int_eq(term_cell(t, r, c, &cell), 0);
+			ck_assert_msg(cell.fg_default && cell.bg_default,
+			    "%s: colour at row %d col %d (\"%s\", fg %d bg "
+			    "%d):\n%s",
+			    why, r, c, cell.text, cell.fg, cell.bg,
+			    term_dump(t));
+		}
+}
+
+static void
+no_colour_run(const char *const *env, const char *opt, const char *why)
+{
+	struct term *t = app_start(24, 80, env, opt, NULL);
+
+	wait_screen(t, en, "start");
+	expect_highlight(t, screen(en, "start")->choices[0].label);
+	expect_no_colour(t, why);
+	key(t, TERM_KEY_ENTER);
+	wait_screen(t, en, "steps");
+	key(t, TERM_KEY_DOWN);
+	expect_highlight(t, screen(en, "steps")->choices[1].label);
+	key(t, TERM_KEY_ENTER);
+	wait_screen(t, en, "step-2");
+	reveal(t);
+	expect_highlight(t, screen(en, "step-2")->choices[0].label);
+	key(t, TERM_KEY_UP);
+	expect_highlight(t, screen(en, "step-2")->todos[2].text);
+	expect_no_colour(t, why);
+	expect_quiet(t);
+	term_free(t);
+}
+
+START_TEST(no_color_env)
+{
+	static const char *const env[] = { "TERM=xterm-256color",
+		"LANG=C.UTF-8", "NO_COLOR=1", NULL };
+
+	no_colour_run(env, NULL, "NO_COLOR=1");
+}
+END_TEST
+
+START_TEST(no_color_option)
+{
+	no_colour_run(env_xterm, "--no-color", "--no-color");
+}
+END_TEST
+
+START_TEST(vt100)
+{
+	static const char *const env[] = { "TERM=vt100", "LANG=C.UTF-8", NULL };
+
+	no_colour_run(env, NULL, "TERM=vt100");
+}
+END_TEST
+
+START_TEST(linux_keys)
+{
+	static const char *const env[] = { "TERM=linux", "LANG=C.UTF-8", NULL };
+	struct term *t = app_start(24, 80, env, NULL);
+	const struct guide_screen *st = screen(en, "steps");
+
+	wait_screen(t, en, "start");
+	key(t, TERM_KEY_DOWN);
+	expect_highlight(t, screen(en, "start")->choices[1].label);
+	key(t, TERM_KEY_UP);
+	expect_highlight(t, screen(en, "start")->choices[0].label);
+	key(t, TERM_KEY_RIGHT);
+	wait_screen(t, en, "steps");
+	key(t, TERM_KEY_DOWN);
+	key(t, TERM_KEY_DOWN);
+	expect_highlight(t, st->choices[2].label);
+	key(t, TERM_KEY_F1);
+	expect_help(t);
+	key(t, TERM_KEY_BACKSPACE);
+	wait_screen(t, en, "steps");
+	expect_highlight(t, st->choices[2].label);
+	key(t, TERM_KEY_ENTER);
+	wait_screen(t, en, "step-3");
+	key(t, TERM_KEY_PGDN);
+	ck_assert_msg(term_wait_text(t, ui(en, GUIDE_UI_MORE_ABOVE), WAIT_MS,
+			  NULL, NULL) == 0,
+	    "PgDn (linux) did not scroll:\n%s", term_dump(t));
+	key(t, TERM_KEY_ESC);
+	expect_left(t, "linux", "Esc on TERM=linux");
+	term_free(t);
+}
+END_TEST
+
+/* Rows of a paragraph wrapped greedily by display width: each row holds
+ * whole words, and the next word would not have fitted. */
+static void
+expect_paragraph_wrapped(struct term *t, const char *text)
+{
+	int rows, cols, r, c, rw;
+	char *first, *copy, *word, *save = NULL, *row;
+	size_t at;
+
+	term_size(t, &rows, &cols);
+	first = words(text, 16);
+	ck_assert_msg(term_find(t, first, &r, &c) == 0 && c == 0,
+	    "\"%s\" not at the start of a row:\n%s", first, term_dump(t));
+	free(first);
+	copy = xstrdup(text);
+	row = xstrdup(term_row_text(t, r));
+	at = 0;
+	for (word = strtok_r(copy, " ", &save); word != NULL;
+	     word = strtok_r(NULL, " ", &save)) {
+		size_t n = strlen(word);
+
+		if (strncmp(row + at, word, n) != 0) {
+			/* The row ends here: the word must not have fitted. */
+			ck_assert_msg(row[at] == '\0',
+			    "\"%s\" broken or garbled on row %d:\n%s", word, r,
+			    term_dump(t));
+			rw = width(row);
+			ck_assert_msg(rw + 1 + width(word) > cols,
+			    "\"%s\" would have fitted on row %d after %d "
+			    "columns, in %d:\n%s",
+			    word, r, rw, cols, term_dump(t));
+			free(row);
+			row = xstrdup(term_row_text(t, ++r));
+			at = 0;
+			ck_assert_msg(strncmp(row, word, n) == 0,
+			    "row %d does not go on with \"%s\":\n%s", r, word,
+			    term_dump(t));
+		}
+		at += n;
+		if (row[at] == ' ')
+			at++;
+	}
+	free(row);
+	free(copy);
+}
+
+START_TEST(french)
+{
+	static const char *const env[] = { "TERM=xterm-256color",
+		"LANG=C.UTF-8", NULL };
+	const struct guide_screen *sc;
+	struct term *t;
+	int rows, r, accents = 0;
+	size_t i;
+
+	ck_assert_msg(fr != NULL, "no valid %s/fr.json", content_dir);
+	sc = &fr->screens[fr->start];
+	/* A narrow, tall window: everything wraps, nothing scrolls. */
+	t = app_start(60, 40, env, "--lang", "fr", NULL);
+	wait_screen(t, fr, sc->id);
+	expect_highlight(t, sc->choices[0].label);
+	expect_crisis(t, fr);
+	expect_title_wrapped(t, sc);
+	for (i = 0; i < sc->nbody; i++) {
+		if (sc->body[i].text == NULL)
+			continue;
+		expect_paragraph_wrapped(t, sc->body[i].text);
+		accents += strstr(sc->body[i].text, "\xc3\xa9") != NULL ||
+			   strstr(sc->body[i].text, "\xc3\xa0") != NULL;
+	}
+	ck_assert_msg(accents > 0, "no é or à on the French start screen");
+	term_size(t, &rows, NULL);
+	for (r = 0; r < rows; r++) {
+		const char *row = term_row_text(t, r);
+
+		/* No broken character, and no French punctuation cut from
+		 * its word (it follows a no-break space). */
+		ck_assert_msg(strstr(row, "\xef\xbf\xbd") == NULL,
+		    "a broken character on row %d:\n%s", r, term_dump(t));
+		ck_assert_msg(strchr("?!:;", row[0]) == NULL || row[0] == '\0',
+		    "row %d starts with punctuation:\n%s", r, term_dump(t));
+		ck_assert_msg(strncmp(row, "\xc2\xbb", 2) != 0,
+		    "row %d starts with a closing guillemet:\n%s", r,
+		    term_dump(t));
+	}
+	key(t, TERM_KEY_ESC);
+	expect_left(t, "xterm-256color", "Esc in French");
+	term_free(t);
+}
+END_TEST
+
+static Suite *
+tui_suite(void)
+{
+	Suite *s = suite_create("tui");
+	TCase *tc;
+
+	tc = tcase_create("screens");
+	tcase_set_timeout(tc, term_seconds(20));
+	tcase_add_test(tc, start_screen);
+	tcase_add_test(tc, walk_steps_and_plan);
+	tcase_add_test(tc, back_from_step_3);
+	tcase_add_test(tc, help_from_step_4_and_back);
+	tcase_add_test(tc, long_screen_scrolls);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("leaving");
+	tcase_set_timeout(tc, term_seconds(20));
+	tcase_add_loop_test(tc, esc_leaves_at_once, 0, 5);
+	tcase_add_test(tc, q_leaves);
+	tcase_add_test(tc, ctrl_c_leaves);
+	tcase_add_test(tc, esc_with_other_bytes_stays);
+	tcase_add_loop_test(tc, signals_restore_the_terminal, 0, 3);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("sizes");
+	tcase_set_timeout(tc, term_seconds(20));
+	tcase_add_test(tc, resize_reflows);
+	tcase_add_test(tc, too_small_then_esc);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("terminals");
+	tcase_set_timeout(tc, term_seconds(20));
+	tcase_add_test(tc, no_color_env);
+	tcase_add_test(tc, no_color_option);
+	tcase_add_test(tc, vt100);
+	tcase_add_test(tc, linux_keys);
+	tcase_add_test(tc, french);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	bin = getenv("SAFESTEPS_BIN");
+	content_dir = getenv("SAFESTEPS_CONTENT_DIR");
+	if (bin == NULL || content_dir == NULL) {
+		fprintf(stderr, "test_tui: set SAFESTEPS_BIN and "
+				"SAFESTEPS_CONTENT_DIR\n");
+		return 1;
+	}
+	en = load_lang("en");
+	if (en == NULL) {
+		fprintf(stderr, "test_tui: no valid %s/en.json\n", content_dir);
+		return 1;
+	}
+	fr = load_lang("fr");
+	sr = srunner_create(tui_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	guide_free(en);
+	guide_free(fr);
+	return failed ? 1 : 0;
+}
