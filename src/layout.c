@@ -1,16 +1,18 @@
 /*
  * layout.c: display width and line wrapping with libunistring.
  *
- * u8_width_linebreaks chooses the breaks (UAX #14); a segment between two
- * chosen breaks that is still too wide is one word longer than the line,
- * which libunistring never splits: it is cut here at character
- * boundaries, keeping combining marks (width 0) with their base.
+ * libunistring's u8_possible_linebreaks gives the break opportunities of
+ * UAX #14; the greedy fill is done here rather than by u8_width_linebreaks
+ * because that one counts the space before a break against the width (a
+ * line that fits exactly was broken a word early) and never splits a word
+ * longer than the line.  Such a word is cut here before a character of
+ * non-zero width, so combining marks stay with their base.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <unilbrk.h>
+#include <unilbrk.h> /* u8_possible_linebreaks */
 #include <unistr.h>
 #include <uniwidth.h>
 
@@ -81,6 +83,15 @@ first_cluster(const char *s, size_t n)
 	return i;
 }
 
+/* The end of [start, end) of s without its trailing spaces. */
+static size_t
+trimmed(const char *s, size_t start, size_t end)
+{
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	return end;
+}
+
 struct lines {
 	struct layout_line *v;
 	size_t n, cap;
@@ -99,67 +110,66 @@ lines_add(struct lines *l, size_t off, size_t len, int width)
 	l->n++;
 }
 
-/*
- * Add the segment [off, off + len) of s without its trailing spaces.
- * Returns 0, or the bytes that fit when the segment is a word too long for
- * the line (at least one character): the caller wraps again after them.
- */
-static size_t
-add_segment(struct lines *l, const char *s, size_t off, size_t len, int width)
-{
-	int w;
-	size_t k;
-
-	while (len > 0 && s[off + len - 1] == ' ')
-		len--;
-	w = layout_width(s + off, len);
-	if (w <= width) {
-		lines_add(l, off, len, w);
-		return 0;
-	}
-	k = layout_prefix(s + off, len, width);
-	if (k == 0) /* one character wider than the line */
-		k = first_cluster(s + off, len);
-	lines_add(l, off, k, layout_width(s + off, k));
-	return k;
-}
-
 size_t
 layout_wrap(const char *s, int width, struct layout_line **out)
 {
+	const uint8_t *u = (const uint8_t *)s;
 	struct lines l = { 0 };
-	size_t n = strlen(s), start = 0;
+	size_t n = strlen(s), start = 0, brk = 0, i = 0;
+	int w = 0;  /* columns from start to i, trailing spaces included */
+	int bw = 0; /* columns from start to brk, without trailing spaces */
 	char *p;
 
 	if (width < 1)
 		width = 1;
-	if (n == 0) {
-		lines_add(&l, 0, 0, 0);
-		*out = l.v;
-		return l.n;
-	}
-	p = xmalloc(n);
-	/*
-	 * Break the rest of the text; after a word cut hard, the breaks that
-	 * follow it are chosen again, from the cut.
-	 */
-	while (start < n) {
-		size_t seg = start, i, cut = 0;
+	p = xmalloc(n ? n : 1);
+	if (n > 0)
+		u8_possible_linebreaks(u, n, "UTF-8", p);
+	while (i < n) {
+		ucs4_t uc;
+		int len = u8_mbtouc(&uc, u + i, n - i);
+		int cw = char_width(uc);
 
-		u8_width_linebreaks((const uint8_t *)s + start, n - start,
-		    width, 0, 0, NULL, "UTF-8", p);
-		for (i = start + 1; i <= n && cut == 0; i++) {
-			if (i < n && p[i - start] != UC_BREAK_POSSIBLE &&
-			    p[i - start] != UC_BREAK_MANDATORY)
-				continue;
-			cut = add_segment(&l, s, seg, i - seg, width);
-			if (cut > 0)
-				start = seg + cut;
-			seg = i;
+		if (len < 1)
+			len = 1;
+		if (i > start &&
+		    (p[i] == UC_BREAK_POSSIBLE || p[i] == UC_BREAK_MANDATORY)) {
+			brk = i;
+			bw = layout_width(
+			    s + start, trimmed(s, start, i) - start);
 		}
-		if (cut == 0)
-			break;
+		/* a space may hang over the edge: it is dropped at a break */
+		if (cw > 0 && uc != ' ' && w + cw > width) {
+			size_t end;
+
+			if (brk > start) { /* break at the last opportunity */
+				lines_add(&l, start,
+				    trimmed(s, start, brk) - start, bw);
+				start = brk;
+			} else if (i >
+				   start) { /* a word longer than the line */
+				lines_add(&l, start, i - start,
+				    layout_width(s + start, i - start));
+				start = i;
+			} else { /* one character wider than the line */
+				end = i + first_cluster(s + i, n - i);
+				lines_add(&l, start, end - start,
+				    layout_width(s + start, end - start));
+				start = i = end;
+				w = 0;
+				brk = start;
+				continue;
+			}
+			brk = start;
+			w = layout_width(s + start, i - start);
+			continue; /* look at character i again */
+		}
+		w += cw;
+		i += (size_t)len;
 	}
+	if (start < n || l.n == 0)
+		lines_add(&l, start, trimmed(s, start, n) - start,
+		    layout_width(s + start, trimmed(s, start, n) - start));
 	free(p);
 	*out = l.v;
 	return l.n;

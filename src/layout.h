@@ -4,7 +4,7 @@
  * Widths are in terminal columns, as libunistring's uc_width gives them
  * for a UTF-8 locale (the same tables wcwidth and ncurses use for the
  * characters of the content: accents 1, CJK 2, combining marks 0).
- * Wrapping follows UAX #14 (libunistring's u8_width_linebreaks), so French
+ * Wrapping follows UAX #14 (libunistring's line breaking), so French
  * punctuation after a no-break space stays on its line; a word longer than
  * the line is broken hard between characters, never inside a UTF-8
  * sequence and never between a base character and its combining marks.

@@ -155,6 +155,7 @@ struct tui {
 	long long deadline; /* when the countdown runs out */
 	long long last_key; /* when the last key came */
 	int eof_polls;
+	size_t initial_highlight; /* where a fresh start screen opens */
 };
 
 static attr_t
@@ -247,6 +248,22 @@ tui_draw_qr(struct tui *t, size_t r)
 	mvaddstr(top + 1 + rows, 0, s);
 	free(s);
 	qr_free(&q);
+}
+
+/*
+ * Whether a kiosk is as a new reader finds it, so that an idle kiosk does
+ * not ask "still there?" over and over.  Outside a kiosk the guide must
+ * close even on its start screen, so this is never the case.
+ */
+static int
+tui_pristine(const struct tui *t)
+{
+	const struct wizard *w = t->w;
+
+	return t->app->kiosk && w->depth == 0 && w->lang == t->app->lang &&
+	       w->screen == wizard_guide(w)->start && w->scroll == 0 &&
+	       w->qr < 0 && wizard_nticked(w) == 0 &&
+	       w->highlight == t->initial_highlight;
 }
 
 /* Lay out again and paint; the cursor goes on the highlighted item. */
@@ -513,6 +530,7 @@ tui_run(struct app *app, struct wizard *w)
 	    ,
 	    NULL);
 	t.last_key = tui_now();
+	t.initial_highlight = w->highlight; /* main hands over a new wizard */
 	tui_draw(&t);
 
 	for (;;) {
@@ -543,7 +561,8 @@ tui_run(struct app *app, struct wizard *w)
 			} else if (t.counting) {
 				tui_draw(&t); /* the seconds go down */
 			} else if (app->idle > 0 &&
-				   now - t.last_key >= app->idle * 1000LL) {
+				   now - t.last_key >= app->idle * 1000LL &&
+				   !tui_pristine(&t)) {
 				t.counting = 1;
 				t.deadline = now + app->countdown * 1000LL;
 				tui_draw(&t);

@@ -57,6 +57,10 @@ START_TEST(test_wrap_words)
 	ck_wrap("hello world", 11, "hello world");
 	ck_wrap("hello world", 80, "hello world");
 	ck_wrap("one two three four", 9, "one two|three|four");
+	/* a line may fill the width exactly; the space after it goes */
+	ck_wrap("hello world foo", 11, "hello world|foo");
+	ck_wrap("hello   world", 5, "hello|world");
+	ck_wrap("a b c d", 3, "a b|c d");
 	ck_wrap("", 10, "");
 }
 END_TEST

@@ -1,0 +1,779 @@
+/*
+ * test_view.c: what the full-screen window and the documents show, at
+ * many sizes (src/view.h).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "frontend.h"
+#include "guide.h"
+#include "keys.h"
+#include "layout.h"
+#include "load.h"
+#include "view.h"
+#include "wizard.h"
+#include "xmalloc.h"
+
+/*
+ * A small guide built by hand, in two languages ("en", "fr"): the same
+ * screen ids, except that "fr" has no "extra" screen.
+ *   start: choices steps(s1), help, languages, extra
+ *   s1: step 1, todos a and b, choices s2, help
+ *   s2: step 2, todo c, choices start
+ *   help: kind help, resource khp (web), choices start
+ *   languages: kind languages, choice start
+ *   extra (en only): resources khp (web), tel (no web), kids (web)
+ */
+static char *
+fx_str(const char *lang, const char *s)
+{
+	return xasprintf("%s%s%s", s, lang[0] == 'f' ? " (fr)" : "", "");
+}
+
+static void
+fx_screen(struct guide *g, size_t i, const char *id, enum guide_kind kind,
+    int step, const char *todos, const char *choices, const char *res)
+{
+	struct guide_screen *sc = &g->screens[i];
+	size_t n;
+	const char *p;
+
+	sc->id = xstrdup(id);
+	sc->title = fx_str(g->lang, id);
+	sc->kind = kind;
+	sc->step = step;
+	sc->body = xcalloc(1, sizeof *sc->body);
+	sc->nbody = 1;
+	sc->body[0].text = xasprintf("Body of %s.", id);
+	n = strlen(todos);
+	sc->todos = xcalloc(n ? n : 1, sizeof *sc->todos);
+	for (p = todos; *p; p++) {
+		char id1[2] = { *p, 0 };
+
+		sc->todos[sc->ntodos].id = xstrdup(id1);
+		sc->todos[sc->ntodos].text = xasprintf("Todo %c", *p);
+		sc->ntodos++;
+	}
+	/* choices: a space-separated list of target screen indices */
+	sc->choices = xcalloc(8, sizeof *sc->choices);
+	for (p = choices; *p; p++) {
+		if (*p == ' ')
+			continue;
+		sc->choices[sc->nchoices].label =
+		    xasprintf("Go to %d", *p - '0');
+		sc->choices[sc->nchoices].target = (size_t)(*p - '0');
+		sc->nchoices++;
+	}
+	n = strlen(res);
+	sc->resources = xcalloc(n ? n : 1, sizeof *sc->resources);
+	for (p = res; *p; p++)
+		sc->resources[sc->nresources++] = (size_t)(*p - '0');
+}
+
+/* Screen indices of the fixture. */
+enum { FX_START, FX_S1, FX_S2, FX_HELP, FX_LANGS, FX_EXTRA };
+
+static struct guide *
+fx_guide(const char *lang)
+{
+	struct guide *g = xcalloc(1, sizeof *g);
+	int en = strcmp(lang, "en") == 0;
+	size_t i;
+
+	g->format = 1;
+	g->lang = xstrdup(lang);
+	g->lang_name = xstrdup(en ? "English"
+				  : "Fran\xc3\xa7"
+				    "ais");
+	g->region = xstrdup("Canada");
+	for (i = 0; i < GUIDE_UI_COUNT; i++)
+		g->ui[i] = xstrdup(guide_ui_key(i));
+	free(g->ui[GUIDE_UI_STEP_OF]);
+	g->ui[GUIDE_UI_STEP_OF] = xstrdup("Step {n} of {total}");
+	g->crisis = xstrdup("Call or text 988 \xc2\xb7 Kids Help Phone "
+			    "1-800-668-6868 \xc2\xb7 911 if you are in danger");
+	g->crisis_short = xstrdup("988 \xc2\xb7 1-800-668-6868 \xc2\xb7 911");
+	g->nscreens = en ? 6 : 5;
+	g->screens = xcalloc(g->nscreens, sizeof *g->screens);
+	fx_screen(g, FX_START, "start", GUIDE_KIND_TEXT, 0, "",
+	    en ? "1345" : "134", "");
+	fx_screen(g, FX_S1, "s1", GUIDE_KIND_TEXT, 1, "ab", "23", "");
+	fx_screen(g, FX_S2, "s2", GUIDE_KIND_TEXT, 2, "c", "0", "");
+	fx_screen(g, FX_HELP, "help", GUIDE_KIND_HELP, 0, "", "0", "0");
+	fx_screen(
+	    g, FX_LANGS, "languages", GUIDE_KIND_LANGUAGES, 0, "", "0", "");
+	if (en)
+		fx_screen(
+		    g, FX_EXTRA, "extra", GUIDE_KIND_TEXT, 0, "", "0", "012");
+	g->start = FX_START;
+	g->help = FX_HELP;
+	for (i = 0; i < GUIDE_STEPS; i++) {
+		g->steps[i].number = (int)i + 1;
+		g->steps[i].title = xasprintf("Step title %zu", i + 1);
+		g->steps[i].screen = i < 2 ? FX_S1 + i : FX_START;
+	}
+	g->nresources = 3;
+	g->resources = xcalloc(3, sizeof *g->resources);
+	g->resources[0].id = xstrdup("khp");
+	g->resources[0].name = xstrdup("Kids Help Phone");
+	g->resources[0].purpose = xstrdup("Talk to a counsellor.");
+	g->resources[0].web = xstrdup("kidshelpphone.ca");
+	g->resources[0].phone = xstrdup("1-800-668-6868");
+	g->resources[0].region = xstrdup("Canada");
+	g->resources[1].id = xstrdup("tel");
+	g->resources[1].name = xstrdup("Phone only");
+	g->resources[1].purpose = xstrdup("A phone line.");
+	g->resources[1].phone = xstrdup("988");
+	g->resources[1].region = xstrdup("Canada");
+	g->resources[2].id = xstrdup("kids");
+	g->resources[2].name = xstrdup("Take It Down");
+	g->resources[2].purpose = xstrdup("Get pictures taken down.");
+	g->resources[2].web = xstrdup("takeitdown.ncmec.org");
+	g->resources[2].region = xstrdup("United States");
+	return g;
+}
+
+static struct guide *fx_guides[2];
+static struct app fx_app;
+
+static void
+fx_setup(void)
+{
+	fx_guides[0] = fx_guide("en");
+	fx_guides[1] = fx_guide("fr");
+	memset(&fx_app, 0, sizeof fx_app);
+	fx_app.guides = fx_guides;
+	fx_app.nguides = 2;
+	fx_app.lang = 0;
+	fx_app.utf8 = 1;
+	fx_app.color = 1;
+}
+
+static void
+fx_teardown(void)
+{
+	guide_free(fx_guides[0]);
+	guide_free(fx_guides[1]);
+}
+
+/* The row whose text contains s, from row from; -1 if none. */
+static int
+row_with(const struct view *v, const char *s, int from)
+{
+	int r;
+
+	for (r = from < 0 ? 0 : from; r < v->rows; r++)
+		if (strstr(v->lines[r].text, s) != NULL)
+			return r;
+	return -1;
+}
+
+/* Every line fits, and no byte of any line can start a control code. */
+static void
+check_clean(const struct view *v)
+{
+	int r;
+
+	for (r = 0; r < v->rows; r++) {
+		const unsigned char *p =
+		    (const unsigned char *)v->lines[r].text;
+
+		ck_assert_int_le(v->lines[r].width, v->cols);
+		ck_assert_int_eq(v->lines[r].width,
+		    layout_width(v->lines[r].text, strlen(v->lines[r].text)));
+		for (; *p; p++) {
+			ck_assert_msg(*p >= 0x20 && *p != 0x7f,
+			    "control byte in row %d", r);
+			/* C1 controls: U+0080 to U+009F */
+			if (p[0] == 0xc2)
+				ck_assert(p[1] < 0x80 || p[1] > 0x9f);
+		}
+	}
+}
+
+/* The crisis line (or its wrapped short form) ends the window. */
+static void
+check_footer(const struct view *v, const struct guide *g)
+{
+	const struct view_line *last = &v->lines[v->rows - 1];
+
+	ck_assert_int_eq(last->kind, VIEW_CRISIS);
+	ck_assert(strstr(g->crisis, last->text) != NULL ||
+		  strstr(g->crisis_short, last->text) != NULL);
+}
+
+/* Apply an action and write the view's scroll back, as the tui does. */
+static void
+act(struct wizard *w, enum wizard_action a, long arg, int rows, int cols)
+{
+	struct view *v;
+
+	wizard_apply(w, a, arg);
+	v = view_window(w, rows, cols, 0);
+	wizard_apply(w, WIZARD_SCROLL_TO, (long)v->scroll);
+	view_free(v);
+}
+
+START_TEST(test_every_size)
+{
+	static const int sizes[][2] = { { 24, 80 }, { 10, 40 }, { 40, 120 },
+		{ 12, 40 }, { 10, 39 }, { 9, 40 }, { 6, 20 }, { 3, 10 },
+		{ 2, 5 }, { 1, 1 }, { 0, 0 }, { 300, 300 } };
+	struct wizard *w = wizard_new(&fx_app);
+	size_t i, s;
+
+	for (s = 0; s < fx_guides[0]->nscreens; s++) {
+		wizard_apply(w, WIZARD_RESET, 0);
+		if (s != FX_START)
+			wizard_apply(w, WIZARD_PICK,
+			    s == FX_S1 || s == FX_S2 ? 1
+			    : s == FX_HELP           ? 2
+			    : s == FX_LANGS          ? 3
+						     : 4);
+		if (s == FX_S2)
+			wizard_apply(w, WIZARD_PICK, 1);
+		ck_assert_uint_eq(w->screen, s);
+		for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+			int rows = sizes[i][0], cols = sizes[i][1];
+			struct view *v = view_window(w, rows, cols, 0);
+			int small =
+			    rows < VIEW_MIN_ROWS || cols < VIEW_MIN_COLS;
+
+			ck_assert_int_eq(v->rows, rows);
+			ck_assert_int_eq(v->too_small, small);
+			check_clean(v);
+			if (rows >= 1)
+				check_footer(v, fx_guides[0]);
+			/* the crisis line first: at 10 columns it
+			 * takes 3 rows */
+			if (rows >= 6)
+				ck_assert_msg(row_with(v, "hint_leave", 0) >= 0,
+				    "no leave hint at %dx%d", cols, rows);
+			if (small && rows >= 6)
+				ck_assert_int_eq(
+				    row_with(v, "too_small", 0), 0);
+			if (!small) {
+				ck_assert_int_eq(v->lines[0].kind, VIEW_TITLE);
+				ck_assert_int_ge(v->cursor_row, 0);
+				ck_assert_int_lt(v->cursor_row, rows);
+			}
+			view_free(v);
+		}
+	}
+	wizard_free(w);
+}
+END_TEST
+
+START_TEST(test_start_80x24)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct view *v = view_window(w, 24, 80, 0);
+	int r;
+
+	ck_assert_str_eq(v->lines[0].text, "start");
+	ck_assert_int_eq(v->lines[0].kind, VIEW_TITLE);
+	ck_assert_int_ge(row_with(v, "Body of start.", 0), 0);
+	/* the choices, numbered, the first one marked */
+	r = row_with(v, "1. Go to 1", 0);
+	ck_assert_int_ge(r, 0);
+	ck_assert_str_eq(v->lines[r].text, "> 1. Go to 1");
+	ck_assert(v->lines[r].marked);
+	ck_assert_int_eq(v->lines[r].item, 0);
+	ck_assert_str_eq(v->lines[r + 1].text, "  2. Go to 3");
+	ck_assert(!v->lines[r + 1].marked);
+	/* the cursor sits on the highlighted item */
+	ck_assert(v->highlight_shown);
+	ck_assert_int_eq(v->cursor_row, r);
+	ck_assert_int_eq(v->cursor_col, 2);
+	/* the full crisis line fits in 80 columns */
+	ck_assert_str_eq(v->lines[23].text, fx_guides[0]->crisis);
+	ck_assert_int_eq(v->hint_row, 22);
+	/* no Back on the first screen; no Space without to-do items */
+	ck_assert_str_eq(v->lines[22].text,
+	    "hint_next \xc2\xb7 hint_help \xc2\xb7 hint_leave");
+	ck_assert_int_eq(v->leave_col, 24);
+	ck_assert_int_eq(v->leave_end, 34);
+	ck_assert_int_eq(v->body_top, 1);
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
+START_TEST(test_hint_narrow)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct view *v;
+	const char *t;
+	char *leave;
+	size_t off;
+
+	act(w, WIZARD_PICK, 1, 24, 80); /* s1: to-do items, Back */
+	v = view_window(w, 24, 80, 0);
+	ck_assert_str_eq(v->lines[v->hint_row].text,
+	    "hint_next \xc2\xb7 hint_back \xc2\xb7 hint_tick \xc2\xb7 "
+	    "hint_help \xc2\xb7 hint_leave");
+	view_free(v);
+	/* at 40 columns some pieces go, never "leave quickly" */
+	v = view_window(w, 12, 40, 0);
+	t = v->lines[v->hint_row].text;
+	ck_assert_int_le(v->lines[v->hint_row].width, 40);
+	ck_assert_ptr_nonnull(strstr(t, "hint_leave"));
+	ck_assert_ptr_nonnull(strstr(t, "hint_help"));
+	ck_assert_ptr_null(strstr(t, "hint_tick"));
+	/* where a click leaves: exactly the leave words */
+	off = layout_prefix(t, strlen(t), v->leave_col);
+	leave = xstrndup(t + off, layout_prefix(t + off, strlen(t + off),
+				      v->leave_end - v->leave_col));
+	ck_assert_str_eq(leave, "hint_leave");
+	free(leave);
+	ck_assert_str_eq(v->lines[11].text, fx_guides[0]->crisis_short);
+	view_free(v);
+	/* a web resource on the screen: c is named */
+	wizard_apply(w, WIZARD_HELP, 0);
+	v = view_window(w, 24, 80, 0);
+	ck_assert_ptr_nonnull(strstr(v->lines[v->hint_row].text, "hint_qr"));
+	ck_assert_ptr_null(strstr(v->lines[v->hint_row].text, "hint_help"));
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
+START_TEST(test_step_and_todos)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct view *v;
+	int r;
+
+	act(w, WIZARD_PICK, 1, 24, 80);
+	act(w, WIZARD_TICK_N, 2, 24, 80);
+	v = view_window(w, 24, 80, 0);
+	ck_assert_str_eq(v->lines[1].text,
+	    "Step 1 of 5  \xe2\x97\x8f\xe2\x97\x8b\xe2\x97\x8b\xe2\x97\x8b"
+	    "\xe2\x97\x8b");
+	ck_assert_int_eq(v->lines[1].kind, VIEW_PROGRESS);
+	r = row_with(v, "todo_heading", 0);
+	ck_assert_int_ge(r, 0);
+	ck_assert_str_eq(v->lines[r + 1].text, "  [ ] Todo a");
+	ck_assert_str_eq(v->lines[r + 2].text, "  [x] Todo b");
+	ck_assert_int_eq(v->lines[r + 2].kind, VIEW_TODO);
+	ck_assert_int_eq(v->lines[r + 2].item, 1);
+	ck_assert_int_eq(v->lines[r + 2].ref, 1);
+	view_free(v);
+	/* ASCII: the same meaning without the circles */
+	v = view_window(w, 24, 80, VIEW_ASCII);
+	ck_assert_str_eq(v->lines[1].text, "Step 1 of 5  [#----]");
+	ck_assert_str_eq(v->lines[23].text, "Call or text 988 | Kids Help "
+					    "Phone 1-800-668-6868 | 911 if you "
+					    "are in danger");
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
+/* A long screen: s1 gets 60 paragraphs. */
+static void
+make_long(void)
+{
+	struct guide_screen *sc = &fx_guides[0]->screens[FX_S1];
+	size_t i;
+
+	free(sc->body[0].text);
+	free(sc->body);
+	sc->nbody = 60;
+	sc->body = xcalloc(sc->nbody, sizeof *sc->body);
+	for (i = 0; i < sc->nbody; i++)
+		sc->body[i].text = xasprintf("Paragraph %zu.", i + 1);
+}
+
+START_TEST(test_long_screen_scrolls)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct view *v;
+	int last, guard = 0;
+
+	make_long();
+	act(w, WIZARD_PICK, 1, 24, 80);
+	v = view_window(w, 24, 80, 0);
+	/* it opens at the top, with "more below" above the footer */
+	ck_assert_int_eq(row_with(v, "Paragraph 1.", 0), 3);
+	ck_assert_int_eq(row_with(v, "more_above", 0), -1);
+	ck_assert_int_eq(row_with(v, "more_below", 0), 21);
+	ck_assert_int_eq(v->lines[21].kind, VIEW_MORE);
+	ck_assert(!v->highlight_shown);
+	ck_assert_int_eq(v->cursor_row, v->body_top);
+	check_footer(v, fx_guides[0]);
+	view_free(v);
+	/* a page down: both indicators, the footer still there */
+	act(w, WIZARD_PAGE_DOWN, 10, 24, 80);
+	v = view_window(w, 24, 80, 0);
+	ck_assert_int_eq(row_with(v, "more_above", 0), 2);
+	ck_assert_int_eq(row_with(v, "more_below", 0), 21);
+	ck_assert_int_eq(row_with(v, "Paragraph 1.", 0), -1);
+	check_footer(v, fx_guides[0]);
+	view_free(v);
+	/* to the end: no "more below", the choices in view */
+	do {
+		act(w, WIZARD_PAGE_DOWN, 10, 24, 80);
+		v = view_window(w, 24, 80, 0);
+		last = row_with(v, "more_below", 0) < 0;
+		if (!last)
+			view_free(v);
+	} while (!last && ++guard < 20);
+	ck_assert(last);
+	ck_assert_uint_eq(v->scroll, v->max_scroll);
+	ck_assert_int_ge(row_with(v, "> 1. Go to 2", 0), 0);
+	ck_assert(v->highlight_shown);
+	view_free(v);
+	/* scrolling past the end is clamped */
+	act(w, WIZARD_PAGE_DOWN, 1000, 24, 80);
+	v = view_window(w, 24, 80, 0);
+	ck_assert_uint_eq(w->scroll, v->max_scroll);
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
+START_TEST(test_highlight_followed)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct view *v;
+	int r;
+
+	make_long();
+	act(w, WIZARD_PICK, 1, 12, 40);
+	/* "show" brings the highlighted first choice into view */
+	act(w, WIZARD_SHOW, 0, 12, 40);
+	v = view_window(w, 12, 40, 0);
+	ck_assert(v->highlight_shown);
+	r = row_with(v, "> 1. Go to 2", 0);
+	ck_assert_int_eq(v->cursor_row, r);
+	view_free(v);
+	/* up to the to-do items, one by one, each in view */
+	act(w, WIZARD_UP, 0, 12, 40);
+	act(w, WIZARD_UP, 0, 12, 40);
+	v = view_window(w, 12, 40, 0);
+	r = row_with(v, "> [ ] Todo a", 0);
+	ck_assert_int_ge(r, v->body_top);
+	ck_assert_int_lt(r, v->hint_row);
+	ck_assert_int_eq(v->cursor_row, r);
+	view_free(v);
+	/* a resize keeps the highlighted item in view */
+	v = view_window(w, 10, 40, 0);
+	ck_assert(v->highlight_shown);
+	ck_assert_int_eq(v->cursor_row, row_with(v, "> [ ] Todo a", 0));
+	view_free(v);
+	v = view_window(w, 40, 120, 0);
+	ck_assert(v->highlight_shown);
+	view_free(v);
+	/* Back from help returns to the same place */
+	act(w, WIZARD_HELP, 0, 10, 40);
+	act(w, WIZARD_BACK, 0, 10, 40);
+	v = view_window(w, 10, 40, 0);
+	ck_assert_int_eq(v->cursor_row, row_with(v, "> [ ] Todo a", 0));
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
+START_TEST(test_too_small)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct view *v = view_window(w, 6, 20, 0);
+
+	ck_assert(v->too_small);
+	ck_assert_str_eq(v->lines[0].text, "too_small");
+	ck_assert_int_eq(v->lines[0].kind, VIEW_NOTICE);
+	/* the short crisis line, wrapped to 20 columns */
+	ck_assert_str_eq(v->lines[4].text, "988 \xc2\xb7 1-800-668-6868");
+	ck_assert_str_eq(v->lines[5].text, "\xc2\xb7 911");
+	ck_assert_str_eq(v->lines[3].text, "hint_leave");
+	ck_assert_int_eq(v->hint_row, 3);
+	ck_assert_int_eq(v->leave_col, 0);
+	view_free(v);
+	/* when rows are short the crisis line comes first */
+	v = view_window(w, 2, 20, 0);
+	ck_assert_str_eq(v->lines[0].text, "988 \xc2\xb7 1-800-668-6868");
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
+START_TEST(test_still_there)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct view *v;
+
+	free(fx_guides[0]->ui[GUIDE_UI_COUNTDOWN_RESET]);
+	fx_guides[0]->ui[GUIDE_UI_COUNTDOWN_RESET] =
+	    xstrdup("Starting over in {n} s.");
+	v = view_still_there(w, 24, 80, 17, 1, 0);
+	ck_assert_str_eq(v->lines[0].text, "still_there");
+	ck_assert_int_ge(row_with(v, "Starting over in 17 s.", 0), 1);
+	check_footer(v, fx_guides[0]);
+	view_free(v);
+	v = view_still_there(w, 24, 80, 3, 0, 0);
+	ck_assert_int_ge(row_with(v, "countdown_leave", 0), 1);
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
+START_TEST(test_help_keys_people)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct guide *g = fx_guides[0];
+	struct view_doc *d;
+	size_t i, k, found = 0;
+	int people = -1, body = -1;
+
+	g->npeople = 1;
+	g->people = xcalloc(1, sizeof *g->people);
+	g->people[0].name = xstrdup("Ms. Chen, counsellor");
+	g->people[0].details = xstrdup("Room 114");
+	d = view_document(w, FX_HELP, 80, 0);
+	for (i = 0; i < d->nlines; i++) {
+		if (strstr(d->lines[i].text, "Ms. Chen") != NULL)
+			people = (int)i;
+		if (strstr(d->lines[i].text, "Body of help.") != NULL)
+			body = (int)i;
+		for (k = 0; k < keys_count; k++)
+			if (strstr(d->lines[i].text, keys_table[k].keys) ==
+				d->lines[i].text + 2 &&
+			    strstr(d->lines[i].text,
+				guide_ui_key(keys_table[k].what)) != NULL)
+				found++;
+	}
+	/* site people first; every key with what it does */
+	ck_assert_int_ge(people, 0);
+	ck_assert_int_gt(body, people);
+	ck_assert_uint_eq(found, keys_count);
+	view_doc_free(d);
+	/* the key list is on the help screen only */
+	d = view_document(w, FX_START, 80, 0);
+	for (i = 0; i < d->nlines; i++)
+		ck_assert_int_ne(d->lines[i].kind, VIEW_KEY);
+	view_doc_free(d);
+	wizard_free(w);
+}
+END_TEST
+
+START_TEST(test_languages_and_resources)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct view_doc *d;
+	size_t i;
+	int web = 0, call = 0;
+
+	d = view_document(w, FX_LANGS, 80, VIEW_MARKER);
+	ck_assert_uint_eq(d->nitems, 3);
+	ck_assert_str_eq(d->lines[d->item_first[0]].text, "  1. English");
+	ck_assert_str_eq(d->lines[d->item_first[1]].text, "  2. Fran\xc3\xa7"
+							  "ais");
+	ck_assert_str_eq(d->lines[d->item_first[2]].text, "  3. Go to 0");
+	view_doc_free(d);
+	d = view_document(w, FX_EXTRA, 80, 0);
+	for (i = 0; i < d->nlines; i++) {
+		web += strcmp(d->lines[i].text, "  resource_web: "
+						"kidshelpphone.ca") == 0;
+		call += strcmp(d->lines[i].text, "  resource_call: 988") == 0;
+	}
+	ck_assert_int_eq(web, 1);
+	ck_assert_int_eq(call, 1);
+	view_doc_free(d);
+	wizard_free(w);
+}
+END_TEST
+
+START_TEST(test_plan)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct view_doc *d;
+	size_t i;
+	int done = -1, left = -1, b = -1, a = -1;
+
+	fx_guides[0]->screens[FX_EXTRA].kind = GUIDE_KIND_PLAN;
+	wizard_apply(w, WIZARD_PICK, 1);
+	wizard_apply(w, WIZARD_TICK_N, 2);
+	d = view_document(w, FX_EXTRA, 80, 0);
+	for (i = 0; i < d->nlines; i++) {
+		const char *t = d->lines[i].text;
+
+		if (strcmp(t, "  plan_done") == 0 && done < 0)
+			done = (int)i;
+		if (strcmp(t, "  plan_left") == 0 && left < 0)
+			left = (int)i;
+		if (strcmp(t, "  [x] Todo b") == 0)
+			b = (int)i;
+		if (strcmp(t, "  [ ] Todo a") == 0)
+			a = (int)i;
+	}
+	/* under step 1: what is done, then what is left */
+	ck_assert_int_ge(done, 0);
+	ck_assert_int_eq(b, done + 1);
+	ck_assert_int_eq(left, b + 1);
+	ck_assert_int_eq(a, left + 1);
+	ck_assert_int_eq(d->lines[done - 1].kind, VIEW_HEADING);
+	ck_assert_str_eq(d->lines[done - 1].text, "1. Step title 1");
+	view_doc_free(d);
+	wizard_free(w);
+}
+END_TEST
+
+/* French text wraps by columns, not bytes. */
+START_TEST(test_french_width)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct guide_screen *sc = &fx_guides[0]->screens[FX_START];
+	struct view *v;
+	int r, wider = 0;
+
+	free(sc->body[0].text);
+	sc->body[0].text =
+	    xstrdup("\xc3\x89"
+		    "cris \xc3\xa0 quelqu\xe2\x80\x99un de s\xc3\xbb"
+		    "r d\xc3\xa8s maintenant\xc2\xa0: tu n\xe2\x80\x99"
+		    "es pas coupable, c\xe2\x80\x99"
+		    "est \xc3\xa9vident, et l\xe2\x80\x99\xc3\xa9quipe "
+		    "t\xe2\x80\x99\xc3\xa9"
+		    "coute \xc3\xa0 toute heure.");
+	v = view_window(w, 12, 40, 0);
+	check_clean(v);
+	for (r = 0; r < v->rows; r++)
+		if (v->lines[r].kind == VIEW_TEXT) {
+			wider |= strlen(v->lines[r].text) > 40;
+			/* the no-break space keeps ":" on its word's line */
+			ck_assert(strncmp(v->lines[r].text, ":", 1) != 0);
+		}
+	ck_assert(wider); /* more bytes than columns, and still fits */
+	view_free(v);
+	/* ASCII: accents folded, nothing but ASCII */
+	v = view_window(w, 12, 40, VIEW_ASCII);
+	ck_assert_int_ge(row_with(v, "Ecris a quelqu'un", 0), 0);
+	for (r = 0; r < v->rows; r++) {
+		const char *p;
+
+		for (p = v->lines[r].text; *p; p++)
+			ck_assert((unsigned char)*p < 0x80);
+	}
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
+/* The bundled content, loaded the way the program loads it. */
+static struct guide *
+load_content(const char *lang)
+{
+	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
+	struct load_report rep = { 0 };
+	struct guide *g;
+	char *path = xasprintf("%s/%s.json", dir ? dir : "content", lang);
+	size_t i;
+
+	g = load_file(path, &rep);
+	for (i = 0; g == NULL && i < rep.ndiags; i++) {
+		char *m = load_diag_format(&rep, i);
+
+		fprintf(stderr, "%s\n", m);
+		free(m);
+	}
+	ck_assert_msg(g != NULL, "%s does not load", path);
+	load_report_free(&rep);
+	free(path);
+	return g;
+}
+
+START_TEST(test_real_content)
+{
+	struct guide *gs[2];
+	struct app app = { 0 };
+	struct wizard *w;
+	struct view *v;
+	size_t i, s;
+	int r;
+
+	gs[0] = load_content("en");
+	gs[1] = load_content("fr");
+	app.guides = gs;
+	app.nguides = 2;
+	app.utf8 = 1;
+	w = wizard_new(&app);
+	/* the start screen at 80x24: reassurance, every choice, footer */
+	v = view_window(w, 24, 80, 0);
+	for (i = 0; i < gs[0]->screens[gs[0]->start].nchoices; i++)
+		ck_assert_int_ge(
+		    row_with(
+			v, gs[0]->screens[gs[0]->start].choices[i].label, 0),
+		    0);
+	ck_assert_int_ge(row_with(v, gs[0]->ui[GUIDE_UI_HINT_LEAVE], 0), 0);
+	ck_assert_str_eq(v->lines[23].text, gs[0]->crisis);
+	ck_assert(v->highlight_shown);
+	view_free(v);
+	/* every screen, both languages, several sizes: clean and footed */
+	for (i = 0; i < 2; i++) {
+		wizard_apply(w, WIZARD_LANGUAGE, (long)i);
+		for (s = 0; s < gs[i]->nscreens; s++) {
+			static const int sizes[][2] = { { 24, 80 }, { 10, 40 },
+				{ 12, 40 }, { 40, 120 } };
+			size_t k;
+
+			w->screen = s; /* look at every screen directly */
+			w->highlight = 0;
+			w->scroll = 0;
+			for (k = 0; k < 4; k++) {
+				v = view_window(w, sizes[k][0], sizes[k][1], 0);
+				check_clean(v);
+				check_footer(v, gs[i]);
+				r = row_with(
+				    v, gs[i]->ui[GUIDE_UI_HINT_LEAVE], 0);
+				ck_assert_int_eq(r, v->hint_row);
+				view_free(v);
+			}
+		}
+	}
+	wizard_free(w);
+	guide_free(gs[0]);
+	guide_free(gs[1]);
+}
+END_TEST
+
+static Suite *
+view_suite(void)
+{
+	Suite *s = suite_create("view");
+	TCase *tc = tcase_create("fixture");
+	TCase *real = tcase_create("content");
+
+	tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+	tcase_add_test(tc, test_every_size);
+	tcase_add_test(tc, test_start_80x24);
+	tcase_add_test(tc, test_hint_narrow);
+	tcase_add_test(tc, test_step_and_todos);
+	tcase_add_test(tc, test_long_screen_scrolls);
+	tcase_add_test(tc, test_highlight_followed);
+	tcase_add_test(tc, test_too_small);
+	tcase_add_test(tc, test_still_there);
+	tcase_add_test(tc, test_help_keys_people);
+	tcase_add_test(tc, test_languages_and_resources);
+	tcase_add_test(tc, test_plan);
+	tcase_add_test(tc, test_french_width);
+	suite_add_tcase(s, tc);
+	tcase_set_timeout(real, 20);
+	tcase_add_test(real, test_real_content);
+	suite_add_tcase(s, real);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(view_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? 1 : 0;
+}
