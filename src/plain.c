@@ -8,6 +8,13 @@
  * braille follow text as it is written, so nothing is ever redrawn in
  * place: after every action the current screen is written again, below.
  *
+ * Commands, one per line, blanks around them and upper case allowed: a
+ * number picks that choice, "t N" ticks to-do item N, "b" goes back, "h"
+ * (or "?") opens "talk to someone now", "q" leaves (in a kiosk: starts
+ * over, state wiped), "p" shows the screen again (the start screen tells
+ * screen-reader users to press p, and they are here already).  An empty
+ * line repeats the prompt.
+ *
  * Input is untrusted (a pipe may carry anything): a line is read into a
  * fixed buffer and the rest of an over-long line is thrown away, so no
  * line can eat memory; a NUL or any stray byte makes the line a wrong
@@ -43,6 +50,7 @@ enum plain_cmd {
 	PLAIN_BACK,  /* "b" */
 	PLAIN_HELP,  /* "h" */
 	PLAIN_QUIT,  /* "q" */
+	PLAIN_AGAIN, /* "p": this is the plain mode already; show it again */
 	PLAIN_BAD    /* anything else */
 };
 
@@ -354,7 +362,10 @@ parse_cmd(char *line, long *n)
 		case 'b':
 			return PLAIN_BACK;
 		case 'h':
+		case '?':
 			return PLAIN_HELP;
+		case 'p':
+			return PLAIN_AGAIN;
 		case 'q':
 			return PLAIN_QUIT;
 		}
@@ -440,6 +451,9 @@ plain_run(struct app *app, struct wizard *w)
 				break;
 			}
 			wizard_apply(w, WIZARD_TICK_N, n);
+			paint_screen(&o, w, 0);
+			break;
+		case PLAIN_AGAIN:
 			paint_screen(&o, w, 0);
 			break;
 		case PLAIN_BACK:
