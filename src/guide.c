@@ -14,6 +14,7 @@ static const char *const ui_keys[GUIDE_UI_COUNT] = {
 #undef GUIDE_UI_KEY
 };
 
+/* The content key of a UI string, static; NULL when out of range. */
 const char *
 guide_ui_key(enum guide_ui which)
 {
@@ -48,6 +49,7 @@ free_screen(struct guide_screen *s)
 	free(s->sources);
 }
 
+/* Free a guide and every string it owns; NULL is fine. */
 void
 guide_free(struct guide *g)
 {
@@ -100,6 +102,7 @@ guide_free(struct guide *g)
 	free(g);
 }
 
+/* The index of the screen with this id, or (size_t)-1. */
 size_t
 guide_screen_find(const struct guide *g, const char *id)
 {
@@ -116,8 +119,8 @@ guide_screen_find(const struct guide *g, const char *id)
 }
 
 /*
- * The name may be given with or without its braces ("n" or "{n}"); an
- * empty name replaces nothing.
+ * A copy of template with every "{name}" replaced by value; the name may
+ * be given with or without its braces ("n" or "{n}").  Caller frees.
  */
 char *
 guide_format(const char *template, const char *name, const char *value)

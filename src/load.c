@@ -149,6 +149,7 @@ report_vadd(struct load_report *rep, int warning, int line, int col,
 		rep->nerrors++;
 }
 
+/* Append one diagnostic to rep; rep owns its copies. */
 void
 load_report_add(struct load_report *rep, int warning, int line, int col,
     const char *path, const char *fmt, ...)
@@ -160,6 +161,7 @@ load_report_add(struct load_report *rep, int warning, int line, int col,
 	va_end(ap);
 }
 
+/* Free what rep holds and zero it; NULL is fine. */
 void
 load_report_free(struct load_report *rep)
 {
@@ -176,6 +178,7 @@ load_report_free(struct load_report *rep)
 	memset(rep, 0, sizeof *rep);
 }
 
+/* One diagnostic as the line the program prints.  Caller frees. */
 char *
 load_diag_format(const struct load_report *rep, size_t i)
 {
@@ -1513,24 +1516,36 @@ walk_resources(struct ctx *c, const cJSON *root, struct guide *g)
 	pop(c, mark);
 }
 
-/* Whether s is a date written YYYY-MM-DD. */
+/*
+ * Whether s is a date written YYYY, YYYY-MM or YYYY-MM-DD: a date is only
+ * as precise as what is known of when a source was checked.
+ */
 static int
 is_date(const char *s)
 {
-	int i, month, day;
+	size_t len = strlen(s);
+	int month, day;
 
-	for (i = 0; i < 10; i++) {
+	if (len != 4 && len != 7 && len != 10)
+		return 0;
+	for (size_t i = 0; i < len; i++) {
 		if (i == 4 || i == 7) {
 			if (s[i] != '-')
 				return 0;
 		} else if (s[i] < '0' || s[i] > '9')
 			return 0;
 	}
-	if (s[10] != '\0')
-		return 0;
-	month = (s[5] - '0') * 10 + (s[6] - '0');
-	day = (s[8] - '0') * 10 + (s[9] - '0');
-	return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+	if (len >= 7) {
+		month = (s[5] - '0') * 10 + (s[6] - '0');
+		if (month < 1 || month > 12)
+			return 0;
+	}
+	if (len == 10) {
+		day = (s[8] - '0') * 10 + (s[9] - '0');
+		if (day < 1 || day > 31)
+			return 0;
+	}
+	return 1;
 }
 
 static void
@@ -1561,7 +1576,7 @@ walk_sources(struct ctx *c, const cJSON *root, struct guide *g)
 		s->checked = field_text(c, e, "checked", 1);
 		if (s->checked != NULL && !is_date(s->checked)) {
 			mark3 = push_key(c, "checked");
-			err(c, "must be a date written YYYY-MM-DD");
+			err(c, "must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY)");
 			pop(c, mark3);
 		}
 		pop(c, mark2);
@@ -1910,6 +1925,7 @@ load_terminated(struct ctx *c, const char *buf, size_t len)
 	return g;
 }
 
+/* Load and check the file at path; the guide, or NULL.  Caller frees. */
 struct guide *
 load_file(const char *path, struct load_report *rep)
 {
@@ -1927,6 +1943,7 @@ load_file(const char *path, struct load_report *rep)
 	return g;
 }
 
+/* Load and check content in memory; the guide, or NULL.  Caller frees. */
 struct guide *
 load_buffer(
     const char *name, const char *buf, size_t len, struct load_report *rep)
@@ -2051,6 +2068,7 @@ walk_site(
 	pop(c, mark);
 }
 
+/* Check a site file and apply its part for g->lang; g keeps ownership. */
 int
 load_site(const char *path, struct guide *g, struct load_report *rep)
 {

@@ -530,6 +530,19 @@ START_TEST(utf16)
 	    "utf16le.json", 0, LINES(": the file is UTF-16: save it as UTF-8"));
 	expect(
 	    "utf16be.json", 0, LINES(": the file is UTF-16: save it as UTF-8"));
+	/* Without a byte-order mark: every other byte is NUL. */
+	{
+		struct load_report rep = { 0 };
+		char *line;
+
+		ck_assert_ptr_null(load_buffer("le", "{\0\"\0f\0", 6, &rep));
+		ck_assert_uint_eq(rep.ndiags, 1);
+		line = load_diag_format(&rep, 0);
+		ck_assert_str_eq(
+		    line, "le: the file looks like UTF-16: save it as UTF-8");
+		free(line);
+		load_report_free(&rep);
+	}
 }
 END_TEST
 
