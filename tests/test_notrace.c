@@ -109,6 +109,25 @@ check_trace(const char *what)
 static const char *const pty_env[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
 	NULL };
 
+/* The program strace runs: the first child of the strace process. */
+static pid_t
+traced_pid(pid_t strace_pid)
+{
+	char path[64];
+	FILE *f;
+	int pid = -1;
+
+	snprintf(path, sizeof path, "/proc/%d/task/%d/children",
+	    (int)strace_pid, (int)strace_pid);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	if (fscanf(f, "%d", &pid) != 1)
+		pid = -1;
+	fclose(f);
+	return pid;
+}
+
 /* Run a full-screen session on a pty under strace; keys as a script. */
 static void
 full_screen_session(int kiosk)
@@ -137,7 +156,9 @@ full_screen_session(int kiosk)
 	if (kiosk) {
 		term_send_key(t, TERM_KEY_ESC);
 		term_settle(t, 100, 2000);
-		term_kill(t, SIGTERM);
+		/* Signal the program, not strace (which would detach). */
+		ck_assert_int_gt(traced_pid(term_pid(t)), 0);
+		ck_assert_int_eq(kill(traced_pid(term_pid(t)), SIGTERM), 0);
 		ck_assert_int_ge(term_wait_exit(t, 5000, &status), 0);
 		ck_assert(WIFEXITED(status));
 		ck_assert_int_eq(WEXITSTATUS(status), 128 + SIGTERM);
