@@ -415,6 +415,11 @@ tui_key(struct tui *t, int ch)
 	long page =
 	    t->v != NULL && t->v->body_rows > 2 ? t->v->body_rows - 2 : 1;
 
+	/* too small to read: only leaving (and repainting) does anything,
+	 * so that nothing changes unseen */
+	if (t->v != NULL && t->v->too_small && ch != KEY_MOUSE && ch != 0x0c &&
+	    (ch < 0 || ch > 0x7f || keys_ascii(ch) != KEYS_LEAVE))
+		return 0;
 	switch (ch) {
 	case KEY_UP:
 	case KEY_BTAB:
