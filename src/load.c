@@ -486,10 +486,8 @@ scan_bytes(struct ctx *c, const unsigned char *s, size_t len)
 	while (i < len) {
 		k = utf8_decode(s + i, len - i, &cp);
 		if (k == 0) {
-			size_t bad = utf8_bad_len(s + i, len - i);
-
+			size_t bad = utf8_bad_len(s + i, len - i), b;
 			char hex[16];
-			size_t b;
 
 			hex[0] = '\0';
 			for (b = 0; b < bad; b++)
@@ -711,7 +709,8 @@ syntax_error(struct ctx *c, const unsigned char *s, size_t len, size_t off,
 		    "syntax error: unexpected %s (JSON strings use double "
 		    "quotes)",
 		    what);
-	else if (p > 0 && strchr("\"}]0123456789el", s[p - 1]) != NULL &&
+	else if (p > 0 && s[p - 1] != '\0' &&
+		 strchr("\"}]0123456789el", s[p - 1]) != NULL &&
 		 (cp == '"' || cp == '{' || cp == '['))
 		diag(c, 0, line, col, NULL,
 		    "syntax error: unexpected %s (a missing ',' or ':' before "
@@ -1576,7 +1575,8 @@ walk_sources(struct ctx *c, const cJSON *root, struct guide *g)
 		s->checked = field_text(c, e, "checked", 1);
 		if (s->checked != NULL && !is_date(s->checked)) {
 			mark3 = push_key(c, "checked");
-			err(c, "must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY)");
+			err(c, "must be a date written YYYY-MM-DD, YYYY-MM or "
+			       "YYYY");
 			pop(c, mark3);
 		}
 		pop(c, mark2);

@@ -433,7 +433,8 @@ START_TEST(bad_values)
 	    LINES(": resources[0].web: give the address without \"https://\" "
 		  "or \"http://\""));
 	expect("checked-date.json", 0,
-	    LINES(": sources[0].checked: must be a date written YYYY-MM-DD"));
+	    LINES(": sources[0].checked: must be a date written "
+		  "YYYY-MM-DD, YYYY-MM or YYYY"));
 	expect("language-code.json", 0,
 	    LINES(": language.code: must be a language code of 2 or 3 "
 		  "lowercase letters, such as \"en\""));
@@ -784,7 +785,8 @@ START_TEST(every_problem_reported)
 		"or \"http://\"",
 		": sources[1]: warning: unknown key \"titel\" (did you mean "
 		"\"title\"?)",
-		": sources[2].checked: must be a date written YYYY-MM-DD"));
+		": sources[2].checked: must be a date written "
+		"YYYY-MM-DD, YYYY-MM or YYYY"));
 }
 END_TEST
 
