@@ -135,11 +135,11 @@ END_TEST
 START_TEST(test_wrap_never_splits)
 {
 	const char *texts[] = {
-		"Ne paie pas. Ce n\xe2\x80\x99"
-		"est pas ta faute. \xc3\x89"
-		"cris au 988.",
-		"na\xc3\xafve cafe\xcc\x81 \xe6\x97\xa5\xe6\x9c\xac "
-		"x\xcc\x81\xcc\x82y end",
+		("Ne paie pas. Ce n\xe2\x80\x99"
+		 "est pas ta faute. \xc3\x89"
+		 "cris au 988."),
+		("na\xc3\xafve cafe\xcc\x81 \xe6\x97\xa5\xe6\x9c\xac "
+		 "x\xcc\x81\xcc\x82y end"),
 		"https://kidshelpphone.ca/get-info/sextortion-what-to-do",
 	};
 	size_t t;
