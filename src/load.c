@@ -1724,6 +1724,43 @@ check_whole(struct ctx *c, struct guide *g, const cJSON *root)
 	free(seen);
 }
 
+/*
+ * Warn about a placeholder in a UI string that the program does not fill
+ * in, such as a translated "{nombre}": it would be shown as it is.
+ */
+static void
+check_placeholders(struct ctx *c, const char *s)
+{
+	static const char *const known[] = { "{n}", "{total}", "{date}" };
+	const char *open, *close, *p;
+	size_t i, n;
+	struct shown b;
+	char name[LOAD_MAX_ID + 3];
+
+	for (open = strchr(s, '{'); open != NULL;
+	     open = strchr(open + 1, '{')) {
+		close = strchr(open, '}');
+		if (close == NULL)
+			return;
+		for (p = open + 1; p < close; p++)
+			if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
+				break;
+		n = (size_t)(close - open) + 1;
+		if (p < close || n > sizeof name - 1)
+			continue; /* braces around something else */
+		memcpy(name, open, n);
+		name[n] = '\0';
+		for (i = 0; i < NELEM(known); i++)
+			if (strcmp(name, known[i]) == 0)
+				break;
+		if (i == NELEM(known))
+			warn(c,
+			    "unknown placeholder \"%s\" (the program fills in "
+			    "{n}, {total} and {date})",
+			    show(&b, name));
+	}
+}
+
 /* The format version: 0, or -1 when it is not the one this program reads. */
 static int
 check_format(struct ctx *c, const cJSON *root)
@@ -1786,8 +1823,15 @@ walk_guide(struct ctx *c, const cJSON *root)
 	if ((o = field_object(c, root, "ui", 1)) != NULL) {
 		mark = push_key(c, "ui");
 		check_keys(c, o, ui_keys, GUIDE_UI_COUNT);
-		for (i = 0; i < GUIDE_UI_COUNT; i++)
+		for (i = 0; i < GUIDE_UI_COUNT; i++) {
 			g->ui[i] = field_text(c, o, ui_keys[i], 1);
+			if (g->ui[i] != NULL) {
+				size_t mark2 = push_key(c, ui_keys[i]);
+
+				check_placeholders(c, g->ui[i]);
+				pop(c, mark2);
+			}
+		}
 		pop(c, mark);
 	}
 

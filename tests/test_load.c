@@ -444,6 +444,14 @@ START_TEST(bad_values)
 }
 END_TEST
 
+START_TEST(unknown_placeholder_warns)
+{
+	expect("ui-placeholder.json", 1,
+	    LINES(": ui.step_of: warning: unknown placeholder \"{totl}\" (the "
+		  "program fills in {n}, {total} and {date})"));
+}
+END_TEST
+
 START_TEST(unknown_key_suggests)
 {
 	expect("unknown-key.json", 1,
@@ -983,6 +991,7 @@ load_suite(void)
 	tcase_add_test(tc, duplicate_key);
 	tcase_add_test(tc, bad_values);
 	tcase_add_test(tc, unknown_key_suggests);
+	tcase_add_test(tc, unknown_placeholder_warns);
 	tcase_add_test(tc, invalid_utf8);
 	tcase_add_test(tc, nul);
 	tcase_add_test(tc, escape_sequences);
