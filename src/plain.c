@@ -156,6 +156,19 @@ paint_prompt(struct plain_out *o, const struct wizard *w)
 	out_wrapped(o, wizard_guide(w)->ui[GUIDE_UI_PLAIN_PROMPT]);
 }
 
+/* The width to wrap to: --width, the terminal's, or 80. */
+static int
+plain_width(const struct app *app)
+{
+	struct winsize ws;
+
+	if (app->width > 0)
+		return app->width;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return PLAIN_WIDTH_DEFAULT;
+}
+
 /*
  * A to-do item with the number that ticks it and its state:
  * "t2 [x] Save the chat", wrapped under its text.
@@ -224,6 +237,7 @@ paint_screen(struct plain_out *o, const struct wizard *w, int first)
 	struct view_doc *d;
 	int blank = 1;
 
+	o->width = plain_width(w->app);
 	d = view_document(w, w->screen, o->width, o->ascii ? VIEW_ASCII : 0);
 	if (!first)
 		out_bytes(o, "\n", 1);
@@ -296,7 +310,16 @@ read_line(FILE *f, char *buf, size_t cap, int *bad)
 	int c, any = 0;
 
 	*bad = 0;
-	while ((c = getc(f)) != EOF) {
+	for (;;) {
+		errno = 0;
+		if ((c = getc(f)) == EOF) {
+			/* A signal (a window resize) is not the end. */
+			if (ferror(f) && errno == EINTR) {
+				clearerr(f);
+				continue;
+			}
+			break;
+		}
 		any = 1;
 		if (c == '\n')
 			break;
@@ -390,19 +413,6 @@ parse_cmd(char *line, long *n)
 	return PLAIN_PICK;
 }
 
-/* The width to wrap to: --width, the terminal's, or 80. */
-static int
-plain_width(const struct app *app)
-{
-	struct winsize ws;
-
-	if (app->width > 0)
-		return app->width;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
-		return ws.ws_col;
-	return PLAIN_WIDTH_DEFAULT;
-}
-
 /* Say goodbye: the reader should close the window (scrollback). */
 static void
 paint_bye(struct plain_out *o, const struct wizard *w)
@@ -420,7 +430,7 @@ plain_run(struct app *app, struct wizard *w)
 	long n;
 	int bad, flags, leave = 0;
 
-	o.width = plain_width(app);
+	o.width = plain_width(app); /* again before each screen: resizes */
 	/* A QR code shown in the full screen has no plain form. */
 	wizard_apply(w, WIZARD_QR_HIDE, 0);
 	paint_screen(&o, w, 1);

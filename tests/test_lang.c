@@ -259,8 +259,8 @@ END_TEST
 /*
  * "p" in the full-screen mode: the plain mode at the same place.  On step
  * 1, p gives the plain view of step 1 (its to-do items numbered as only
- * the plain mode numbers them) and the plain prompt; q then leaves with
- * status 0.
+ * the plain mode numbers them) and the plain prompt; after a resize a
+ * number still works, and q leaves with status 0.
  */
 START_TEST(p_switches_to_plain_on_the_same_screen)
 {
@@ -294,6 +294,15 @@ START_TEST(p_switches_to_plain_on_the_same_screen)
 	ck_assert_msg(term_find(t, todo, NULL, NULL) == 0,
 	    "the plain mode is not on step 1 (\"%s\"):\n%s", todo,
 	    term_dump(t));
+	/* A resize (SIGWINCH, ncurses' handler may still be there) is not
+	 * the end of input: the next line still works. */
+	term_resize(t, 30, 90);
+	term_settle(t, 100, 1000);
+	term_send_bytes(t, "3\r", 2);
+	ck_assert_msg(
+	    term_wait_text(t, g->screens[guide_screen_find(g, "steps")].title,
+		5000, NULL, NULL) == 0,
+	    "3 after a resize did not go back to the steps:\n%s", term_dump(t));
 	term_send_bytes(t, "q\r", 2);
 	ck_assert_msg(term_wait_exit(t, 5000, &status) >= 0, "did not leave");
 	ck_assert(WIFEXITED(status));
