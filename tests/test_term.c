@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -86,6 +87,10 @@ curses_child(void)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
+	mouseinterval(0);
+	mousemask(BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON4_PRESSED |
+		      BUTTON5_PRESSED,
+	    NULL);
 	if (has_colors() && getenv("NO_COLOR") == NULL) {
 		start_color();
 		use_default_colors();
@@ -104,7 +109,21 @@ curses_child(void)
 			fputs("\033]0;a title\007", stdout);
 			fflush(stdout);
 		}
-		if (r == KEY_CODE_YES && ch != KEY_RESIZE)
+		if (r == KEY_CODE_YES && ch == KEY_MOUSE) {
+			MEVENT ev;
+			char m[64];
+
+			if (getmouse(&ev) == OK) {
+				snprintf(m, sizeof m, "%s%d,%d",
+				    ev.bstate & BUTTON1_PRESSED    ? "press"
+				    : ev.bstate & BUTTON1_RELEASED ? "release"
+				    : ev.bstate & BUTTON4_PRESSED  ? "wheelup"
+				    : ev.bstate & BUTTON5_PRESSED  ? "wheeldown"
+								   : "other",
+				    ev.y, ev.x);
+				keylog_add(m);
+			}
+		} else if (r == KEY_CODE_YES && ch != KEY_RESIZE)
 			keylog_add(keyname((int)ch));
 		if (r == OK && ch < 0x80)
 			keylog_add(keyname((int)ch));
@@ -153,6 +172,26 @@ list_env(void)
 	return getchar() == 'x' ? 0 : 1;
 }
 
+/* Writes a DEC private mode sequence in two parts, apart. */
+static int
+split_modes(void)
+{
+	struct termios tio;
+
+	/* No echo of the key between the parts: it would cut the sequence
+	 * on a real terminal too. */
+	tcgetattr(0, &tio);
+	tio.c_lflag &= ~(tcflag_t)ECHO;
+	tcsetattr(0, TCSANOW, &tio);
+	fputs("one\r\n\033[?10", stdout);
+	fflush(stdout);
+	if (getchar() != 'x')
+		return 1;
+	fputs("06;1000htwo\r\n", stdout);
+	fflush(stdout);
+	return getchar() == 'x' ? 0 : 1;
+}
+
 static const char *const env_xterm[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
 	NULL };
 
@@ -163,7 +202,7 @@ start_curses(int rows, int cols, const char *const *env)
 	struct term *t = term_start(rows, cols, env, argv);
 
 	ck_assert_ptr_nonnull(t);
-	ck_assert_msg(term_wait_text(t, "hello", 2000, NULL, NULL) == 0,
+	ck_assert_msg(term_wait_text(t, "hello", 5000, NULL, NULL) == 0,
 	    "the curses child did not start:\n%s", term_dump(t));
 	return t;
 }
@@ -175,7 +214,7 @@ expect_key(struct term *t, const char *name)
 	char want[64];
 
 	snprintf(want, sizeof want, " %s", name);
-	ck_assert_msg(term_wait_text(t, want, 2000, NULL, NULL) == 0,
+	ck_assert_msg(term_wait_text(t, want, 5000, NULL, NULL) == 0,
 	    "key %s not seen:\n%s", name, term_dump(t));
 	ck_assert_msg(
 	    strlen(term_row_text(t, 12)) >= strlen(want) &&
@@ -190,7 +229,7 @@ START_TEST(text_cursor_and_wide_chars)
 	struct term *t = start_curses(24, 80, env_xterm);
 	int row, col, vis, r, c;
 
-	ck_assert_int_eq(term_wait_text(t, "hello", 2000, &row, &col), 0);
+	ck_assert_int_eq(term_wait_text(t, "hello", 5000, &row, &col), 0);
 	ck_assert_int_eq(row, 1);
 	ck_assert_int_eq(col, 2);
 	/* A wide character takes two columns and is given once. */
@@ -292,6 +331,55 @@ START_TEST(xterm_keys)
 }
 END_TEST
 
+START_TEST(mouse_reports)
+{
+	struct term *t = start_curses(24, 80, env_xterm);
+
+	ck_assert_int_eq(term_click(t, 3, 5), 0);
+	expect_key(t, "press3,5 release3,5");
+	ck_assert_int_eq(term_wheel(t, 10, 20, 1), 0);
+	expect_key(t, "wheeldown10,20");
+	ck_assert_int_eq(term_wheel(t, 10, 20, 0), 0);
+	expect_key(t, "wheelup10,20");
+	term_free(t);
+}
+END_TEST
+
+START_TEST(no_mouse_unless_asked)
+{
+	const char *argv[] = { self, "--fds", NULL };
+	struct term *t = term_start(24, 80, env_xterm, argv);
+
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(term_wait_text(t, " end", 5000, NULL, NULL), 0);
+	ck_assert_int_eq(term_click(t, 1, 1), -1);
+	ck_assert_int_eq(term_wheel(t, 1, 1, 1), -1);
+	term_free(t);
+}
+END_TEST
+
+/* libvterm takes only the first of several modes in one sequence; the
+ * harness splits them, also when the sequence comes in two reads. */
+START_TEST(several_modes_in_one_sequence)
+{
+	const char *argv[] = { self, "--split", NULL };
+	struct term *t = term_start(24, 80, env_xterm, argv);
+	int row, col;
+
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(term_wait_text(t, "one", 5000, NULL, NULL), 0);
+	ck_assert_int_eq(term_wait_idle(t, 2000), 0);
+	ck_assert_int_eq(term_click(t, 1, 1), -1);
+	ck_assert_int_eq(term_send_bytes(t, "x\r", 2), 0);
+	ck_assert_int_eq(term_wait_text(t, "two", 5000, &row, &col), 0);
+	ck_assert_int_eq(row, 1);
+	ck_assert_int_eq(col, 0);
+	ck_assert_str_eq(term_row_text(t, 1), "two");
+	ck_assert_int_eq(term_wheel(t, 1, 1, 1), 0);
+	term_free(t);
+}
+END_TEST
+
 START_TEST(linux_keys_from_terminfo)
 {
 	static const char *const env[] = { "TERM=linux", "LANG=C.UTF-8", NULL };
@@ -338,16 +426,16 @@ START_TEST(resize_reaches_the_child)
 	struct term *t = start_curses(24, 80, env_xterm);
 	int rows, cols, row;
 
-	ck_assert_int_eq(term_wait_text(t, "size 24x80", 2000, NULL, NULL), 0);
+	ck_assert_int_eq(term_wait_text(t, "size 24x80", 5000, NULL, NULL), 0);
 	ck_assert_int_eq(term_resize(t, 12, 40), 0);
 	term_size(t, &rows, &cols);
 	ck_assert_int_eq(rows, 12);
 	ck_assert_int_eq(cols, 40);
-	ck_assert_msg(term_wait_text(t, "size 12x40", 2000, &row, NULL) == 0,
+	ck_assert_msg(term_wait_text(t, "size 12x40", 5000, &row, NULL) == 0,
 	    "%s", term_dump(t));
 	ck_assert_int_eq(row, 11);
 	ck_assert_int_eq(term_resize(t, 40, 120), 0);
-	ck_assert_int_eq(term_wait_text(t, "size 40x120", 2000, NULL, NULL), 0);
+	ck_assert_int_eq(term_wait_text(t, "size 40x120", 5000, NULL, NULL), 0);
 	ck_assert_int_eq(term_row_text(t, 40)[0], '\0');
 	term_free(t);
 }
@@ -365,7 +453,7 @@ START_TEST(exit_status_time_and_termios)
 	ck_assert_int_eq(term_wait_exit(t, 50, &status), -1);
 	ck_assert_int_eq(term_exited(t), 0);
 	ck_assert_int_eq(term_send_char(t, 'q', 0), 0);
-	ms = term_wait_exit(t, 2000, &status);
+	ms = term_wait_exit(t, 5000, &status);
 	ck_assert_int_ge(ms, 0);
 	ck_assert_int_lt(ms, term_ms(500));
 	ck_assert(WIFEXITED(status));
@@ -388,7 +476,7 @@ START_TEST(killed_child_leaves_termios_changed)
 	int status;
 
 	ck_assert_int_eq(term_kill(t, SIGKILL), 0);
-	ck_assert_int_ge(term_wait_exit(t, 2000, &status), 0);
+	ck_assert_int_ge(term_wait_exit(t, 5000, &status), 0);
 	ck_assert(WIFSIGNALED(status));
 	ck_assert_int_eq(WTERMSIG(status), SIGKILL);
 	/* The comparison can fail: curses had no chance to restore. */
@@ -421,11 +509,11 @@ START_TEST(child_gets_only_the_pty)
 	int status;
 
 	ck_assert_ptr_nonnull(t);
-	ck_assert_msg(term_wait_text(t, " end", 2000, NULL, NULL) == 0, "%s",
+	ck_assert_msg(term_wait_text(t, " end", 5000, NULL, NULL) == 0, "%s",
 	    term_dump(t));
 	ck_assert_str_eq(term_row_text(t, 0), "fds: 0 1 2 end");
 	ck_assert_int_eq(term_send_bytes(t, "x\r", 2), 0);
-	ck_assert_int_ge(term_wait_exit(t, 2000, &status), 0);
+	ck_assert_int_ge(term_wait_exit(t, 5000, &status), 0);
 	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	term_free(t);
 }
@@ -439,7 +527,7 @@ START_TEST(child_gets_only_the_given_environment)
 	setenv("SAFESTEPS_TERM_TEST_LEAK", "1", 1);
 	t = term_start(24, 80, env_xterm, argv);
 	ck_assert_ptr_nonnull(t);
-	ck_assert_int_eq(term_wait_text(t, "env count", 2000, NULL, NULL), 0);
+	ck_assert_int_eq(term_wait_text(t, "env count", 5000, NULL, NULL), 0);
 	ck_assert_int_eq(
 	    term_find(t, "env TERM=xterm-256color", NULL, NULL), 0);
 	ck_assert_int_eq(term_find(t, "env LANG=C.UTF-8", NULL, NULL), 0);
@@ -457,7 +545,7 @@ START_TEST(failed_exec_is_127)
 	int status;
 
 	ck_assert_ptr_nonnull(t);
-	ck_assert_int_ge(term_wait_exit(t, 2000, &status), 0);
+	ck_assert_int_ge(term_wait_exit(t, 5000, &status), 0);
 	ck_assert(WIFEXITED(status));
 	ck_assert_int_eq(WEXITSTATUS(status), 127);
 	ck_assert_int_eq(term_wait_text(t, "anything", 100, NULL, NULL), -1);
@@ -498,13 +586,13 @@ START_TEST(dialog_msgbox)
 		return; /* dialog is a peer for comparison, not a dependency */
 	t = term_start(24, 80, env, argv);
 	ck_assert_ptr_nonnull(t);
-	ck_assert_msg(term_wait_text(t, "hi there", 3000, &row, &col) == 0,
+	ck_assert_msg(term_wait_text(t, "hi there", 5000, &row, &col) == 0,
 	    "%s", term_dump(t));
-	ck_assert_int_eq(term_wait_text(t, "OK", 3000, &row, &col), 0);
+	ck_assert_int_eq(term_wait_text(t, "OK", 5000, &row, &col), 0);
 	term_cursor(t, &crow, &ccol, NULL);
 	ck_assert_int_eq(crow, row); /* dialog keeps the cursor on its button */
 	ck_assert_int_eq(term_send_key(t, TERM_KEY_ENTER), 0);
-	ck_assert_int_ge(term_wait_exit(t, 3000, &status), 0);
+	ck_assert_int_ge(term_wait_exit(t, 5000, &status), 0);
 	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	ck_assert_msg(term_termios_restored(t, why, sizeof why), "%s", why);
 	term_free(t);
@@ -532,6 +620,9 @@ term_suite(void)
 	tcase_add_test(tc, attributes_and_colours);
 	tcase_add_test(tc, no_colour_means_default_cells);
 	tcase_add_test(tc, xterm_keys);
+	tcase_add_test(tc, mouse_reports);
+	tcase_add_test(tc, no_mouse_unless_asked);
+	tcase_add_test(tc, several_modes_in_one_sequence);
 	tcase_add_test(tc, linux_keys_from_terminfo);
 	tcase_add_test(tc, vt100_keys_from_terminfo);
 	tcase_add_test(tc, resize_reaches_the_child);
@@ -560,6 +651,8 @@ main(int argc, char **argv)
 		return list_fds();
 	if (argc == 2 && strcmp(argv[1], "--env") == 0)
 		return list_env();
+	if (argc == 2 && strcmp(argv[1], "--split") == 0)
+		return split_modes();
 	if (realpath(argv[0], self) == NULL) {
 		perror(argv[0]);
 		return 1;

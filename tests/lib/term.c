@@ -78,6 +78,7 @@ struct term {
 	VTermScreen *screen;
 	int rows, cols;
 	int curs_vis;
+	int mouse; /* VTERM_PROP_MOUSE_*: what the program asked for */
 	int bells;
 
 	int terminfo_keys; /* 1: keys from terminfo, 0: from libvterm */
@@ -89,6 +90,9 @@ struct term {
 	size_t replylen, replycap;
 
 	struct termios before;
+
+	char dec[64]; /* a DEC private mode sequence being read (see feed) */
+	size_t declen;
 
 	char *text; /* the last string handed out */
 	size_t textcap;
@@ -172,6 +176,8 @@ on_prop(VTermProp prop, VTermValue *val, void *user)
 
 	if (prop == VTERM_PROP_CURSORVISIBLE)
 		t->curs_vis = val->boolean;
+	if (prop == VTERM_PROP_MOUSE)
+		t->mouse = val->number;
 	return 1;
 }
 
@@ -236,6 +242,79 @@ reap(struct term *t, int block)
 	return 0;
 }
 
+/* Feed bytes to libvterm as they are. */
+static void
+feed_raw(struct term *t, const char *s, size_t n)
+{
+	if (n > 0)
+		vterm_input_write(t->vt, s, n);
+}
+
+/* The DEC private mode sequence in t->dec is whole: feed it one mode at a
+ * time ("CSI ? 1006 ; 1000 h" as "CSI ? 1006 h" "CSI ? 1000 h"). */
+static void
+feed_dec(struct term *t)
+{
+	char one[80], fin = t->dec[t->declen - 1];
+	size_t i = 3, j;
+
+	while (i < t->declen - 1) {
+		for (j = i; t->dec[j] != ';' && j < t->declen - 1; j++)
+			;
+		snprintf(one, sizeof one, "\033[?%.*s%c", (int)(j - i),
+		    t->dec + i, fin);
+		feed_raw(t, one, strlen(one));
+		i = j + 1;
+	}
+}
+
+/*
+ * Feed what the program wrote to libvterm.  libvterm 0.1.4 acts only on
+ * the first mode of a DEC private mode set or reset with several, and
+ * ncurses enables the mouse with one ("CSI ? 1006 ; 1000 h"), so those are
+ * split here; a sequence cut between two reads is kept until it is whole.
+ * Everything else goes through untouched.
+ */
+static void
+feed(struct term *t, const char *s, size_t n)
+{
+	size_t i, start = 0;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (t->declen == 0) {
+			if (c == '\033') {
+				feed_raw(t, s + start, i - start);
+				t->dec[t->declen++] = c;
+			}
+			continue;
+		}
+		t->dec[t->declen++] = c;
+		if ((t->declen == 2 && c == '[') ||
+		    (t->declen == 3 && c == '?') ||
+		    (t->declen > 3 && ((c >= '0' && c <= '9') || c == ';') &&
+			t->declen < sizeof t->dec - 1)) {
+			start = i + 1;
+			continue;
+		}
+		if (t->declen > 3 && (c == 'h' || c == 'l'))
+			feed_dec(t);
+		else if (c == '\033') {
+			feed_raw(t, t->dec, t->declen - 1);
+			t->declen = 0;
+			start = i;
+			i--; /* read this ESC again as a start */
+			continue;
+		} else
+			feed_raw(t, t->dec, t->declen);
+		t->declen = 0;
+		start = i + 1;
+	}
+	if (t->declen == 0)
+		feed_raw(t, s + start, n - start);
+}
+
 int
 term_pump(struct term *t)
 {
@@ -248,7 +327,7 @@ term_pump(struct term *t)
 			grow(&t->out, &t->outcap, t->outlen + (size_t)n);
 			memcpy(t->out + t->outlen, buf, (size_t)n);
 			t->outlen += (size_t)n;
-			vterm_input_write(t->vt, buf, (size_t)n);
+			feed(t, buf, (size_t)n);
 			if (flush_reply(t) < 0)
 				return -1;
 			continue;
@@ -454,10 +533,19 @@ screen_text(struct term *t, int numbered)
 	}
 	if (numbered) {
 		term_cursor(t, &cr, &cc, &vis);
-		grow(&all, &cap, len + 64);
-		len += (size_t)snprintf(all + len, 64,
-		    "size %dx%d, cursor at row %d col %d (%s)\n", t->rows,
+		grow(&all, &cap, len + 256);
+		len += (size_t)snprintf(all + len, 128,
+		    "size %dx%d, cursor at row %d col %d (%s)", t->rows,
 		    t->cols, cr, cc, vis ? "visible" : "hidden");
+		if (reap(t, 0) && WIFEXITED(t->status))
+			len += (size_t)snprintf(all + len, 64,
+			    "; the program exited with status %d",
+			    WEXITSTATUS(t->status));
+		else if (t->exited && WIFSIGNALED(t->status))
+			len += (size_t)snprintf(all + len, 64,
+			    "; the program was killed by signal %d",
+			    WTERMSIG(t->status));
+		all[len++] = '\n';
 	}
 	grow(&all, &cap, len + 1);
 	all[len] = '\0';
@@ -706,6 +794,34 @@ term_send_char(struct term *t, uint32_t c, int mods)
 	else
 		len += (size_t)utf8_put(buf + len, c);
 	return write_all(t, buf, len);
+}
+
+int
+term_click(struct term *t, int row, int col)
+{
+	term_pump(t);
+	if (t->mouse == VTERM_PROP_MOUSE_NONE)
+		return -1;
+	vterm_mouse_move(t->vt, row, col, VTERM_MOD_NONE);
+	vterm_mouse_button(t->vt, 1, 1, VTERM_MOD_NONE);
+	if (flush_reply(t) < 0)
+		return -1;
+	/* A hand takes a while to let go: the release comes apart. */
+	term_wait_idle(t, 1000);
+	vterm_mouse_button(t->vt, 1, 0, VTERM_MOD_NONE);
+	return flush_reply(t);
+}
+
+int
+term_wheel(struct term *t, int row, int col, int down)
+{
+	term_pump(t);
+	if (t->mouse == VTERM_PROP_MOUSE_NONE)
+		return -1;
+	vterm_mouse_move(t->vt, row, col, VTERM_MOD_NONE);
+	/* libvterm: buttons 4 and 5 are the wheel, reported on press only */
+	vterm_mouse_button(t->vt, down ? 5 : 4, 1, VTERM_MOD_NONE);
+	return flush_reply(t);
 }
 
 int

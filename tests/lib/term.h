@@ -173,6 +173,18 @@ int term_send_key(struct term *t, enum term_key key);
  * write.  Returns 0 or -1. */
 int term_send_char(struct term *t, uint32_t c, int mods);
 
+/*
+ * Click the left button at row, col (0-based): press and release, as the
+ * terminal reports them in the mouse mode the program set, the release
+ * once the program has read the press (term_wait_idle).  Returns 0, or -1
+ * if the program asked for no mouse reports (nothing is sent).
+ */
+int term_click(struct term *t, int row, int col);
+
+/* Turn the mouse wheel once at row, col: down if down, else up.  Returns
+ * 0, or -1 if the program asked for no mouse reports. */
+int term_wheel(struct term *t, int row, int col, int down);
+
 /* Resize the window: the screen, then the pty (the child gets SIGWINCH).
  * Returns 0 or -1. */
 int term_resize(struct term *t, int rows, int cols);
