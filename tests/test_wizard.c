@@ -8,6 +8,7 @@
 
 #include "frontend.h"
 #include "guide.h"
+#include "load.h"
 #include "wizard.h"
 #include "xmalloc.h"
 
@@ -498,6 +499,98 @@ START_TEST(test_items)
 }
 END_TEST
 
+/* The bundled English and French guides, loaded as the program does. */
+static struct guide *real_guides[2];
+static struct app real_app;
+
+static struct guide *
+load_content(const char *lang)
+{
+	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
+	struct load_report rep = { 0 };
+	char *path = xasprintf("%s/%s.json", dir ? dir : "content", lang);
+	struct guide *g = load_file(path, &rep);
+
+	ck_assert_msg(g != NULL, "%s does not load", path);
+	load_report_free(&rep);
+	free(path);
+	return g;
+}
+
+static void
+real_setup(void)
+{
+	real_guides[0] = load_content("en");
+	real_guides[1] = load_content("fr");
+	memset(&real_app, 0, sizeof real_app);
+	real_app.guides = real_guides;
+	real_app.nguides = 2;
+	real_app.utf8 = 1;
+}
+
+static void
+real_teardown(void)
+{
+	guide_free(real_guides[0]);
+	guide_free(real_guides[1]);
+}
+
+static void
+run_real(const struct row *rows, size_t n)
+{
+	struct app saved = fx_app;
+
+	fx_app = real_app; /* run_script works on fx_app */
+	run_script(rows, n);
+	fx_app = saved;
+}
+
+/* Enter alone walks the five steps, and the plan comes after them. */
+START_TEST(test_real_walk)
+{
+	static const struct row rows[] = {
+		ROW("start", WIZARD_CHOOSE, 0, "steps", RS),
+		ROW("steps", WIZARD_CHOOSE, 0, "step-1", RS),
+		{ "step-1", WIZARD_UP, 0, "step-1", R, ANY, NULL, 0, ANY, ANY },
+		{ "step-1", WIZARD_TICK, 0, "step-1", R, ANY, NULL, 0, ANY,
+		    ANY },
+		ROW("step-1", WIZARD_CHOOSE, 0, "step-2", RS),
+		ROW("step-2", WIZARD_CHOOSE, 0, "step-3", RS),
+		/* Back from step 3 is step 2 */
+		ROW("step-3", WIZARD_BACK, 0, "step-2", RS),
+		ROW("step-2", WIZARD_CHOOSE, 0, "step-3", RS),
+		ROW("step-3", WIZARD_CHOOSE, 0, "step-4", RS),
+		ROWH("step-4", WIZARD_DOWN, 0, "step-4", R, 3),
+		/* help from step 4, and back to the same highlight */
+		ROW("step-4", WIZARD_HELP, 0, "help", RS),
+		ROWH("help", WIZARD_BACK, 0, "step-4", RS, 3),
+		ROWH("step-4", WIZARD_UP, 0, "step-4", R, 2),
+		ROW("step-4", WIZARD_CHOOSE, 0, "step-5", RS),
+		ROW("step-5", WIZARD_CHOOSE, 0, "plan", RS),
+		/* in French, on the same screen, with the same tick */
+		{ "plan", WIZARD_LANGUAGE, 1, "plan",
+		    RS | WIZARD_LANGUAGE_CHANGED, ANY, NULL, 1, ANY, ANY },
+		ROW("plan", WIZARD_BACK, 0, "step-5", RS),
+		{ "step-5", WIZARD_RESET, 0, "start",
+		    RS | WIZARD_RESET_DONE | WIZARD_LANGUAGE_CHANGED, ANY, "",
+		    0, ANY, ANY },
+	};
+	struct wizard *w;
+
+	run_real(rows, sizeof rows / sizeof rows[0]);
+	/* the tick made on step 1 is the first to-do item of step 1 */
+	w = wizard_new(&real_app);
+	wizard_apply(w, WIZARD_PICK, 1);
+	wizard_apply(w, WIZARD_PICK, 1);
+	ck_assert_str_eq(wizard_screen(w)->id, "step-1");
+	wizard_apply(w, WIZARD_TICK_N, 1);
+	wizard_apply(w, WIZARD_LANGUAGE, 1);
+	ck_assert(wizard_ticked(w, w->screen, 0));
+	ck_assert_uint_eq(wizard_nticked(w), 1);
+	wizard_free(w);
+}
+END_TEST
+
 static Suite *
 wizard_suite(void)
 {
@@ -514,6 +607,10 @@ wizard_suite(void)
 	tcase_add_test(tc, test_follow);
 	tcase_add_test(tc, test_history_is_bounded);
 	tcase_add_test(tc, test_items);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("content");
+	tcase_add_checked_fixture(tc, real_setup, real_teardown);
+	tcase_add_test(tc, test_real_walk);
 	suite_add_tcase(s, tc);
 	return s;
 }
