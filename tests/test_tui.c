@@ -1121,6 +1121,46 @@ START_TEST(french)
 }
 END_TEST
 
+START_TEST(mouse)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	const struct guide_screen *st = screen(en, "start");
+	const char *leave = ui(en, GUIDE_UI_HINT_LEAVE);
+	int r, c;
+
+	wait_screen(t, en, "start");
+	/* A click on a choice chooses it. */
+	r = item_row(t, st->choices[1].label, &c);
+	ck_assert_int_ge(r, 0);
+	ck_assert_msg(term_click(t, r, c + 3) == 0,
+	    "the program did not ask for mouse reports");
+	wait_screen(t, en,
+	    st->choices[1].target == en->start
+		? "start"
+		: en->screens[st->choices[1].target].id);
+	ch(t, 'b');
+	wait_screen(t, en, "start");
+	/* Back on the item clicked. */
+	expect_highlight(t, st->choices[1].label);
+	key(t, TERM_KEY_UP);
+	expect_highlight(t, st->choices[0].label);
+	/* The wheel scrolls a long screen. */
+	walk_to_step(t, 3);
+	ck_assert_int_eq(
+	    term_find(t, ui(en, GUIDE_UI_MORE_ABOVE), NULL, NULL), -1);
+	ck_assert_int_eq(term_wheel(t, 5, 10, 1), 0);
+	ck_assert_msg(term_wait_text(t, ui(en, GUIDE_UI_MORE_ABOVE), WAIT_MS,
+			  NULL, NULL) == 0,
+	    "the wheel did not scroll:\n%s", term_dump(t));
+	expect_cursor_in_body(t);
+	/* A click on "leave quickly" in the key hint leaves. */
+	ck_assert_int_eq(term_find(t, leave, &r, &c), 0);
+	ck_assert_int_eq(term_click(t, r, c + 2), 0);
+	expect_left(t, "xterm-256color", "a click on the leave hint");
+	term_free(t);
+}
+END_TEST
+
 static Suite *
 tui_suite(void)
 {
@@ -1134,6 +1174,7 @@ tui_suite(void)
 	tcase_add_test(tc, back_from_step_3);
 	tcase_add_test(tc, help_from_step_4_and_back);
 	tcase_add_test(tc, long_screen_scrolls);
+	tcase_add_test(tc, mouse);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("leaving");
