@@ -172,6 +172,16 @@ list_env(void)
 	return getchar() == 'x' ? 0 : 1;
 }
 
+static int
+two_outputs(void)
+{
+	fputs("to stderr\n", stderr);
+	fflush(stderr);
+	fputs("to the tty\n", stdout);
+	fflush(stdout);
+	return getchar() == 'x' ? 0 : 1;
+}
+
 /* Writes a DEC private mode sequence in two parts, apart. */
 static int
 split_modes(void)
@@ -538,6 +548,29 @@ START_TEST(child_gets_only_the_given_environment)
 }
 END_TEST
 
+START_TEST(stderr_apart)
+{
+	const char *argv[] = { self, "--err", NULL };
+	struct term *t = term_start_err(24, 80, env_xterm, argv);
+	int status;
+
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(term_wait_text(t, "to the tty", 5000, NULL, NULL), 0);
+	ck_assert_int_eq(term_find(t, "stderr", NULL, NULL), -1);
+	ck_assert_str_eq(term_stderr(t), "to stderr\n");
+	ck_assert_int_eq(term_send_bytes(t, "x\r", 2), 0);
+	ck_assert_int_ge(term_wait_exit(t, 5000, &status), 0);
+	ck_assert_str_eq(term_stderr(t), "to stderr\n");
+	term_free(t);
+
+	/* Without the pipe, stderr is the terminal. */
+	t = term_start(24, 80, env_xterm, argv);
+	ck_assert_int_eq(term_wait_text(t, "to stderr", 5000, NULL, NULL), 0);
+	ck_assert_str_eq(term_stderr(t), "");
+	term_free(t);
+}
+END_TEST
+
 START_TEST(failed_exec_is_127)
 {
 	const char *argv[] = { "/nonexistent/program", NULL };
@@ -631,6 +664,7 @@ term_suite(void)
 	tcase_add_test(tc, bells_and_raw_output);
 	tcase_add_test(tc, child_gets_only_the_pty);
 	tcase_add_test(tc, child_gets_only_the_given_environment);
+	tcase_add_test(tc, stderr_apart);
 	tcase_add_test(tc, failed_exec_is_127);
 	tcase_add_test(tc, terminfo_lookup);
 	tcase_add_test(tc, dialog_msgbox);
@@ -653,6 +687,8 @@ main(int argc, char **argv)
 		return list_env();
 	if (argc == 2 && strcmp(argv[1], "--split") == 0)
 		return split_modes();
+	if (argc == 2 && strcmp(argv[1], "--err") == 0)
+		return two_outputs();
 	if (realpath(argv[0], self) == NULL) {
 		perror(argv[0]);
 		return 1;

@@ -91,6 +91,10 @@ struct term {
 
 	struct termios before;
 
+	int errfd; /* read end of the child's stderr pipe, or -1 */
+	char *err; /* what came through it */
+	size_t errlen, errcap;
+
 	char dec[64]; /* a DEC private mode sequence being read (see feed) */
 	size_t declen;
 
@@ -315,12 +319,46 @@ feed(struct term *t, const char *s, size_t n)
 		feed_raw(t, s + start, n - start);
 }
 
+/* Read what the child wrote to its stderr pipe, without waiting. */
+static void
+pump_err(struct term *t)
+{
+	char buf[1024];
+	ssize_t n;
+
+	while (t->errfd >= 0) {
+		n = read(t->errfd, buf, sizeof buf);
+		if (n > 0) {
+			grow(&t->err, &t->errcap, t->errlen + (size_t)n + 1);
+			memcpy(t->err + t->errlen, buf, (size_t)n);
+			t->errlen += (size_t)n;
+			t->err[t->errlen] = '\0';
+			continue;
+		}
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n == 0) { /* every writer has closed it */
+			close(t->errfd);
+			t->errfd = -1;
+		}
+		return;
+	}
+}
+
+const char *
+term_stderr(struct term *t)
+{
+	pump_err(t);
+	return t->err != NULL ? t->err : "";
+}
+
 int
 term_pump(struct term *t)
 {
 	char buf[8192];
 	ssize_t n;
 
+	pump_err(t);
 	for (;;) {
 		n = read(t->master, buf, sizeof buf);
 		if (n > 0) {
@@ -989,14 +1027,15 @@ setup_keys(struct term *t, const char *name)
 
 /* The child's side of the fork: only async-signal-safe calls. */
 static void
-child(int slave, char *const argv[], char *const envp[])
+child(int slave, int errfd, char *const argv[], char *const envp[])
 {
 	sigset_t none;
 	int sig;
 
 	if (setsid() < 0 || ioctl(slave, TIOCSCTTY, 0) < 0)
 		_exit(126);
-	if (dup2(slave, 0) < 0 || dup2(slave, 1) < 0 || dup2(slave, 2) < 0)
+	if (dup2(slave, 0) < 0 || dup2(slave, 1) < 0 ||
+	    dup2(errfd >= 0 ? errfd : slave, 2) < 0)
 		_exit(126);
 	close_range(3, ~0U, 0);
 	for (sig = 1; sig < NSIG; sig++)
@@ -1007,11 +1046,12 @@ child(int slave, char *const argv[], char *const envp[])
 	_exit(127);
 }
 
-struct term *
-term_start(
-    int rows, int cols, const char *const env[], const char *const argv[])
+static struct term *
+start(int rows, int cols, const char *const env[], const char *const argv[],
+    int with_err)
 {
 	struct term *t;
+	int errp[2] = { -1, -1 };
 	struct winsize ws;
 	const char *termname = NULL;
 	char **envp;
@@ -1019,7 +1059,7 @@ term_start(
 	int has_path = 0, fl;
 
 	t = xcalloc(1, sizeof *t);
-	t->master = t->slave = -1;
+	t->master = t->slave = t->errfd = -1;
 	t->rows = rows;
 	t->cols = cols;
 	t->curs_vis = 1;
@@ -1059,22 +1099,46 @@ term_start(
 	fcntl(t->master, F_SETFL, fl | O_NONBLOCK);
 	if (tcgetattr(t->slave, &t->before) < 0)
 		goto fail;
+	if (with_err) {
+		if (pipe2(errp, O_CLOEXEC) < 0)
+			goto fail;
+		t->errfd = errp[0];
+		fcntl(t->errfd, F_SETFL, fcntl(t->errfd, F_GETFL) | O_NONBLOCK);
+	}
 
 	fflush(NULL);
 	t->pid = fork();
 	if (t->pid < 0)
 		goto fail;
 	if (t->pid == 0)
-		child(t->slave, (char *const *)argv, envp);
+		child(t->slave, errp[1], (char *const *)argv, envp);
+	if (errp[1] >= 0)
+		close(errp[1]);
 	free(envp);
 	return t;
 
 fail:
+	if (errp[1] >= 0)
+		close(errp[1]);
 	free(envp);
 	t->pid = 0;
 	t->exited = 1;
 	term_free(t);
 	return NULL;
+}
+
+struct term *
+term_start(
+    int rows, int cols, const char *const env[], const char *const argv[])
+{
+	return start(rows, cols, env, argv, 0);
+}
+
+struct term *
+term_start_err(
+    int rows, int cols, const char *const env[], const char *const argv[])
+{
+	return start(rows, cols, env, argv, 1);
 }
 
 void
@@ -1092,6 +1156,9 @@ term_free(struct term *t)
 		close(t->master);
 	if (t->slave >= 0)
 		close(t->slave);
+	if (t->errfd >= 0)
+		close(t->errfd);
+	free(t->err);
 	if (t->vt)
 		vterm_free(t->vt);
 	for (k = 0; k < NKEYS; k++)

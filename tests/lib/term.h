@@ -86,6 +86,17 @@ double term_seconds(double s);
 struct term *term_start(
     int rows, int cols, const char *const env[], const char *const argv[]);
 
+/*
+ * The same, with the child's stderr on a pipe instead of the pty, as
+ * under systemd (StandardError=journal); read it with term_stderr.
+ */
+struct term *term_start_err(
+    int rows, int cols, const char *const env[], const char *const argv[]);
+
+/* What the child wrote to stderr so far (term_start_err only; else "").
+ * Owned by t. */
+const char *term_stderr(struct term *t);
+
 /* Kill the child if it still runs (SIGKILL), reap it, free everything.
  * NULL is fine. */
 void term_free(struct term *t);
