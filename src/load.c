@@ -2072,8 +2072,9 @@ walk_site(
     struct ctx *c, const cJSON *root, const char *lang, struct site_part *want)
 {
 	const cJSON *langs, *m;
-	size_t mark, mark2;
+	size_t mark, mark2, k;
 	struct shown b;
+	unsigned char *seen;
 
 	check_keys(c, root, site_keys, NELEM(site_keys));
 	if (check_format(c, root) != 0)
@@ -2081,6 +2082,8 @@ walk_site(
 	if ((langs = field_object(c, root, "languages", 1)) == NULL)
 		return;
 	mark = push_key(c, "languages");
+	/* One flag for every code of 2 or 3 letters, base 27. */
+	seen = xcalloc(27 * 27 * 27, 1);
 	for (m = langs->child; m != NULL; m = m->next) {
 		const char *code = m->string != NULL ? m->string : "";
 		struct site_part scratch = { 0 };
@@ -2093,13 +2096,17 @@ walk_site(
 			    show(&b, code));
 			continue;
 		}
-		mark2 = push_key(c, code);
-		if (lang != NULL && strcmp(code, lang) == 0) {
-			if (want->found)
-				err(c, "given twice");
-			else
-				p = want;
+		k = (size_t)(code[0] - 'a' + 1) * 27 * 27 +
+		    (size_t)(code[1] - 'a' + 1) * 27 +
+		    (code[2] != '\0' ? (size_t)(code[2] - 'a' + 1) : 0);
+		if (seen[k]) {
+			err(c, "key \"%s\" given twice", code);
+			continue;
 		}
+		seen[k] = 1;
+		mark2 = push_key(c, code);
+		if (lang != NULL && strcmp(code, lang) == 0)
+			p = want;
 		if (!cJSON_IsObject(m))
 			err(c, "must be an object, not %s", type_name(m));
 		else {
@@ -2109,6 +2116,7 @@ walk_site(
 		site_part_free(&scratch);
 		pop(c, mark2);
 	}
+	free(seen);
 	pop(c, mark);
 }
 
@@ -2125,7 +2133,7 @@ load_site(const char *path, struct guide *g, struct load_report *rep)
 	ctx_init(&c, rep, path);
 	if ((buf = read_file(&c, path, &len)) != NULL)
 		root = parse(&c, buf, len);
-	if (root != NULL) {
+	if (root != NULL) { /* else the reason is in the report */
 		if (!cJSON_IsObject(root))
 			diag(&c, 0, 0, 0, "",
 			    "the top level must be an object, not %s",
@@ -2136,7 +2144,7 @@ load_site(const char *path, struct guide *g, struct load_report *rep)
 	}
 	free(buf);
 	ctx_free(&c);
-	if (c.nerrors > 0 || root == NULL) {
+	if (c.nerrors > 0) {
 		site_part_free(&part);
 		return -1;
 	}

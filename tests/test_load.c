@@ -914,6 +914,13 @@ START_TEST(site_errors)
 	ck_assert_str_eq(g->crisis_short, "988 · 1-800-668-6868 · 911");
 	load_report_free(&rep);
 
+	free(path);
+	path = fixture("site-twice.json");
+	ck_assert_int_eq(load_site(path, g, &rep), -1);
+	check_lines(&rep, path, LINES(": languages: key \"fr\" given twice"));
+	ck_assert_uint_eq(g->npeople, 0);
+	load_report_free(&rep);
+
 	ck_assert_int_eq(load_site(datadir(), g, &rep), -1);
 	ck_assert_uint_eq(rep.nerrors, 1);
 	load_report_free(&rep);
