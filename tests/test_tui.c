@@ -18,15 +18,9 @@
 #include <sys/wait.h>
 
 #include "guide.h"
-#include "layout.h"
-#include "load.h"
+#include "guidescreen.h"
 #include "term.h"
 #include "xmalloc.h"
-
-/* How long a screen may take to appear after a key (scaled). */
-#define WAIT_MS 3000
-/* How long leaving may take after Esc, q or Ctrl-C (scaled). */
-#define LEAVE_MS 100
 
 static const char *bin;
 static const char *content_dir;
@@ -35,72 +29,11 @@ static struct guide *en, *fr;
 static const char *const env_xterm[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
 	NULL };
 
-/* ---- the content ---- */
-
-static struct guide *
-load_lang(const char *lang)
-{
-	struct load_report rep = { 0 };
-	struct guide *g;
-	char *path = xasprintf("%s/%s.json", content_dir, lang);
-
-	g = load_file(path, &rep);
-	if (g == NULL && rep.ndiags > 0) {
-		char *msg = load_diag_format(&rep, 0);
-
-		fprintf(stderr, "test_tui: %s\n", msg);
-		free(msg);
-	}
-	load_report_free(&rep);
-	free(path);
-	return g;
-}
-
-static const struct guide_screen *
-screen(const struct guide *g, const char *id)
-{
-	size_t i = guide_screen_find(g, id);
-
-	ck_assert_msg(i != (size_t)-1, "no screen %s in the content", id);
-	return &g->screens[i];
-}
-
 static const char *
 ui(const struct guide *g, enum guide_ui which)
 {
 	return g->ui[which];
 }
-
-/*
- * The longest run of whole words at the start of text that fits in cols
- * columns (the first word cut if it alone is wider).  Caller frees.
- */
-static char *
-words(const char *text, int cols)
-{
-	size_t end = 0, i;
-
-	for (i = 0;; i++) {
-		if (text[i] == ' ' || text[i] == '\0') {
-			if (layout_width(text, i) > cols)
-				break;
-			end = i;
-			if (text[i] == '\0')
-				break;
-		}
-	}
-	if (end == 0)
-		end = layout_prefix(text, strlen(text), cols);
-	return xstrndup(text, end);
-}
-
-static int
-width(const char *s)
-{
-	return layout_width(s, strlen(s));
-}
-
-/* ---- the program ---- */
 
 /* Start the program at rows x cols with env and the options after env
  * (NULL-terminated); wait for nothing. */
@@ -126,271 +59,17 @@ app_start(int rows, int cols, const char *const *env, ...)
 	return t;
 }
 
-struct title_wait {
-	const char *text;
-	const char *step; /* "Step 2 of 5" on row 1, or NULL */
-};
-
-static int
-title_ok(struct term *t, void *arg)
-{
-	struct title_wait *w = arg;
-
-	return term_find_in_row(t, 0, w->text) == 0 &&
-	       (w->step == NULL || term_find_in_row(t, 1, w->step) == 0);
-}
-
-/* "Step n of 5", from the content's template.  Caller frees. */
-static char *
-step_of(const struct guide *g, int n)
-{
-	char num[16], total[16], *a, *s;
-
-	snprintf(num, sizeof num, "%d", n);
-	snprintf(total, sizeof total, "%d", GUIDE_STEPS);
-	a = guide_format(ui(g, GUIDE_UI_STEP_OF), "n", num);
-	s = guide_format(a, "total", total);
-	free(a);
-	return s;
-}
-
-/* Wait until screen id of g is shown: its title on the first row (and its
- * step on the second). */
-static void
-wait_screen(struct term *t, const struct guide *g, const char *id)
-{
-	const struct guide_screen *sc = screen(g, id);
-	struct title_wait w;
-	char *title, *step = NULL;
-	int cols;
-
-	term_size(t, NULL, &cols);
-	title = words(sc->title, cols < 40 ? cols : 40);
-	if (sc->step > 0)
-		step = step_of(g, sc->step);
-	w.text = title;
-	w.step = step;
-	ck_assert_msg(term_wait_until(t, title_ok, &w, WAIT_MS) == 0,
-	    "screen %s (\"%s\", %s) not shown:\n%s", id, title,
-	    step ? step : "no step", term_dump(t));
-	free(title);
-	free(step);
-}
-
-/*
- * Where the item whose text starts with label is: a row below the title
- * whose gutter is "> " or "  ".  Returns the row (and *col, where the
- * label starts), or -1.
- */
-static int
-item_row(struct term *t, const char *label, int *col)
-{
-	int rows, cols, r, c;
-	char *w;
-
-	term_size(t, &rows, &cols);
-	w = words(label, cols - 8 < 30 ? cols - 8 : 30);
-	for (r = 1; r < rows; r++) {
-		const char *row;
-
-		c = term_find_in_row(t, r, w);
-		if (c < 2)
-			continue;
-		row = term_row_text(t, r);
-		if (strncmp(row, "> ", 2) == 0 || strncmp(row, "  ", 2) == 0) {
-			free(w);
-			if (col)
-				*col = c;
-			return r;
-		}
-	}
-	free(w);
-	return -1;
-}
-
-/* Whether row r is marked as the highlighted item: "> " or reverse. */
-static int
-marked(struct term *t, int r, int col)
-{
-	struct term_cell cell;
-
-	if (strncmp(term_row_text(t, r), "> ", 2) == 0)
-		return 1;
-	return term_cell(t, r, col, &cell) == 0 && cell.reverse;
-}
-
-/* How many rows carry the "> " marker. */
-static int
-nmarked(struct term *t)
-{
-	int rows, r, n = 0;
-
-	term_size(t, &rows, NULL);
-	for (r = 0; r < rows; r++)
-		n += strncmp(term_row_text(t, r), "> ", 2) == 0;
-	return n;
-}
-
-static int
-highlight_ok(struct term *t, void *arg)
-{
-	int r, c, cr;
-
-	r = item_row(t, arg, &c);
-	term_cursor(t, &cr, NULL, NULL);
-	return r >= 0 && marked(t, r, c) && cr == r;
-}
-
-/*
- * Wait until the item labelled label is the highlighted one: marked, the
- * only one marked, and the terminal cursor on its row, at or before its
- * text.
- */
-static void
-expect_highlight(struct term *t, const char *label)
-{
-	int r, c, cr, cc;
-
-	term_wait_until(t, highlight_ok, (void *)label, WAIT_MS);
-	r = item_row(t, label, &c);
-	ck_assert_msg(
-	    r >= 0, "item \"%s\" not on screen:\n%s", label, term_dump(t));
-	ck_assert_msg(marked(t, r, c), "item \"%s\" (row %d) not marked:\n%s",
-	    label, r, term_dump(t));
-	ck_assert_msg(
-	    nmarked(t) <= 1, "more than one item marked:\n%s", term_dump(t));
-	term_cursor(t, &cr, &cc, NULL);
-	ck_assert_msg(cr == r && cc <= c,
-	    "cursor at %d,%d, not on item \"%s\" (row %d, col %d):\n%s", cr, cc,
-	    label, r, c, term_dump(t));
-}
-
-/* The crisis line: the full one where it fits, else the short one; on one
- * of the last three rows.  Returns its row. */
-static int
-expect_crisis(struct term *t, const struct guide *g)
-{
-	int rows, cols, r = -1;
-	const char *want;
-
-	term_size(t, &rows, &cols);
-	want = width(g->crisis) <= cols ? g->crisis : g->crisis_short;
-	ck_assert_msg(term_find(t, want, &r, NULL) == 0,
-	    "crisis line \"%s\" not shown whole:\n%s", want, term_dump(t));
-	ck_assert_msg(r >= rows - 3, "crisis line on row %d of %d:\n%s", r,
-	    rows, term_dump(t));
-	return r;
-}
-
-/* Nothing that would give the reader away: no bell, no flash. */
-static void
-expect_quiet(struct term *t)
-{
-	ck_assert_msg(term_bells(t) == 0, "the program rang the bell");
-	ck_assert_msg(
-	    !term_output_has(t, "\007", 1), "the program wrote a BEL byte");
-	ck_assert_msg(!term_output_has(t, "\033[?5h", 5),
-	    "the program flashed the screen");
-}
-
-/* Send a key and check that it could be sent on this terminal type. */
-static void
-key(struct term *t, enum term_key k)
-{
-	ck_assert_msg(term_send_key(t, k) == 0, "cannot send key %d", k);
-}
-
-static void
-ch(struct term *t, char c)
-{
-	ck_assert_int_eq(term_send_char(t, (unsigned char)c, 0), 0);
-}
-
-static int
-one_marked(struct term *t, void *arg)
-{
-	(void)arg;
-	return nmarked(t) == 1;
-}
-
-/*
- * A screen opens at its top; when its highlighted item (the first choice)
- * is below the fold, the first Up or Down brings it into view without
- * moving it.  Do that if needed.
- */
-static void
-reveal(struct term *t)
-{
-	if (nmarked(t) == 1)
-		return;
-	key(t, TERM_KEY_DOWN);
-	ck_assert_msg(term_wait_until(t, one_marked, NULL, WAIT_MS) == 0,
-	    "Down did not bring the highlighted item into view:\n%s",
-	    term_dump(t));
-}
-
-/* From the start screen to step n (1 to 5), by Enter and Down. */
-static void
-walk_to_step(struct term *t, int n)
-{
-	int i;
-
-	wait_screen(t, en, "start");
-	key(t, TERM_KEY_ENTER);
-	wait_screen(t, en, "steps");
-	for (i = 1; i < n; i++)
-		key(t, TERM_KEY_DOWN);
-	expect_highlight(t, screen(en, "steps")->choices[n - 1].label);
-	key(t, TERM_KEY_ENTER);
-	wait_screen(t, en, en->screens[en->steps[n - 1].screen].id);
-}
-
-/*
- * The program must have left as Esc leaves: exit status 0 within
- * LEAVE_MS of the key, the scrollback cleared where terminfo can, the
- * terminal's modes as before, the cursor shown, the guide gone.
- */
-static void
-expect_left(struct term *t, const char *term_name, const char *how)
-{
-	char why[512], *e3;
-	int status, ms, vis;
-
-	ms = term_wait_exit(t, LEAVE_MS, &status);
-	if (ms < 0) {
-		ck_assert_msg(term_wait_exit(t, 2000, &status) >= 0,
-		    "%s did not leave:\n%s", how, term_dump(t));
-		ck_abort_msg(
-		    "%s took more than %d ms to leave", how, term_ms(LEAVE_MS));
-	}
-	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-	    "%s: status %#x, not exit 0", how, status);
-	e3 = term_terminfo(term_name, "E3");
-	if (e3 != NULL) {
-		ck_assert_msg(term_output_has(t, e3, strlen(e3)),
-		    "%s: the scrollback was not cleared (E3)", how);
-		free(e3);
-	}
-	ck_assert_msg(term_termios_restored(t, why, sizeof why),
-	    "%s: the terminal's modes were not restored: %s", how, why);
-	term_cursor(t, NULL, NULL, &vis);
-	ck_assert_msg(vis, "%s: the cursor was left hidden", how);
-	ck_assert_msg(term_find(t, ui(en, GUIDE_UI_HINT_LEAVE), NULL, NULL) < 0,
-	    "%s: the guide is still on the screen:\n%s", how, term_dump(t));
-	expect_quiet(t);
-}
-
 /* ---- the scenarios ---- */
 
 START_TEST(start_screen)
 {
 	struct term *t = app_start(24, 80, env_xterm, NULL);
-	const struct guide_screen *sc = screen(en, "start");
+	const struct guide_screen *sc = gs_screen(en, "start");
 	char *label;
 	int r, hint_row, crisis_row, last_choice = -1;
 	size_t i;
 
-	wait_screen(t, en, "start");
+	gs_wait_screen(t, en, "start");
 	/* The headline, whole; it does not name the crime (a passer-by
 	 * reads headlines). */
 	ck_assert_int_eq(term_find_in_row(t, 0, sc->title), 0);
@@ -418,39 +97,15 @@ START_TEST(start_screen)
 	    term_find_in_row(t, hint_row, ui(en, GUIDE_UI_HINT_HELP)) >= 0, 1);
 	ck_assert_int_eq(
 	    term_find_in_row(t, hint_row, ui(en, GUIDE_UI_HINT_NEXT)) >= 0, 1);
-	crisis_row = expect_crisis(t, en);
+	crisis_row = gs_expect_crisis(t, en);
 	ck_assert_int_gt(hint_row, last_choice);
 	ck_assert_int_gt(crisis_row, last_choice);
 	/* The first choice is highlighted, and the cursor is on it. */
-	expect_highlight(t, sc->choices[0].label);
-	expect_quiet(t);
+	gs_expect_highlight(t, sc->choices[0].label);
+	gs_expect_quiet(t);
 	term_free(t);
 }
 END_TEST
-
-/* Whether row r shows to-do text with "[x] " (ticked) or "[ ] " before. */
-static int
-todo_mark(struct term *t, int r, const char *text)
-{
-	const char *row = term_row_text(t, r);
-	const char *at = strstr(row, text);
-
-	if (at == NULL || at - row < 4)
-		return -1;
-	if (strncmp(at - 4, "[x] ", 4) == 0)
-		return 1;
-	if (strncmp(at - 4, "[ ] ", 4) == 0)
-		return 0;
-	return -1;
-}
-
-static int
-ticked_ok(struct term *t, void *arg)
-{
-	int r = item_row(t, arg, NULL);
-
-	return r >= 0 && todo_mark(t, r, arg) == 1;
-}
 
 START_TEST(walk_steps_and_plan)
 {
@@ -466,47 +121,47 @@ START_TEST(walk_steps_and_plan)
 	int s, i, r, rows, nticks = 0, seen_x = 0;
 	size_t k;
 
-	wait_screen(t, en, "start");
-	key(t, TERM_KEY_ENTER);
-	wait_screen(t, en, "steps");
-	expect_highlight(t, screen(en, "steps")->choices[0].label);
-	key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "start");
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "steps");
+	gs_expect_highlight(t, gs_screen(en, "steps")->choices[0].label);
+	gs_key(t, TERM_KEY_ENTER);
 	for (s = 0; s < GUIDE_STEPS; s++) {
 		const struct guide_screen *sc =
 		    &en->screens[en->steps[s].screen];
 
-		wait_screen(t, en, sc->id);
-		expect_crisis(t, en);
+		gs_wait_screen(t, en, sc->id);
+		gs_expect_crisis(t, en);
 		ck_assert_msg(sc->ntodos > 0, "step %d has no to-do item", s);
 		/* A step opens on its first choice ("next"); the to-do
 		 * items are above it. */
-		reveal(t);
-		expect_highlight(t, sc->choices[0].label);
+		gs_reveal(t);
+		gs_expect_highlight(t, sc->choices[0].label);
 		for (k = sc->ntodos; k-- > 0;) {
-			key(t, TERM_KEY_UP);
-			expect_highlight(t, sc->todos[k].text);
+			gs_key(t, TERM_KEY_UP);
+			gs_expect_highlight(t, sc->todos[k].text);
 			if (!tick[s][k])
 				continue;
-			ch(t, ' ');
+			gs_ch(t, ' ');
 			nticks++;
-			term_wait_until(
-			    t, ticked_ok, (void *)sc->todos[k].text, WAIT_MS);
-			expect_highlight(t, sc->todos[k].text);
-			r = item_row(t, sc->todos[k].text, NULL);
-			ck_assert_msg(todo_mark(t, r, sc->todos[k].text) == 1,
+			gs_wait_ticked(t, sc->todos[k].text);
+			gs_expect_highlight(t, sc->todos[k].text);
+			r = gs_item_row(t, sc->todos[k].text, NULL);
+			ck_assert_msg(
+			    gs_todo_mark(t, r, sc->todos[k].text) == 1,
 			    "Space did not tick \"%s\":\n%s", sc->todos[k].text,
 			    term_dump(t));
 		}
 		/* Enter on a to-do item goes on, as the first choice. */
-		key(t, TERM_KEY_ENTER);
+		gs_key(t, TERM_KEY_ENTER);
 	}
-	wait_screen(t, en, "plan");
-	expect_crisis(t, en);
+	gs_wait_screen(t, en, "plan");
+	gs_expect_crisis(t, en);
 	/* See the whole plan at once in a tall window. */
 	ck_assert_int_eq(term_resize(t, 200, 100), 0);
 	term_wait_text(
-	    t, screen(en, "plan")->choices[0].label, WAIT_MS, NULL, NULL);
-	wait_screen(t, en, "plan");
+	    t, gs_screen(en, "plan")->choices[0].label, GS_WAIT_MS, NULL, NULL);
+	gs_wait_screen(t, en, "plan");
 	ck_assert_msg(term_find(t, ui(en, GUIDE_UI_MORE_BELOW), NULL, NULL) < 0,
 	    "the plan does not fit 200 rows:\n%s", term_dump(t));
 	term_size(t, &rows, NULL);
@@ -518,7 +173,7 @@ START_TEST(walk_steps_and_plan)
 			int found = 0;
 
 			for (r = 0; r < rows; r++) {
-				int m = todo_mark(t, r, sc->todos[k].text);
+				int m = gs_todo_mark(t, r, sc->todos[k].text);
 
 				if (m < 0)
 					continue;
@@ -541,8 +196,8 @@ START_TEST(walk_steps_and_plan)
 	for (i = 0; i < GUIDE_STEPS; i++)
 		ck_assert_msg(term_find(t, en->steps[i].title, NULL, NULL) == 0,
 		    "plan lacks step \"%s\"", en->steps[i].title);
-	expect_highlight(t, screen(en, "plan")->choices[0].label);
-	expect_quiet(t);
+	gs_expect_highlight(t, gs_screen(en, "plan")->choices[0].label);
+	gs_expect_quiet(t);
 	term_free(t);
 }
 END_TEST
@@ -550,29 +205,29 @@ END_TEST
 START_TEST(back_from_step_3)
 {
 	struct term *t = app_start(24, 80, env_xterm, NULL);
-	const struct guide_screen *s2 = screen(en, "step-2");
+	const struct guide_screen *s2 = gs_screen(en, "step-2");
 
-	walk_to_step(t, 2);
-	reveal(t);
-	expect_highlight(t, s2->choices[0].label);
-	key(t, TERM_KEY_UP);
-	expect_highlight(t, s2->todos[2].text);
-	key(t, TERM_KEY_ENTER);
-	wait_screen(t, en, "step-3");
-	key(t, TERM_KEY_LEFT);
-	wait_screen(t, en, "step-2");
+	gs_walk_to_step(t, en, 2);
+	gs_reveal(t);
+	gs_expect_highlight(t, s2->choices[0].label);
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, s2->todos[2].text);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "step-3");
+	gs_key(t, TERM_KEY_LEFT);
+	gs_wait_screen(t, en, "step-2");
 	/* Back where we were: the same item highlighted. */
-	expect_highlight(t, s2->todos[2].text);
-	expect_crisis(t, en);
+	gs_expect_highlight(t, s2->todos[2].text);
+	gs_expect_crisis(t, en);
 	/* Back again, with Backspace: the list of steps, on step 2. */
-	key(t, TERM_KEY_BACKSPACE);
-	wait_screen(t, en, "steps");
-	expect_highlight(t, screen(en, "steps")->choices[1].label);
+	gs_key(t, TERM_KEY_BACKSPACE);
+	gs_wait_screen(t, en, "steps");
+	gs_expect_highlight(t, gs_screen(en, "steps")->choices[1].label);
 	/* And b: the start screen. */
-	ch(t, 'b');
-	wait_screen(t, en, "start");
-	expect_highlight(t, screen(en, "start")->choices[0].label);
-	expect_quiet(t);
+	gs_ch(t, 'b');
+	gs_wait_screen(t, en, "start");
+	gs_expect_highlight(t, gs_screen(en, "start")->choices[0].label);
+	gs_expect_quiet(t);
 	term_free(t);
 }
 END_TEST
@@ -582,47 +237,47 @@ END_TEST
 static void
 expect_help(struct term *t)
 {
-	const struct guide_screen *h = screen(en, "help");
+	const struct guide_screen *h = gs_screen(en, "help");
 	size_t i;
 
-	wait_screen(t, en, "help");
+	gs_wait_screen(t, en, "help");
 	for (i = 0; i < 2 && i < h->nbody; i++) {
-		char *w = words(h->body[i].text, 60);
+		char *w = gs_words(h->body[i].text, 60);
 
 		ck_assert_msg(term_find(t, w, NULL, NULL) == 0,
 		    "help lacks \"%s\":\n%s", w, term_dump(t));
 		free(w);
 	}
-	expect_crisis(t, en);
+	gs_expect_crisis(t, en);
 }
 
 START_TEST(help_from_step_4_and_back)
 {
 	struct term *t = app_start(24, 80, env_xterm, NULL);
-	const struct guide_screen *s4 = screen(en, "step-4");
+	const struct guide_screen *s4 = gs_screen(en, "step-4");
 
-	walk_to_step(t, 4);
-	reveal(t);
-	expect_highlight(t, s4->choices[0].label);
-	key(t, TERM_KEY_UP);
-	expect_highlight(t, s4->todos[1].text);
-	ch(t, 'h');
+	gs_walk_to_step(t, en, 4);
+	gs_reveal(t);
+	gs_expect_highlight(t, s4->choices[0].label);
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, s4->todos[1].text);
+	gs_ch(t, 'h');
 	expect_help(t);
-	key(t, TERM_KEY_LEFT);
-	wait_screen(t, en, "step-4");
-	expect_highlight(t, s4->todos[1].text);
+	gs_key(t, TERM_KEY_LEFT);
+	gs_wait_screen(t, en, "step-4");
+	gs_expect_highlight(t, s4->todos[1].text);
 	/* ? and F1 do the same. */
-	ch(t, '?');
+	gs_ch(t, '?');
 	expect_help(t);
-	ch(t, 'b');
-	wait_screen(t, en, "step-4");
-	expect_highlight(t, s4->todos[1].text);
-	key(t, TERM_KEY_F1);
+	gs_ch(t, 'b');
+	gs_wait_screen(t, en, "step-4");
+	gs_expect_highlight(t, s4->todos[1].text);
+	gs_key(t, TERM_KEY_F1);
 	expect_help(t);
-	key(t, TERM_KEY_BACKSPACE);
-	wait_screen(t, en, "step-4");
-	expect_highlight(t, s4->todos[1].text);
-	expect_quiet(t);
+	gs_key(t, TERM_KEY_BACKSPACE);
+	gs_wait_screen(t, en, "step-4");
+	gs_expect_highlight(t, s4->todos[1].text);
+	gs_expect_quiet(t);
 	term_free(t);
 }
 END_TEST
@@ -632,23 +287,23 @@ END_TEST
 static void
 go_to(struct term *t, int where)
 {
-	wait_screen(t, en, "start");
+	gs_wait_screen(t, en, "start");
 	switch (where) {
 	case 1:
-		key(t, TERM_KEY_ENTER);
-		wait_screen(t, en, "steps");
+		gs_key(t, TERM_KEY_ENTER);
+		gs_wait_screen(t, en, "steps");
 		break;
 	case 2:
-		walk_to_step(t, 2);
+		gs_walk_to_step(t, en, 2);
 		break;
 	case 3:
-		ch(t, 'h');
-		wait_screen(t, en, "help");
+		gs_ch(t, 'h');
+		gs_wait_screen(t, en, "help");
 		break;
 	case 4:
-		walk_to_step(t, 5);
-		key(t, TERM_KEY_ENTER);
-		wait_screen(t, en, "plan");
+		gs_walk_to_step(t, en, 5);
+		gs_key(t, TERM_KEY_ENTER);
+		gs_wait_screen(t, en, "plan");
 		break;
 	}
 }
@@ -661,8 +316,8 @@ START_TEST(esc_leaves_at_once)
 	char *how = xasprintf("Esc on %s", names[_i]);
 
 	go_to(t, _i);
-	key(t, TERM_KEY_ESC);
-	expect_left(t, "xterm-256color", how);
+	gs_key(t, TERM_KEY_ESC);
+	gs_expect_left(t, en, "xterm-256color", how);
 	/* The alternate screen was left. */
 	ck_assert(term_output_has(t, "\033[?1049l", 8));
 	free(how);
@@ -675,8 +330,8 @@ START_TEST(q_leaves)
 	struct term *t = app_start(24, 80, env_xterm, NULL);
 
 	go_to(t, 2);
-	ch(t, 'q');
-	expect_left(t, "xterm-256color", "q");
+	gs_ch(t, 'q');
+	gs_expect_left(t, en, "xterm-256color", "q");
 	term_free(t);
 }
 END_TEST
@@ -688,7 +343,7 @@ START_TEST(ctrl_c_leaves)
 	go_to(t, 1);
 	ck_assert_int_eq(term_send_char(t, 'c', TERM_MOD_CTRL), 0);
 	/* A key, not a signal: exit 0, not 130. */
-	expect_left(t, "xterm-256color", "Ctrl-C");
+	gs_expect_left(t, en, "xterm-256color", "Ctrl-C");
 	term_free(t);
 }
 END_TEST
@@ -698,34 +353,34 @@ START_TEST(esc_with_other_bytes_stays)
 	static const char *const seqs[] = { "\033x", "\033[99~", "\033OZ",
 		"\033[24;99~" };
 	struct term *t = app_start(24, 80, env_xterm, NULL);
-	const struct guide_screen *st = screen(en, "steps");
+	const struct guide_screen *st = gs_screen(en, "steps");
 	size_t i;
 
 	go_to(t, 1);
-	expect_highlight(t, st->choices[0].label);
+	gs_expect_highlight(t, st->choices[0].label);
 	for (i = 0; i < sizeof seqs / sizeof seqs[0]; i++) {
 		/* One write, as a terminal sends Alt+x or an unknown key. */
 		ck_assert_int_eq(
 		    term_send_bytes(t, seqs[i], strlen(seqs[i])), 0);
 		/* The next key comes later, as a person's would. */
-		ck_assert_msg(term_wait_idle(t, WAIT_MS) == 0,
+		ck_assert_msg(term_wait_idle(t, GS_WAIT_MS) == 0,
 		    "the program did not read the sequence");
 		/* A key after it moves the highlight: so the sequence has
 		 * been read, and the program is still there. */
-		key(t, i % 2 ? TERM_KEY_UP : TERM_KEY_DOWN);
-		expect_highlight(t, st->choices[i % 2 ? 0 : 1].label);
+		gs_key(t, i % 2 ? TERM_KEY_UP : TERM_KEY_DOWN);
+		gs_expect_highlight(t, st->choices[i % 2 ? 0 : 1].label);
 		ck_assert_msg(!term_exited(t), "%s made the program leave",
 		    i == 0 ? "Alt+x" : "an unknown escape sequence");
-		wait_screen(t, en, "steps");
+		gs_wait_screen(t, en, "steps");
 	}
 	/* Alt+x through the keyboard of the terminal, too. */
 	ck_assert_int_eq(term_send_char(t, 'x', TERM_MOD_ALT), 0);
-	ck_assert_int_eq(term_wait_idle(t, WAIT_MS), 0);
-	key(t, TERM_KEY_DOWN);
-	expect_highlight(t, st->choices[1].label);
+	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, st->choices[1].label);
 	ck_assert(!term_exited(t));
-	key(t, TERM_KEY_ESC);
-	expect_left(t, "xterm-256color", "Esc after Alt+x");
+	gs_key(t, TERM_KEY_ESC);
+	gs_expect_left(t, en, "xterm-256color", "Esc after Alt+x");
 	term_free(t);
 }
 END_TEST
@@ -751,7 +406,7 @@ START_TEST(signals_restore_the_terminal)
 	term_cursor(t, NULL, NULL, &vis);
 	ck_assert(vis);
 	ck_assert(term_output_has(t, "\033[?1049l", 8));
-	expect_quiet(t);
+	gs_expect_quiet(t);
 	term_free(t);
 }
 END_TEST
@@ -765,7 +420,7 @@ expect_title_wrapped(struct term *t, const struct guide_screen *sc)
 	char *first;
 
 	term_size(t, NULL, &cols);
-	first = words(sc->title, cols);
+	first = gs_words(sc->title, cols);
 	ck_assert_msg(strcmp(term_row_text(t, 0), first) == 0,
 	    "title row is \"%s\", not \"%s\":\n%s", term_row_text(t, 0), first,
 	    term_dump(t));
@@ -784,7 +439,7 @@ static int
 relaid_ok(struct term *t, void *arg)
 {
 	struct size_wait *sw = arg;
-	const char *want = width(sw->g->crisis) <= sw->cols
+	const char *want = gs_width(sw->g->crisis) <= sw->cols
 			       ? sw->g->crisis
 			       : sw->g->crisis_short;
 
@@ -797,9 +452,9 @@ resize_and_wait(struct term *t, int rows, int cols)
 {
 	struct size_wait sw = { en, cols, NULL };
 
-	sw.title = words(screen(en, "start")->title, 20);
+	sw.title = gs_words(gs_screen(en, "start")->title, 20);
 	ck_assert_int_eq(term_resize(t, rows, cols), 0);
-	ck_assert_msg(term_wait_until(t, relaid_ok, &sw, WAIT_MS) == 0,
+	ck_assert_msg(term_wait_until(t, relaid_ok, &sw, GS_WAIT_MS) == 0,
 	    "not laid out again at %dx%d:\n%s", cols, rows, term_dump(t));
 	free(sw.title);
 }
@@ -807,26 +462,26 @@ resize_and_wait(struct term *t, int rows, int cols)
 START_TEST(resize_reflows)
 {
 	struct term *t = app_start(24, 80, env_xterm, NULL);
-	const struct guide_screen *sc = screen(en, "start");
+	const struct guide_screen *sc = gs_screen(en, "start");
 
-	wait_screen(t, en, "start");
-	key(t, TERM_KEY_DOWN);
-	expect_highlight(t, sc->choices[1].label);
+	gs_wait_screen(t, en, "start");
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, sc->choices[1].label);
 	expect_title_wrapped(t, sc);
 	resize_and_wait(t, 12, 40);
-	expect_crisis(t, en);
+	gs_expect_crisis(t, en);
 	expect_title_wrapped(t, sc);
 	ck_assert_int_eq(term_find(t, sc->title, NULL, NULL), -1);
 	/* The highlighted item stays in view, with the cursor on it. */
-	expect_highlight(t, sc->choices[1].label);
+	gs_expect_highlight(t, sc->choices[1].label);
 	resize_and_wait(t, 40, 120);
-	expect_crisis(t, en);
+	gs_expect_crisis(t, en);
 	expect_title_wrapped(t, sc);
-	expect_highlight(t, sc->choices[1].label);
+	gs_expect_highlight(t, sc->choices[1].label);
 	/* Every choice fits at this size. */
 	ck_assert_int_ge(
-	    item_row(t, sc->choices[sc->nchoices - 1].label, NULL), 0);
-	expect_quiet(t);
+	    gs_item_row(t, sc->choices[sc->nchoices - 1].label, NULL), 0);
+	gs_expect_quiet(t);
 	term_free(t);
 }
 END_TEST
@@ -834,11 +489,11 @@ END_TEST
 START_TEST(too_small_then_esc)
 {
 	struct term *t = app_start(24, 80, env_xterm, NULL);
-	char *notice = words(ui(en, GUIDE_UI_TOO_SMALL), 20);
+	char *notice = gs_words(ui(en, GUIDE_UI_TOO_SMALL), 20);
 
-	wait_screen(t, en, "start");
+	gs_wait_screen(t, en, "start");
 	ck_assert_int_eq(term_resize(t, 6, 20), 0);
-	ck_assert_msg(term_wait_text(t, notice, WAIT_MS, NULL, NULL) == 0,
+	ck_assert_msg(term_wait_text(t, notice, GS_WAIT_MS, NULL, NULL) == 0,
 	    "no \"%s\" at 20x6:\n%s", notice, term_dump(t));
 	/* The crisis numbers are still there. */
 	ck_assert_msg(term_find(t, "988", NULL, NULL) == 0 &&
@@ -847,11 +502,11 @@ START_TEST(too_small_then_esc)
 	/* Bigger again: the guide comes back. */
 	resize_and_wait(t, 24, 80);
 	ck_assert_int_eq(term_find(t, notice, NULL, NULL), -1);
-	expect_highlight(t, screen(en, "start")->choices[0].label);
+	gs_expect_highlight(t, gs_screen(en, "start")->choices[0].label);
 	ck_assert_int_eq(term_resize(t, 6, 20), 0);
-	ck_assert_int_eq(term_wait_text(t, notice, WAIT_MS, NULL, NULL), 0);
-	key(t, TERM_KEY_ESC);
-	expect_left(t, "xterm-256color", "Esc at 20x6");
+	ck_assert_int_eq(term_wait_text(t, notice, GS_WAIT_MS, NULL, NULL), 0);
+	gs_key(t, TERM_KEY_ESC);
+	gs_expect_left(t, en, "xterm-256color", "Esc at 20x6");
 	free(notice);
 	term_free(t);
 }
@@ -881,15 +536,15 @@ expect_cursor_in_body(struct term *t)
 START_TEST(long_screen_scrolls)
 {
 	struct term *t = app_start(24, 80, env_xterm, NULL);
-	const struct guide_screen *sc = screen(en, "step-3");
+	const struct guide_screen *sc = gs_screen(en, "step-3");
 	const char *above = ui(en, GUIDE_UI_MORE_ABOVE);
 	const char *below = ui(en, GUIDE_UI_MORE_BELOW);
-	char *first = words(sc->body[0].text, 60);
+	char *first = gs_words(sc->body[0].text, 60);
 	char *last = xasprintf(
 	    "%zu. %s", sc->nchoices, sc->choices[sc->nchoices - 1].label);
 	int pages = 0;
 
-	walk_to_step(t, 3);
+	gs_walk_to_step(t, en, 3);
 	ck_assert_msg(term_find(t, first, NULL, NULL) == 0,
 	    "step 3 does not start at its top:\n%s", term_dump(t));
 	ck_assert_msg(term_find(t, below, NULL, NULL) == 0,
@@ -897,34 +552,34 @@ START_TEST(long_screen_scrolls)
 	ck_assert_int_eq(term_find(t, above, NULL, NULL), -1);
 	ck_assert_int_eq(term_find(t, last, NULL, NULL), -1);
 	expect_cursor_in_body(t);
-	key(t, TERM_KEY_PGDN);
-	ck_assert_msg(term_wait_text(t, above, WAIT_MS, NULL, NULL) == 0,
+	gs_key(t, TERM_KEY_PGDN);
+	ck_assert_msg(term_wait_text(t, above, GS_WAIT_MS, NULL, NULL) == 0,
 	    "PgDn: no \"%s\":\n%s", above, term_dump(t));
 	ck_assert_int_eq(term_find(t, first, NULL, NULL), -1);
-	expect_crisis(t, en);
+	gs_expect_crisis(t, en);
 	ck_assert_int_eq(
 	    term_find(t, ui(en, GUIDE_UI_HINT_LEAVE), NULL, NULL), 0);
 	expect_cursor_in_body(t);
 	/* Page on to the end: the last choice, and no more "more below". */
 	while (term_find(t, below, NULL, NULL) == 0 && pages++ < 10) {
-		key(t, TERM_KEY_PGDN);
-		term_settle(t, 50, WAIT_MS);
+		gs_key(t, TERM_KEY_PGDN);
+		term_settle(t, 50, GS_WAIT_MS);
 	}
 	ck_assert_msg(term_find(t, last, NULL, NULL) == 0,
 	    "the end of step 3 never shown:\n%s", term_dump(t));
 	ck_assert_int_eq(term_find(t, below, NULL, NULL), -1);
-	expect_crisis(t, en);
+	gs_expect_crisis(t, en);
 	expect_cursor_in_body(t);
 	/* And back up to the top. */
 	pages = 0;
 	while (term_find(t, above, NULL, NULL) == 0 && pages++ < 10) {
-		key(t, TERM_KEY_PGUP);
-		term_settle(t, 50, WAIT_MS);
+		gs_key(t, TERM_KEY_PGUP);
+		term_settle(t, 50, GS_WAIT_MS);
 	}
 	ck_assert_msg(term_find(t, first, NULL, NULL) == 0,
 	    "PgUp did not return to the top:\n%s", term_dump(t));
 	expect_cursor_in_body(t);
-	expect_quiet(t);
+	gs_expect_quiet(t);
 	free(first);
 	free(last);
 	term_free(t);
@@ -956,21 +611,21 @@ no_colour_run(const char *const *env, const char *opt, const char *why)
 {
 	struct term *t = app_start(24, 80, env, opt, NULL);
 
-	wait_screen(t, en, "start");
-	expect_highlight(t, screen(en, "start")->choices[0].label);
+	gs_wait_screen(t, en, "start");
+	gs_expect_highlight(t, gs_screen(en, "start")->choices[0].label);
 	expect_no_colour(t, why);
-	key(t, TERM_KEY_ENTER);
-	wait_screen(t, en, "steps");
-	key(t, TERM_KEY_DOWN);
-	expect_highlight(t, screen(en, "steps")->choices[1].label);
-	key(t, TERM_KEY_ENTER);
-	wait_screen(t, en, "step-2");
-	reveal(t);
-	expect_highlight(t, screen(en, "step-2")->choices[0].label);
-	key(t, TERM_KEY_UP);
-	expect_highlight(t, screen(en, "step-2")->todos[2].text);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "steps");
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, gs_screen(en, "steps")->choices[1].label);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "step-2");
+	gs_reveal(t);
+	gs_expect_highlight(t, gs_screen(en, "step-2")->choices[0].label);
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, gs_screen(en, "step-2")->todos[2].text);
 	expect_no_colour(t, why);
-	expect_quiet(t);
+	gs_expect_quiet(t);
 	term_free(t);
 }
 
@@ -1001,31 +656,31 @@ START_TEST(linux_keys)
 {
 	static const char *const env[] = { "TERM=linux", "LANG=C.UTF-8", NULL };
 	struct term *t = app_start(24, 80, env, NULL);
-	const struct guide_screen *st = screen(en, "steps");
+	const struct guide_screen *st = gs_screen(en, "steps");
 
-	wait_screen(t, en, "start");
-	key(t, TERM_KEY_DOWN);
-	expect_highlight(t, screen(en, "start")->choices[1].label);
-	key(t, TERM_KEY_UP);
-	expect_highlight(t, screen(en, "start")->choices[0].label);
-	key(t, TERM_KEY_RIGHT);
-	wait_screen(t, en, "steps");
-	key(t, TERM_KEY_DOWN);
-	key(t, TERM_KEY_DOWN);
-	expect_highlight(t, st->choices[2].label);
-	key(t, TERM_KEY_F1);
+	gs_wait_screen(t, en, "start");
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, gs_screen(en, "start")->choices[1].label);
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, gs_screen(en, "start")->choices[0].label);
+	gs_key(t, TERM_KEY_RIGHT);
+	gs_wait_screen(t, en, "steps");
+	gs_key(t, TERM_KEY_DOWN);
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, st->choices[2].label);
+	gs_key(t, TERM_KEY_F1);
 	expect_help(t);
-	key(t, TERM_KEY_BACKSPACE);
-	wait_screen(t, en, "steps");
-	expect_highlight(t, st->choices[2].label);
-	key(t, TERM_KEY_ENTER);
-	wait_screen(t, en, "step-3");
-	key(t, TERM_KEY_PGDN);
-	ck_assert_msg(term_wait_text(t, ui(en, GUIDE_UI_MORE_ABOVE), WAIT_MS,
+	gs_key(t, TERM_KEY_BACKSPACE);
+	gs_wait_screen(t, en, "steps");
+	gs_expect_highlight(t, st->choices[2].label);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "step-3");
+	gs_key(t, TERM_KEY_PGDN);
+	ck_assert_msg(term_wait_text(t, ui(en, GUIDE_UI_MORE_ABOVE), GS_WAIT_MS,
 			  NULL, NULL) == 0,
 	    "PgDn (linux) did not scroll:\n%s", term_dump(t));
-	key(t, TERM_KEY_ESC);
-	expect_left(t, "linux", "Esc on TERM=linux");
+	gs_key(t, TERM_KEY_ESC);
+	gs_expect_left(t, en, "linux", "Esc on TERM=linux");
 	term_free(t);
 }
 END_TEST
@@ -1040,7 +695,7 @@ expect_paragraph_wrapped(struct term *t, const char *text)
 	size_t at;
 
 	term_size(t, &rows, &cols);
-	first = words(text, 16);
+	first = gs_words(text, 16);
 	ck_assert_msg(term_find(t, first, &r, &c) == 0 && c == 0,
 	    "\"%s\" not at the start of a row:\n%s", first, term_dump(t));
 	free(first);
@@ -1056,8 +711,8 @@ expect_paragraph_wrapped(struct term *t, const char *text)
 			ck_assert_msg(row[at] == '\0',
 			    "\"%s\" broken or garbled on row %d:\n%s", word, r,
 			    term_dump(t));
-			rw = width(row);
-			ck_assert_msg(rw + 1 + width(word) > cols,
+			rw = gs_width(row);
+			ck_assert_msg(rw + 1 + gs_width(word) > cols,
 			    "\"%s\" would have fitted on row %d after %d "
 			    "columns, in %d:\n%s",
 			    word, r, rw, cols, term_dump(t));
@@ -1089,9 +744,9 @@ START_TEST(french)
 	sc = &fr->screens[fr->start];
 	/* A narrow, tall window: everything wraps, nothing scrolls. */
 	t = app_start(60, 40, env, "--lang", "fr", NULL);
-	wait_screen(t, fr, sc->id);
-	expect_highlight(t, sc->choices[0].label);
-	expect_crisis(t, fr);
+	gs_wait_screen(t, fr, sc->id);
+	gs_expect_highlight(t, sc->choices[0].label);
+	gs_expect_crisis(t, fr);
 	expect_title_wrapped(t, sc);
 	for (i = 0; i < sc->nbody; i++) {
 		if (sc->body[i].text == NULL)
@@ -1115,8 +770,8 @@ START_TEST(french)
 		    "row %d starts with a closing guillemet:\n%s", r,
 		    term_dump(t));
 	}
-	key(t, TERM_KEY_ESC);
-	expect_left(t, "xterm-256color", "Esc in French");
+	gs_key(t, TERM_KEY_ESC);
+	gs_expect_left(t, en, "xterm-256color", "Esc in French");
 	term_free(t);
 }
 END_TEST
@@ -1124,39 +779,39 @@ END_TEST
 START_TEST(mouse)
 {
 	struct term *t = app_start(24, 80, env_xterm, NULL);
-	const struct guide_screen *st = screen(en, "start");
+	const struct guide_screen *st = gs_screen(en, "start");
 	const char *leave = ui(en, GUIDE_UI_HINT_LEAVE);
 	int r, c;
 
-	wait_screen(t, en, "start");
+	gs_wait_screen(t, en, "start");
 	/* A click on a choice chooses it. */
-	r = item_row(t, st->choices[1].label, &c);
+	r = gs_item_row(t, st->choices[1].label, &c);
 	ck_assert_int_ge(r, 0);
 	ck_assert_msg(term_click(t, r, c + 3) == 0,
 	    "the program did not ask for mouse reports");
-	wait_screen(t, en,
+	gs_wait_screen(t, en,
 	    st->choices[1].target == en->start
 		? "start"
 		: en->screens[st->choices[1].target].id);
-	ch(t, 'b');
-	wait_screen(t, en, "start");
+	gs_ch(t, 'b');
+	gs_wait_screen(t, en, "start");
 	/* Back on the item clicked. */
-	expect_highlight(t, st->choices[1].label);
-	key(t, TERM_KEY_UP);
-	expect_highlight(t, st->choices[0].label);
+	gs_expect_highlight(t, st->choices[1].label);
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, st->choices[0].label);
 	/* The wheel scrolls a long screen. */
-	walk_to_step(t, 3);
+	gs_walk_to_step(t, en, 3);
 	ck_assert_int_eq(
 	    term_find(t, ui(en, GUIDE_UI_MORE_ABOVE), NULL, NULL), -1);
 	ck_assert_int_eq(term_wheel(t, 5, 10, 1), 0);
-	ck_assert_msg(term_wait_text(t, ui(en, GUIDE_UI_MORE_ABOVE), WAIT_MS,
+	ck_assert_msg(term_wait_text(t, ui(en, GUIDE_UI_MORE_ABOVE), GS_WAIT_MS,
 			  NULL, NULL) == 0,
 	    "the wheel did not scroll:\n%s", term_dump(t));
 	expect_cursor_in_body(t);
 	/* A click on "leave quickly" in the key hint leaves. */
 	ck_assert_int_eq(term_find(t, leave, &r, &c), 0);
 	ck_assert_int_eq(term_click(t, r, c + 2), 0);
-	expect_left(t, "xterm-256color", "a click on the leave hint");
+	gs_expect_left(t, en, "xterm-256color", "a click on the leave hint");
 	term_free(t);
 }
 END_TEST
@@ -1216,12 +871,12 @@ main(void)
 				"SAFESTEPS_CONTENT_DIR\n");
 		return 1;
 	}
-	en = load_lang("en");
+	en = gs_load(content_dir, "en");
 	if (en == NULL) {
 		fprintf(stderr, "test_tui: no valid %s/en.json\n", content_dir);
 		return 1;
 	}
-	fr = load_lang("fr");
+	fr = gs_load(content_dir, "fr");
 	sr = srunner_create(tui_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

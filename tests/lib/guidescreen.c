@@ -1,0 +1,364 @@
+/*
+ * guidescreen.c: what the guide looks like on a terminal, for the tests
+ * that drive the full-screen mode (see guidescreen.h).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "guidescreen.h"
+#include "layout.h"
+#include "load.h"
+#include "xmalloc.h"
+
+struct guide *
+gs_load(const char *dir, const char *lang)
+{
+	struct load_report rep = { 0 };
+	struct guide *g;
+	char *path = xasprintf("%s/%s.json", dir, lang);
+
+	g = load_file(path, &rep);
+	if (g == NULL && rep.ndiags > 0) {
+		char *msg = load_diag_format(&rep, 0);
+
+		fprintf(stderr, "%s\n", msg);
+		free(msg);
+	}
+	load_report_free(&rep);
+	free(path);
+	return g;
+}
+
+const struct guide_screen *
+gs_screen(const struct guide *g, const char *id)
+{
+	size_t i = guide_screen_find(g, id);
+
+	ck_assert_msg(i != (size_t)-1, "no screen %s in the content", id);
+	return &g->screens[i];
+}
+
+static const char *
+ui(const struct guide *g, enum guide_ui which)
+{
+	return g->ui[which];
+}
+
+/*
+ * The longest run of whole words at the start of text that fits in cols
+ * columns (the first word cut if it alone is wider).  Caller frees.
+ */
+char *
+gs_words(const char *text, int cols)
+{
+	size_t end = 0, i;
+
+	for (i = 0;; i++) {
+		if (text[i] == ' ' || text[i] == '\0') {
+			if (layout_width(text, i) > cols)
+				break;
+			end = i;
+			if (text[i] == '\0')
+				break;
+		}
+	}
+	if (end == 0)
+		end = layout_prefix(text, strlen(text), cols);
+	return xstrndup(text, end);
+}
+
+int
+gs_width(const char *s)
+{
+	return layout_width(s, strlen(s));
+}
+
+struct title_wait {
+	const char *text;
+	const char *step; /* "Step 2 of 5" on row 1, or NULL */
+};
+
+static int
+title_ok(struct term *t, void *arg)
+{
+	struct title_wait *w = arg;
+
+	return term_find_in_row(t, 0, w->text) == 0 &&
+	       (w->step == NULL || term_find_in_row(t, 1, w->step) == 0);
+}
+
+/* "Step n of 5", from the content's template.  Caller frees. */
+char *
+gs_step_of(const struct guide *g, int n)
+{
+	char num[16], total[16], *a, *s;
+
+	snprintf(num, sizeof num, "%d", n);
+	snprintf(total, sizeof total, "%d", GUIDE_STEPS);
+	a = guide_format(ui(g, GUIDE_UI_STEP_OF), "n", num);
+	s = guide_format(a, "total", total);
+	free(a);
+	return s;
+}
+
+/* Wait until screen id of g is shown: its title on the first row (and its
+ * step on the second). */
+void
+gs_wait_screen(struct term *t, const struct guide *g, const char *id)
+{
+	const struct guide_screen *sc = gs_screen(g, id);
+	struct title_wait w;
+	char *title, *step = NULL;
+	int cols;
+
+	term_size(t, NULL, &cols);
+	title = gs_words(sc->title, cols < 40 ? cols : 40);
+	if (sc->step > 0)
+		step = gs_step_of(g, sc->step);
+	w.text = title;
+	w.step = step;
+	ck_assert_msg(term_wait_until(t, title_ok, &w, GS_WAIT_MS) == 0,
+	    "screen %s (\"%s\", %s) not shown:\n%s", id, title,
+	    step ? step : "no step", term_dump(t));
+	free(title);
+	free(step);
+}
+
+/*
+ * Where the item whose text starts with label is: a row below the title
+ * whose gutter is "> " or "  ".  Returns the row (and *col, where the
+ * label starts), or -1.
+ */
+int
+gs_item_row(struct term *t, const char *label, int *col)
+{
+	int rows, cols, r, c;
+	char *w;
+
+	term_size(t, &rows, &cols);
+	w = gs_words(label, cols - 8 < 30 ? cols - 8 : 30);
+	for (r = 1; r < rows; r++) {
+		const char *row;
+
+		c = term_find_in_row(t, r, w);
+		if (c < 2)
+			continue;
+		row = term_row_text(t, r);
+		if (strncmp(row, "> ", 2) == 0 || strncmp(row, "  ", 2) == 0) {
+			free(w);
+			if (col)
+				*col = c;
+			return r;
+		}
+	}
+	free(w);
+	return -1;
+}
+
+/* Whether row r is marked as the highlighted item: "> " or reverse. */
+int
+gs_marked(struct term *t, int r, int col)
+{
+	struct term_cell cell;
+
+	if (strncmp(term_row_text(t, r), "> ", 2) == 0)
+		return 1;
+	return term_cell(t, r, col, &cell) == 0 && cell.reverse;
+}
+
+/* How many rows carry the "> " marker. */
+int
+gs_nmarked(struct term *t)
+{
+	int rows, r, n = 0;
+
+	term_size(t, &rows, NULL);
+	for (r = 0; r < rows; r++)
+		n += strncmp(term_row_text(t, r), "> ", 2) == 0;
+	return n;
+}
+
+static int
+highlight_ok(struct term *t, void *arg)
+{
+	int r, c, cr;
+
+	r = gs_item_row(t, arg, &c);
+	term_cursor(t, &cr, NULL, NULL);
+	return r >= 0 && gs_marked(t, r, c) && cr == r;
+}
+
+/*
+ * Wait until the item labelled label is the highlighted one: marked, the
+ * only one marked, and the terminal cursor on its row, at or before its
+ * text.
+ */
+void
+gs_expect_highlight(struct term *t, const char *label)
+{
+	int r, c, cr, cc;
+
+	term_wait_until(t, highlight_ok, (void *)label, GS_WAIT_MS);
+	r = gs_item_row(t, label, &c);
+	ck_assert_msg(
+	    r >= 0, "item \"%s\" not on screen:\n%s", label, term_dump(t));
+	ck_assert_msg(gs_marked(t, r, c),
+	    "item \"%s\" (row %d) not marked:\n%s", label, r, term_dump(t));
+	ck_assert_msg(
+	    gs_nmarked(t) <= 1, "more than one item marked:\n%s", term_dump(t));
+	term_cursor(t, &cr, &cc, NULL);
+	ck_assert_msg(cr == r && cc <= c,
+	    "cursor at %d,%d, not on item \"%s\" (row %d, col %d):\n%s", cr, cc,
+	    label, r, c, term_dump(t));
+}
+
+/* The crisis line: the full one where it fits, else the short one; on one
+ * of the last three rows.  Returns its row. */
+int
+gs_expect_crisis(struct term *t, const struct guide *g)
+{
+	int rows, cols, r = -1;
+	const char *want;
+
+	term_size(t, &rows, &cols);
+	want = gs_width(g->crisis) <= cols ? g->crisis : g->crisis_short;
+	ck_assert_msg(term_find(t, want, &r, NULL) == 0,
+	    "crisis line \"%s\" not shown whole:\n%s", want, term_dump(t));
+	ck_assert_msg(r >= rows - 3, "crisis line on row %d of %d:\n%s", r,
+	    rows, term_dump(t));
+	return r;
+}
+
+/* Nothing that would give the reader away: no bell, no flash. */
+void
+gs_expect_quiet(struct term *t)
+{
+	ck_assert_msg(term_bells(t) == 0, "the program rang the bell");
+	ck_assert_msg(
+	    !term_output_has(t, "\007", 1), "the program wrote a BEL byte");
+	ck_assert_msg(!term_output_has(t, "\033[?5h", 5),
+	    "the program flashed the screen");
+}
+
+/* Send a key and check that it could be sent on this terminal type. */
+void
+gs_key(struct term *t, enum term_key k)
+{
+	ck_assert_msg(term_send_key(t, k) == 0, "cannot send key %d", k);
+}
+
+void
+gs_ch(struct term *t, char c)
+{
+	ck_assert_int_eq(term_send_char(t, (unsigned char)c, 0), 0);
+}
+
+static int
+one_marked(struct term *t, void *arg)
+{
+	(void)arg;
+	return gs_nmarked(t) == 1;
+}
+
+/*
+ * A screen opens at its top; when its highlighted item (the first choice)
+ * is below the fold, the first Up or Down brings it into view without
+ * moving it.  Do that if needed.
+ */
+void
+gs_reveal(struct term *t)
+{
+	if (gs_nmarked(t) == 1)
+		return;
+	gs_key(t, TERM_KEY_DOWN);
+	ck_assert_msg(term_wait_until(t, one_marked, NULL, GS_WAIT_MS) == 0,
+	    "Down did not bring the highlighted item into view:\n%s",
+	    term_dump(t));
+}
+
+/* From the start screen to step n (1 to 5), by Enter and Down. */
+void
+gs_walk_to_step(struct term *t, const struct guide *g, int n)
+{
+	int i;
+
+	gs_wait_screen(t, g, "start");
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, g, "steps");
+	for (i = 1; i < n; i++)
+		gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, gs_screen(g, "steps")->choices[n - 1].label);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, g, g->screens[g->steps[n - 1].screen].id);
+}
+
+/*
+ * The program must have left as Esc leaves: exit status 0 within
+ * GS_LEAVE_MS of the key, the scrollback cleared where terminfo can, the
+ * terminal's modes as before, the cursor shown, the guide gone.
+ */
+void
+gs_expect_left(struct term *t, const struct guide *g, const char *term_name,
+    const char *how)
+{
+	char why[512], *e3;
+	int status, ms, vis;
+
+	ms = term_wait_exit(t, GS_LEAVE_MS, &status);
+	if (ms < 0) {
+		ck_assert_msg(term_wait_exit(t, 2000, &status) >= 0,
+		    "%s did not leave:\n%s", how, term_dump(t));
+		ck_abort_msg("%s took more than %d ms to leave", how,
+		    term_ms(GS_LEAVE_MS));
+	}
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "%s: status %#x, not exit 0", how, status);
+	e3 = term_terminfo(term_name, "E3");
+	if (e3 != NULL) {
+		ck_assert_msg(term_output_has(t, e3, strlen(e3)),
+		    "%s: the scrollback was not cleared (E3)", how);
+		free(e3);
+	}
+	ck_assert_msg(term_termios_restored(t, why, sizeof why),
+	    "%s: the terminal's modes were not restored: %s", how, why);
+	term_cursor(t, NULL, NULL, &vis);
+	ck_assert_msg(vis, "%s: the cursor was left hidden", how);
+	ck_assert_msg(term_find(t, ui(g, GUIDE_UI_HINT_LEAVE), NULL, NULL) < 0,
+	    "%s: the guide is still on the screen:\n%s", how, term_dump(t));
+	gs_expect_quiet(t);
+}
+
+/* Whether row r shows to-do text with "[x] " (ticked) or "[ ] " before. */
+int
+gs_todo_mark(struct term *t, int r, const char *text)
+{
+	const char *row = term_row_text(t, r);
+	const char *at = strstr(row, text);
+
+	if (at == NULL || at - row < 4)
+		return -1;
+	if (strncmp(at - 4, "[x] ", 4) == 0)
+		return 1;
+	if (strncmp(at - 4, "[ ] ", 4) == 0)
+		return 0;
+	return -1;
+}
+
+static int
+ticked_ok(struct term *t, void *arg)
+{
+	int r = gs_item_row(t, arg, NULL);
+
+	return r >= 0 && gs_todo_mark(t, r, arg) == 1;
+}
+
+void
+gs_wait_ticked(struct term *t, const char *text)
+{
+	ck_assert_msg(
+	    term_wait_until(t, ticked_ok, (void *)text, GS_WAIT_MS) == 0,
+	    "\"%s\" not ticked:\n%s", text, term_dump(t));
+}
