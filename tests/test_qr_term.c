@@ -341,8 +341,13 @@ start_safesteps(int rows, int cols, const char *const *env)
 	ck_assert_ptr_nonnull(t);
 	/* Wait for the first frame. */
 	term_settle(t, 200, 5000);
-	ck_assert_msg(
-	    !term_exited(t), "safesteps ended at once:\n%s", term_dump(t));
+	if (term_exited(t)) {
+		int status = 0;
+
+		term_wait_exit(t, 0, &status);
+		ck_abort_msg("%s ended at once (status 0x%x):\n%s", argv[0],
+		    (unsigned)status, term_dump(t));
+	}
 	return t;
 }
 
