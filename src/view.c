@@ -468,6 +468,8 @@ view_document(const struct wizard *w, size_t s, int width, int flags)
 	for (i = 0; i < sc->nbody; i++) {
 		const struct guide_block *bl = &sc->body[i];
 
+		if (i > 0 && (flags & VIEW_LOOSE))
+			add_blank(&b);
 		if (bl->text != NULL)
 			add_text(&b, "", bl->text, VIEW_TEXT, -1, -1);
 		for (j = 0; bl->text == NULL && j < bl->nitems; j++) {
@@ -617,6 +619,19 @@ crisis_lines(const struct wizard *w, int cols, int ascii, char **text,
 	return layout_wrap(*text, cols, lines);
 }
 
+/* How many rows the crisis line takes in the full view (at most 3). */
+static int
+crisis_rows(const struct wizard *w, int cols, int ascii)
+{
+	struct layout_line *l;
+	char *t;
+	size_t n = crisis_lines(w, cols, ascii, &t, &l);
+
+	free(l);
+	free(t);
+	return n > 3 ? 3 : (int)n;
+}
+
 /* Put the crisis line on at most max rows ending above row bottom;
  * returns the rows used. */
 static int
@@ -653,8 +668,9 @@ view_hint(
 	static const enum guide_ui which[NPIECES] = { GUIDE_UI_HINT_NEXT,
 		GUIDE_UI_HINT_BACK, GUIDE_UI_HINT_TICK, GUIDE_UI_HINT_QR,
 		GUIDE_UI_HINT_HELP, GUIDE_UI_HINT_LEAVE };
-	/* dropped first when the line is too narrow */
-	static const int drop[] = { QR, TICK, BACK, NEXT, HELP };
+	/* dropped in this order when the line is too narrow: Enter is the
+	 * key everyone tries, the others are news */
+	static const int drop[] = { NEXT, BACK, QR, TICK, HELP };
 	char *piece[NPIECES];
 	int on[NPIECES], i, total, lc = -1, le = -1;
 	char *sep = fold(SEP(ascii), ascii), *r;
@@ -813,6 +829,20 @@ view_window(const struct wizard *w, int rows, int cols, int flags)
 	}
 	v = window_new(rows, cols);
 	d = view_document(w, w->screen, cols, flags | VIEW_MARKER);
+	/* paragraphs apart where the whole screen still fits */
+	if (!(flags & VIEW_LOOSE)) {
+		struct view_doc *loose = view_document(
+		    w, w->screen, cols, flags | VIEW_MARKER | VIEW_LOOSE);
+		int room = rows - 1 - crisis_rows(w, cols, ascii) -
+			   (int)loose->nheader;
+
+		if ((int)(loose->nlines - loose->nheader) <= room) {
+			view_doc_free(d);
+			d = loose;
+		} else {
+			view_doc_free(loose);
+		}
+	}
 
 	/* the footer: the crisis line at the bottom, the key hint above */
 	bottom = rows - put_crisis(v, w, ascii, rows, 3);

@@ -30,10 +30,14 @@
 #define VIEW_MIN_ROWS 10
 
 /* Flags for view_document and view_window. */
-#define VIEW_ASCII 0x01 /* ASCII markers only (the locale is not UTF-8) */
-#define VIEW_MARKER \
-	0x02 /* a 2-column gutter before items, "> " on the
-			    highlighted one (view_window always sets it) */
+/* ASCII markers only (the locale is not UTF-8). */
+#define VIEW_ASCII 0x01
+/* A 2-column gutter before items, "> " on the highlighted one
+ * (view_window always sets it). */
+#define VIEW_MARKER 0x02
+/* A blank line between body paragraphs (view_window sets it when the
+ * whole screen still fits). */
+#define VIEW_LOOSE 0x04
 
 enum view_kind {
 	VIEW_BLANK,    /* an empty line between parts */
