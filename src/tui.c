@@ -487,7 +487,9 @@ tui_colors(struct tui *t)
 	t->color = 0;
 	if (!t->app->color || !has_colors() || start_color() != OK)
 		return;
-	use_default_colors();
+	/* the terminal's own background, or no colours at all */
+	if (use_default_colors() != OK)
+		return;
 	/* calm: a blue title, a bold yellow crisis line; QR explicit */
 	init_pair(PAIR_TITLE, COLOR_CYAN, -1);
 	init_pair(PAIR_CRISIS, COLOR_YELLOW, -1);
