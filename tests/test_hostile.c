@@ -12,8 +12,8 @@
  *
  * Expected text comes from the content files ($SAFESTEPS_CONTENT_DIR)
  * through the loader, so a change of wording does not break a test.  The
- * random sessions use a seed that is printed on failure; set HOSTILE_SEED
- * to replay one.
+ * random sessions use a fixed seed, printed on failure; HOSTILE_SEED=N
+ * runs them with another.
  */
 #include <check.h>
 #include <signal.h>
@@ -285,6 +285,8 @@ rng(unsigned n)
 	return (unsigned)((rng_state >> 33) % n);
 }
 
+/* The seed: fixed, so that a failure in CI replays; HOSTILE_SEED gives
+ * another (a failure message names the one used). */
 static unsigned long long
 seed(void)
 {
@@ -292,8 +294,7 @@ seed(void)
 
 	if (s != NULL && *s != '\0')
 		return strtoull(s, NULL, 10);
-	return (unsigned long long)time(NULL) ^
-	       ((unsigned long long)getpid() << 16);
+	return 20261130ULL;
 }
 
 static void
@@ -658,7 +659,9 @@ START_TEST(signal_at_random)
 		size_t n = 0;
 		int nkeys = (int)rng(12), delay, status = 0;
 
-		expect_start(t, g, 1, "before the signal");
+		snprintf(why, sizeof why,
+		    "seed %llu round %d: before the signal", s, round);
+		expect_start(t, g, 1, why);
 		log[0] = '\0';
 		for (int k = 0; k < nkeys; k++) {
 			int m = (int)rng(sizeof moves / sizeof moves[0]);
