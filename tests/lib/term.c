@@ -936,6 +936,16 @@ term_output_has(struct term *t, const void *bytes, size_t len)
 }
 
 int
+term_output_has_since(
+    struct term *t, size_t from, const void *bytes, size_t len)
+{
+	if (from > t->outlen)
+		return 0;
+	return t->outlen - from >= len &&
+	       memmem(t->out + from, t->outlen - from, bytes, len) != NULL;
+}
+
+int
 term_bells(struct term *t)
 {
 	return t->bells;

@@ -221,6 +221,11 @@ const unsigned char *term_output(struct term *t, size_t *len);
 /* 1 if the program wrote these bytes in a row at some point, else 0. */
 int term_output_has(struct term *t, const void *bytes, size_t len);
 
+/* The same, looking only at what was written from byte from on (a length
+ * term_output gave before). */
+int term_output_has_since(
+    struct term *t, size_t from, const void *bytes, size_t len);
+
 /* How many bells (BEL, as a control, not ending a string) the screen saw. */
 int term_bells(struct term *t);
 

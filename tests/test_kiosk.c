@@ -1,0 +1,483 @@
+/*
+ * test_kiosk.c: kiosk mode, the idle reset and content that cannot fail,
+ * through a real terminal (issue 6).
+ *
+ * A kiosk must never let a key end the program, must wipe everything the
+ * last reader did (ticks, history, language) when they leave or walk
+ * away, must end cleanly only on a signal, and must show the guide even
+ * with broken content or bad option values, with one line on stderr (the
+ * journal under systemd; here a pipe, apart from the screen).  Outside a
+ * kiosk, a guide left alone leaves as Esc does.
+ */
+#include <check.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "guide.h"
+#include "guidescreen.h"
+#include "term.h"
+#include "xmalloc.h"
+
+/* The idle settings of the idle tests: seconds. */
+#define IDLE "2"
+#define COUNTDOWN "2"
+/* Long enough for the idle time and the countdown to pass (ms, scaled). */
+#define IDLE_WAIT_MS 6000
+
+static const char *bin;
+static const char *content_dir;
+static struct guide *en, *fr;
+
+static const char *const env_xterm[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
+	NULL };
+
+static const char *
+ui(const struct guide *g, enum guide_ui which)
+{
+	return g->ui[which];
+}
+
+/* Start the program with its stderr on a pipe, with the content in dir
+ * and the options after it (NULL-terminated). */
+static struct term *
+start_in(const char *dir, const char *opt, ...)
+{
+	const char *argv[16];
+	const char *a;
+	struct term *t;
+	va_list ap;
+	int n = 0;
+
+	argv[n++] = bin;
+	argv[n++] = "--content";
+	argv[n++] = dir;
+	argv[n++] = opt;
+	va_start(ap, opt);
+	while (opt != NULL && (a = va_arg(ap, const char *)) != NULL && n < 15)
+		argv[n++] = a;
+	va_end(ap);
+	argv[n] = NULL;
+	t = term_start_err(24, 80, env_xterm, argv);
+	ck_assert_msg(t != NULL, "cannot start %s", bin);
+	return t;
+}
+
+/* The part of a UI template before its first placeholder. */
+static char *
+before_placeholder(const char *template)
+{
+	const char *b = strchr(template, '{');
+
+	return xstrndup(
+	    template, b ? (size_t)(b - template) : strlen(template));
+}
+
+/* From the start screen to step 1, tick its last to-do item. */
+static const char *
+tick_on_step_1(struct term *t)
+{
+	const struct guide_screen *s1 = gs_screen(en, "step-1");
+	const char *todo = s1->todos[s1->ntodos - 1].text;
+
+	gs_walk_to_step(t, en, 1);
+	gs_reveal(t);
+	gs_expect_highlight(t, s1->choices[0].label);
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, todo);
+	gs_ch(t, ' ');
+	gs_wait_ticked(t, todo);
+	return todo;
+}
+
+/* The start screen as a new reader finds it: first choice highlighted, no
+ * way back (no history). */
+static void
+expect_fresh_start(struct term *t, const char *how)
+{
+	int hint;
+
+	gs_wait_screen(t, en, "start");
+	gs_expect_highlight(t, gs_screen(en, "start")->choices[0].label);
+	ck_assert_msg(
+	    term_find(t, ui(en, GUIDE_UI_HINT_LEAVE), &hint, NULL) == 0,
+	    "%s: no key hint:\n%s", how, term_dump(t));
+	ck_assert_msg(term_find_in_row(t, hint, ui(en, GUIDE_UI_HINT_BACK)) < 0,
+	    "%s: history was kept (Back offered):\n%s", how, term_dump(t));
+	ck_assert_msg(!term_exited(t), "%s: the kiosk ended", how);
+}
+
+/* Step 1 shows the to-do item unticked. */
+static void
+expect_unticked(struct term *t, const char *todo)
+{
+	int r;
+
+	gs_walk_to_step(t, en, 1);
+	gs_reveal(t);
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, todo);
+	r = gs_item_row(t, todo, NULL);
+	ck_assert_msg(gs_todo_mark(t, r, todo) == 0,
+	    "the last reader's tick is still there:\n%s", term_dump(t));
+	ck_assert_int_eq(term_find(t, "[x]", NULL, NULL), -1);
+}
+
+/* End a kiosk the only way there is: a signal.  Clean, and restored. */
+static void
+expect_signal_end(struct term *t, int sig)
+{
+	char why[512];
+	int status, vis;
+
+	ck_assert_int_eq(term_kill(t, sig), 0);
+	ck_assert_msg(term_wait_exit(t, 3000, &status) >= 0,
+	    "signal %d did not end the kiosk", sig);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 128 + sig,
+	    "signal %d: status %#x, not exit %d", sig, status, 128 + sig);
+	ck_assert_msg(term_termios_restored(t, why, sizeof why),
+	    "signal %d: modes not restored: %s", sig, why);
+	term_cursor(t, NULL, NULL, &vis);
+	ck_assert(vis);
+	gs_expect_quiet(t);
+}
+
+START_TEST(leave_keys_reset_the_kiosk)
+{
+	static const char *const names[] = { "Esc", "q", "Ctrl-C" };
+	struct term *t = start_in(content_dir, "--kiosk", NULL);
+	char *clear = term_terminfo("xterm-256color", "clear");
+	const char *todo;
+	size_t mark;
+
+	ck_assert_ptr_nonnull(clear);
+	todo = tick_on_step_1(t);
+	term_output(t, &mark);
+	switch (_i) {
+	case 0:
+		gs_key(t, TERM_KEY_ESC);
+		break;
+	case 1:
+		gs_ch(t, 'q');
+		break;
+	default:
+		ck_assert_int_eq(term_send_char(t, 'c', TERM_MOD_CTRL), 0);
+		break;
+	}
+	expect_fresh_start(t, names[_i]);
+	/* Repainted from scratch: nothing of the last reader's screen. */
+	ck_assert_msg(term_output_has_since(t, mark, clear, strlen(clear)),
+	    "%s: the screen was not cleared before the start screen",
+	    names[_i]);
+	expect_unticked(t, todo);
+	expect_signal_end(t, SIGTERM);
+	ck_assert_str_eq(term_stderr(t), "");
+	free(clear);
+	term_free(t);
+}
+END_TEST
+
+START_TEST(reset_brings_back_the_language)
+{
+	struct term *t = start_in(content_dir, "--kiosk", NULL);
+	const struct guide_screen *st = gs_screen(en, "start");
+	size_t lang = st->nchoices - 1; /* "Language / Langue" */
+	char pick[2];
+
+	ck_assert_msg(fr != NULL, "no valid %s/fr.json", content_dir);
+	ck_assert_str_eq(en->screens[st->choices[lang].target].id, "languages");
+	gs_wait_screen(t, en, "start");
+	snprintf(pick, sizeof pick, "%zu", lang + 1);
+	gs_ch(t, pick[0]);
+	gs_wait_screen(t, en, "languages");
+	gs_expect_highlight(t, en->lang_name);
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, fr->lang_name);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, fr, "languages");
+	gs_expect_crisis(t, fr);
+	gs_key(t, TERM_KEY_ESC);
+	expect_fresh_start(t, "Esc after French");
+	gs_expect_crisis(t, en);
+	expect_signal_end(t, SIGHUP);
+	term_free(t);
+}
+END_TEST
+
+START_TEST(no_key_stops_or_ends_the_kiosk)
+{
+	/* Ctrl-Z, Ctrl-\, Ctrl-D: suspend, quit with a core, end of file on
+	 * a cooked terminal.  None may act in raw mode. */
+	static const char keys[] = { 'z', '\\', 'd' };
+	struct term *t = start_in(content_dir, "--kiosk", NULL);
+	const struct guide_screen *st = gs_screen(en, "start");
+	size_t i;
+
+	gs_wait_screen(t, en, "start");
+	for (i = 0; i < sizeof keys; i++) {
+		ck_assert_int_eq(term_send_char(t, keys[i], TERM_MOD_CTRL), 0);
+		/* Read, and waiting for more: not stopped (state T). */
+		ck_assert_msg(term_wait_idle(t, GS_WAIT_MS) == 0,
+		    "Ctrl-%c: the kiosk is not waiting for keys", keys[i]);
+		ck_assert_msg(
+		    !term_exited(t), "Ctrl-%c ended the kiosk", keys[i]);
+		gs_key(t, i % 2 ? TERM_KEY_UP : TERM_KEY_DOWN);
+		gs_expect_highlight(t, st->choices[i % 2 ? 0 : 1].label);
+	}
+	expect_signal_end(t, SIGINT);
+	term_free(t);
+}
+END_TEST
+
+START_TEST(signals_end_the_kiosk)
+{
+	static const int sigs[] = { SIGTERM, SIGHUP, SIGINT };
+	struct term *t = start_in(content_dir, "--kiosk", NULL);
+
+	tick_on_step_1(t);
+	expect_signal_end(t, sigs[_i]);
+	term_free(t);
+}
+END_TEST
+
+/* Wait for the "still there?" view and its countdown line. */
+static void
+expect_still_there(struct term *t, enum guide_ui countdown)
+{
+	char *q = gs_words(ui(en, GUIDE_UI_STILL_THERE), 40);
+	char *c = before_placeholder(ui(en, countdown));
+
+	ck_assert_msg(term_wait_text(t, q, IDLE_WAIT_MS, NULL, NULL) == 0,
+	    "no \"%s\" after %s s without a key:\n%s", q, IDLE, term_dump(t));
+	ck_assert_msg(term_find(t, c, NULL, NULL) == 0,
+	    "no countdown \"%s\":\n%s", c, term_dump(t));
+	gs_expect_crisis(t, en);
+	free(q);
+	free(c);
+}
+
+START_TEST(idle_kiosk_wipes)
+{
+	struct term *t = start_in(content_dir, "--kiosk", "--idle", IDLE,
+	    "--countdown", COUNTDOWN, NULL);
+	char *q = gs_words(ui(en, GUIDE_UI_STILL_THERE), 40);
+	const char *todo;
+
+	todo = tick_on_step_1(t);
+	expect_still_there(t, GUIDE_UI_COUNTDOWN_RESET);
+	/* The countdown runs out: the start screen, as new. */
+	ck_assert_msg(term_wait_gone(t, q, IDLE_WAIT_MS) == 0,
+	    "the countdown did not end:\n%s", term_dump(t));
+	expect_fresh_start(t, "the end of the countdown");
+	/* A fresh kiosk left alone stays as it is: no countdown. */
+	ck_assert_msg(term_wait_text(t, q, 3500, NULL, NULL) < 0,
+	    "a fresh start screen counted down:\n%s", term_dump(t));
+	expect_unticked(t, todo);
+	expect_signal_end(t, SIGTERM);
+	free(q);
+	term_free(t);
+}
+END_TEST
+
+START_TEST(idle_key_keeps_the_place)
+{
+	struct term *t = start_in(
+	    content_dir, "--kiosk", "--idle", IDLE, "--countdown", "4", NULL);
+	char *q = gs_words(ui(en, GUIDE_UI_STILL_THERE), 40);
+	const char *todo;
+	int r;
+
+	todo = tick_on_step_1(t);
+	expect_still_there(t, GUIDE_UI_COUNTDOWN_RESET);
+	/* Any key returns to where the reader was; it does nothing else. */
+	gs_key(t, TERM_KEY_DOWN);
+	gs_wait_screen(t, en, "step-1");
+	ck_assert_int_eq(term_find(t, q, NULL, NULL), -1);
+	gs_expect_highlight(t, todo);
+	r = gs_item_row(t, todo, NULL);
+	ck_assert_int_eq(gs_todo_mark(t, r, todo), 1);
+	expect_signal_end(t, SIGTERM);
+	free(q);
+	term_free(t);
+}
+END_TEST
+
+START_TEST(idle_outside_kiosk_leaves)
+{
+	struct term *t = start_in(
+	    content_dir, "--idle", IDLE, "--countdown", COUNTDOWN, NULL);
+	int status;
+
+	tick_on_step_1(t);
+	expect_still_there(t, GUIDE_UI_COUNTDOWN_LEAVE);
+	ck_assert_msg(term_wait_exit(t, IDLE_WAIT_MS, &status) >= 0,
+	    "the guide stayed up after the countdown:\n%s", term_dump(t));
+	/* As Esc leaves: exit 0, scrollback cleared, modes restored. */
+	gs_expect_left(t, en, "xterm-256color", "the end of the countdown");
+	term_free(t);
+}
+END_TEST
+
+/* A directory with a broken en.json.  Caller removes it (remove_dir). */
+static char *
+broken_dir(void)
+{
+	char *dir = xstrdup("/tmp/safesteps-kiosk-XXXXXX");
+	char *path;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = xasprintf("%s/en.json", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("{ \"format\": 1, \"language\": ", f);
+	fclose(f);
+	free(path);
+	return dir;
+}
+
+static void
+remove_dir(char *dir)
+{
+	char *path = xasprintf("%s/en.json", dir);
+
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* The lines of s, counted. */
+static int
+nlines(const char *s)
+{
+	int n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+START_TEST(broken_content_in_a_kiosk)
+{
+	char *dir = broken_dir();
+	struct term *t = start_in(dir, "--kiosk", NULL);
+	const char *err;
+
+	/* The built-in guide, never an error. */
+	gs_wait_screen(t, en, "start");
+	gs_expect_highlight(t, gs_screen(en, "start")->choices[0].label);
+	gs_expect_crisis(t, en);
+	ck_assert_int_eq(term_find(t, "safesteps:", NULL, NULL), -1);
+	/* One line on stderr naming the file. */
+	err = term_stderr(t);
+	ck_assert_msg(nlines(err) == 1 && strncmp(err, "safesteps: ", 11) == 0,
+	    "stderr is not one line: \"%s\"", err);
+	ck_assert_msg(strstr(err, "en.json") != NULL,
+	    "stderr does not name the file: \"%s\"", err);
+	expect_signal_end(t, SIGTERM);
+	term_free(t);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(broken_content_outside_a_kiosk)
+{
+	char *dir = broken_dir();
+	struct term *t = start_in(dir, NULL);
+	char why[512];
+	int status;
+
+	ck_assert_msg(term_wait_exit(t, 3000, &status) >= 0,
+	    "broken content did not end the program:\n%s", term_dump(t));
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 1,
+	    "status %#x, not exit 1", status);
+	ck_assert_msg(strncmp(term_stderr(t), "safesteps: ", 11) == 0 &&
+			  strstr(term_stderr(t), "en.json") != NULL,
+	    "no message naming the file: \"%s\"", term_stderr(t));
+	/* The terminal untouched: no full screen, modes as they were. */
+	ck_assert(!term_output_has(t, "\033[?1049h", 8));
+	ck_assert_msg(term_termios_restored(t, why, sizeof why), "%s", why);
+	term_free(t);
+	remove_dir(dir);
+}
+END_TEST
+
+START_TEST(bad_values_in_a_kiosk)
+{
+	static const char *const opts[][2] = { { "--idle", "abc" },
+		{ "--lang", "xx" }, { "--countdown", "-5" } };
+	struct term *t =
+	    start_in(content_dir, "--kiosk", opts[_i][0], opts[_i][1], NULL);
+	const char *err;
+
+	gs_wait_screen(t, en, "start");
+	gs_expect_highlight(t, gs_screen(en, "start")->choices[0].label);
+	err = term_stderr(t);
+	ck_assert_msg(nlines(err) == 1 && strncmp(err, "safesteps: ", 11) == 0,
+	    "%s %s: stderr is not one line: \"%s\"", opts[_i][0], opts[_i][1],
+	    err);
+	expect_signal_end(t, SIGTERM);
+	term_free(t);
+}
+END_TEST
+
+static Suite *
+kiosk_suite(void)
+{
+	Suite *s = suite_create("kiosk");
+	TCase *tc;
+
+	tc = tcase_create("keys");
+	tcase_set_timeout(tc, term_seconds(20));
+	tcase_add_loop_test(tc, leave_keys_reset_the_kiosk, 0, 3);
+	tcase_add_test(tc, reset_brings_back_the_language);
+	tcase_add_test(tc, no_key_stops_or_ends_the_kiosk);
+	tcase_add_loop_test(tc, signals_end_the_kiosk, 0, 3);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("idle");
+	tcase_set_timeout(tc, term_seconds(30));
+	tcase_add_test(tc, idle_kiosk_wipes);
+	tcase_add_test(tc, idle_key_keeps_the_place);
+	tcase_add_test(tc, idle_outside_kiosk_leaves);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("content");
+	tcase_set_timeout(tc, term_seconds(20));
+	tcase_add_test(tc, broken_content_in_a_kiosk);
+	tcase_add_test(tc, broken_content_outside_a_kiosk);
+	tcase_add_loop_test(tc, bad_values_in_a_kiosk, 0, 3);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	bin = getenv("SAFESTEPS_BIN");
+	content_dir = getenv("SAFESTEPS_CONTENT_DIR");
+	if (bin == NULL || content_dir == NULL) {
+		fprintf(stderr, "test_kiosk: set SAFESTEPS_BIN and "
+				"SAFESTEPS_CONTENT_DIR\n");
+		return 1;
+	}
+	en = gs_load(content_dir, "en");
+	if (en == NULL)
+		return 1;
+	fr = gs_load(content_dir, "fr");
+	sr = srunner_create(kiosk_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	guide_free(en);
+	guide_free(fr);
+	return failed ? 1 : 0;
+}
