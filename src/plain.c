@@ -22,6 +22,7 @@
  * user types is ever echoed.
  */
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,7 +239,8 @@ paint_screen(struct plain_out *o, const struct wizard *w, int first)
 	int blank = 1;
 
 	o->width = plain_width(w->app);
-	d = view_document(w, w->screen, o->width, o->ascii ? VIEW_ASCII : 0);
+	d = view_document(
+	    w, w->screen, o->width, VIEW_LOOSE | (o->ascii ? VIEW_ASCII : 0));
 	if (!first)
 		out_bytes(o, "\n", 1);
 	for (size_t i = 0; i < d->nlines; i++) {
@@ -421,6 +423,58 @@ paint_bye(struct plain_out *o, const struct wizard *w)
 	out_wrapped(o, wizard_guide(w)->ui[GUIDE_UI_PLAIN_BYE]);
 }
 
+/* Whether a kiosk is as a new reader finds it: nothing to wipe. */
+static int
+plain_pristine(const struct wizard *w)
+{
+	return w->depth == 0 && w->lang == w->app->lang &&
+	       w->screen == wizard_guide(w)->start && wizard_nticked(w) == 0;
+}
+
+/* Wait at most ms (-1: for ever) for input; 1 if there is some (or the
+ * end of it), 0 if the time ran out. */
+static int
+plain_poll(int ms)
+{
+	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
+	int r;
+
+	while ((r = poll(&p, 1, ms)) < 0 && errno == EINTR)
+		;
+	return r != 0;
+}
+
+/*
+ * A kiosk resets itself after someone walks away: after app->idle seconds
+ * without a line, "still there?" and the countdown; a line in that time
+ * keeps the place, else the guide starts over, state wiped.  A kiosk
+ * already as new waits for ever.  Returns when there is input to read.
+ */
+static void
+plain_kiosk_wait(struct plain_out *o, struct wizard *w)
+{
+	const struct app *app = w->app;
+	char n[32];
+	char *line;
+
+	for (;;) {
+		if (out_flush(o) != 0 ||
+		    plain_poll(plain_pristine(w) ? -1 : (int)app->idle * 1000))
+			return;
+		snprintf(n, sizeof n, "%ld", app->countdown);
+		line = guide_format(
+		    wizard_guide(w)->ui[GUIDE_UI_COUNTDOWN_RESET], "n", n);
+		out_bytes(o, "\n", 1);
+		out_wrapped(o, wizard_guide(w)->ui[GUIDE_UI_STILL_THERE]);
+		out_wrapped(o, line);
+		free(line);
+		if (out_flush(o) != 0 || plain_poll((int)app->countdown * 1000))
+			return;
+		wizard_apply(w, WIZARD_RESET, 0);
+		paint_screen(o, w, 0);
+	}
+}
+
 int
 plain_run(struct app *app, struct wizard *w)
 {
@@ -429,15 +483,23 @@ plain_run(struct app *app, struct wizard *w)
 	size_t ntodos;
 	long n;
 	int bad, flags, leave = 0;
+	int kiosk_idle = app->kiosk && app->idle > 0;
 
 	o.width = plain_width(app); /* again before each screen: resizes */
 	/* A QR code shown in the full screen has no plain form. */
 	wizard_apply(w, WIZARD_QR_HIDE, 0);
+	/* A kiosk's idle timer watches stdin itself: no stdio buffer. */
+	if (kiosk_idle)
+		setvbuf(stdin, NULL, _IONBF, 0);
 	paint_screen(&o, w, 1);
-	while (!leave && out_flush(&o) == 0 &&
-	       read_line(stdin, line, PLAIN_LINE_MAX, &bad)) {
-		enum plain_cmd cmd = bad ? PLAIN_BAD : parse_cmd(line, &n);
+	while (!leave && out_flush(&o) == 0) {
+		enum plain_cmd cmd;
 
+		if (kiosk_idle)
+			plain_kiosk_wait(&o, w);
+		if (!read_line(stdin, line, PLAIN_LINE_MAX, &bad))
+			break;
+		cmd = bad ? PLAIN_BAD : parse_cmd(line, &n);
 		ntodos = wizard_screen(w)->ntodos;
 		switch (cmd) {
 		case PLAIN_EMPTY:

@@ -20,6 +20,7 @@
 #include "guide.h"
 #include "load.h"
 #include "run.h"
+#include "term.h"
 #include "xmalloc.h"
 
 #define TIMEOUT_MS 10000
@@ -575,6 +576,108 @@ START_TEST(width_from_option)
 }
 END_TEST
 
+/* Where needle is in the first len bytes of hay after from, or -1. */
+static long
+find_bytes(const char *hay, size_t len, size_t from, const char *needle)
+{
+	size_t k = strlen(needle);
+
+	for (size_t i = from; i + k <= len; i++)
+		if (memcmp(hay + i, needle, k) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * Wait at most ms (not scaled) for text to come in the program's output
+ * after byte from; returns where it is, or -1.
+ */
+static long
+wait_output(struct term *t, size_t from, const char *text, int ms)
+{
+	const unsigned char *out;
+	size_t len;
+	long at;
+
+	for (int waited = 0;; waited += 50) {
+		out = term_output(t, &len);
+		at = find_bytes((const char *)out, len, from, text);
+		if (at >= 0 || waited >= ms)
+			return at;
+		term_settle(t, 50, 50);
+	}
+}
+
+/* How many bytes the program has written so far. */
+static size_t
+output_len(struct term *t)
+{
+	size_t len;
+
+	term_output(t, &len);
+	return len;
+}
+
+/*
+ * A kiosk in the plain mode (TERM=dumb on a terminal) left alone on a
+ * used guide asks "still there?", then starts over; on its start screen
+ * it waits without asking; a line during the countdown keeps the place.
+ */
+START_TEST(kiosk_idle_resets)
+{
+	const char *env[] = { "TERM=dumb", "LANG=C.UTF-8", NULL };
+	/* Seconds of idle time and of countdown: longer under valgrind. */
+	int unit = 2 * (int)(term_factor() + 0.999);
+	char secs[16];
+	const char *argv[] = { run_bin(), "--content", content_dir(), "--lang",
+		"en", "--kiosk", "--idle", secs, "--countdown", secs, NULL };
+	struct guide *g = guide_of("en");
+	const char *start = g->screens[g->start].title;
+	const char *steps = g->screens[guide_screen_find(g, "steps")].title;
+	const char *still = g->ui[GUIDE_UI_STILL_THERE];
+	const char *prompt = g->ui[GUIDE_UI_PLAIN_PROMPT];
+	struct term *t;
+	size_t from;
+	long at;
+
+	snprintf(secs, sizeof secs, "%d", unit);
+	t = term_start(24, 200, env, argv);
+	ck_assert(t != NULL);
+	ck_assert_msg(wait_output(t, 0, prompt, term_ms(5000)) >= 0,
+	    "no start screen:\n%s", term_dump(t));
+	/* Fresh: no question however long it waits. */
+	ck_assert_msg(wait_output(t, 0, still, unit * 1500) < 0,
+	    "a fresh kiosk asked \"%s\"", still);
+
+	/* Used, then left alone: the question, then the start again. */
+	from = output_len(t);
+	term_send_bytes(t, "1\r", 2);
+	ck_assert(wait_output(t, from, steps, term_ms(5000)) >= 0);
+	at = wait_output(t, from, still, term_ms(5000));
+	ck_assert_msg(
+	    at >= 0, "no \"%s\" after the idle time:\n%s", still, term_dump(t));
+	ck_assert_msg(wait_output(t, (size_t)at, start, term_ms(5000)) >= 0,
+	    "no start screen after the countdown:\n%s", term_dump(t));
+
+	/* Used again; a line during the countdown keeps the place. */
+	ck_assert(wait_output(t, (size_t)at, prompt, term_ms(5000)) >= 0);
+	from = output_len(t);
+	term_send_bytes(t, "1\r", 2);
+	at = wait_output(t, from, still, term_ms(5000));
+	ck_assert_msg(at >= 0, "no second \"%s\":\n%s", still, term_dump(t));
+	from = output_len(t);
+	term_send_bytes(t, "\r", 1);
+	/* The prompt again, and no new start for one and a half units: the
+	 * countdown that the line stopped would have ended after one; the
+	 * next (the idle time, then its countdown) ends two after the line. */
+	ck_assert(wait_output(t, from, prompt, term_ms(5000)) >= 0);
+	ck_assert_msg(wait_output(t, from, start, unit * 1500) < 0,
+	    "it started over although a line came in time:\n%s", term_dump(t));
+	term_free(t);
+	guide_free(g);
+}
+END_TEST
+
 static Suite *
 plain_suite(void)
 {
@@ -598,6 +701,7 @@ plain_suite(void)
 	tcase_add_test(tc, upper_case_and_spaces);
 	tcase_add_test(tc, walk_with_numbers_only);
 	tcase_add_test(tc, kiosk_q_resets);
+	tcase_add_test(tc, kiosk_idle_resets);
 	tcase_add_test(tc, width_from_option);
 	suite_add_tcase(s, tc);
 
