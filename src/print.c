@@ -45,6 +45,13 @@ struct print_out {
 	int err;     /* errno of the first failed write, or 0 */
 };
 
+/* The view's flags: paragraphs apart (paper has room), ASCII if need be. */
+static int
+view_flags(const struct print_out *o)
+{
+	return VIEW_LOOSE | (o->ascii ? VIEW_ASCII : 0);
+}
+
 /* Write n bytes, remembering the first error. */
 static void
 out_bytes(struct print_out *o, const char *s, size_t n)
@@ -192,8 +199,7 @@ out_doc(struct print_out *o, const struct view_doc *d, int skip)
 static void
 out_screen(struct print_out *o, size_t s, const char *header)
 {
-	struct view_doc *d =
-	    view_document(o->w, s, o->width, o->ascii ? VIEW_ASCII : 0);
+	struct view_doc *d = view_document(o->w, s, o->width, view_flags(o));
 
 	if (header != NULL)
 		out_wrapped(o, header, 0, 0);
@@ -265,7 +271,7 @@ out_resource_view(struct print_out *o, size_t r)
 			;
 		if (k == sc->nresources)
 			continue;
-		d = view_document(o->w, s, o->width, o->ascii ? VIEW_ASCII : 0);
+		d = view_document(o->w, s, o->width, view_flags(o));
 		for (i = 0; i < d->nlines; i++)
 			if (d->lines[i].kind == VIEW_RESOURCE &&
 			    d->lines[i].ref == (long)r)
@@ -331,7 +337,7 @@ out_directory(struct print_out *o)
 {
 	const struct guide *g = o->g;
 	struct view_doc *d =
-	    view_document(o->w, g->help, o->width, o->ascii ? VIEW_ASCII : 0);
+	    view_document(o->w, g->help, o->width, view_flags(o));
 
 	out_doc(o, d, PRINT_RESOURCES);
 	view_doc_free(d);
