@@ -463,7 +463,7 @@ END_TEST
 /*
  * Every web resource of every screen: go there, press c once per web
  * resource, read each.  _i: 0 colour at 80x24, 1 no colour at 80x24, 2
- * the C locale (ASCII) at 140x60.
+ * the C locale (ASCII) at 140x60, 3 vt100 (no colours) at 80x24.
  */
 START_TEST(every_resource)
 {
@@ -475,6 +475,7 @@ START_TEST(every_resource)
 		{ env_utf8, 24, 80, "80x24, colour" },
 		{ env_mono, 24, 80, "80x24, no colour" },
 		{ env_ascii, 60, 140, "140x60, C locale" },
+		{ env_vt100, 24, 80, "80x24, vt100" },
 	};
 	const struct guide *g = guide_en();
 	unsigned char *read = xcalloc(g->nresources + 1, 1);
@@ -699,7 +700,7 @@ qr_term_suite(void)
 	suite_add_tcase(s, painter);
 	tcase_set_timeout(app, term_seconds(120));
 	tcase_add_test(app, help_screen_code);
-	tcase_add_loop_test(app, every_resource, 0, 3);
+	tcase_add_loop_test(app, every_resource, 0, 4);
 	tcase_add_test(app, too_small);
 	tcase_add_loop_test(app, handout, 0, 2);
 	suite_add_tcase(s, app);
