@@ -817,6 +817,7 @@ view_window(const struct wizard *w, int rows, int cols, int flags)
 	struct view *v;
 	struct view_doc *d;
 	int bottom, nhead, h, above, below, shown, r, i;
+	int nprog, ntitle, cap, showt, showp;
 	size_t nbody, s, maxs;
 	char *hint;
 
@@ -852,21 +853,33 @@ view_window(const struct wizard *w, int rows, int cols, int flags)
 	v->hint_row = bottom;
 	free(hint);
 
-	/* the header: the title and progress, at most a third of the rest */
-	nhead = (int)d->nheader;
-	if (nhead > bottom / 3)
-		nhead = bottom / 3 < 1 ? 1 : bottom / 3;
-	for (i = 0; i < nhead; i++)
+	/*
+	 * The header: the title and progress, at most a third of the rest.
+	 * A title too long for it is cut, but "Step 2 of 5" stays.
+	 */
+	nprog = 0;
+	for (i = 0; i < (int)d->nheader; i++)
+		nprog += d->lines[i].kind == VIEW_PROGRESS;
+	ntitle = (int)d->nheader - nprog;
+	cap = bottom / 3 < 1 ? 1 : bottom / 3;
+	showt = ntitle;
+	if (ntitle + nprog > cap)
+		showt = cap - nprog < 1 ? 1 : cap - nprog;
+	showp = ntitle + nprog > cap ? cap - showt : nprog;
+	for (i = 0; i < showt; i++)
 		window_copy(v, i, &d->lines[i]);
-	if (nhead < (int)d->nheader) { /* a very long title: cut it */
+	if (showt < ntitle) { /* a very long title: cut it */
 		char *cut = xasprintf(
-		    "%s%s", d->lines[nhead - 1].text, ELLIPSIS(ascii));
+		    "%s%s", d->lines[showt - 1].text, ELLIPSIS(ascii));
 		char *fit = layout_fit(cut, cols, ELLIPSIS(ascii));
 
-		window_set(v, nhead - 1, fit, VIEW_TITLE);
+		window_set(v, showt - 1, fit, VIEW_TITLE);
 		free(fit);
 		free(cut);
 	}
+	for (i = 0; i < showp; i++)
+		window_copy(v, showt + i, &d->lines[ntitle + i]);
+	nhead = showt + showp;
 
 	/* the body scrolls between them */
 	v->body_top = nhead;

@@ -372,6 +372,39 @@ START_TEST(test_step_and_todos)
 }
 END_TEST
 
+/* A title too long for the header is cut; the step line stays. */
+START_TEST(test_long_title)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct guide_screen *sc = &fx_guides[0]->screens[FX_S1];
+	struct view *v;
+
+	free(sc->title);
+	sc->title = xstrdup("A title long enough to take three lines or "
+			    "more at forty columns, far too long");
+	act(w, WIZARD_PICK, 1, 10, 40);
+	v = view_window(w, 10, 40, 0);
+	ck_assert_int_eq(v->lines[0].kind, VIEW_TITLE);
+	ck_assert_int_eq(v->lines[1].kind, VIEW_PROGRESS);
+	ck_assert_int_eq(v->body_top, 2);
+	/* the cut is marked */
+	ck_assert_ptr_nonnull(strstr(v->lines[0].text, "\xe2\x80\xa6"));
+	ck_assert_int_le(v->lines[0].width, 40);
+	view_free(v);
+	/* with room, the whole title */
+	v = view_window(w, 24, 80, 0);
+	ck_assert_int_eq(v->lines[0].kind, VIEW_TITLE);
+	ck_assert_int_eq(v->lines[1].kind, VIEW_PROGRESS);
+	ck_assert_ptr_null(strstr(v->lines[0].text, "\xe2\x80\xa6"));
+	view_free(v);
+	v = view_window(w, 24, 40, 0);
+	ck_assert_int_eq(v->lines[1].kind, VIEW_TITLE);
+	ck_assert_int_eq(v->lines[2].kind, VIEW_PROGRESS);
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
 /* A long screen: s1 gets 60 paragraphs. */
 static void
 make_long(void)
@@ -796,6 +829,7 @@ view_suite(void)
 	tcase_add_test(tc, test_long_screen_scrolls);
 	tcase_add_test(tc, test_highlight_followed);
 	tcase_add_test(tc, test_loose_when_it_fits);
+	tcase_add_test(tc, test_long_title);
 	tcase_add_test(tc, test_too_small);
 	tcase_add_test(tc, test_still_there);
 	tcase_add_test(tc, test_help_keys_people);
