@@ -454,6 +454,7 @@ END_TEST
 START_TEST(exit_status_time_and_termios)
 {
 	struct term *t = start_curses(24, 80, env_xterm);
+	struct rusage ru;
 	char why[512];
 	int status, ms;
 
@@ -462,6 +463,7 @@ START_TEST(exit_status_time_and_termios)
 	ck_assert_ptr_nonnull(strstr(why, "c_lflag"));
 	ck_assert_int_eq(term_wait_exit(t, 50, &status), -1);
 	ck_assert_int_eq(term_exited(t), 0);
+	ck_assert_int_eq(term_rusage(t, &ru), -1);
 	ck_assert_int_eq(term_send_char(t, 'q', 0), 0);
 	ms = term_wait_exit(t, 5000, &status);
 	ck_assert_int_ge(ms, 0);
@@ -472,6 +474,8 @@ START_TEST(exit_status_time_and_termios)
 	ck_assert_int_eq(term_wait_exit(t, 10, &status), 0);
 	ck_assert_int_eq(WEXITSTATUS(status), 3);
 	ck_assert_msg(term_termios_restored(t, why, sizeof why), "%s", why);
+	ck_assert_int_eq(term_rusage(t, &ru), 0);
+	ck_assert_int_gt(ru.ru_maxrss, 0); /* the child's, in KiB */
 	/* endwin's last words reached the screen: the alternate screen left. */
 	ck_assert(term_output_has(t, "\033[?1049l", 8));
 	ck_assert_int_eq(term_find(t, "hello", NULL, NULL), -1);

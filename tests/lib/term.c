@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <time.h>
@@ -73,6 +74,7 @@ struct term {
 	pid_t pid;
 	int exited;
 	int status;
+	struct rusage usage; /* the child's, once reaped */
 
 	VTerm *vt;
 	VTermScreen *screen;
@@ -237,7 +239,7 @@ reap(struct term *t, int block)
 	if (t->exited)
 		return 1;
 	do
-		r = waitpid(t->pid, &t->status, block ? 0 : WNOHANG);
+		r = wait4(t->pid, &t->status, block ? 0 : WNOHANG, &t->usage);
 	while (r < 0 && errno == EINTR);
 	if (r == t->pid) {
 		t->exited = 1;
@@ -917,6 +919,15 @@ term_wait_exit(struct term *t, int timeout_ms, int *status)
 }
 
 int
+term_rusage(struct term *t, struct rusage *ru)
+{
+	if (!reap(t, 0))
+		return -1;
+	*ru = t->usage;
+	return 0;
+}
+
+int
 term_exited(struct term *t)
 {
 	return reap(t, 0);
@@ -1158,7 +1169,10 @@ term_free(struct term *t)
 
 	if (t == NULL)
 		return;
-	if (!t->exited && t->pid > 0) {
+	/* Kill only our own child: if someone reaped it behind our back
+	 * (ECHILD), its pid may belong to another process by now. */
+	errno = 0;
+	if (!t->exited && t->pid > 0 && !reap(t, 0) && errno != ECHILD) {
 		kill(t->pid, SIGKILL);
 		reap(t, 1);
 	}

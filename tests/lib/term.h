@@ -29,6 +29,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 
 struct term;
@@ -211,6 +212,11 @@ int term_kill(struct term *t, int sig);
  * same status again.
  */
 int term_wait_exit(struct term *t, int timeout_ms, int *status);
+
+/* The child's resource usage (ru_maxrss: its peak memory), once it has
+ * ended and term_wait_exit or term_exited reaped it.  Returns 0, or -1
+ * while it runs. */
+int term_rusage(struct term *t, struct rusage *ru);
 
 /* 1 once the child has been reaped. */
 int term_exited(struct term *t);
