@@ -255,17 +255,24 @@ START_TEST(help_from_step_4_and_back)
 {
 	struct term *t = app_start(24, 80, env_xterm, NULL);
 	const struct guide_screen *s4 = gs_screen(en, "step-4");
+	char *before;
 
 	gs_walk_to_step(t, en, 4);
 	gs_reveal(t);
 	gs_expect_highlight(t, s4->choices[0].label);
 	gs_key(t, TERM_KEY_UP);
 	gs_expect_highlight(t, s4->todos[1].text);
+	before = xstrdup(term_screen_text(t));
 	gs_ch(t, 'h');
 	expect_help(t);
 	gs_key(t, TERM_KEY_LEFT);
 	gs_wait_screen(t, en, "step-4");
 	gs_expect_highlight(t, s4->todos[1].text);
+	/* The same place: highlight, and scroll, so the very same screen. */
+	ck_assert_msg(strcmp(before, term_screen_text(t)) == 0,
+	    "step 4 is not as it was before help:\n%s\nbefore:\n%s",
+	    term_dump(t), before);
+	free(before);
 	/* ? and F1 do the same. */
 	gs_ch(t, '?');
 	expect_help(t);
@@ -816,6 +823,43 @@ START_TEST(mouse)
 }
 END_TEST
 
+START_TEST(p_switches_to_plain)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	const struct guide_screen *s2 = gs_screen(en, "step-2");
+	char *prompt = gs_words(ui(en, GUIDE_UI_PLAIN_PROMPT), 30);
+	char *bye = gs_words(ui(en, GUIDE_UI_PLAIN_BYE), 30);
+	char *first = xasprintf("1. %s", s2->choices[0].label);
+	char why[512];
+	int status;
+
+	gs_walk_to_step(t, en, 2);
+	gs_ch(t, 'p');
+	/* The same place, line by line, and the prompt. */
+	ck_assert_msg(term_wait_text(t, prompt, GS_WAIT_MS, NULL, NULL) == 0,
+	    "p: no plain prompt:\n%s", term_dump(t));
+	ck_assert_msg(term_find(t, first, NULL, NULL) == 0,
+	    "p: not at step 2 (no \"%s\"):\n%s", first, term_dump(t));
+	ck_assert_msg(term_find(t, en->crisis, NULL, NULL) == 0,
+	    "p: no crisis line:\n%s", term_dump(t));
+	ck_assert(term_output_has(t, "\033[?1049l", 8));
+	ck_assert_int_eq(term_send_bytes(t, "q\r", 2), 0);
+	ck_assert_msg(term_wait_exit(t, 3000, &status) >= 0,
+	    "q in the plain mode did not leave:\n%s", term_dump(t));
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "status %#x, not exit 0", status);
+	/* It tells the reader to close the window (the text stays). */
+	ck_assert_msg(term_find(t, bye, NULL, NULL) == 0,
+	    "no \"%s\" at the end:\n%s", bye, term_dump(t));
+	ck_assert_msg(term_termios_restored(t, why, sizeof why), "%s", why);
+	gs_expect_quiet(t);
+	free(prompt);
+	free(bye);
+	free(first);
+	term_free(t);
+}
+END_TEST
+
 static Suite *
 tui_suite(void)
 {
@@ -830,6 +874,7 @@ tui_suite(void)
 	tcase_add_test(tc, help_from_step_4_and_back);
 	tcase_add_test(tc, long_screen_scrolls);
 	tcase_add_test(tc, mouse);
+	tcase_add_test(tc, p_switches_to_plain);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("leaving");
