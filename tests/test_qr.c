@@ -14,6 +14,7 @@
 #include "load.h"
 #include "pbm.h"
 #include "qr.h"
+#include "term.h"
 #include "xmalloc.h"
 
 /*
@@ -600,7 +601,7 @@ qr_suite(void)
 	Suite *s = suite_create("qr");
 	TCase *tc = tcase_create("qr");
 
-	tcase_set_timeout(tc, 60);
+	tcase_set_timeout(tc, term_seconds(60));
 	tcase_add_test(tc, test_known_address);
 	tcase_add_test(tc, test_level_m_smallest_version);
 	tcase_add_test(tc, test_case_kept);
