@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -596,15 +597,20 @@ static long
 wait_output(struct term *t, size_t from, const char *text, int ms)
 {
 	const unsigned char *out;
+	struct timespec t0, now;
 	size_t len;
 	long at;
 
-	for (int waited = 0;; waited += 50) {
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (;;) {
 		out = term_output(t, &len);
 		at = find_bytes((const char *)out, len, from, text);
-		if (at >= 0 || waited >= ms)
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (at >= 0 || (now.tv_sec - t0.tv_sec) * 1000 +
+				       (now.tv_nsec - t0.tv_nsec) / 1000000 >=
+				   ms)
 			return at;
-		term_settle(t, 50, 50);
+		term_settle(t, 20, 20);
 	}
 }
 
