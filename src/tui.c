@@ -395,14 +395,22 @@ tui_mouse(struct tui *t)
 	return 0;
 }
 
-/* Up or Down: when the highlighted item is out of view, show it first. */
+/*
+ * Up or Down when the highlighted item is out of view: towards it, show
+ * it; away from it, scroll a line, as a pager does.
+ */
 static int
 tui_move(struct tui *t, enum wizard_action a)
 {
-	if (t->v != NULL && !t->v->highlight_shown && wizard_nitems(t->w) > 0 &&
-	    !t->v->too_small)
-		return wizard_apply(t->w, WIZARD_SHOW, 0);
-	return wizard_apply(t->w, a, 0);
+	const struct view *v = t->v;
+	int up = a == WIZARD_UP;
+
+	if (v == NULL || v->highlight_shown || v->highlight_where == 0 ||
+	    wizard_nitems(t->w) == 0)
+		return wizard_apply(t->w, a, 0);
+	if ((v->highlight_where > 0) == up)
+		return wizard_apply(t->w, WIZARD_SCROLL, up ? -1 : 1);
+	return wizard_apply(t->w, WIZARD_SHOW, 0);
 }
 
 /*

@@ -930,6 +930,10 @@ view_window(const struct wizard *w, int rows, int cols, int flags)
 	if (!v->highlight_shown) {
 		v->cursor_row = v->body_top;
 		v->cursor_col = 0;
+		if (w->highlight < d->nitems)
+			v->highlight_where =
+			    d->item_first[w->highlight] - d->nheader < s ? -1
+									 : 1;
 	}
 	view_doc_free(d);
 	return v;

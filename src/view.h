@@ -89,6 +89,8 @@ struct view {
 	int body_top;        /* first row of the scrolling part */
 	int body_rows;       /* rows of the scrolling part (a page) */
 	int highlight_shown; /* 1 when the highlighted item is on screen */
+	int highlight_where; /* where it is when not shown: -1 above the
+				body's shown part, 1 below, else 0 */
 	int cursor_row;      /* where the terminal cursor goes: on the */
 	int cursor_col;      /* highlighted item, else the body's top left */
 	int hint_row;        /* row of the key hint line, or -1 */

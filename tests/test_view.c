@@ -510,6 +510,42 @@ START_TEST(test_loose_when_it_fits)
 }
 END_TEST
 
+/* Where the highlighted item is when it is not in view. */
+START_TEST(test_highlight_where)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct guide_screen *help = &fx_guides[0]->screens[FX_HELP];
+	struct view *v;
+
+	make_long();
+	act(w, WIZARD_PICK, 1, 12, 40);
+	v = view_window(w, 12, 40, 0);
+	ck_assert(!v->highlight_shown);
+	ck_assert_int_eq(v->highlight_where, 1); /* the choices, below */
+	view_free(v);
+	act(w, WIZARD_SHOW, 0, 12, 40);
+	v = view_window(w, 12, 40, 0);
+	ck_assert(v->highlight_shown);
+	ck_assert_int_eq(v->highlight_where, 0);
+	view_free(v);
+	/* a to-do item on the help screen, then the key list below it */
+	free(help->todos);
+	help->todos = xcalloc(1, sizeof *help->todos);
+	help->todos[0].id = xstrdup("a");
+	help->todos[0].text = xstrdup("Todo on help");
+	help->ntodos = 1;
+	act(w, WIZARD_HELP, 0, 12, 40);
+	act(w, WIZARD_UP, 0, 12, 40);
+	ck_assert_int_eq(wizard_item(w, w->highlight, NULL), WIZARD_ITEM_TODO);
+	act(w, WIZARD_PAGE_DOWN, 12, 12, 40);
+	v = view_window(w, 12, 40, 0);
+	ck_assert(!v->highlight_shown);
+	ck_assert_int_eq(v->highlight_where, -1);
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
 START_TEST(test_highlight_followed)
 {
 	struct wizard *w = wizard_new(&fx_app);
@@ -830,6 +866,7 @@ view_suite(void)
 	tcase_add_test(tc, test_highlight_followed);
 	tcase_add_test(tc, test_loose_when_it_fits);
 	tcase_add_test(tc, test_long_title);
+	tcase_add_test(tc, test_highlight_where);
 	tcase_add_test(tc, test_too_small);
 	tcase_add_test(tc, test_still_there);
 	tcase_add_test(tc, test_help_keys_people);
