@@ -484,6 +484,13 @@ run_guide(struct app *app, int plain)
 	struct wizard *w = wizard_new(app);
 	int status = FRONTEND_NO_TERMINAL;
 
+	/*
+	 * On the Linux console ncurses would talk to the gpm daemon through
+	 * a socket for the mouse.  The program opens no socket, ever: an
+	 * empty list of GPM terminals turns that off.
+	 */
+	setenv("NCURSES_GPM_TERMS", "", 1);
+
 	if (!plain)
 		status = tui_run(app, w);
 	if (status == FRONTEND_TO_PLAIN || status == FRONTEND_NO_TERMINAL)
