@@ -554,6 +554,44 @@ START_TEST(no_qr_without_option)
 }
 END_TEST
 
+static const char *
+testdata(void)
+{
+	const char *s = getenv("SAFESTEPS_TESTDATA");
+
+	return s != NULL && *s != '\0' ? s : "tests/data";
+}
+
+/* A school's site file: its people come first under "who to talk to",
+ * and its crisis line replaces the content's. */
+START_TEST(site_people_in_handout)
+{
+	char *site = xasprintf("%s/site-valid.json", testdata());
+	const char *opts[] = { "--lang", "en", "--width", "200", "--site", site,
+		NULL };
+	struct guide *g = guide_of("en");
+	struct run_result r;
+	size_t help, chen;
+
+	run_print(opts, "LANG=C.UTF-8", NULL, &r);
+	expect_status(&r, 0);
+	ck_assert_msg(strstr(r.out, "Childline 0800 1111") != NULL,
+	    "no crisis line from the site file");
+	help = find_from(r.out, 0, g->screens[g->help].title);
+	ck_assert(help != (size_t)-1);
+	chen = find_from(r.out, help, "Ms. Chen, counsellor");
+	ck_assert_msg(chen != (size_t)-1, "no school counsellor:\n%s", r.out);
+	ck_assert(find_from(r.out, chen, "Room 114, Monday to Friday 8 to 4") !=
+		  (size_t)-1);
+	ck_assert(find_from(r.out, help, g->ui[GUIDE_UI_SITE_HEADING]) < chen);
+	/* Before the resources of the content. */
+	ck_assert(chen < find_from(r.out, help, g->resources[0].name));
+	run_free(&r);
+	guide_free(g);
+	free(site);
+}
+END_TEST
+
 START_TEST(dev_full)
 {
 	const char *opts[] = { NULL };
@@ -627,6 +665,7 @@ print_suite(void)
 	tcase_add_test(tc, pages_have_form_feeds);
 	tcase_add_test(tc, qr_codes_scan);
 	tcase_add_test(tc, no_qr_without_option);
+	tcase_add_test(tc, site_people_in_handout);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("errors");
