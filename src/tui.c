@@ -296,9 +296,12 @@ tui_draw(struct tui *t)
 	}
 	attrset(A_NORMAL);
 	qr = wizard_qr_resource(t->w);
-	if (!t->counting && !t->v->too_small && qr != (size_t)-1)
+	if (!t->counting && !t->v->too_small && qr != (size_t)-1) {
 		tui_draw_qr(t, qr);
-	move(t->v->cursor_row, t->v->cursor_col);
+		move(t->v->body_top, 0); /* on the name of what it opens */
+	} else {
+		move(t->v->cursor_row, t->v->cursor_col);
+	}
 	refresh();
 }
 
@@ -384,8 +387,12 @@ tui_mouse(struct tui *t)
 		return 0;
 	if (ev.y == v->hint_row && ev.x >= v->leave_col && ev.x < v->leave_end)
 		return -1;
+	/* the QR code covers the body: a click there only hides it */
 	if (v->too_small || t->counting)
 		return 0;
+	if (wizard_qr_resource(t->w) != (size_t)-1 && ev.y >= v->body_top &&
+	    ev.y < v->hint_row)
+		return wizard_apply(t->w, WIZARD_QR_HIDE, 0);
 	if (v->lines[ev.y].kind == VIEW_MORE)
 		return wizard_apply(t->w,
 		    ev.y == v->body_top ? WIZARD_PAGE_UP : WIZARD_PAGE_DOWN,
@@ -413,6 +420,36 @@ tui_move(struct tui *t, enum wizard_action a)
 	return wizard_apply(t->w, WIZARD_SHOW, 0);
 }
 
+/* Whether a key moves, chooses, ticks, picks or scrolls. */
+static int
+tui_acts_on_items(int ch)
+{
+	switch (ch) {
+	case KEY_UP:
+	case KEY_BTAB:
+	case KEY_DOWN:
+	case KEY_ENTER:
+	case KEY_RIGHT:
+	case KEY_PPAGE:
+	case KEY_NPAGE:
+		return 1;
+	}
+	if (ch < 0 || ch > 0x7f)
+		return 0;
+	switch (keys_ascii(ch)) {
+	case KEYS_UP:
+	case KEYS_DOWN:
+	case KEYS_CHOOSE:
+	case KEYS_TICK:
+	case KEYS_PAGE_UP:
+	case KEYS_PAGE_DOWN:
+	case KEYS_PICK:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /*
  * One key.  Returns the wizard's flags, or -1 to leave (or start over in
  * a kiosk).
@@ -428,6 +465,9 @@ tui_key(struct tui *t, int ch)
 	if (t->v != NULL && t->v->too_small && ch != KEY_MOUSE && ch != 0x0c &&
 	    (ch < 0 || ch > 0x7f || keys_ascii(ch) != KEYS_LEAVE))
 		return 0;
+	/* over a QR code, a key that acts on the hidden items hides it */
+	if (wizard_qr_resource(t->w) != (size_t)-1 && tui_acts_on_items(ch))
+		return wizard_apply(t->w, WIZARD_QR_HIDE, 0);
 	switch (ch) {
 	case KEY_UP:
 	case KEY_BTAB:
