@@ -636,6 +636,32 @@ no_colour_run(const char *const *env, const char *opt, const char *why)
 	term_free(t);
 }
 
+/* With colour (the control for the no-colour tests): some colour is
+ * drawn, and never a background but the terminal's own. */
+START_TEST(colour_on_the_default_background)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term_cell cell;
+	int rows, cols, r, c, coloured = 0;
+
+	gs_wait_screen(t, en, "start");
+	gs_expect_crisis(t, en);
+	term_size(t, &rows, &cols);
+	for (r = 0; r < rows; r++)
+		for (c = 0; c < cols; c++) {
+			ck_assert_int_eq(term_cell(t, r, c, &cell), 0);
+			ck_assert_msg(cell.bg_default || cell.reverse,
+			    "a background colour at row %d col %d:\n%s", r, c,
+			    term_dump(t));
+			coloured += !cell.fg_default;
+		}
+	ck_assert_msg(
+	    coloured > 0, "no colour at all with TERM=xterm-256color");
+	gs_expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
 START_TEST(no_color_env)
 {
 	static const char *const env[] = { "TERM=xterm-256color",
@@ -688,6 +714,45 @@ START_TEST(linux_keys)
 	    "PgDn (linux) did not scroll:\n%s", term_dump(t));
 	gs_key(t, TERM_KEY_ESC);
 	gs_expect_left(t, en, "linux", "Esc on TERM=linux");
+	term_free(t);
+}
+END_TEST
+
+/* The terminal types a school machine or a multiplexer may set: keys
+ * from each one's terminfo (libvterm's for xterm), a walk, help, back,
+ * a page down, and a clean Esc. */
+START_TEST(other_terminals)
+{
+	static const char *const names[] = { "screen", "screen-256color",
+		"tmux-256color", "xterm", "rxvt-unicode-256color" };
+	char *tenv = xasprintf("TERM=%s", names[_i]);
+	const char *env[] = { tenv, "LANG=C.UTF-8", NULL };
+	struct term *t = app_start(24, 80, env, NULL);
+	const struct guide_screen *st = gs_screen(en, "steps");
+	char *how = xasprintf("Esc on TERM=%s", names[_i]);
+
+	gs_wait_screen(t, en, "start");
+	gs_expect_crisis(t, en);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "steps");
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, st->choices[1].label);
+	gs_key(t, TERM_KEY_F1);
+	expect_help(t);
+	gs_key(t, TERM_KEY_BACKSPACE);
+	gs_wait_screen(t, en, "steps");
+	gs_expect_highlight(t, st->choices[1].label);
+	gs_key(t, TERM_KEY_DOWN);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "step-3");
+	gs_key(t, TERM_KEY_PGDN);
+	ck_assert_msg(term_wait_text(t, ui(en, GUIDE_UI_MORE_ABOVE), GS_WAIT_MS,
+			  NULL, NULL) == 0,
+	    "TERM=%s: PgDn did not scroll:\n%s", names[_i], term_dump(t));
+	gs_key(t, TERM_KEY_ESC);
+	gs_expect_left(t, en, names[_i], how);
+	free(how);
+	free(tenv);
 	term_free(t);
 }
 END_TEST
@@ -894,10 +959,12 @@ tui_suite(void)
 
 	tc = tcase_create("terminals");
 	tcase_set_timeout(tc, term_seconds(20));
+	tcase_add_test(tc, colour_on_the_default_background);
 	tcase_add_test(tc, no_color_env);
 	tcase_add_test(tc, no_color_option);
 	tcase_add_test(tc, vt100);
 	tcase_add_test(tc, linux_keys);
+	tcase_add_loop_test(tc, other_terminals, 0, 5);
 	tcase_add_test(tc, french);
 	suite_add_tcase(s, tc);
 	return s;
