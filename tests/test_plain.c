@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "guide.h"
+#include "layout.h"
 #include "load.h"
 #include "run.h"
 #include "term.h"
@@ -684,6 +685,49 @@ START_TEST(kiosk_idle_resets)
 }
 END_TEST
 
+/* On a terminal, without --width, the lines fit the terminal's width. */
+START_TEST(width_from_terminal)
+{
+	const char *env[] = { "TERM=dumb", "LANG=C.UTF-8", NULL };
+	const char *argv[] = { run_bin(), "--content", content_dir(), "--lang",
+		"en", NULL };
+	struct guide *g = guide_of("en");
+	const unsigned char *out;
+	struct term *t;
+	size_t len, start = 0;
+	int widest = 0, status;
+
+	t = term_start(24, 50, env, argv);
+	ck_assert(t != NULL);
+	ck_assert(wait_output(t, 0, "\n1. ", term_ms(5000)) >= 0);
+	term_send_bytes(t, "1\r", 2);
+	ck_assert(
+	    wait_output(t, 0, g->screens[guide_screen_find(g, "steps")].title,
+		term_ms(5000)) >= 0);
+	term_send_bytes(t, "q\r", 2);
+	ck_assert(term_wait_exit(t, 5000, &status) >= 0);
+	out = term_output(t, &len);
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && out[i] != '\n' && out[i] != '\r')
+			continue;
+		if (i > start) {
+			int w =
+			    layout_width((const char *)out + start, i - start);
+
+			/* What the terminal echoed ("1", "q") is short too. */
+			ck_assert_msg(w <= 50, "a line of %d columns: %.*s", w,
+			    (int)(i - start), out + start);
+			if (w > widest)
+				widest = w;
+		}
+		start = i + 1;
+	}
+	ck_assert_msg(widest > 40, "the widest line has %d columns", widest);
+	term_free(t);
+	guide_free(g);
+}
+END_TEST
+
 static Suite *
 plain_suite(void)
 {
@@ -709,6 +753,7 @@ plain_suite(void)
 	tcase_add_test(tc, kiosk_q_resets);
 	tcase_add_test(tc, kiosk_idle_resets);
 	tcase_add_test(tc, width_from_option);
+	tcase_add_test(tc, width_from_terminal);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("output");
