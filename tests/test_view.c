@@ -670,6 +670,35 @@ START_TEST(test_help_keys_people)
 }
 END_TEST
 
+/* The one-byte keys do what the key list says; others do nothing. */
+START_TEST(test_keys_ascii)
+{
+	static const struct {
+		int ch;
+		enum keys_action a;
+	} k[] = { { 'k', KEYS_UP }, { 'j', KEYS_DOWN }, { '\t', KEYS_DOWN },
+		{ '\r', KEYS_CHOOSE }, { '\n', KEYS_CHOOSE },
+		{ 'b', KEYS_BACK }, { 0x7f, KEYS_BACK }, { 0x08, KEYS_BACK },
+		{ ' ', KEYS_TICK }, { '1', KEYS_PICK }, { '9', KEYS_PICK },
+		{ '0', KEYS_NONE }, { 'h', KEYS_HELP }, { '?', KEYS_HELP },
+		{ 'q', KEYS_LEAVE }, { 'Q', KEYS_LEAVE }, { 0x03, KEYS_LEAVE },
+		{ 0x1b, KEYS_LEAVE }, { 'p', KEYS_PLAIN }, { 'c', KEYS_QR },
+		{ 'K', KEYS_UP }, { 'x', KEYS_NONE }, { 0x1a, KEYS_NONE },
+		{ 0x1c, KEYS_NONE }, { 0x04, KEYS_NONE }, { -1, KEYS_NONE } };
+	size_t i;
+
+	for (i = 0; i < sizeof k / sizeof k[0]; i++)
+		ck_assert_msg(
+		    keys_ascii(k[i].ch) == k[i].a, "key %#x", k[i].ch);
+	/* every line of the key list has keys and a UI string */
+	ck_assert_uint_eq(keys_count, 11);
+	for (i = 0; i < keys_count; i++) {
+		ck_assert(keys_table[i].keys[0] != '\0');
+		ck_assert_int_lt(keys_table[i].what, GUIDE_UI_COUNT);
+	}
+}
+END_TEST
+
 START_TEST(test_languages_and_resources)
 {
 	struct wizard *w = wizard_new(&fx_app);
@@ -871,6 +900,7 @@ view_suite(void)
 	tcase_add_test(tc, test_still_there);
 	tcase_add_test(tc, test_help_keys_people);
 	tcase_add_test(tc, test_languages_and_resources);
+	tcase_add_test(tc, test_keys_ascii);
 	tcase_add_test(tc, test_plan);
 	tcase_add_test(tc, test_french_width);
 	suite_add_tcase(s, tc);
