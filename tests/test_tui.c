@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "guide.h"
 #include "guidescreen.h"
@@ -925,6 +926,76 @@ START_TEST(p_switches_to_plain)
 }
 END_TEST
 
+/*
+ * A scripted session with the program under valgrind: no error and no
+ * leak (valgrind's exit status says), and still a clean exit.  valgrind's
+ * report goes to a pipe, shown if the test fails.  Everything is slower
+ * under valgrind, so the waits are stretched for this test.
+ */
+START_TEST(session_under_valgrind)
+{
+	static const char *const vg = "/usr/bin/valgrind";
+	const char *argv[] = { vg, "-q", "--leak-check=full",
+		"--show-leak-kinds=definite,possible",
+		"--errors-for-leak-kinds=definite,possible",
+		"--error-exitcode=99", bin, "--content", content_dir, NULL };
+	const struct guide_screen *st = gs_screen(en, "steps");
+	const char *old = getenv("TEST_TIMEOUT_FACTOR");
+	char *saved = old ? xstrdup(old) : NULL, factor[32], why[512];
+	struct term *t;
+	int status;
+
+	if (access(vg, X_OK) != 0)
+		return; /* valgrind is a test tool, installed by make deps */
+	snprintf(factor, sizeof factor, "%g", term_factor() * 10);
+	setenv("TEST_TIMEOUT_FACTOR", factor, 1);
+	t = term_start_err(24, 80, env_xterm, argv);
+	ck_assert_ptr_nonnull(t);
+	gs_wait_screen(t, en, "start");
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "steps");
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, st->choices[1].label);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "step-2");
+	gs_reveal(t);
+	gs_key(t, TERM_KEY_UP);
+	gs_ch(t, ' ');
+	gs_wait_ticked(t, gs_screen(en, "step-2")->todos[2].text);
+	gs_ch(t, 'h');
+	gs_wait_screen(t, en, "help");
+	gs_key(t, TERM_KEY_LEFT);
+	gs_wait_screen(t, en, "step-2");
+	ck_assert_int_eq(term_resize(t, 12, 40), 0);
+	ck_assert_int_eq(
+	    term_wait_text(t, en->crisis_short, GS_WAIT_MS, NULL, NULL), 0);
+	ck_assert_int_eq(term_resize(t, 6, 20), 0);
+	ck_assert_int_eq(term_wait_gone(t, en->crisis_short, GS_WAIT_MS), 0);
+	ck_assert_int_eq(term_resize(t, 24, 80), 0);
+	ck_assert_int_eq(
+	    term_wait_text(t, en->crisis, GS_WAIT_MS, NULL, NULL), 0);
+	gs_key(t, TERM_KEY_PGDN);
+	term_settle(t, 100, GS_WAIT_MS);
+	gs_key(t, TERM_KEY_ESC);
+	ck_assert_msg(term_wait_exit(t, 10000, &status) >= 0,
+	    "Esc did not leave under valgrind:\n%s\n%s", term_dump(t),
+	    term_stderr(t));
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	    "status %#x under valgrind:\n%s", status, term_stderr(t));
+	ck_assert_msg(term_termios_restored(t, why, sizeof why), "%s", why);
+	ck_assert_msg(term_stderr(t)[0] == '\0',
+	    "valgrind or the program "
+	    "said:\n%s",
+	    term_stderr(t));
+	term_free(t);
+	if (saved != NULL)
+		setenv("TEST_TIMEOUT_FACTOR", saved, 1);
+	else
+		unsetenv("TEST_TIMEOUT_FACTOR");
+	free(saved);
+}
+END_TEST
+
 static Suite *
 tui_suite(void)
 {
@@ -955,6 +1026,11 @@ tui_suite(void)
 	tcase_set_timeout(tc, term_seconds(20));
 	tcase_add_test(tc, resize_reflows);
 	tcase_add_test(tc, too_small_then_esc);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("valgrind");
+	tcase_set_timeout(tc, term_seconds(120));
+	tcase_add_test(tc, session_under_valgrind);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("terminals");
