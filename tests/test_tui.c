@@ -984,9 +984,7 @@ START_TEST(session_under_valgrind)
 	    "status %#x under valgrind:\n%s", status, term_stderr(t));
 	ck_assert_msg(term_termios_restored(t, why, sizeof why), "%s", why);
 	ck_assert_msg(term_stderr(t)[0] == '\0',
-	    "valgrind or the program "
-	    "said:\n%s",
-	    term_stderr(t));
+	    "valgrind or the program said:\n%s", term_stderr(t));
 	term_free(t);
 	if (saved != NULL)
 		setenv("TEST_TIMEOUT_FACTOR", saved, 1);
