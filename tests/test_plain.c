@@ -8,6 +8,7 @@
  * then run the tests with SAFESTEPS_UPDATE_GOLDEN=1 to write them anew.
  */
 #include <check.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -455,6 +456,186 @@ START_TEST(walk_with_numbers_only)
 }
 END_TEST
 
+/* How many languages the content directory has (one .json each). */
+static size_t
+nlanguages(void)
+{
+	DIR *d = opendir(content_dir());
+	struct dirent *e;
+	size_t n = 0;
+
+	ck_assert(d != NULL);
+	while ((e = readdir(d)) != NULL) {
+		size_t k = strlen(e->d_name);
+
+		n += k == 7 && strcmp(e->d_name + 2, ".json") == 0;
+	}
+	closedir(d);
+	return n;
+}
+
+/*
+ * The numbers to type from the start screen to reach screen to, one per
+ * line, appended to *in (breadth first over the choices).  Returns 0, or
+ * -1 if no choice leads there.
+ */
+static int
+path_to(const struct guide *g, size_t to, char **in)
+{
+	size_t *prev = xcalloc(g->nscreens, sizeof *prev);
+	size_t *num = xcalloc(g->nscreens, sizeof *num);
+	size_t *queue = xcalloc(g->nscreens, sizeof *queue);
+	size_t head = 0, tail = 0, nl = nlanguages(), s, c, depth = 0;
+	size_t steps[256];
+
+	for (s = 0; s < g->nscreens; s++)
+		prev[s] = (size_t)-1;
+	prev[g->start] = g->start;
+	queue[tail++] = g->start;
+	while (head < tail) {
+		const struct guide_screen *sc = &g->screens[queue[head++]];
+		size_t off = sc->kind == GUIDE_KIND_LANGUAGES ? nl : 0;
+
+		for (c = 0; c < sc->nchoices; c++) {
+			size_t t = sc->choices[c].target;
+
+			if (prev[t] != (size_t)-1)
+				continue;
+			prev[t] = (size_t)(sc - g->screens);
+			num[t] = off + c + 1;
+			queue[tail++] = t;
+		}
+	}
+	if (prev[to] == (size_t)-1) {
+		free(prev);
+		free(num);
+		free(queue);
+		return -1;
+	}
+	for (s = to; s != g->start && depth < 256; s = prev[s])
+		steps[depth++] = num[s];
+	while (depth > 0) {
+		char *more = xasprintf("%s%zu\n", *in, steps[--depth]);
+
+		free(*in);
+		*in = more;
+	}
+	free(prev);
+	free(num);
+	free(queue);
+	return 0;
+}
+
+/*
+ * The whole guide with numbers and Enter only: every screen can be
+ * reached from the start by typing choice numbers, in both languages.
+ */
+START_TEST(every_screen_by_numbers)
+{
+	static const char *const langs[] = { "en", "fr" };
+
+	for (size_t li = 0; li < 2; li++) {
+		struct guide *g = guide_of(langs[li]);
+
+		for (size_t s = 0; s < g->nscreens; s++) {
+			const char *opts[] = { "--plain", "--lang", langs[li],
+				"--width", "400", NULL };
+			struct run_result r;
+			char *in = xstrdup("");
+			const char *last;
+
+			ck_assert_msg(path_to(g, s, &in) == 0,
+			    "%s: no choice leads to %s", langs[li],
+			    g->screens[s].id);
+			run_plain(
+			    opts, "LANG=C.UTF-8", in, strlen(in), NULL, &r);
+			expect_status(&r, 0);
+			/* The last screen shown is the one wanted. */
+			last = r.out;
+			for (const char *p = r.out;
+			     (p = strstr(p, "\n\n")) != NULL; p++)
+				if (strncmp(p + 2, g->screens[s].title,
+					strlen(g->screens[s].title)) == 0)
+					last = p + 2;
+			ck_assert_msg(strncmp(last, g->screens[s].title,
+					  strlen(g->screens[s].title)) == 0,
+			    "%s: typing %s did not reach %s", langs[li], in,
+			    g->screens[s].id);
+			run_free(&r);
+			free(in);
+		}
+		guide_free(g);
+	}
+}
+END_TEST
+
+/* Every to-do item of the five steps ticked with "t N", going from the
+ * start to each step by numbers and back: the plan then has nothing left
+ * to do. */
+START_TEST(tick_everything)
+{
+	const char *opts[] = { "--plain", "--lang", "en", "--width", "400",
+		NULL };
+	struct guide *g = guide_of("en");
+	size_t plan = (size_t)-1;
+	struct run_result r;
+	char *in = xstrdup(""), *more;
+	const char *p;
+
+	for (int i = 0; i < GUIDE_STEPS; i++) {
+		const struct guide_screen *sc = &g->screens[g->steps[i].screen];
+		size_t home = 0;
+
+		ck_assert(path_to(g, g->steps[i].screen, &in) == 0);
+		for (size_t t = 0; t < sc->ntodos; t++) {
+			more = xasprintf("%st %zu\n", in, t + 1);
+			free(in);
+			in = more;
+		}
+		/* The step's choice back to the start, else its path back. */
+		for (size_t c = 0; c < sc->nchoices; c++)
+			if (sc->choices[c].target == g->start)
+				home = c + 1;
+		if (home == 0) {
+			/* b as many times as the path was long. */
+			char *tmp = xstrdup("");
+			size_t n = 0;
+
+			ck_assert(path_to(g, g->steps[i].screen, &tmp) == 0);
+			for (const char *q = tmp; *q != '\0'; q++)
+				n += *q == '\n';
+			while (n-- > 0) {
+				more = xasprintf("%sb\n", in);
+				free(in);
+				in = more;
+			}
+			free(tmp);
+		} else {
+			more = xasprintf("%s%zu\n", in, home);
+			free(in);
+			in = more;
+		}
+	}
+	for (size_t s = 0; s < g->nscreens; s++)
+		if (g->screens[s].kind == GUIDE_KIND_PLAN)
+			plan = s;
+	ck_assert(plan != (size_t)-1);
+	ck_assert(path_to(g, plan, &in) == 0);
+	run_plain(opts, "LANG=C.UTF-8", in, strlen(in), NULL, &r);
+	expect_status(&r, 0);
+	p = strstr(r.out, g->screens[plan].title);
+	while (p != NULL && strstr(p + 1, g->screens[plan].title) != NULL)
+		p = strstr(p + 1, g->screens[plan].title);
+	ck_assert_msg(p != NULL, "no plan:\n%s", r.out);
+	ck_assert_msg(strstr(p, "[ ]") == NULL,
+	    "something is left in the plan after ticking everything:\n%s", p);
+	ck_assert(strstr(p, "[x]") != NULL);
+	run_free(&r);
+	free(in);
+	guide_free(g);
+}
+END_TEST
+
 START_TEST(kiosk_q_resets)
 {
 	const char *opts[] = { "--plain", "--kiosk", "--lang", "en", "--width",
@@ -750,6 +931,8 @@ plain_suite(void)
 	tcase_add_test(tc, eof_at_once);
 	tcase_add_test(tc, upper_case_and_spaces);
 	tcase_add_test(tc, walk_with_numbers_only);
+	tcase_add_test(tc, every_screen_by_numbers);
+	tcase_add_test(tc, tick_everything);
 	tcase_add_test(tc, kiosk_q_resets);
 	tcase_add_test(tc, kiosk_idle_resets);
 	tcase_add_test(tc, width_from_option);

@@ -333,6 +333,100 @@ START_TEST(esc_leaves_at_once)
 }
 END_TEST
 
+/*
+ * The digits that lead from the start screen to screen target (each picks
+ * a choice by its number), found breadth first over the content; NULL if
+ * there is no way by digits.  Caller frees.
+ */
+static char *
+digit_path(const struct guide *g, size_t target, size_t nlangs)
+{
+	size_t n = g->nscreens, *from = xcalloc(n, sizeof *from);
+	char *via = xcalloc(n, 1), *path = NULL;
+	size_t *queue = xcalloc(n, sizeof *queue), head = 0, tail = 0, s, i;
+	int *seen = xcalloc(n, sizeof *seen);
+
+	queue[tail++] = g->start;
+	seen[g->start] = 1;
+	while (head < tail) {
+		const struct guide_screen *sc = &g->screens[queue[head++]];
+		size_t nl = sc->kind == GUIDE_KIND_LANGUAGES ? nlangs : 0;
+
+		for (i = 0; i < sc->nchoices && nl + i < 9; i++) {
+			s = sc->choices[i].target;
+			if (seen[s])
+				continue;
+			seen[s] = 1;
+			from[s] = (size_t)(sc - g->screens);
+			via[s] = (char)('1' + nl + i);
+			queue[tail++] = s;
+		}
+	}
+	if (seen[target]) {
+		size_t len = 0, k;
+
+		for (s = target; s != g->start; s = from[s])
+			len++;
+		path = xcalloc(len + 1, 1);
+		for (s = target, k = len; s != g->start; s = from[s])
+			path[--k] = via[s];
+	}
+	free(from);
+	free(via);
+	free(queue);
+	free(seen);
+	return path;
+}
+
+/* The cursor is on the one marked item (after bringing it into view). */
+static void
+expect_cursor_on_item(struct term *t, const char *id)
+{
+	int rows, r, cr, marker = -1;
+
+	gs_reveal(t);
+	term_size(t, &rows, NULL);
+	for (r = 0; r < rows; r++)
+		if (strncmp(term_row_text(t, r), "> ", 2) == 0)
+			marker = r;
+	term_cursor(t, &cr, NULL, NULL);
+	ck_assert_msg(marker >= 0 && cr == marker,
+	    "%s: cursor on row %d, marked item on row %d:\n%s", id, cr, marker,
+	    term_dump(t));
+}
+
+/* Esc on every screen of the guide, reached by digits from the start. */
+START_TEST(esc_leaves_every_screen)
+{
+	const struct guide_screen *sc = &en->screens[_i];
+	char *path = digit_path(en, (size_t)_i, fr != NULL ? 2 : 1);
+	char *how = xasprintf("Esc on %s", sc->id);
+	struct term *t;
+	size_t k, at = en->start;
+
+	ck_assert_msg(path != NULL, "no way by digits to %s", sc->id);
+	t = app_start(24, 80, env_xterm, NULL);
+	gs_wait_screen(t, en, "start");
+	for (k = 0; path[k] != '\0'; k++) {
+		const struct guide_screen *cur = &en->screens[at];
+		size_t nl = cur->kind == GUIDE_KIND_LANGUAGES
+				? (fr != NULL ? 2 : 1)
+				: 0;
+
+		gs_ch(t, path[k]);
+		at = cur->choices[(size_t)(path[k] - '1') - nl].target;
+		gs_wait_screen(t, en, en->screens[at].id);
+	}
+	gs_expect_crisis(t, en);
+	expect_cursor_on_item(t, sc->id);
+	gs_key(t, TERM_KEY_ESC);
+	gs_expect_left(t, en, "xterm-256color", how);
+	free(path);
+	free(how);
+	term_free(t);
+}
+END_TEST
+
 START_TEST(q_leaves)
 {
 	struct term *t = app_start(24, 80, env_xterm, NULL);
@@ -1014,6 +1108,7 @@ tui_suite(void)
 	tc = tcase_create("leaving");
 	tcase_set_timeout(tc, term_seconds(20));
 	tcase_add_loop_test(tc, esc_leaves_at_once, 0, 5);
+	tcase_add_loop_test(tc, esc_leaves_every_screen, 0, (int)en->nscreens);
 	tcase_add_test(tc, q_leaves);
 	tcase_add_test(tc, ctrl_c_leaves);
 	tcase_add_test(tc, esc_with_other_bytes_stays);
