@@ -527,6 +527,27 @@ path_to(const struct guide *g, size_t to, char **in)
 }
 
 /*
+ * A screen (text from its title to the prompt) names each resource at
+ * most once: a reader hears every contact once, not twice in a row.
+ */
+static void
+expect_each_resource_once(
+    const struct guide *g, const char *screen, const char *id)
+{
+	const char *end = strstr(screen, g->ui[GUIDE_UI_PLAIN_PROMPT]);
+	size_t len = end != NULL ? (size_t)(end - screen) : strlen(screen);
+
+	for (size_t i = 0; i < g->nresources; i++) {
+		char *line = xasprintf("\n%s\n", g->resources[i].name);
+
+		ck_assert_msg(count(screen, len, line) <= 1,
+		    "%s: %s is listed %zu times on the screen", id,
+		    g->resources[i].name, count(screen, len, line));
+		free(line);
+	}
+}
+
+/*
  * The whole guide with numbers and Enter only: every screen can be
  * reached from the start by typing choice numbers, in both languages.
  */
@@ -561,6 +582,7 @@ START_TEST(every_screen_by_numbers)
 					  strlen(g->screens[s].title)) == 0,
 			    "%s: typing %s did not reach %s", langs[li], in,
 			    g->screens[s].id);
+			expect_each_resource_once(g, last, g->screens[s].id);
 			run_free(&r);
 			free(in);
 		}
