@@ -863,8 +863,11 @@ expect_paragraph_wrapped(struct term *t, const char *text)
 
 	term_size(t, &rows, &cols);
 	first = gs_words(text, 16);
-	ck_assert_msg(term_find(t, first, &r, &c) == 0 && c == 0,
-	    "\"%s\" not at the start of a row:\n%s", first, term_dump(t));
+	for (r = 0, c = -1; r < rows && c != 0; r++)
+		c = term_find_in_row(t, r, first);
+	r--;
+	ck_assert_msg(c == 0, "\"%s\" not at the start of a row:\n%s", first,
+	    term_dump(t));
 	free(first);
 	copy = xstrdup(text);
 	row = xstrdup(term_row_text(t, r));
@@ -898,23 +901,15 @@ expect_paragraph_wrapped(struct term *t, const char *text)
 	free(copy);
 }
 
-START_TEST(french)
+/* Every paragraph of screen sc wrapped by display width, no broken
+ * character, no punctuation cut from its word.  Returns how many
+ * paragraphs hold an é or an à. */
+static int
+expect_french_screen(struct term *t, const struct guide_screen *sc)
 {
-	static const char *const env[] = { "TERM=xterm-256color",
-		"LANG=C.UTF-8", NULL };
-	const struct guide_screen *sc;
-	struct term *t;
 	int rows, r, accents = 0;
 	size_t i;
 
-	ck_assert_msg(fr != NULL, "no valid %s/fr.json", content_dir);
-	sc = &fr->screens[fr->start];
-	/* A narrow, tall window: everything wraps, nothing scrolls. */
-	t = app_start(60, 40, env, "--lang", "fr", NULL);
-	gs_wait_screen(t, fr, sc->id);
-	gs_expect_highlight(t, sc->choices[0].label);
-	gs_expect_crisis(t, fr);
-	expect_title_wrapped(t, sc);
 	for (i = 0; i < sc->nbody; i++) {
 		if (sc->body[i].text == NULL)
 			continue;
@@ -922,7 +917,6 @@ START_TEST(french)
 		accents += strstr(sc->body[i].text, "\xc3\xa9") != NULL ||
 			   strstr(sc->body[i].text, "\xc3\xa0") != NULL;
 	}
-	ck_assert_msg(accents > 0, "no é or à on the French start screen");
 	term_size(t, &rows, NULL);
 	for (r = 0; r < rows; r++) {
 		const char *row = term_row_text(t, r);
@@ -930,15 +924,53 @@ START_TEST(french)
 		/* No broken character, and no French punctuation cut from
 		 * its word (it follows a no-break space). */
 		ck_assert_msg(strstr(row, "\xef\xbf\xbd") == NULL,
-		    "a broken character on row %d:\n%s", r, term_dump(t));
-		ck_assert_msg(strchr("?!:;", row[0]) == NULL || row[0] == '\0',
-		    "row %d starts with punctuation:\n%s", r, term_dump(t));
-		ck_assert_msg(strncmp(row, "\xc2\xbb", 2) != 0,
-		    "row %d starts with a closing guillemet:\n%s", r,
+		    "%s: a broken character on row %d:\n%s", sc->id, r,
 		    term_dump(t));
+		ck_assert_msg(strchr("?!:;", row[0]) == NULL || row[0] == '\0',
+		    "%s: row %d starts with punctuation:\n%s", sc->id, r,
+		    term_dump(t));
+		ck_assert_msg(strncmp(row, "\xc2\xbb", 2) != 0,
+		    "%s: row %d starts with a closing guillemet:\n%s", sc->id,
+		    r, term_dump(t));
 	}
+	return accents;
+}
+
+START_TEST(french)
+{
+	static const char *const env[] = { "TERM=xterm-256color",
+		"LANG=C.UTF-8", NULL };
+	const struct guide_screen *sc, *steps, *s3;
+	struct term *t;
+	int accents;
+
+	ck_assert_msg(fr != NULL, "no valid %s/fr.json", content_dir);
+	sc = &fr->screens[fr->start];
+	steps = gs_screen(fr, "steps");
+	s3 = gs_screen(fr, "step-3");
+	ck_assert_str_eq(fr->screens[sc->choices[0].target].id, "steps");
+	ck_assert_str_eq(fr->screens[steps->choices[2].target].id, "step-3");
+	/* A narrow, tall window: everything wraps, nothing scrolls. */
+	t = app_start(150, 40, env, "--lang", "fr", NULL);
+	gs_wait_screen(t, fr, sc->id);
+	gs_expect_highlight(t, sc->choices[0].label);
+	gs_expect_crisis(t, fr);
+	expect_title_wrapped(t, sc);
+	accents = expect_french_screen(t, sc);
+	ck_assert_msg(accents > 0, "no é or à on the French start screen");
+	/* A long step, whole. */
+	gs_ch(t, '1');
+	gs_wait_screen(t, fr, "steps");
+	gs_ch(t, '3');
+	gs_wait_screen(t, fr, "step-3");
+	ck_assert_int_eq(
+	    term_find(t, ui(fr, GUIDE_UI_MORE_BELOW), NULL, NULL), -1);
+	expect_title_wrapped(t, s3);
+	expect_french_screen(t, s3);
+	gs_expect_crisis(t, fr);
+	expect_cursor_on_item(t, s3->id);
 	gs_key(t, TERM_KEY_ESC);
-	gs_expect_left(t, en, "xterm-256color", "Esc in French");
+	gs_expect_left(t, fr, "xterm-256color", "Esc in French");
 	term_free(t);
 }
 END_TEST
