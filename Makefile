@@ -140,24 +140,13 @@ valgrind: all $(TEST_BIN)
 
 FUZZ_SECONDS ?= 60
 fuzz:
-	mkdir -p build/fuzz build/fuzz/corpus
+	mkdir -p build/fuzz/corpus
 	clang $(STD) -g -O1 -fsanitize=fuzzer,address,undefined \
-	    $(call pc_cflags,$(LIBS_PC)) -I src -o build/fuzz/fuzz_load \
-	    tests/fuzz_load.c $(CORE_SRC) $(SAFESTEPS_LDLIBS)
+	    $(call pc_cflags,libcjson) -I src -o build/fuzz/fuzz_load \
+	    tests/fuzz_load.c src/load.c src/guide.c src/xmalloc.c \
+	    $(call pc_libs,libcjson)
 	build/fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    build/fuzz/corpus tests/data tests/fuzz content
-
-# The benchmark (issue 8): safesteps, a minimal ncurses program and
-# dialog side by side on a pty, and the loader alone; see README.md.
-BENCH_RUNS ?= 21
-bench: all $(CORE_OBJ) $(TESTLIB_OBJ)
-	mkdir -p $(B)/bench
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(B)/bench/floor tests/bench/floor.c \
-	    $(call pc_libs,ncursesw)
-	$(CC) $(ALL_TEST_CFLAGS) $(LDFLAGS) -o $(B)/bench/bench \
-	    tests/bench/bench.c $(CORE_OBJ) $(TESTLIB_OBJ) $(TEST_LDLIBS)
-	$(B)/bench/bench --runs $(BENCH_RUNS) --bin $(B)/safesteps \
-	    --floor $(B)/bench/floor --content content
+	    build/fuzz/corpus tests/fuzz tests/data content
 
 lint:
 	mandoc -Tlint -Wwarning $(MAN)

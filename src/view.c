@@ -339,8 +339,13 @@ add_plan_todo(struct builder *b, size_t s, size_t t)
 	    b->g->screens[s].todos[t].text, VIEW_TODO, -1, -1);
 }
 
+/*
+ * The plan: every step's to-do items, done then left; the school's people;
+ * then, unless the plan screen names its own (contacts 0), the contacts
+ * for the guide's region.
+ */
 static void
-add_plan(struct builder *b)
+add_plan(struct builder *b, int contacts)
 {
 	const struct guide *g = b->g;
 	size_t i, t, r, n = 0;
@@ -374,6 +379,8 @@ add_plan(struct builder *b)
 	}
 	add_blank(b);
 	add_people(b);
+	if (!contacts)
+		return;
 	/* the contacts for the guide's own region (all, if none is) */
 	for (r = 0; r < g->nresources; r++)
 		n += strcmp(g->resources[r].region, g->region) == 0;
@@ -481,7 +488,7 @@ view_document(const struct wizard *w, size_t s, int width, int flags)
 	}
 	add_blank(&b);
 	if (sc->kind == GUIDE_KIND_PLAN)
-		add_plan(&b);
+		add_plan(&b, sc->nresources == 0);
 	if (sc->kind == GUIDE_KIND_SOURCES)
 		add_sources(&b);
 	for (i = 0; i < nl; i++, item++) {
