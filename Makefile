@@ -148,6 +148,18 @@ fuzz:
 	build/fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus tests/fuzz tests/data content
 
+# The benchmark (issue 8): safesteps, a minimal ncurses program and
+# dialog side by side on a pty, and the loader alone; see README.md.
+BENCH_RUNS ?= 41
+bench: all $(CORE_OBJ) $(TESTLIB_OBJ)
+	mkdir -p $(B)/bench
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(B)/bench/floor tests/bench/floor.c \
+	    $(call pc_libs,ncursesw)
+	$(CC) $(ALL_TEST_CFLAGS) $(LDFLAGS) -o $(B)/bench/bench \
+	    tests/bench/bench.c $(CORE_OBJ) $(TESTLIB_OBJ) $(TEST_LDLIBS)
+	$(B)/bench/bench --runs $(BENCH_RUNS) --bin $(B)/safesteps \
+	    --floor $(B)/bench/floor --content content
+
 lint:
 	mandoc -Tlint -Wwarning $(MAN)
 	@bad=$$(grep -l 'cJSON\.h' src/*.c src/*.h | grep -v '^src/load\.c$$'); \
