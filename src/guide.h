@@ -90,11 +90,22 @@ enum guide_kind {
 	GUIDE_KIND_HELP       /* "talk to someone now": site people first */
 };
 
-/* A paragraph, or a bulleted list. */
+/* Where a block of a screen's body is shown (struct guide_block.on). */
+#define GUIDE_ON_SCREEN 0x1 /* the full-screen mode */
+#define GUIDE_ON_PLAIN 0x2  /* the plain line-by-line mode */
+#define GUIDE_ON_PAPER 0x4  /* the printed handout */
+#define GUIDE_ON_ALL (GUIDE_ON_SCREEN | GUIDE_ON_PLAIN | GUIDE_ON_PAPER)
+
+/*
+ * A paragraph, or a bulleted list.  A block that tells how to use one mode
+ * ("Press Esc to leave quickly") is shown only there: on says where.
+ */
 struct guide_block {
 	char *text;    /* the paragraph, or NULL for a list */
 	char **items;  /* the list's items, or NULL for a paragraph */
 	size_t nitems; /* how many items */
+	unsigned on;   /* GUIDE_ON_* bits; GUIDE_ON_ALL unless the content
+			  says otherwise */
 };
 
 /* A "do this now" item that the user can tick. */

@@ -90,7 +90,8 @@ static const char *const language_keys[] = { "code", "name" };
 static const char *const crisis_keys[] = { "line", "short" };
 static const char *const screen_keys[] = { "id", "title", "audience", "kind",
 	"step", "body", "todo", "choices", "resources", "sources" };
-static const char *const list_keys[] = { "list" };
+static const char *const block_keys[] = { "text", "list", "on" };
+static const char *const on_names[] = { "screen", "plain", "paper" };
 static const char *const todo_keys[] = { "id", "text" };
 static const char *const choice_keys[] = { "label", "to" };
 static const char *const step_keys[] = { "number", "title", "screen" };
@@ -1205,11 +1206,84 @@ field_refs(struct ctx *c, const cJSON *obj, const char *key,
 	pop(c, mark);
 }
 
+/*
+ * A block's "on": the modes it is shown in, as GUIDE_ON_* bits.  Absent
+ * means everywhere.
+ */
+static unsigned
+walk_on(struct ctx *c, const cJSON *o)
+{
+	const cJSON *a = field_array(c, o, "on", 0), *e;
+	unsigned on = 0;
+	size_t i, k, mark, mark2;
+
+	if (a == NULL)
+		return GUIDE_ON_ALL;
+	mark = push_key(c, "on");
+	if (a->child == NULL)
+		err(c, "must name at least one of \"screen\", \"plain\", "
+		       "\"paper\"");
+	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
+		mark2 = push_index(c, i);
+		for (k = 0; k < NELEM(on_names); k++) {
+			if (cJSON_IsString(e) &&
+			    strcmp(e->valuestring, on_names[k]) == 0)
+				break;
+		}
+		if (k < NELEM(on_names))
+			on |= 1u << k;
+		else
+			err(c, "must be \"screen\", \"plain\" or \"paper\"");
+		pop(c, mark2);
+	}
+	pop(c, mark);
+	return on != 0 ? on : GUIDE_ON_ALL;
+}
+
+/* One body block given as an object: {"text": ...} or {"list": [...]}. */
+static void
+walk_block(struct ctx *c, const cJSON *e, struct guide_screen *s)
+{
+	struct guide_block *b = &s->body[s->nbody];
+	const cJSON *list, *item;
+	size_t j, mark;
+	int has_text = member(c, e, "text", 0) != NULL;
+	int has_list = member(c, e, "list", 0) != NULL;
+
+	check_keys(c, e, block_keys, NELEM(block_keys));
+	if (has_text == has_list) {
+		err(c, "must have either \"text\" or \"list\"");
+		return;
+	}
+	b->on = walk_on(c, e);
+	if (has_text) {
+		if ((b->text = field_text(c, e, "text", 1)) != NULL)
+			s->nbody++;
+		return;
+	}
+	if ((list = field_array(c, e, "list", 1)) == NULL)
+		return;
+	mark = push_key(c, "list");
+	if (list->child == NULL)
+		err(c, "must not be empty");
+	b->items = xcalloc(array_len(list), sizeof *b->items);
+	for (item = list->child, j = 0; item != NULL; item = item->next, j++) {
+		size_t mark2 = push_index(c, j);
+		char *t = value_text(c, item);
+
+		if (t != NULL)
+			b->items[b->nitems++] = t;
+		pop(c, mark2);
+	}
+	s->nbody++;
+	pop(c, mark);
+}
+
 static void
 walk_body(struct ctx *c, const cJSON *a, struct guide_screen *s)
 {
-	const cJSON *e, *list, *item;
-	size_t i, j, mark, mark2;
+	const cJSON *e;
+	size_t i, mark;
 	struct guide_block *b;
 
 	s->body = xcalloc(array_len(a), sizeof *s->body);
@@ -1217,33 +1291,15 @@ walk_body(struct ctx *c, const cJSON *a, struct guide_screen *s)
 		mark = push_index(c, i);
 		b = &s->body[s->nbody];
 		if (cJSON_IsString(e)) {
+			b->on = GUIDE_ON_ALL;
 			if ((b->text = value_text(c, e)) != NULL)
 				s->nbody++;
-		} else if (cJSON_IsObject(e)) {
-			check_keys(c, e, list_keys, NELEM(list_keys));
-			list = field_array(c, e, "list", 1);
-			if (list != NULL) {
-				mark2 = push_key(c, "list");
-				if (list->child == NULL)
-					err(c, "must not be empty");
-				b->items =
-				    xcalloc(array_len(list), sizeof *b->items);
-				for (item = list->child, j = 0; item != NULL;
-				     item = item->next, j++) {
-					size_t mark3 = push_index(c, j);
-					char *t = value_text(c, item);
-
-					if (t != NULL)
-						b->items[b->nitems++] = t;
-					pop(c, mark3);
-				}
-				s->nbody++;
-				pop(c, mark2);
-			}
-		} else
+		} else if (cJSON_IsObject(e))
+			walk_block(c, e, s);
+		else
 			err(c,
-			    "must be a string or an object with \"list\", "
-			    "not %s",
+			    "must be a string or an object with \"text\" or "
+			    "\"list\", not %s",
 			    type_name(e));
 		pop(c, mark);
 	}

@@ -239,8 +239,8 @@ paint_screen(struct plain_out *o, const struct wizard *w, int first)
 	int blank = 1;
 
 	o->width = plain_width(w->app);
-	d = view_document(
-	    w, w->screen, o->width, VIEW_LOOSE | (o->ascii ? VIEW_ASCII : 0));
+	d = view_document(w, w->screen, o->width,
+	    VIEW_LOOSE | VIEW_PLAIN | (o->ascii ? VIEW_ASCII : 0));
 	if (!first)
 		out_bytes(o, "\n", 1);
 	for (size_t i = 0; i < d->nlines; i++) {

@@ -49,7 +49,7 @@ struct print_out {
 static int
 view_flags(const struct print_out *o)
 {
-	return VIEW_LOOSE | (o->ascii ? VIEW_ASCII : 0);
+	return VIEW_LOOSE | VIEW_PAPER | (o->ascii ? VIEW_ASCII : 0);
 }
 
 /* Write n bytes, remembering the first error. */
@@ -247,8 +247,10 @@ out_qr(struct print_out *o, const char *web)
 			out_bytes(o, lines[i], strlen(lines[i]));
 			out_bytes(o, "\n", 1);
 		}
+		/* No "scan ... nothing is sent from this computer" line:
+		 * on paper there is no computer, and the resource's name
+		 * and address stand above the code. */
 		qr_lines_free(lines, n);
-		out_wrapped(o, o->g->ui[GUIDE_UI_QR_SCAN], 0, 0);
 	}
 	qr_free(&q);
 }

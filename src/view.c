@@ -450,7 +450,10 @@ view_document(const struct wizard *w, size_t s, int width, int flags)
 	const struct guide *g = wizard_guide(w);
 	const struct guide_screen *sc = &g->screens[s];
 	struct builder b = { 0 };
-	size_t i, j, nl, item = 0, first;
+	size_t i, j, nl, item = 0, first, shown;
+	unsigned on = (flags & VIEW_PAPER)   ? GUIDE_ON_PAPER
+		      : (flags & VIEW_PLAIN) ? GUIDE_ON_PLAIN
+					     : GUIDE_ON_SCREEN;
 
 	b.w = w;
 	b.g = g;
@@ -472,10 +475,12 @@ view_document(const struct wizard *w, size_t s, int width, int flags)
 
 	if (sc->kind == GUIDE_KIND_HELP)
 		add_people(&b);
-	for (i = 0; i < sc->nbody; i++) {
+	for (i = 0, shown = 0; i < sc->nbody; i++) {
 		const struct guide_block *bl = &sc->body[i];
 
-		if (i > 0 && (flags & VIEW_LOOSE))
+		if (bl->on != 0 && (bl->on & on) == 0)
+			continue;
+		if (shown++ > 0 && (flags & VIEW_LOOSE))
 			add_blank(&b);
 		if (bl->text != NULL)
 			add_text(&b, "", bl->text, VIEW_TEXT, -1, -1);

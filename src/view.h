@@ -38,6 +38,11 @@
 /* A blank line between body paragraphs (view_window sets it when the
  * whole screen still fits). */
 #define VIEW_LOOSE 0x04
+/* The document is for the plain mode, or for paper: body blocks meant for
+ * another mode only (struct guide_block.on) are left out.  Without either,
+ * the document is for the full screen. */
+#define VIEW_PLAIN 0x08
+#define VIEW_PAPER 0x10
 
 enum view_kind {
 	VIEW_BLANK,    /* an empty line between parts */

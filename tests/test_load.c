@@ -444,6 +444,38 @@ START_TEST(bad_values)
 }
 END_TEST
 
+/* A body block can say in which modes it is shown. */
+START_TEST(block_on)
+{
+	struct load_report rep = { 0 };
+	char *path = fixture("block-on.json");
+	struct guide *g = load_file(path, &rep);
+	const struct guide_screen *sc;
+
+	ck_assert_msg(g != NULL, "block-on.json does not load");
+	ck_assert_uint_eq(rep.ndiags, 0);
+	sc = &g->screens[g->start];
+	ck_assert_uint_eq(sc->nbody, 4);
+	ck_assert_uint_eq(sc->body[0].on, GUIDE_ON_ALL);
+	ck_assert_str_eq(sc->body[1].text, "Press Esc to leave quickly.");
+	ck_assert_uint_eq(sc->body[1].on, GUIDE_ON_SCREEN);
+	ck_assert_ptr_null(sc->body[2].text);
+	ck_assert_uint_eq(sc->body[2].nitems, 1);
+	ck_assert_uint_eq(sc->body[2].on, GUIDE_ON_PLAIN | GUIDE_ON_PAPER);
+	ck_assert_uint_eq(sc->body[3].on, GUIDE_ON_ALL);
+	guide_free(g);
+	load_report_free(&rep);
+	free(path);
+	expect("block-on-bad.json", 0,
+	    LINES(": screens[0].body[1].on[1]: must be \"screen\", \"plain\" "
+		  "or \"paper\"",
+		": screens[0].body[2]: must have either \"text\" or "
+		"\"list\"",
+		": screens[0].body[3].on: must name at least one of "
+		"\"screen\", \"plain\", \"paper\""));
+}
+END_TEST
+
 START_TEST(unknown_placeholder_warns)
 {
 	expect("ui-placeholder.json", 1,
@@ -998,6 +1030,7 @@ load_suite(void)
 	tcase_add_test(tc, duplicate_key);
 	tcase_add_test(tc, bad_values);
 	tcase_add_test(tc, unknown_key_suggests);
+	tcase_add_test(tc, block_on);
 	tcase_add_test(tc, unknown_placeholder_warns);
 	tcase_add_test(tc, invalid_utf8);
 	tcase_add_test(tc, nul);
