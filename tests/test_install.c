@@ -1,0 +1,175 @@
+/*
+ * test_install.c: make install puts the program, the content and the man
+ * pages where they belong, the installed program finds its content there
+ * without flags, uninstall removes them, and the kiosk unit that
+ * install-kiosk writes passes systemd-analyze verify (where it exists).
+ *
+ * Everything happens under a temporary PREFIX, with its own build
+ * directory (the program has the installed content directory built in).
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "run.h"
+#include "term.h"
+
+static char root[] = "/tmp/safesteps-install-XXXXXX";
+
+/* Run a shell command line; returns its exit status. */
+static int
+sh(const char *cmd)
+{
+	int st = system(cmd);
+
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static int
+exists(const char *dir, const char *rel)
+{
+	char p[4096];
+	struct stat st;
+
+	snprintf(p, sizeof p, "%s/%s", dir, rel);
+	return stat(p, &st) == 0;
+}
+
+static void
+setup(void)
+{
+	ck_assert_ptr_nonnull(mkdtemp(root));
+}
+
+static void
+teardown(void)
+{
+	char cmd[4096];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	sh(cmd);
+	strcpy(root, "/tmp/safesteps-install-XXXXXX");
+}
+
+/* make with a staged prefix; the output goes to root/make.log. */
+static int
+stage(const char *targets)
+{
+	char cmd[8192];
+
+	snprintf(cmd, sizeof cmd,
+	    "make -s B='%s/build' PREFIX='%s/usr' "
+	    "UNITDIR='%s/etc/systemd/system' %s >/dev/null 2>&1",
+	    root, root, root, targets);
+	return sh(cmd);
+}
+
+START_TEST(test_install_and_uninstall)
+{
+	char bin[4096], json[4096], cmd[8192];
+	const char *argv[] = { bin, "--print", NULL };
+	const char *const env[] = { "LANG=C.UTF-8", NULL };
+	struct run_result r;
+	FILE *f;
+
+	ck_assert_int_eq(stage("install"), 0);
+	ck_assert(exists(root, "usr/bin/safesteps"));
+	ck_assert(exists(root, "usr/share/safesteps/en.json"));
+	ck_assert(exists(root, "usr/share/safesteps/fr.json"));
+	ck_assert(exists(root, "usr/share/man/man1/safesteps.1"));
+	ck_assert(exists(root, "usr/share/man/man5/safesteps-content.5"));
+
+	/* The installed program reads the installed content without flags:
+	 * a change there shows in what it prints. */
+	snprintf(bin, sizeof bin, "%s/usr/bin/safesteps", root);
+	snprintf(json, sizeof json, "%s/usr/share/safesteps/en.json", root);
+	snprintf(cmd, sizeof cmd,
+	    "sed -i 's/You are not in trouble\\./You are not in trouble "
+	    "(installed copy)./' '%s'",
+	    json);
+	ck_assert_int_eq(sh(cmd), 0);
+	ck_assert_int_eq(run_cmd(argv, env, NULL, 0, NULL, 10000, &r), 0);
+	ck_assert_msg(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0,
+	    "status %d: %s", r.status, r.err);
+	ck_assert_msg(strstr(r.out, "(installed copy)") != NULL,
+	    "the installed program did not read %s", json);
+	run_free(&r);
+
+	/* A broken installed file is an error that names it. */
+	f = fopen(json, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("{ broken", f);
+	fclose(f);
+	ck_assert_int_eq(run_cmd(argv, env, NULL, 0, NULL, 10000, &r), 0);
+	ck_assert(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 1);
+	ck_assert_msg(strstr(r.err, json) != NULL, "stderr: %s", r.err);
+	run_free(&r);
+
+	ck_assert_int_eq(stage("uninstall"), 0);
+	ck_assert(!exists(root, "usr/bin/safesteps"));
+	ck_assert(!exists(root, "usr/share/safesteps"));
+	ck_assert(!exists(root, "usr/share/man/man1/safesteps.1"));
+	ck_assert(!exists(root, "usr/share/man/man5/safesteps-content.5"));
+}
+END_TEST
+
+START_TEST(test_kiosk_unit)
+{
+	char unit[4096], line[1024], cmd[8192];
+	int found_exec = 0, found_err = 0;
+	FILE *f;
+
+	ck_assert_int_eq(stage("install-kiosk"), 0);
+	snprintf(unit, sizeof unit,
+	    "%s/etc/systemd/system/safesteps-kiosk.service", root);
+	f = fopen(unit, "r");
+	ck_assert_msg(f != NULL, "no unit at %s", unit);
+	while (fgets(line, sizeof line, f) != NULL) {
+		char want[4096];
+
+		snprintf(want, sizeof want,
+		    "ExecStart=%s/usr/bin/safesteps --kiosk\n", root);
+		found_exec |= strcmp(line, want) == 0;
+		found_err |= strcmp(line, "StandardError=journal\n") == 0;
+	}
+	fclose(f);
+	ck_assert_msg(found_exec, "ExecStart does not name the installed "
+				  "program");
+	ck_assert(found_err);
+	if (access("/usr/bin/systemd-analyze", X_OK) != 0)
+		return; /* nothing more can be checked here */
+	snprintf(cmd, sizeof cmd,
+	    "systemd-analyze verify --man=no '%s' >/dev/null 2>&1", unit);
+	ck_assert_int_eq(sh(cmd), 0);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite *s = suite_create("install");
+	TCase *tc = tcase_create("install");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, term_seconds(180));
+	tcase_add_test(tc, test_install_and_uninstall);
+	tcase_add_test(tc, test_kiosk_unit);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
