@@ -182,6 +182,20 @@ two_outputs(void)
 	return getchar() == 'x' ? 0 : 1;
 }
 
+/* Hides the cursor, saves it, shows it, restores it: shown, as xterm
+ * keeps it (DECSC does not save the visibility). */
+static int
+save_restore(void)
+{
+	fputs("\033[?1049h\033[?25l\0337\033[?25h\0338saved\r\n", stdout);
+	fflush(stdout);
+	if (getchar() != 'x')
+		return 1;
+	fputs("\033[?25l\0337\033[?25h\033[?1049lback\r\n", stdout);
+	fflush(stdout);
+	return getchar() == 'x' ? 0 : 1;
+}
+
 /* Writes a DEC private mode sequence in two parts, apart. */
 static int
 split_modes(void)
@@ -575,6 +589,24 @@ START_TEST(stderr_apart)
 }
 END_TEST
 
+START_TEST(cursor_visibility_as_xterm)
+{
+	const char *argv[] = { self, "--decsc", NULL };
+	struct term *t = term_start(24, 80, env_xterm, argv);
+	int vis;
+
+	ck_assert_ptr_nonnull(t);
+	ck_assert_int_eq(term_wait_text(t, "saved", 5000, NULL, NULL), 0);
+	term_cursor(t, NULL, NULL, &vis);
+	ck_assert_int_eq(vis, 1);
+	ck_assert_int_eq(term_send_bytes(t, "x\r", 2), 0);
+	ck_assert_int_eq(term_wait_text(t, "back", 5000, NULL, NULL), 0);
+	term_cursor(t, NULL, NULL, &vis);
+	ck_assert_int_eq(vis, 1);
+	term_free(t);
+}
+END_TEST
+
 START_TEST(failed_exec_is_127)
 {
 	const char *argv[] = { "/nonexistent/program", NULL };
@@ -669,6 +701,7 @@ term_suite(void)
 	tcase_add_test(tc, child_gets_only_the_pty);
 	tcase_add_test(tc, child_gets_only_the_given_environment);
 	tcase_add_test(tc, stderr_apart);
+	tcase_add_test(tc, cursor_visibility_as_xterm);
 	tcase_add_test(tc, failed_exec_is_127);
 	tcase_add_test(tc, terminfo_lookup);
 	tcase_add_test(tc, dialog_msgbox);
@@ -693,6 +726,8 @@ main(int argc, char **argv)
 		return split_modes();
 	if (argc == 2 && strcmp(argv[1], "--err") == 0)
 		return two_outputs();
+	if (argc == 2 && strcmp(argv[1], "--decsc") == 0)
+		return save_restore();
 	if (realpath(argv[0], self) == NULL) {
 		perror(argv[0]);
 		return 1;

@@ -76,10 +76,24 @@ START_TEST(start_screen)
 	ck_assert_int_eq(term_find_in_row(t, 0, sc->title), 0);
 	ck_assert_ptr_null(strstr(term_row_text(t, 0), "extortion"));
 	/* The reassurance, before any instruction. */
-	for (i = 0; i < sc->nbody && i < 4; i++) {
-		ck_assert_ptr_nonnull(sc->body[i].text);
-		ck_assert_msg(term_find(t, sc->body[i].text, &r, NULL) == 0,
-		    "\"%s\" not shown:\n%s", sc->body[i].text, term_dump(t));
+	for (i = 0; i < 4; i++) {
+		const char *p = gs_para(sc, i);
+
+		ck_assert_ptr_nonnull(p);
+		ck_assert_msg(term_find(t, p, &r, NULL) == 0,
+		    "\"%s\" not shown:\n%s", p, term_dump(t));
+	}
+	/* Nothing meant for another mode ("type q and press Enter"). */
+	for (i = 0; i < sc->nbody; i++) {
+		char *w;
+
+		if (sc->body[i].text == NULL ||
+		    (sc->body[i].on & GUIDE_ON_SCREEN))
+			continue;
+		w = gs_words(sc->body[i].text, 30);
+		ck_assert_msg(term_find(t, w, NULL, NULL) < 0,
+		    "\"%s\" is for another mode:\n%s", w, term_dump(t));
+		free(w);
 	}
 	/* Every choice, numbered. */
 	for (i = 0; i < sc->nchoices; i++) {
@@ -242,8 +256,8 @@ expect_help(struct term *t)
 	size_t i;
 
 	gs_wait_screen(t, en, "help");
-	for (i = 0; i < 2 && i < h->nbody; i++) {
-		char *w = gs_words(h->body[i].text, 60);
+	for (i = 0; i < 2 && gs_para(h, i) != NULL; i++) {
+		char *w = gs_words(gs_para(h, i), 60);
 
 		ck_assert_msg(term_find(t, w, NULL, NULL) == 0,
 		    "help lacks \"%s\":\n%s", w, term_dump(t));
@@ -310,6 +324,7 @@ go_to(struct term *t, int where)
 		break;
 	case 4:
 		gs_walk_to_step(t, en, 5);
+		gs_reveal(t); /* Enter acts on a highlight in view only */
 		gs_key(t, TERM_KEY_ENTER);
 		gs_wait_screen(t, en, "plan");
 		break;
@@ -641,7 +656,7 @@ START_TEST(long_screen_scrolls)
 	const struct guide_screen *sc = gs_screen(en, "step-3");
 	const char *above = ui(en, GUIDE_UI_MORE_ABOVE);
 	const char *below = ui(en, GUIDE_UI_MORE_BELOW);
-	char *first = gs_words(sc->body[0].text, 60);
+	char *first = gs_words(gs_para(sc, 0), 60);
 	char *last = xasprintf(
 	    "%zu. %s", sc->nchoices, sc->choices[sc->nchoices - 1].label);
 	int pages = 0;
@@ -910,12 +925,12 @@ expect_french_screen(struct term *t, const struct guide_screen *sc)
 	int rows, r, accents = 0;
 	size_t i;
 
-	for (i = 0; i < sc->nbody; i++) {
-		if (sc->body[i].text == NULL)
-			continue;
-		expect_paragraph_wrapped(t, sc->body[i].text);
-		accents += strstr(sc->body[i].text, "\xc3\xa9") != NULL ||
-			   strstr(sc->body[i].text, "\xc3\xa0") != NULL;
+	const char *p;
+
+	for (i = 0; (p = gs_para(sc, i)) != NULL; i++) {
+		expect_paragraph_wrapped(t, p);
+		accents += strstr(p, "\xc3\xa9") != NULL ||
+			   strstr(p, "\xc3\xa0") != NULL;
 	}
 	term_size(t, &rows, NULL);
 	for (r = 0; r < rows; r++) {

@@ -41,6 +41,22 @@ gs_screen(const struct guide *g, const char *id)
 	return &g->screens[i];
 }
 
+const char *
+gs_para(const struct guide_screen *sc, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < sc->nbody; i++) {
+		const struct guide_block *b = &sc->body[i];
+
+		if (b->text == NULL || !(b->on & GUIDE_ON_SCREEN))
+			continue;
+		if (n-- == 0)
+			return b->text;
+	}
+	return NULL;
+}
+
 static const char *
 ui(const struct guide *g, enum guide_ui which)
 {

@@ -27,6 +27,10 @@ struct guide *gs_load(const char *dir, const char *lang);
 /* Screen id of g; fails the test if there is none. */
 const struct guide_screen *gs_screen(const struct guide *g, const char *id);
 
+/* The n-th paragraph (from 0) of sc's body that the full screen shows
+ * (a text block whose "on" has GUIDE_ON_SCREEN), or NULL. */
+const char *gs_para(const struct guide_screen *sc, size_t n);
+
 /* The longest run of whole words at the start of text that fits in cols
  * columns (the first word cut if it alone is wider).  Caller frees. */
 char *gs_words(const char *text, int cols);

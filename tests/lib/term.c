@@ -79,8 +79,8 @@ struct term {
 	VTerm *vt;
 	VTermScreen *screen;
 	int rows, cols;
-	int curs_vis;
-	int mouse; /* VTERM_PROP_MOUSE_*: what the program asked for */
+	int curs_vis; /* as xterm keeps it: set by DECTCEM (?25) alone */
+	int mouse;    /* VTERM_PROP_MOUSE_*: what the program asked for */
 	int bells;
 
 	int terminfo_keys; /* 1: keys from terminfo, 0: from libvterm */
@@ -180,8 +180,6 @@ on_prop(VTermProp prop, VTermValue *val, void *user)
 {
 	struct term *t = user;
 
-	if (prop == VTERM_PROP_CURSORVISIBLE)
-		t->curs_vis = val->boolean;
 	if (prop == VTERM_PROP_MOUSE)
 		t->mouse = val->number;
 	return 1;
@@ -269,6 +267,8 @@ feed_dec(struct term *t)
 			;
 		snprintf(one, sizeof one, "\033[?%.*s%c", (int)(j - i),
 		    t->dec + i, fin);
+		if (j - i == 2 && strncmp(t->dec + i, "25", 2) == 0)
+			t->curs_vis = fin == 'h';
 		feed_raw(t, one, strlen(one));
 		i = j + 1;
 	}
@@ -280,6 +280,12 @@ feed_dec(struct term *t)
  * ncurses enables the mouse with one ("CSI ? 1006 ; 1000 h"), so those are
  * split here; a sequence cut between two reads is kept until it is whole.
  * Everything else goes through untouched.
+ *
+ * The cursor's visibility is kept here too, as xterm, VTE and tmux keep
+ * it: only DECTCEM (CSI ? 25 h/l) changes it.  libvterm also saves it with
+ * DECSC and restores it with DECRC and on leaving the alternate screen,
+ * so after ncurses' "ESC 7 CSI r ESC 8" around a scroll it would report
+ * a cursor hidden that every real terminal shows.
  */
 static void
 feed(struct term *t, const char *s, size_t n)

@@ -164,7 +164,8 @@ const char *term_screen_text(struct term *t);
  * place.  Owned by t, valid until the next call on t. */
 const char *term_dump(struct term *t);
 
-/* Where the cursor is (0-based) and whether the program shows it. */
+/* Where the cursor is (0-based) and whether the program shows it (as
+ * xterm keeps that: by DECTCEM alone, not saved with the cursor). */
 void term_cursor(struct term *t, int *row, int *col, int *visible);
 
 /* The cell at row, col.  Returns 0, or -1 outside the screen. */
