@@ -31,6 +31,7 @@
 
 static const char *bin;
 static const char *content_dir;
+static const char *testdata;
 static struct guide *en, *fr;
 
 static const char *const env_xterm[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
@@ -230,6 +231,14 @@ START_TEST(no_key_stops_or_ends_the_kiosk)
 		gs_key(t, i % 2 ? TERM_KEY_UP : TERM_KEY_DOWN);
 		gs_expect_highlight(t, st->choices[i % 2 ? 0 : 1].label);
 	}
+	/* Nor does p leave the full screen (the plain mode reads lines, and
+	 * its end would end the kiosk). */
+	gs_ch(t, 'p');
+	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	ck_assert_msg(!term_output_has(t, "\033[?1049l", 8),
+	    "p left the full screen in a kiosk:\n%s", term_dump(t));
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, st->choices[2].label);
 	expect_signal_end(t, SIGINT);
 	term_free(t);
 }
@@ -428,6 +437,58 @@ START_TEST(bad_values_in_a_kiosk)
 }
 END_TEST
 
+/*
+ * A school's own people and crisis line (tests/data/site-valid.json):
+ * the crisis line replaced on every screen, the people at the top of
+ * "talk to someone now", under the site heading, before the guide's own
+ * words; in French, the French people and the guide's own crisis line.
+ */
+START_TEST(site_contacts)
+{
+	static const char *const site_crisis =
+	    "Childline 0800 1111 \xc2\xb7 999 if you are in danger";
+	char *site = xasprintf("%s/site-valid.json", testdata);
+	struct term *t = start_in(content_dir, "--kiosk", "--site", site, NULL);
+	const char *heading = ui(en, GUIDE_UI_SITE_HEADING);
+	char *first = gs_words(gs_para(gs_screen(en, "help"), 0), 40);
+	int r_head, r_person, r_body, r;
+
+	gs_wait_screen(t, en, "start");
+	ck_assert_msg(term_find(t, site_crisis, &r, NULL) == 0 && r >= 21,
+	    "the site's crisis line is not at the bottom:\n%s", term_dump(t));
+	ck_assert_int_eq(term_find(t, en->crisis, NULL, NULL), -1);
+	gs_ch(t, 'h');
+	gs_wait_screen(t, en, "help");
+	ck_assert_msg(
+	    term_find(t, heading, &r_head, NULL) == 0 &&
+		term_find(t, "Ms. Chen, counsellor", &r_person, NULL) == 0 &&
+		term_find(t, "Room 114", NULL, NULL) == 0,
+	    "no school people on help:\n%s", term_dump(t));
+	ck_assert_int_eq(term_find(t, first, &r_body, NULL), 0);
+	ck_assert_msg(r_head < r_person && r_person < r_body,
+	    "the school's people are not first:\n%s", term_dump(t));
+	ck_assert_int_eq(term_find(t, site_crisis, NULL, NULL), 0);
+	expect_signal_end(t, SIGTERM);
+	term_free(t);
+
+	ck_assert_msg(fr != NULL, "no valid %s/fr.json", content_dir);
+	t = start_in(
+	    content_dir, "--kiosk", "--site", site, "--lang", "fr", NULL);
+	gs_wait_screen(t, fr, "start");
+	gs_expect_crisis(t, fr);
+	gs_ch(t, 'h');
+	gs_wait_screen(t, fr, "help");
+	ck_assert_msg(
+	    term_find(t, "Mme Chen, conseill\xc3\xa8re", NULL, NULL) == 0,
+	    "no French school people on help:\n%s", term_dump(t));
+	ck_assert_int_eq(term_find(t, "Ms. Chen", NULL, NULL), -1);
+	expect_signal_end(t, SIGTERM);
+	term_free(t);
+	free(first);
+	free(site);
+}
+END_TEST
+
 static Suite *
 kiosk_suite(void)
 {
@@ -454,6 +515,7 @@ kiosk_suite(void)
 	tcase_add_test(tc, broken_content_in_a_kiosk);
 	tcase_add_test(tc, broken_content_outside_a_kiosk);
 	tcase_add_loop_test(tc, bad_values_in_a_kiosk, 0, 3);
+	tcase_add_test(tc, site_contacts);
 	suite_add_tcase(s, tc);
 	return s;
 }
@@ -466,9 +528,11 @@ main(void)
 
 	bin = getenv("SAFESTEPS_BIN");
 	content_dir = getenv("SAFESTEPS_CONTENT_DIR");
-	if (bin == NULL || content_dir == NULL) {
-		fprintf(stderr, "test_kiosk: set SAFESTEPS_BIN and "
-				"SAFESTEPS_CONTENT_DIR\n");
+	testdata = getenv("SAFESTEPS_TESTDATA");
+	if (bin == NULL || content_dir == NULL || testdata == NULL) {
+		fprintf(stderr,
+		    "test_kiosk: set SAFESTEPS_BIN, "
+		    "SAFESTEPS_CONTENT_DIR and SAFESTEPS_TESTDATA\n");
 		return 1;
 	}
 	en = gs_load(content_dir, "en");
