@@ -923,9 +923,8 @@ static int
 expect_french_screen(struct term *t, const struct guide_screen *sc)
 {
 	int rows, r, accents = 0;
-	size_t i;
-
 	const char *p;
+	size_t i;
 
 	for (i = 0; (p = gs_para(sc, i)) != NULL; i++) {
 		expect_paragraph_wrapped(t, p);
