@@ -10,9 +10,15 @@
  * those from before it started.
  *
  * Keys are sent as the terminal type in the child's TERM sends them: for
- * xterm-like types through libvterm's keyboard (which follows the modes
- * the program set, such as application cursor keys), for every other type
- * the terminfo strings of that type (kcuu1, knp, kf1, ...).
+ * xterm-like types (TERM starting with "xterm", or unset, or unknown to
+ * terminfo) through libvterm's keyboard, which follows the modes the
+ * program set (application cursor keys, mouse reporting); for every other
+ * type (linux, vt100, screen, tmux...) the terminfo strings of that type
+ * (kcuu1, knp, kf1, ...), so a key the type lacks cannot be sent.
+ *
+ * The screen is libvterm's, with two corrections towards xterm: a DEC
+ * private mode sequence with several modes is applied mode by mode, and
+ * the cursor's visibility follows DECTCEM alone (see term.c).
  *
  * Every wait has a deadline; every time limit given to these functions is
  * multiplied by the environment variable TEST_TIMEOUT_FACTOR (default 1),
