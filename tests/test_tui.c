@@ -1067,6 +1067,40 @@ START_TEST(p_switches_to_plain)
 END_TEST
 
 /*
+ * Redraw only what changed: a screen left alone writes nothing (no clock,
+ * no spinner); moving the highlight writes a small part of a full paint
+ * and never clears the screen (a clear flashes).
+ */
+START_TEST(redraws_only_changes)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	const struct guide_screen *st = gs_screen(en, "start");
+	char *clear = term_terminfo("xterm-256color", "clear");
+	size_t full, before, after;
+
+	ck_assert_ptr_nonnull(clear);
+	gs_wait_screen(t, en, "start");
+	gs_expect_highlight(t, st->choices[0].label);
+	term_output(t, &full);
+	/* Left alone for a second and a half: not a byte. */
+	ck_assert_int_eq(term_settle(t, 1500, 5000), 0);
+	term_output(t, &before);
+	ck_assert_msg(before == full,
+	    "%zu bytes written to a screen left alone", before - full);
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, st->choices[1].label);
+	term_output(t, &after);
+	ck_assert_msg(after - before < full / 4,
+	    "a move wrote %zu bytes, a full paint %zu", after - before, full);
+	ck_assert_msg(!term_output_has_since(t, before, clear, strlen(clear)),
+	    "a move cleared the screen");
+	gs_expect_quiet(t);
+	free(clear);
+	term_free(t);
+}
+END_TEST
+
+/*
  * A scripted session with the program under valgrind: no error and no
  * leak (valgrind's exit status says), and still a clean exit.  valgrind's
  * report goes to a pipe, shown if the test fails.  Everything is slower
@@ -1149,6 +1183,7 @@ tui_suite(void)
 	tcase_add_test(tc, long_screen_scrolls);
 	tcase_add_test(tc, mouse);
 	tcase_add_test(tc, p_switches_to_plain);
+	tcase_add_test(tc, redraws_only_changes);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("leaving");
