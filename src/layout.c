@@ -110,6 +110,75 @@ lines_add(struct lines *l, size_t off, size_t len, int width)
 	l->n++;
 }
 
+/* A letter, a digit, or a byte of a character beyond ASCII (no locale). */
+static int
+word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/*
+ * Whether the word [start, end) of s looks like a web or e-mail address:
+ * it has a slash, an "@", or a dot with a letter or digit on both sides
+ * ("cybertip.ca", not the full stop of "pictures.").
+ */
+static int
+address_like(const char *s, size_t start, size_t end)
+{
+	size_t i;
+
+	for (i = start; i < end; i++) {
+		unsigned char prev = i > start ? (unsigned char)s[i - 1] : ' ';
+		unsigned char next =
+		    i + 1 < end ? (unsigned char)s[i + 1] : ' ';
+
+		if (s[i] == '/' || s[i] == '@')
+			return 1;
+		if (s[i] == '.' && word_byte(prev) && word_byte(next))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Where to cut a word longer than the line that runs from start to i (the
+ * first character that does not fit): after its last slash, so that an
+ * address breaks between its parts; else at i.
+ */
+static size_t
+long_word_cut(const char *s, size_t start, size_t i)
+{
+	size_t k;
+
+	for (k = i; k > start + 1; k--)
+		if (s[k - 1] == '/')
+			return k;
+	return i;
+}
+
+/* No break opportunity inside a word that looks like an address. */
+static void
+keep_addresses(const char *s, size_t n, char *p)
+{
+	size_t i = 0, start;
+
+	while (i < n) {
+		while (i < n && (s[i] == ' ' || s[i] == '\n'))
+			i++;
+		start = i;
+		while (i < n && s[i] != ' ' && s[i] != '\n')
+			i++;
+		if (address_like(s, start, i)) {
+			size_t k;
+
+			for (k = start + 1; k < i; k++)
+				if (p[k] == UC_BREAK_POSSIBLE)
+					p[k] = UC_BREAK_PROHIBITED;
+		}
+	}
+}
+
 size_t
 layout_wrap(const char *s, int width, struct layout_line **out)
 {
@@ -123,8 +192,10 @@ layout_wrap(const char *s, int width, struct layout_line **out)
 	if (width < 1)
 		width = 1;
 	p = xmalloc(n ? n : 1);
-	if (n > 0)
+	if (n > 0) {
 		u8_possible_linebreaks(u, n, "UTF-8", p);
+		keep_addresses(s, n, p);
+	}
 	while (i < n) {
 		ucs4_t uc;
 		int len = u8_mbtouc(&uc, u + i, n - i);
@@ -148,9 +219,10 @@ layout_wrap(const char *s, int width, struct layout_line **out)
 				start = brk;
 			} else if (i >
 				   start) { /* a word longer than the line */
-				lines_add(&l, start, i - start,
-				    layout_width(s + start, i - start));
-				start = i;
+				end = long_word_cut(s, start, i);
+				lines_add(&l, start, end - start,
+				    layout_width(s + start, end - start));
+				start = i = end;
 			} else { /* one character wider than the line */
 				end = i + first_cluster(s + i, n - i);
 				lines_add(&l, start, end - start,

@@ -172,6 +172,38 @@ START_TEST(test_wrap_never_splits)
 }
 END_TEST
 
+/* An address is not broken at its hyphens or slashes (each piece would
+ * look like a whole address); only cut when longer than the line. */
+START_TEST(test_wrap_addresses)
+{
+	/* UAX #14 alone breaks after a hyphen: the control */
+	ck_wrap("read about sextortion-information-campaign today", 30,
+	    "read about sextortion-|information-campaign today");
+	ck_wrap("see rcmp.ca/en/what-to-do-sextortion today", 34,
+	    "see|rcmp.ca/en/what-to-do-sextortion|today");
+	ck_wrap("go to protectchildren.ca/en/sextortion-campaign now", 44,
+	    "go to|protectchildren.ca/en/sextortion-campaign|now");
+	ck_wrap("Web: cybertip.ca/en/report-it", 26,
+	    "Web:|cybertip.ca/en/report-it");
+	ck_wrap("write to help-me@example.org-team soon", 26,
+	    "write to|help-me@example.org-team|soon");
+	/* longer than the line: cut after a slash, never at a hyphen */
+	ck_wrap("a rcmp.ca/en/what-to-do", 10, "a|rcmp.ca/|en/|what-to-do");
+	ck_wrap("protectchildren.ca/en/press-and-media/news-releases/2024/"
+		"sextortion-information-campaign",
+	    70,
+	    "protectchildren.ca/en/press-and-media/news-releases/2024/|"
+	    "sextortion-information-campaign");
+	/* and with no slash where it must be cut, hard, as any long word */
+	ck_wrap("sextortion-information.example.org", 20,
+	    "sextortion-informati|on.example.org");
+	/* a full stop is not an address: sentences wrap as before */
+	ck_wrap(
+	    "stop-and-think. well-being.", 16, "stop-and-think.|well-being.");
+	ck_wrap("a well-being check", 10, "a well-|being|check");
+}
+END_TEST
+
 START_TEST(test_fit)
 {
 	char *s;
@@ -210,6 +242,7 @@ layout_suite(void)
 	tcase_add_test(tc, test_wrap_long_word);
 	tcase_add_test(tc, test_wrap_wide);
 	tcase_add_test(tc, test_wrap_never_splits);
+	tcase_add_test(tc, test_wrap_addresses);
 	tcase_add_test(tc, test_fit);
 	suite_add_tcase(s, tc);
 	return s;
