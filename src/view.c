@@ -23,8 +23,8 @@
 #define BULLET(a) ((a) ? "* " : "\xe2\x80\xa2 ")
 #define SEP(a) ((a) ? " | " : " \xc2\xb7 ")
 #define ELLIPSIS(a) ((a) ? "..." : "\xe2\x80\xa6")
-#define STEP_DONE "\xe2\x97\x8f" /* ● */
-#define STEP_TODO "\xe2\x97\x8b" /* ○ */
+#define STEP_HERE "\xe2\x97\x8f"  /* ● */
+#define STEP_OTHER "\xe2\x97\x8b" /* ○ */
 
 struct builder {
 	const struct wizard *w;
@@ -251,7 +251,11 @@ ui(const struct builder *b, enum guide_ui which)
 	return b->g->ui[which];
 }
 
-/* "Step 2 of 5  ●●○○○" (ASCII: "[##---]"). */
+/*
+ * "Step 2 of 5  ○●○○○" (ASCII: "[-#---]"): only the step the reader is
+ * on is filled.  The steps can be read in any order, so marks filled up to
+ * here would say "done" of steps never opened.
+ */
 static void
 add_progress(struct builder *b, int step)
 {
@@ -266,9 +270,9 @@ add_progress(struct builder *b, int step)
 	if (b->ascii)
 		marks[len++] = '[';
 	for (i = 0; i < GUIDE_STEPS; i++) {
-		const char *m = b->ascii
-				    ? ((int)i < step ? "#" : "-")
-				    : ((int)i < step ? STEP_DONE : STEP_TODO);
+		int here = (int)i + 1 == step;
+		const char *m = b->ascii ? (here ? "#" : "-")
+					 : (here ? STEP_HERE : STEP_OTHER);
 
 		memcpy(marks + len, m, strlen(m));
 		len += strlen(m);
@@ -339,16 +343,25 @@ add_plan_todo(struct builder *b, size_t s, size_t t)
 	    b->g->screens[s].todos[t].text, VIEW_TODO, -1, -1);
 }
 
-/*
- * The plan: every step's to-do items, done then left; the school's people;
- * then, unless the plan screen names its own (contacts 0), the contacts
- * for the guide's region.
- */
+/* How many to-do items plan screen s lists (0 for another screen). */
+static size_t
+plan_count(const struct builder *b, size_t s)
+{
+	size_t k, p, n = 0;
+
+	if (b->g->screens[s].kind != GUIDE_KIND_PLAN)
+		return 0;
+	for (k = 0; (p = wizard_plan_screen(b->w, s, k)) != (size_t)-1; k++)
+		n += b->g->screens[p].ntodos;
+	return n;
+}
+
+/* Every step's to-do items, done then left, as lines that are not items. */
 static void
-add_plan(struct builder *b, int contacts)
+add_plan_by_step(struct builder *b)
 {
 	const struct guide *g = b->g;
-	size_t i, t, r, n = 0;
+	size_t i, t;
 
 	for (i = 0; i < GUIDE_STEPS; i++) {
 		size_t s = g->steps[i].screen;
@@ -376,6 +389,68 @@ add_plan(struct builder *b, int contacts)
 				if (wizard_ticked(b->w, s, t) == pass)
 					add_plan_todo(b, s, t);
 		}
+	}
+}
+
+/*
+ * The plan's to-do items as items: under each screen's heading ("1. Stop
+ * contact", or the title of a screen that is not a step) its to-do items
+ * in their order, each with its box, ticked where the reader ticked it.
+ * *item is the first item's index, and goes on past the last.
+ */
+static void
+add_plan_items(struct builder *b, size_t plan, size_t *item)
+{
+	const struct guide *g = b->g;
+	size_t k, i, t, s;
+
+	for (k = 0; (s = wizard_plan_screen(b->w, plan, k)) != (size_t)-1;
+	     k++) {
+		const struct guide_screen *sc = &g->screens[s];
+		char *h = NULL;
+
+		for (i = 0; i < GUIDE_STEPS && h == NULL; i++)
+			if (g->steps[i].screen == s)
+				h = xasprintf("%d. %s", g->steps[i].number,
+				    g->steps[i].title);
+		add_text(
+		    b, "", h != NULL ? h : sc->title, VIEW_HEADING, -1, -1);
+		free(h);
+		for (t = 0; t < sc->ntodos; t++, (*item)++) {
+			int x = wizard_ticked(b->w, s, t);
+			/* the gutter indents them, or two spaces do */
+			const char *box = b->marker ? (x ? "[x] " : "[ ] ")
+						    : (x ? "  [x] " : "  [ ] ");
+			size_t first = add_text(b, box, sc->todos[t].text,
+			    VIEW_TODO, (long)*item, -1);
+
+			item_span(b, *item, first);
+		}
+	}
+}
+
+/*
+ * The plan: its to-do items (as items with VIEW_PLAN_ITEMS, else by
+ * step, done then left); the school's people; then, unless the plan
+ * screen names its own (contacts 0), the contacts for the guide's region.
+ * *item is the index of the plan's first item, and goes on past the last.
+ */
+static void
+add_plan(struct builder *b, size_t plan, size_t *item, int items, int contacts)
+{
+	const struct guide *g = b->g;
+	size_t r, n = 0;
+
+	if (items) {
+		add_plan_items(b, plan, item);
+	} else { /* the items have no line */
+		size_t i, np = plan_count(b, plan);
+
+		for (i = 0; i < np; i++, (*item)++)
+			if (*item < b->d->nitems)
+				b->d->item_first[*item] =
+				    b->d->item_last[*item] = (size_t)-1;
+		add_plan_by_step(b);
 	}
 	add_blank(b);
 	add_people(b);
@@ -463,7 +538,7 @@ view_document(const struct wizard *w, size_t s, int width, int flags)
 	b.marker = (flags & VIEW_MARKER) != 0;
 	b.highlight = b.marker && s == w->screen ? (long)w->highlight : -1;
 	nl = sc->kind == GUIDE_KIND_LANGUAGES ? w->app->nguides : 0;
-	b.d->nitems = nl + sc->ntodos + sc->nchoices;
+	b.d->nitems = plan_count(&b, s) + nl + sc->ntodos + sc->nchoices;
 	b.d->item_first = xcalloc(b.d->nitems + 1, sizeof(size_t));
 	b.d->item_last = xcalloc(b.d->nitems + 1, sizeof(size_t));
 
@@ -493,11 +568,12 @@ view_document(const struct wizard *w, size_t s, int width, int flags)
 	}
 	add_blank(&b);
 	if (sc->kind == GUIDE_KIND_PLAN)
-		add_plan(&b, sc->nresources == 0);
+		add_plan(&b, s, &item, (flags & VIEW_PLAN_ITEMS) != 0,
+		    sc->nresources == 0);
 	if (sc->kind == GUIDE_KIND_SOURCES)
 		add_sources(&b);
 	for (i = 0; i < nl; i++, item++) {
-		char *pre = xasprintf("%zu. ", item + 1);
+		char *pre = xasprintf("%zu. ", i + 1);
 
 		first = add_text(&b, pre, w->app->guides[i]->lang_name,
 		    VIEW_CHOICE, (long)item, -1);
@@ -610,25 +686,96 @@ window_copy(struct view *v, int r, const struct view_line *src)
 	l->ref = src->ref;
 }
 
+/* Whether every word of text (n bytes) fits in cols columns, so that
+ * wrapping never cuts one: a phone number cut in two is a wrong number. */
+static int
+words_fit(const char *text, size_t n, int cols)
+{
+	size_t i = 0, start;
+
+	while (i < n) {
+		while (i < n && text[i] == ' ')
+			i++;
+		start = i;
+		while (i < n && text[i] != ' ')
+			i++;
+		if (layout_width(text + start, i - start) > cols)
+			return 0;
+	}
+	return 1;
+}
+
 /*
- * The crisis line wrapped for cols columns: the full line if it fits on
- * one line, else the short one, wrapped if it must be.  Returns the number
- * of lines; caller frees *lines and the folded text in *text.
+ * The short crisis line for cols columns in at most max rows, made of
+ * whole parts only (the parts between its separators, in order): a part
+ * with a word wider than the line, or one the rows cannot hold, is left
+ * out.  NULL when no part fits.  Caller frees.
+ */
+static char *
+crisis_parts(const char *text, int cols, int max, int ascii)
+{
+	char *sep = fold(SEP(ascii), ascii), *acc = NULL;
+	const char *p = text, *end;
+	struct layout_line *l;
+
+	for (; *p != '\0'; p = *end != '\0' ? end + strlen(sep) : end) {
+		char *part, *cand;
+		size_t n;
+
+		end = strstr(p, sep);
+		if (end == NULL)
+			end = p + strlen(p);
+		if (end == p || !words_fit(p, (size_t)(end - p), cols))
+			continue;
+		part = xstrndup(p, (size_t)(end - p));
+		cand = acc == NULL ? xstrdup(part)
+				   : xasprintf("%s%s%s", acc, sep, part);
+		free(part);
+		n = layout_wrap(cand, cols, &l);
+		free(l);
+		if ((int)n > max) {
+			free(cand);
+			continue;
+		}
+		free(acc);
+		acc = cand;
+	}
+	free(sep);
+	return acc;
+}
+
+/*
+ * The crisis line wrapped for cols columns in at most max rows: the full
+ * line if it fits on one line, else the short one, wrapped if it must be,
+ * with whole parts only (crisis_parts).  Only where no part fits whole (a
+ * window a few columns wide) is the short line cut.  Returns the number
+ * of lines (at most max); caller frees *lines and the text in *text.
  */
 static size_t
-crisis_lines(const struct wizard *w, int cols, int ascii, char **text,
+crisis_lines(const struct wizard *w, int cols, int max, int ascii, char **text,
     struct layout_line **lines)
 {
 	const struct guide *g = wizard_guide(w);
-	char *full = fold(g->crisis, ascii);
+	char *full = fold(g->crisis, ascii), *parts;
+	size_t n;
 
+	if (cols < 1)
+		cols = 1;
+	if (max < 1)
+		max = 1;
 	if (layout_width(full, strlen(full)) <= cols) {
 		*text = full;
 		return layout_wrap(full, cols, lines);
 	}
 	free(full);
 	*text = fold(g->crisis_short, ascii);
-	return layout_wrap(*text, cols, lines);
+	parts = crisis_parts(*text, cols, max, ascii);
+	if (parts != NULL) {
+		free(*text);
+		*text = parts;
+	}
+	n = layout_wrap(*text, cols, lines);
+	return n > (size_t)max ? (size_t)max : n;
 }
 
 /* How many rows the crisis line takes in the full view (at most 3). */
@@ -637,11 +784,11 @@ crisis_rows(const struct wizard *w, int cols, int ascii)
 {
 	struct layout_line *l;
 	char *t;
-	size_t n = crisis_lines(w, cols, ascii, &t, &l);
+	size_t n = crisis_lines(w, cols, 3, ascii, &t, &l);
 
 	free(l);
 	free(t);
-	return n > 3 ? 3 : (int)n;
+	return (int)n;
 }
 
 /* Put the crisis line on at most max rows ending above row bottom;
@@ -652,21 +799,21 @@ put_crisis(
 {
 	struct layout_line *l;
 	char *t;
-	size_t n = crisis_lines(w, v->cols < 1 ? 1 : v->cols, ascii, &t, &l);
-	int used = 0, i;
+	size_t n;
+	int i;
 
-	if ((int)n > max)
-		n = max < 0 ? 0 : (size_t)max;
+	if (max < 1)
+		return 0;
+	n = crisis_lines(w, v->cols, max, ascii, &t, &l);
 	for (i = 0; i < (int)n; i++) {
 		char *s = xstrndup(t + l[i].off, l[i].len);
 
 		window_set(v, bottom - (int)n + i, s, VIEW_CRISIS);
 		free(s);
-		used++;
 	}
 	free(l);
 	free(t);
-	return used;
+	return (int)n;
 }
 
 char *
@@ -674,7 +821,6 @@ view_hint(
     const struct wizard *w, int cols, int flags, int *leave_col, int *leave_end)
 {
 	const struct guide *g = wizard_guide(w);
-	const struct guide_screen *sc = wizard_screen(w);
 	int ascii = (flags & VIEW_ASCII) || !w->app->utf8;
 	enum { NEXT, BACK, TICK, QR, HELP, LEAVE, NPIECES };
 	static const enum guide_ui which[NPIECES] = { GUIDE_UI_HINT_NEXT,
@@ -687,11 +833,16 @@ view_hint(
 	int on[NPIECES], i, total, lc = -1, le = -1;
 	char *sep = fold(SEP(ascii), ascii), *r;
 	int sw = layout_width(sep, strlen(sep));
-	size_t k, len = 0;
+	size_t k, len = 0, ntodos;
 
-	on[NEXT] = wizard_nitems(w) > sc->ntodos || sc->nchoices > 0;
+	for (k = 0, ntodos = 0; k < wizard_nitems(w); k++) {
+		enum wizard_item_kind kind = wizard_item(w, k, NULL);
+
+		ntodos += kind == WIZARD_ITEM_TODO || kind == WIZARD_ITEM_PLAN;
+	}
+	on[NEXT] = wizard_nitems(w) > ntodos;
 	on[BACK] = w->depth > 0 || w->qr >= 0;
-	on[TICK] = sc->ntodos > 0;
+	on[TICK] = ntodos > 0;
 	on[QR] = wizard_has_web(w);
 	on[HELP] = w->screen != g->help;
 	on[LEAVE] = 1;
@@ -821,6 +972,37 @@ body_shown(size_t s, size_t nbody, int h, int *above, int *below)
 	return avail < 0 ? 0 : avail;
 }
 
+/*
+ * The scroll nearest to s that shows body lines first to last of nbody in
+ * h rows (their start, when they are more than a page): what following
+ * the highlighted item gives.
+ */
+static size_t
+scroll_to_show(
+    size_t s, size_t maxs, size_t nbody, int h, size_t first, size_t last)
+{
+	int above, below;
+
+	if (first < s)
+		s = first;
+	while (s < maxs && s < first &&
+	       last >= s + (size_t)body_shown(s, nbody, h, &above, &below))
+		s++;
+	return s;
+}
+
+/* The first row in [from, to) with text on it, else from. */
+static int
+first_text_row(const struct view *v, int from, int to)
+{
+	int r;
+
+	for (r = from; r < to && r < v->rows; r++)
+		if (v->lines[r].text[0] != '\0')
+			return r;
+	return from;
+}
+
 struct view *
 view_window(const struct wizard *w, int rows, int cols, int flags)
 {
@@ -829,8 +1011,8 @@ view_window(const struct wizard *w, int rows, int cols, int flags)
 	struct view *v;
 	struct view_doc *d;
 	int bottom, nhead, h, above, below, shown, r, i;
-	int nprog, ntitle, cap, showt, showp;
-	size_t nbody, s, maxs;
+	int nprog, ntitle, cap, showt, showp, tcols, has;
+	size_t nbody, s, maxs, first = 0, last = 0;
 	char *hint;
 
 	if (rows < VIEW_MIN_ROWS || cols < VIEW_MIN_COLS) {
@@ -841,11 +1023,14 @@ view_window(const struct wizard *w, int rows, int cols, int flags)
 		return v;
 	}
 	v = window_new(rows, cols);
-	d = view_document(w, w->screen, cols, flags | VIEW_MARKER);
+	/* the text no wider than can be read with ease */
+	tcols = cols > VIEW_TEXT_COLS ? VIEW_TEXT_COLS : cols;
+	flags |= VIEW_MARKER | VIEW_PLAN_ITEMS;
+	d = view_document(w, w->screen, tcols, flags);
 	/* paragraphs apart where the whole screen still fits */
 	if (!(flags & VIEW_LOOSE)) {
-		struct view_doc *loose = view_document(
-		    w, w->screen, cols, flags | VIEW_MARKER | VIEW_LOOSE);
+		struct view_doc *loose =
+		    view_document(w, w->screen, tcols, flags | VIEW_LOOSE);
 		int room = rows - 1 - crisis_rows(w, cols, ascii) -
 			   (int)loose->nheader;
 
@@ -883,7 +1068,7 @@ view_window(const struct wizard *w, int rows, int cols, int flags)
 	if (showt < ntitle) { /* a very long title: cut it */
 		char *cut = xasprintf(
 		    "%s%s", d->lines[showt - 1].text, ELLIPSIS(ascii));
-		char *fit = layout_fit(cut, cols, ELLIPSIS(ascii));
+		char *fit = layout_fit(cut, tcols, ELLIPSIS(ascii));
 
 		window_set(v, showt - 1, fit, VIEW_TITLE);
 		free(fit);
@@ -900,16 +1085,15 @@ view_window(const struct wizard *w, int rows, int cols, int flags)
 	nbody = d->nlines - d->nheader;
 	maxs = nbody > (size_t)h ? nbody - (size_t)(h - 1) : 0;
 	s = w->scroll > maxs ? maxs : w->scroll;
-	if (w->follow && w->highlight < d->nitems) {
-		size_t first = d->item_first[w->highlight] - d->nheader;
-		size_t last = d->item_last[w->highlight] - d->nheader;
-
-		if (first < s)
-			s = first;
-		while (
-		    s < maxs && s < first &&
-		    last >= s + (size_t)body_shown(s, nbody, h, &above, &below))
-			s++;
+	has = w->highlight < d->nitems &&
+	      d->item_first[w->highlight] != (size_t)-1;
+	v->show_scroll = s;
+	if (has) {
+		first = d->item_first[w->highlight] - d->nheader;
+		last = d->item_last[w->highlight] - d->nheader;
+		v->show_scroll = scroll_to_show(s, maxs, nbody, h, first, last);
+		if (w->follow)
+			s = v->show_scroll;
 	}
 	v->scroll = s;
 	v->max_scroll = maxs;
@@ -940,12 +1124,20 @@ view_window(const struct wizard *w, int rows, int cols, int flags)
 		free(t);
 	}
 	if (!v->highlight_shown) {
-		v->cursor_row = v->body_top;
+		/*
+		 * The cursor on the "more" line towards the highlighted
+		 * item, so that a screen reader says there is more, else
+		 * on the first line of text: never on a blank line.
+		 */
+		if (has)
+			v->highlight_where = first < s ? -1 : 1;
 		v->cursor_col = 0;
-		if (w->highlight < d->nitems)
-			v->highlight_where =
-			    d->item_first[w->highlight] - d->nheader < s ? -1
-									 : 1;
+		if (v->highlight_where > 0 && below)
+			v->cursor_row = nhead + h - 1;
+		else if (v->highlight_where < 0 && above)
+			v->cursor_row = nhead;
+		else
+			v->cursor_row = first_text_row(v, nhead, nhead + h);
 	}
 	view_doc_free(d);
 	return v;

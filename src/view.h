@@ -29,6 +29,10 @@
 #define VIEW_MIN_COLS 40
 #define VIEW_MIN_ROWS 10
 
+/* The widest the title, text and items of a window get: longer lines are
+ * hard to read.  The key hint and the crisis line take the whole width. */
+#define VIEW_TEXT_COLS 80
+
 /* Flags for view_document and view_window. */
 /* ASCII markers only (the locale is not UTF-8). */
 #define VIEW_ASCII 0x01
@@ -38,6 +42,11 @@
 /* A blank line between body paragraphs (view_window sets it when the
  * whole screen still fits). */
 #define VIEW_LOOSE 0x04
+/* A plan's to-do items as selectable items, screen by screen in the
+ * wizard's order (wizard_plan_screen), each with its box (view_window
+ * always sets it).  Without it a plan lists, under each step, what is
+ * done and what is left, and its items have no lines of their own. */
+#define VIEW_PLAN_ITEMS 0x20
 /* The document is for the plain mode, or for paper: body blocks meant for
  * another mode only (struct guide_block.on) are left out.  Without either,
  * the document is for the full screen. */
@@ -47,7 +56,7 @@
 enum view_kind {
 	VIEW_BLANK,    /* an empty line between parts */
 	VIEW_TITLE,    /* the screen's title */
-	VIEW_PROGRESS, /* "Step 2 of 5  ●●○○○" */
+	VIEW_PROGRESS, /* "Step 2 of 5  ○●○○○": where, not how much */
 	VIEW_TEXT,     /* a body paragraph */
 	VIEW_BULLET,   /* an item of a bulleted list */
 	VIEW_HEADING,  /* "Do this now", "At this school", a step in a plan */
@@ -70,8 +79,8 @@ struct view_line {
 	int first;  /* 1 on the first line of an item or paragraph */
 	int marked; /* 1 on the lines of the highlighted item */
 	int col;    /* on an item's first line: the column its text starts */
-	long ref;   /* VIEW_TODO: screen's todo index; VIEW_RESOURCE:
-			resource index; else -1 */
+	long ref;   /* VIEW_TODO: screen's todo index (-1 on a plan's
+			item); VIEW_RESOURCE: resource index; else -1 */
 };
 
 /* The document of one screen. */
@@ -80,8 +89,9 @@ struct view_doc {
 	size_t nlines;
 	size_t nheader; /* the first nheader lines are title and progress */
 	size_t nitems;  /* selectable items (wizard_nitems for w's screen) */
-	size_t *item_first; /* item i's first line (nitems entries) */
-	size_t *item_last;  /* item i's last line */
+	size_t *item_first; /* item i's first line (nitems entries), or
+			       (size_t)-1 for an item with no line */
+	size_t *item_last;  /* item i's last line, or (size_t)-1 */
 };
 
 /* The window of the full-screen front end. */
@@ -91,13 +101,17 @@ struct view {
 	int too_small;           /* 1: the "make the window bigger" view */
 	size_t scroll;       /* first body line shown, clamped: write it back */
 	size_t max_scroll;   /* the largest useful scroll */
+	size_t show_scroll;  /* the scroll nearest to this one that shows
+				the highlighted item (what WIZARD_SHOW gives) */
 	int body_top;        /* first row of the scrolling part */
 	int body_rows;       /* rows of the scrolling part (a page) */
 	int highlight_shown; /* 1 when the highlighted item is on screen */
 	int highlight_where; /* where it is when not shown: -1 above the
 				body's shown part, 1 below, else 0 */
 	int cursor_row;      /* where the terminal cursor goes: on the */
-	int cursor_col;      /* highlighted item, else the body's top left */
+	int cursor_col;      /* highlighted item; when it is out of view, on
+				the "more" line towards it, else the body's
+				first line of text */
 	int hint_row;        /* row of the key hint line, or -1 */
 	int leave_col;       /* columns of "Esc leave quickly" in it: */
 	int leave_end;       /* [leave_col, leave_end), or -1 */
@@ -117,7 +131,9 @@ void view_doc_free(struct view_doc *d);
 /*
  * The window for w's current screen at rows x cols (any size, even 0),
  * with w->scroll clamped and, when w->follow, moved so that the
- * highlighted item is on screen.  Caller frees with view_free.
+ * highlighted item is on screen.  The crisis line is never cut inside a
+ * word: where it does not fit, whole parts of it are left out.  Caller
+ * frees with view_free.
  */
 struct view *view_window(const struct wizard *w, int rows, int cols, int flags);
 

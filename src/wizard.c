@@ -33,23 +33,91 @@ nlangs(const struct wizard *w, size_t s)
 	return g->screens[s].kind == GUIDE_KIND_LANGUAGES ? w->app->nguides : 0;
 }
 
+/* Whether screen s is the screen of one of the first n steps. */
+static int
+step_screen(const struct guide *g, size_t n, size_t s)
+{
+	size_t i;
+
+	for (i = 0; i < n && i < GUIDE_STEPS; i++)
+		if (g->steps[i].screen == s)
+			return 1;
+	return 0;
+}
+
+size_t
+wizard_plan_screen(const struct wizard *w, size_t plan, size_t k)
+{
+	const struct guide *g = wizard_guide(w);
+	size_t i, s;
+
+	for (i = 0; i < GUIDE_STEPS; i++)
+		if (!step_screen(g, i, g->steps[i].screen) && k-- == 0)
+			return g->steps[i].screen;
+	for (s = 0; s < g->nscreens; s++)
+		if (s != plan && g->screens[s].ntodos > 0 &&
+		    !step_screen(g, GUIDE_STEPS, s) && k-- == 0)
+			return s;
+	return (size_t)-1;
+}
+
+/* How many plan items screen s has (only a "plan" screen). */
+static size_t
+nplan(const struct wizard *w, size_t s)
+{
+	const struct guide *g = wizard_guide(w);
+	size_t k, p, n = 0;
+
+	if (g->screens[s].kind != GUIDE_KIND_PLAN)
+		return 0;
+	for (k = 0; (p = wizard_plan_screen(w, s, k)) != (size_t)-1; k++)
+		n += g->screens[p].ntodos;
+	return n;
+}
+
+int
+wizard_plan_todo(const struct wizard *w, size_t k, size_t *s, size_t *t)
+{
+	const struct guide *g = wizard_guide(w);
+	size_t i, p;
+
+	if (wizard_screen(w)->kind != GUIDE_KIND_PLAN)
+		return -1;
+	for (i = 0; (p = wizard_plan_screen(w, w->screen, i)) != (size_t)-1;
+	     i++) {
+		if (k < g->screens[p].ntodos) {
+			if (s != NULL)
+				*s = p;
+			if (t != NULL)
+				*t = k;
+			return 0;
+		}
+		k -= g->screens[p].ntodos;
+	}
+	return -1;
+}
+
 size_t
 wizard_nitems(const struct wizard *w)
 {
 	const struct guide_screen *sc = wizard_screen(w);
 
-	return nlangs(w, w->screen) + sc->ntodos + sc->nchoices;
+	return nplan(w, w->screen) + nlangs(w, w->screen) + sc->ntodos +
+	       sc->nchoices;
 }
 
 enum wizard_item_kind
 wizard_item(const struct wizard *w, size_t i, size_t *index)
 {
 	const struct guide_screen *sc = wizard_screen(w);
-	size_t nl = nlangs(w, w->screen);
+	size_t np = nplan(w, w->screen), nl = nlangs(w, w->screen);
 	enum wizard_item_kind kind = WIZARD_ITEM_NONE;
 	size_t at = 0;
 
-	if (i < nl) {
+	if (i < np) {
+		kind = WIZARD_ITEM_PLAN;
+		at = i;
+	} else if ((i -= np) < nl) {
 		kind = WIZARD_ITEM_LANGUAGE;
 		at = i;
 	} else if (i < nl + sc->ntodos) {
@@ -127,12 +195,12 @@ static size_t
 first_highlight(const struct wizard *w)
 {
 	const struct guide_screen *sc = wizard_screen(w);
-	size_t nl = nlangs(w, w->screen);
+	size_t nl = nlangs(w, w->screen), np = nplan(w, w->screen);
 
 	if (nl > 0)
-		return w->lang < nl ? w->lang : 0;
+		return np + (w->lang < nl ? w->lang : 0);
 	if (sc->nchoices > 0)
-		return sc->ntodos;
+		return np + sc->ntodos;
 	return 0;
 }
 
@@ -224,10 +292,11 @@ language(struct wizard *w, long arg)
 	return WIZARD_REDRAW | WIZARD_SCREEN_CHANGED | WIZARD_LANGUAGE_CHANGED;
 }
 
+/* Tick or untick to-do item t of screen s. */
 static int
-tick(struct wizard *w, size_t t)
+tick(struct wizard *w, size_t s, size_t t)
 {
-	const struct guide_screen *sc = wizard_screen(w);
+	const struct guide_screen *sc = &wizard_guide(w)->screens[s];
 	size_t i;
 
 	if (t >= sc->ntodos)
@@ -238,19 +307,45 @@ tick(struct wizard *w, size_t t)
 	return WIZARD_REDRAW;
 }
 
+/* Tick or untick to-do number n (from 0) of the current screen: a
+ * plan's items first, then the screen's own. */
+static int
+tick_n(struct wizard *w, size_t n)
+{
+	size_t np = nplan(w, w->screen), s, t;
+
+	if (n < np) {
+		if (wizard_plan_todo(w, n, &s, &t) != 0)
+			return 0;
+		return tick(w, s, t);
+	}
+	return tick(w, w->screen, n - np);
+}
+
+/* Choosing a language: switch, then back to where the reader was. */
+static int
+choose_language(struct wizard *w, size_t lang)
+{
+	int flags = language(w, (long)lang) | back(w);
+
+	clamp_highlight(w); /* the same ids, but content may differ */
+	return flags;
+}
+
 /* Act on item i: choose a choice or language, tick or follow a to-do. */
 static int
 act(struct wizard *w, size_t i, int click)
 {
 	const struct guide_screen *sc = wizard_screen(w);
-	size_t at;
+	size_t np = nplan(w, w->screen), at;
 
 	switch (wizard_item(w, i, &at)) {
 	case WIZARD_ITEM_LANGUAGE:
-		return language(w, (long)at);
+		return choose_language(w, at);
+	case WIZARD_ITEM_PLAN:
 	case WIZARD_ITEM_TODO:
 		if (click || sc->nchoices == 0)
-			return tick(w, at);
+			return tick_n(w, i < np ? at : np + at);
 		return go(w, sc->choices[0].target);
 	case WIZARD_ITEM_CHOICE:
 		return go(w, sc->choices[at].target);
@@ -326,8 +421,9 @@ wizard_apply(struct wizard *w, enum wizard_action action, long arg)
 {
 	const struct guide *g = wizard_guide(w);
 	const struct guide_screen *sc = wizard_screen(w);
-	size_t nl = nlangs(w, w->screen), n = wizard_nitems(w);
-	size_t at;
+	size_t nl = nlangs(w, w->screen), np = nplan(w, w->screen);
+	size_t n = wizard_nitems(w), at;
+	enum wizard_item_kind kind;
 
 	switch (action) {
 	case WIZARD_UP:
@@ -339,8 +435,8 @@ wizard_apply(struct wizard *w, enum wizard_action action, long arg)
 	case WIZARD_PICK:
 		if (arg < 1 || (size_t)arg > nl + sc->nchoices)
 			return 0;
-		at = (size_t)arg <= nl ? (size_t)arg - 1
-				       : sc->ntodos + (size_t)arg - 1;
+		at = np + ((size_t)arg <= nl ? (size_t)arg - 1
+					     : sc->ntodos + (size_t)arg - 1);
 		w->highlight = at;
 		return act(w, at, 0) | WIZARD_REDRAW;
 	case WIZARD_CLICK:
@@ -358,13 +454,16 @@ wizard_apply(struct wizard *w, enum wizard_action action, long arg)
 	case WIZARD_BACK:
 		return back(w);
 	case WIZARD_TICK:
-		if (wizard_item(w, w->highlight, &at) != WIZARD_ITEM_TODO)
-			return 0;
-		return tick(w, at);
+		kind = wizard_item(w, w->highlight, &at);
+		if (kind == WIZARD_ITEM_PLAN)
+			return tick_n(w, at);
+		if (kind == WIZARD_ITEM_TODO)
+			return tick_n(w, np + at);
+		return 0;
 	case WIZARD_TICK_N:
 		if (arg < 1)
 			return 0;
-		return tick(w, (size_t)arg - 1);
+		return tick_n(w, (size_t)arg - 1);
 	case WIZARD_PAGE_UP:
 		return scroll_by(w, -(arg < 1 ? 1 : arg));
 	case WIZARD_PAGE_DOWN:

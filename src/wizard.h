@@ -7,10 +7,14 @@
  * struct wizard but change them only through wizard_apply.
  *
  * The selectable items of a screen are one list, in the order the view
- * shows them: on a "languages" screen first one item per installed
- * language, then the screen's to-do items, then its choices.  Choices
- * (language items included) are numbered from 1 for the 1-9 keys; to-do
- * items are numbered from 1 for the plain mode's "t N".
+ * shows them: on a "plan" screen first the to-do items of the plan (those
+ * of every step's screen, in step order, then those of every other screen
+ * that has some: wizard_plan_screen), on a "languages" screen one item per
+ * installed language, then the screen's own to-do items, then its
+ * choices.  Choices (language items included) are numbered from 1 for the
+ * 1-9 keys; to-do items (a plan's included) are numbered from 1 for
+ * WIZARD_TICK_N.  A plan's item ticks the very to-do item of its screen
+ * (the same id, the same tick).
  *
  * Ticks are kept by to-do id, so they survive a language switch.  History
  * is a fixed stack of places (screen, highlight, scroll): Back always
@@ -72,7 +76,8 @@ enum wizard_item_kind {
 	WIZARD_ITEM_NONE,     /* no such item */
 	WIZARD_ITEM_LANGUAGE, /* index into app->guides */
 	WIZARD_ITEM_TODO,     /* index into the screen's todos */
-	WIZARD_ITEM_CHOICE    /* index into the screen's choices */
+	WIZARD_ITEM_CHOICE,   /* index into the screen's choices */
+	WIZARD_ITEM_PLAN      /* a plan's to-do item: wizard_plan_todo */
 };
 
 /* A place in the guide, as history keeps it. */
@@ -111,10 +116,12 @@ void wizard_free(struct wizard *w);
 /*
  * Apply an action; returns WIZARD_* flags (0: nothing changed).
  * WIZARD_CHOOSE on a choice goes to its screen; on a language item it
- * switches to that language and stays on the screen; on a to-do item it
- * follows the screen's first choice (Enter is "next", as in a checklist
- * dialog; Space ticks), or ticks it when the screen has no choice.
- * WIZARD_CLICK on a to-do item ticks it.
+ * switches to that language and returns to the place the reader came
+ * from (as Back does), now in that language; on a to-do item (a plan's
+ * too) it follows the screen's first choice (Enter is "next", as in a
+ * checklist dialog; Space ticks), or ticks it when the screen has no
+ * choice.  WIZARD_CLICK on a to-do item ticks it.  WIZARD_LANGUAGE
+ * switches and stays on the same screen.
  */
 int wizard_apply(struct wizard *w, enum wizard_action action, long arg);
 
@@ -133,6 +140,21 @@ size_t wizard_nitems(const struct wizard *w);
  */
 enum wizard_item_kind wizard_item(
     const struct wizard *w, size_t i, size_t *index);
+
+/*
+ * The k-th screen (from 0) whose to-do items a plan screen lists, in the
+ * current guide: every step's screen in step order (each once), then
+ * every other screen that has to-do items, in the guide's order, except
+ * the plan screen itself.  Returns (size_t)-1 after the last.
+ */
+size_t wizard_plan_screen(const struct wizard *w, size_t plan, size_t k);
+
+/*
+ * Plan item k (from 0) of the current screen: *s (may be NULL) gets its
+ * screen and *t (may be NULL) its index among that screen's to-do items.
+ * Returns 0, or -1 when the current screen has no such item.
+ */
+int wizard_plan_todo(const struct wizard *w, size_t k, size_t *s, size_t *t);
 
 /* Whether to-do item t of screen s (in the current guide) is ticked. */
 int wizard_ticked(const struct wizard *w, size_t s, size_t t);

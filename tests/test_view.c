@@ -193,15 +193,65 @@ check_clean(const struct view *v)
 	}
 }
 
-/* The crisis line (or its wrapped short form) ends the window. */
+/* Whether word (n bytes) is a whole word of text. */
+static int
+whole_word(const char *text, const char *word, size_t n)
+{
+	const char *p = text;
+
+	while ((p = strstr(p, word)) != NULL) {
+		if ((p == text || p[-1] == ' ') &&
+		    (p[n] == ' ' || p[n] == '\0'))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/*
+ * Whether every word of the crisis lines shown is a whole word of the
+ * crisis line or of its short form: no number cut in two.
+ */
+static int
+crisis_whole(const struct view *v, const struct guide *g)
+{
+	int r;
+
+	for (r = 0; r < v->rows; r++) {
+		const char *p = v->lines[r].text;
+
+		if (v->lines[r].kind != VIEW_CRISIS)
+			continue;
+		while (*p != '\0') {
+			size_t n = strcspn(p, " ");
+			char *word = xstrndup(p, n);
+			int ok = n == 0 || whole_word(g->crisis, word, n) ||
+				 whole_word(g->crisis_short, word, n);
+
+			free(word);
+			if (!ok)
+				return 0;
+			p += n;
+			p += *p == ' ';
+		}
+	}
+	return 1;
+}
+
+/* The crisis line (or its wrapped short form) ends the window, with no
+ * word cut where its parts fit whole (any window 3 columns wide). */
 static void
 check_footer(const struct view *v, const struct guide *g)
 {
 	const struct view_line *last = &v->lines[v->rows - 1];
 
 	ck_assert_int_eq(last->kind, VIEW_CRISIS);
-	ck_assert(strstr(g->crisis, last->text) != NULL ||
-		  strstr(g->crisis_short, last->text) != NULL);
+	if (v->cols >= 3)
+		ck_assert_msg(crisis_whole(v, g),
+		    "a word of the crisis line is cut at %dx%d: \"%s\"",
+		    v->cols, v->rows, last->text);
+	else
+		ck_assert(strstr(g->crisis_short, last->text) != NULL);
 }
 
 /* Apply an action and write the view's scroll back, as the tui does. */
@@ -435,7 +485,10 @@ START_TEST(test_long_screen_scrolls)
 	ck_assert_int_eq(row_with(v, "more_below", 0), 21);
 	ck_assert_int_eq(v->lines[21].kind, VIEW_MORE);
 	ck_assert(!v->highlight_shown);
-	ck_assert_int_eq(v->cursor_row, v->body_top);
+	/* the highlighted choice is below: the cursor on "more below",
+	 * where a screen reader says there is more */
+	ck_assert_int_eq(v->cursor_row, 21);
+	ck_assert_int_eq(v->cursor_col, 0);
 	check_footer(v, fx_guides[0]);
 	view_free(v);
 	/* a page down: both indicators, the footer still there */
@@ -670,6 +723,230 @@ START_TEST(test_help_keys_people)
 }
 END_TEST
 
+/*
+ * The cursor is where a screen reader should be: on the highlighted item,
+ * or while it is out of view on the "more" line towards it; and
+ * show_scroll is the least scroll that brings the item into view.
+ */
+START_TEST(test_cursor_towards_highlight)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct guide_screen *help = &fx_guides[0]->screens[FX_HELP];
+	struct view *v;
+	size_t show;
+	int r;
+
+	make_long();
+	act(w, WIZARD_PICK, 1, 12, 40);
+	v = view_window(w, 12, 40, 0);
+	ck_assert(!v->highlight_shown);
+	r = row_with(v, "more_below", 0);
+	ck_assert_int_ge(r, 0);
+	ck_assert_int_eq(v->cursor_row, r);
+	ck_assert_int_eq(v->cursor_col, 0);
+	show = v->show_scroll;
+	ck_assert_uint_gt(show, v->scroll);
+	view_free(v);
+	/* one line short of it, the item is not in view; at it, it is */
+	act(w, WIZARD_SCROLL_TO, (long)show - 1, 12, 40);
+	v = view_window(w, 12, 40, 0);
+	ck_assert(!v->highlight_shown);
+	ck_assert_uint_eq(v->show_scroll, show);
+	view_free(v);
+	act(w, WIZARD_SCROLL_TO, (long)show, 12, 40);
+	v = view_window(w, 12, 40, 0);
+	ck_assert(v->highlight_shown);
+	ck_assert_uint_eq(v->show_scroll, show);
+	ck_assert_int_eq(v->cursor_row, row_with(v, "> 1. Go to 2", 0));
+	view_free(v);
+	/* the highlighted item above the part shown: "more above" */
+	free(help->todos);
+	help->todos = xcalloc(1, sizeof *help->todos);
+	help->todos[0].id = xstrdup("a");
+	help->todos[0].text = xstrdup("Todo on help");
+	help->ntodos = 1;
+	act(w, WIZARD_HELP, 0, 12, 40);
+	act(w, WIZARD_UP, 0, 12, 40);
+	act(w, WIZARD_PAGE_DOWN, 12, 12, 40);
+	v = view_window(w, 12, 40, 0);
+	ck_assert_int_eq(v->highlight_where, -1);
+	ck_assert_int_eq(v->cursor_row, row_with(v, "more_above", 0));
+	ck_assert_int_eq(v->cursor_row, v->body_top);
+	ck_assert_uint_lt(v->show_scroll, v->scroll);
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
+/* The marks show where the reader is, not how far they have come. */
+START_TEST(test_progress_position)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct view *v;
+
+	act(w, WIZARD_PICK, 1, 24, 80);
+	act(w, WIZARD_PICK, 1, 24, 80);
+	ck_assert_str_eq(wizard_screen(w)->id, "s2");
+	v = view_window(w, 24, 80, 0);
+	ck_assert_str_eq(v->lines[1].text,
+	    "Step 2 of 5  \xe2\x97\x8b\xe2\x97\x8f\xe2\x97\x8b\xe2\x97\x8b"
+	    "\xe2\x97\x8b");
+	ck_assert_int_eq(v->lines[1].kind, VIEW_PROGRESS);
+	view_free(v);
+	v = view_window(w, 24, 80, VIEW_ASCII);
+	ck_assert_str_eq(v->lines[1].text, "Step 2 of 5  [-#---]");
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
+/* A wide window: title, text and items stay within VIEW_TEXT_COLS; the
+ * key hint and the crisis line keep the whole width. */
+START_TEST(test_text_width)
+{
+	static const int sizes[][2] = { { 40, 120 }, { 60, 200 } };
+	struct wizard *w = wizard_new(&fx_app);
+	struct guide_screen *sc = &fx_guides[0]->screens[FX_START];
+	size_t i;
+	int r, longest;
+
+	free(sc->title);
+	sc->title = xstrdup("A title that goes on and on, far longer than "
+			    "eighty columns, to see where it is wrapped");
+	free(sc->body[0].text);
+	sc->body[0].text = xstrdup(
+	    "A paragraph long enough to run across a very wide window: it "
+	    "goes on, and on, and on, well beyond eighty columns, and then "
+	    "some more, so that a reader would lose the line.");
+	free(sc->choices[0].label);
+	sc->choices[0].label =
+	    xstrdup("A choice with a label just as long as the paragraph, far "
+		    "beyond what one reads at a glance on a wide screen");
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		struct view *v = view_window(w, sizes[i][0], sizes[i][1], 0);
+
+		longest = 0;
+		for (r = 0; r < v->hint_row; r++) {
+			ck_assert_int_le(v->lines[r].width, VIEW_TEXT_COLS);
+			if (v->lines[r].width > longest)
+				longest = v->lines[r].width;
+		}
+		ck_assert_int_gt(longest, VIEW_TEXT_COLS - 10);
+		ck_assert_int_eq(v->lines[1].kind, VIEW_TITLE);
+		ck_assert_str_eq(
+		    v->lines[v->rows - 1].text, fx_guides[0]->crisis);
+		ck_assert_str_eq(v->lines[v->hint_row].text,
+		    "hint_next \xc2\xb7 hint_help \xc2\xb7 hint_leave");
+		check_clean(v);
+		view_free(v);
+	}
+	wizard_free(w);
+}
+END_TEST
+
+/* A window too small for the crisis line: whole parts, never half a
+ * number ("1-800-668-" at 10x3 was the tester's). */
+START_TEST(test_crisis_whole)
+{
+	struct wizard *w = wizard_new(&fx_app);
+	struct view *v;
+	int rows, cols;
+
+	v = view_window(w, 3, 10, 0);
+	ck_assert_int_eq(row_with(v, "1-800", 0), -1);
+	ck_assert_str_eq(v->lines[2].text, "988 \xc2\xb7 911");
+	ck_assert_int_eq(v->lines[2].kind, VIEW_CRISIS);
+	/* a row is left for "leave quickly" */
+	ck_assert_str_eq(v->lines[1].text, "hint_leave");
+	view_free(v);
+	v = view_window(w, 3, 10, VIEW_ASCII);
+	ck_assert_str_eq(v->lines[2].text, "988 | 911");
+	view_free(v);
+	/* the number comes back where it fits whole */
+	v = view_window(w, 3, 14, 0);
+	ck_assert_int_ge(row_with(v, "1-800-668-6868", 0), 0);
+	view_free(v);
+	for (rows = 1; rows <= 12; rows++)
+		for (cols = 3; cols <= 80; cols++) {
+			v = view_window(w, rows, cols, 0);
+			ck_assert_msg(crisis_whole(v, fx_guides[0]),
+			    "a word of the crisis line is cut at %dx%d", cols,
+			    rows);
+			ck_assert_int_eq(v->lines[rows - 1].kind, VIEW_CRISIS);
+			check_clean(v);
+			view_free(v);
+		}
+	wizard_free(w);
+}
+END_TEST
+
+/* A plan's to-do items, steps first, then the others, each a tickable
+ * item with its box in the window; the plain document keeps its lists. */
+START_TEST(test_plan_items)
+{
+	struct guide *g = fx_guides[0];
+	struct guide_screen *help = &g->screens[FX_HELP];
+	struct wizard *w;
+	struct view_doc *d;
+	struct view *v;
+	int r;
+
+	/* before the wizard is made: it knows the to-do ids from the start */
+	g->screens[FX_EXTRA].kind = GUIDE_KIND_PLAN;
+	free(help->todos);
+	help->todos = xcalloc(1, sizeof *help->todos);
+	help->todos[0].id = xstrdup("d");
+	help->todos[0].text = xstrdup("Todo d");
+	help->ntodos = 1;
+	w = wizard_new(&fx_app);
+	act(w, WIZARD_PICK, 1, 40, 80);
+	act(w, WIZARD_TICK_N, 2, 40, 80);
+	act(w, WIZARD_BACK, 0, 40, 80);
+	act(w, WIZARD_PICK, 4, 40, 80);
+	ck_assert_str_eq(wizard_screen(w)->id, "extra");
+	v = view_window(w, 40, 80, 0);
+	r = row_with(v, "1. Step title 1", 0);
+	ck_assert_int_ge(r, 0);
+	ck_assert_int_eq(v->lines[r].kind, VIEW_HEADING);
+	ck_assert_str_eq(v->lines[r + 1].text, "  [ ] Todo a");
+	ck_assert_str_eq(v->lines[r + 2].text, "  [x] Todo b");
+	ck_assert_int_eq(v->lines[r + 2].kind, VIEW_TODO);
+	ck_assert_int_eq(v->lines[r + 2].item, 1);
+	ck_assert_int_eq(v->lines[r + 2].ref, -1);
+	ck_assert_str_eq(v->lines[r + 3].text, "2. Step title 2");
+	ck_assert_str_eq(v->lines[r + 4].text, "  [ ] Todo c");
+	/* the start screen is steps 3 to 5 here: once */
+	ck_assert_str_eq(v->lines[r + 5].text, "3. Step title 3");
+	ck_assert_int_eq(row_with(v, "4. Step title 4", 0), -1);
+	/* a screen that is not a step, under its title */
+	ck_assert_str_eq(v->lines[r + 6].text, "help");
+	ck_assert_str_eq(v->lines[r + 7].text, "  [ ] Todo d");
+	ck_assert_int_eq(v->lines[r + 7].item, 3);
+	/* no "done" and "left" lists: the boxes say it */
+	ck_assert_int_eq(row_with(v, "plan_done", 0), -1);
+	/* Space is offered, and the highlighted item carries the cursor */
+	ck_assert_ptr_nonnull(strstr(v->lines[v->hint_row].text, "hint_tick"));
+	view_free(v);
+	act(w, WIZARD_SELECT, 3, 40, 80);
+	act(w, WIZARD_TICK, 0, 40, 80);
+	v = view_window(w, 40, 80, 0);
+	r = row_with(v, "> [x] Todo d", 0);
+	ck_assert_int_ge(r, 0);
+	ck_assert_int_eq(v->cursor_row, r);
+	ck_assert_int_eq(v->cursor_col, 2);
+	view_free(v);
+	ck_assert(wizard_ticked(w, FX_HELP, 0));
+	/* without VIEW_PLAN_ITEMS the items have no line of their own */
+	d = view_document(w, FX_EXTRA, 80, 0);
+	ck_assert_uint_eq(d->nitems, 5);
+	ck_assert_uint_eq(d->item_first[0], (size_t)-1);
+	ck_assert_uint_eq(d->item_last[3], (size_t)-1);
+	ck_assert_str_eq(d->lines[d->item_first[4]].text, "1. Go to 0");
+	view_doc_free(d);
+	wizard_free(w);
+}
+END_TEST
+
 /* The one-byte keys do what the key list says; others do nothing. */
 START_TEST(test_keys_ascii)
 {
@@ -856,19 +1133,32 @@ START_TEST(test_real_content)
 		wizard_apply(w, WIZARD_LANGUAGE, (long)i);
 		for (s = 0; s < gs[i]->nscreens; s++) {
 			static const int sizes[][2] = { { 24, 80 }, { 10, 40 },
-				{ 12, 40 }, { 40, 120 } };
+				{ 12, 40 }, { 40, 120 }, { 60, 200 } };
 			size_t k;
 
 			w->screen = s; /* look at every screen directly */
 			w->highlight = 0;
 			w->scroll = 0;
-			for (k = 0; k < 4; k++) {
+			for (k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
 				v = view_window(w, sizes[k][0], sizes[k][1], 0);
 				check_clean(v);
 				check_footer(v, gs[i]);
 				r = row_with(
 				    v, gs[i]->ui[GUIDE_UI_HINT_LEAVE], 0);
 				ck_assert_int_eq(r, v->hint_row);
+				/* the cursor on the item, or on a line that
+				 * says something: never on a blank one */
+				ck_assert_msg(
+				    v->lines[v->cursor_row].text[0] != '\0',
+				    "%s at %dx%d: the cursor on a blank line",
+				    gs[i]->screens[s].id, sizes[k][1],
+				    sizes[k][0]);
+				if (v->highlight_shown)
+					ck_assert(
+					    v->lines[v->cursor_row].marked);
+				for (r = 0; r < v->hint_row; r++)
+					ck_assert_int_le(
+					    v->lines[r].width, VIEW_TEXT_COLS);
 				view_free(v);
 			}
 		}
@@ -903,6 +1193,11 @@ view_suite(void)
 	tcase_add_test(tc, test_keys_ascii);
 	tcase_add_test(tc, test_plan);
 	tcase_add_test(tc, test_french_width);
+	tcase_add_test(tc, test_cursor_towards_highlight);
+	tcase_add_test(tc, test_progress_position);
+	tcase_add_test(tc, test_text_width);
+	tcase_add_test(tc, test_crisis_whole);
+	tcase_add_test(tc, test_plan_items);
 	suite_add_tcase(s, tc);
 	tcase_set_timeout(real, 20);
 	tcase_add_test(real, test_real_content);

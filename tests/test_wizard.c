@@ -320,16 +320,32 @@ START_TEST(test_language)
 		ROW("start", WIZARD_PICK, 3, "languages", RS),
 		/* a languages screen opens on the language in use */
 		ROWH("languages", WIZARD_DOWN, 0, "languages", R, 1),
-		/* choosing a language stays on the screen, in it */
-		{ "languages", WIZARD_CHOOSE, 0, "languages",
-		    RS | WIZARD_LANGUAGE_CHANGED, 1, "b", 1, ANY, ANY },
+		/* choosing a language switches to it and returns to where
+		 * the reader came from, in it, as they left it */
+		{ "languages", WIZARD_CHOOSE, 0, "start",
+		    RS | WIZARD_LANGUAGE_CHANGED, 2, "b", 1, ANY, ANY },
+		/* the list opens on the language in use */
+		{ "start", WIZARD_CHOOSE, 0, "languages", RS, 1, "b", 1, ANY,
+		    ANY },
 		/* choices are numbered after the languages */
 		{ "languages", WIZARD_PICK, 4, "languages", 0, 1, "b", 1, ANY,
 		    ANY },
-		{ "languages", WIZARD_PICK, 1, "languages",
-		    R | RS | WIZARD_LANGUAGE_CHANGED, 0, "b", 0, ANY, ANY },
-		{ "languages", WIZARD_PICK, 2, "languages",
-		    R | RS | WIZARD_LANGUAGE_CHANGED, 1, "b", 1, ANY, ANY },
+		/* the language in use: back, nothing switched */
+		{ "languages", WIZARD_PICK, 2, "start", RS, 2, "b", 1, ANY,
+		    ANY },
+		ROW("start", WIZARD_PICK, 3, "languages", RS),
+		{ "languages", WIZARD_PICK, 1, "start",
+		    RS | WIZARD_LANGUAGE_CHANGED, 2, "b", 0, ANY, ANY },
+		ROW("start", WIZARD_PICK, 3, "languages", RS),
+		/* a click on a language does the same */
+		{ "languages", WIZARD_CLICK, 1, "start",
+		    RS | WIZARD_LANGUAGE_CHANGED, 2, "b", 1, ANY, ANY },
+		ROW("start", WIZARD_PICK, 3, "languages", RS),
+		/* WIZARD_LANGUAGE switches and stays */
+		{ "languages", WIZARD_LANGUAGE, 0, "languages",
+		    RS | WIZARD_LANGUAGE_CHANGED, 1, "b", 0, ANY, ANY },
+		{ "languages", WIZARD_LANGUAGE, 1, "languages",
+		    RS | WIZARD_LANGUAGE_CHANGED, 1, "b", 1, ANY, ANY },
 		{ "languages", WIZARD_LANGUAGE, 1, "languages", 0, ANY, "b", 1,
 		    ANY, ANY },
 		{ "languages", WIZARD_LANGUAGE, 2, "languages", 0, ANY, "b", 1,
@@ -451,6 +467,82 @@ START_TEST(test_follow)
 	ck_assert_int_eq(w->follow, 0);
 	ck_assert_int_eq(wizard_apply(w, WIZARD_SHOW, 0), WIZARD_REDRAW);
 	ck_assert_int_eq(w->follow, 1);
+	wizard_free(w);
+}
+END_TEST
+
+/*
+ * A plan lists the to-do items of every screen that has some, steps
+ * first, and ticks them there: extra becomes a plan, and help gets to-do
+ * item d.
+ */
+static void
+fx_plan(void)
+{
+	struct guide *g = fx_guides[0];
+	struct guide_screen *help = &g->screens[FX_HELP];
+
+	g->screens[FX_EXTRA].kind = GUIDE_KIND_PLAN;
+	free(help->todos);
+	help->todos = xcalloc(1, sizeof *help->todos);
+	help->todos[0].id = xstrdup("d");
+	help->todos[0].text = xstrdup("Todo d");
+	help->ntodos = 1;
+}
+
+START_TEST(test_plan_items)
+{
+	static const struct row rows[] = {
+		/* items a, b (s1), c (s2), d (help), then the choice */
+		ROWH("start", WIZARD_PICK, 4, "extra", RS, 4),
+		ROWH("extra", WIZARD_TICK, 0, "extra", 0, 4),
+		ROWH("extra", WIZARD_UP, 0, "extra", R, 3),
+		{ "extra", WIZARD_TICK, 0, "extra", R, 3, "d", ANY, ANY, ANY },
+		/* a click ticks and stays; to-do numbers count them */
+		{ "extra", WIZARD_CLICK, 0, "extra", R, 0, "ad", ANY, ANY,
+		    ANY },
+		{ "extra", WIZARD_TICK_N, 3, "extra", R, 0, "acd", ANY, ANY,
+		    ANY },
+		{ "extra", WIZARD_TICK_N, 5, "extra", 0, 0, "acd", ANY, ANY,
+		    ANY },
+		/* the ticks are those of the screens themselves */
+		{ "extra", WIZARD_HELP, 0, "help", RS, 1, "acd", ANY, ANY,
+		    ANY },
+		{ "help", WIZARD_TICK_N, 1, "help", R, 1, "ac", ANY, ANY, ANY },
+		ROWH("help", WIZARD_BACK, 0, "extra", RS, 0),
+		/* Enter on an item is "next", as on any screen */
+		ROW("extra", WIZARD_CHOOSE, 0, "start", RS),
+		ROWH("start", WIZARD_BACK, 0, "extra", RS, 0),
+		/* 1-9 count the choices only */
+		ROWH("extra", WIZARD_PICK, 2, "extra", 0, 0),
+		ROW("extra", WIZARD_PICK, 1, "start", RS),
+	};
+	struct wizard *w;
+	size_t s = 9, t = 9, at;
+
+	fx_plan();
+	RUN(rows);
+	w = wizard_new(&fx_app);
+	/* the steps' screens once each, in step order, then the others */
+	ck_assert_uint_eq(wizard_plan_screen(w, FX_EXTRA, 0), FX_S1);
+	ck_assert_uint_eq(wizard_plan_screen(w, FX_EXTRA, 1), FX_S2);
+	ck_assert_uint_eq(wizard_plan_screen(w, FX_EXTRA, 2), FX_START);
+	ck_assert_uint_eq(wizard_plan_screen(w, FX_EXTRA, 3), FX_HELP);
+	ck_assert_uint_eq(wizard_plan_screen(w, FX_EXTRA, 4), (size_t)-1);
+	/* not on a plan screen: no plan item */
+	ck_assert_int_eq(wizard_plan_todo(w, 0, &s, &t), -1);
+	wizard_apply(w, WIZARD_PICK, 4);
+	ck_assert_uint_eq(wizard_nitems(w), 5);
+	ck_assert_int_eq(wizard_item(w, 2, &at), WIZARD_ITEM_PLAN);
+	ck_assert_uint_eq(at, 2);
+	ck_assert_int_eq(wizard_item(w, 4, &at), WIZARD_ITEM_CHOICE);
+	ck_assert_uint_eq(at, 0);
+	ck_assert_int_eq(wizard_plan_todo(w, 2, &s, &t), 0);
+	ck_assert_uint_eq(s, FX_S2);
+	ck_assert_uint_eq(t, 0);
+	ck_assert_int_eq(wizard_plan_todo(w, 3, &s, NULL), 0);
+	ck_assert_uint_eq(s, FX_HELP);
+	ck_assert_int_eq(wizard_plan_todo(w, 4, NULL, NULL), -1);
 	wizard_free(w);
 }
 END_TEST
@@ -591,6 +683,64 @@ START_TEST(test_real_walk)
 }
 END_TEST
 
+/* Pick the choice of the current screen that leads to screen id. */
+static void
+pick_to(struct wizard *w, const char *id)
+{
+	const struct guide *g = wizard_guide(w);
+	const struct guide_screen *sc = wizard_screen(w);
+	size_t i, nl = sc->kind == GUIDE_KIND_LANGUAGES ? real_app.nguides : 0;
+
+	for (i = 0; i < sc->nchoices; i++)
+		if (strcmp(g->screens[sc->choices[i].target].id, id) == 0)
+			break;
+	ck_assert_msg(i < sc->nchoices, "no choice to %s on %s", id, sc->id);
+	wizard_apply(w, WIZARD_PICK, (long)(nl + i + 1));
+	ck_assert_str_eq(wizard_screen(w)->id, id);
+}
+
+/* The plan holds every to-do item of the guide, "I already paid" too,
+ * and ticks them where they are. */
+START_TEST(test_real_plan)
+{
+	struct wizard *w = wizard_new(&real_app);
+	const struct guide *g = wizard_guide(w);
+	size_t paid = guide_screen_find(g, "already-paid");
+	size_t s, t, k, n, total = 0, found = (size_t)-1;
+
+	ck_assert(paid != (size_t)-1);
+	pick_to(w, "already-paid");
+	ck_assert_uint_gt(wizard_screen(w)->ntodos, 0);
+	wizard_apply(w, WIZARD_TICK_N, 1);
+	wizard_apply(w, WIZARD_BACK, 0);
+	pick_to(w, "steps");
+	pick_to(w, "plan");
+	for (s = 0; s < g->nscreens; s++)
+		if (g->screens[s].kind != GUIDE_KIND_PLAN)
+			total += g->screens[s].ntodos;
+	n = wizard_nitems(w) - wizard_screen(w)->nchoices;
+	ck_assert_uint_eq(n, total);
+	for (k = 0; k < n; k++) {
+		ck_assert_int_eq(wizard_item(w, k, NULL), WIZARD_ITEM_PLAN);
+		ck_assert_int_eq(wizard_plan_todo(w, k, &s, &t), 0);
+		if (s == paid && t == 0)
+			found = k;
+	}
+	/* the steps come first */
+	ck_assert_int_eq(wizard_plan_todo(w, 0, &s, &t), 0);
+	ck_assert_uint_eq(s, g->steps[0].screen);
+	ck_assert_uint_eq(t, 0);
+	ck_assert(found != (size_t)-1);
+	ck_assert(wizard_ticked(w, paid, 0));
+	/* unticked in the plan, unticked on its screen */
+	wizard_apply(w, WIZARD_SELECT, (long)found);
+	ck_assert_int_eq(wizard_apply(w, WIZARD_TICK, 0), WIZARD_REDRAW);
+	ck_assert(!wizard_ticked(w, paid, 0));
+	ck_assert_uint_eq(wizard_nticked(w), 0);
+	wizard_free(w);
+}
+END_TEST
+
 static Suite *
 wizard_suite(void)
 {
@@ -605,12 +755,14 @@ wizard_suite(void)
 	tcase_add_test(tc, test_qr);
 	tcase_add_test(tc, test_scroll);
 	tcase_add_test(tc, test_follow);
+	tcase_add_test(tc, test_plan_items);
 	tcase_add_test(tc, test_history_is_bounded);
 	tcase_add_test(tc, test_items);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("content");
 	tcase_add_checked_fixture(tc, real_setup, real_teardown);
 	tcase_add_test(tc, test_real_walk);
+	tcase_add_test(tc, test_real_plan);
 	suite_add_tcase(s, tc);
 	return s;
 }
