@@ -305,16 +305,28 @@ tui_draw(struct tui *t)
 	refresh();
 }
 
-/* Leave quickly: blank screen, no scrollback, terminal restored. */
+/*
+ * Leave quickly: blank screen, no scrollback, terminal restored.
+ *
+ * The scrollback is cleared with terminfo's E3.  Many descriptions lack
+ * it although the terminal they run in has it: TERM=vt100 or screen in a
+ * modern emulator would leave the last screen of the guide in its
+ * scrollback.  So when the clear capability shows an ANSI terminal (it
+ * starts with CSI), CSI 3 J is sent anyway: ECMA-48 terminals ignore a
+ * parameter of ED they do not know, and the others clear it.
+ */
 static int
 tui_leave(void)
 {
-	const char *e3;
+	const char *e3, *cl;
 
 	erase();
 	clear();
 	refresh();
 	e3 = tui_cap("E3");
+	cl = tui_cap("clear");
+	if (e3 == NULL && cl != NULL && strncmp(cl, "\033[", 2) == 0)
+		e3 = "\033[3J";
 	if (e3 != NULL)
 		tui_e3 = xstrdup(e3);
 	tui_shutdown();
@@ -420,6 +432,27 @@ tui_move(struct tui *t, enum wizard_action a)
 	return wizard_apply(t->w, WIZARD_SHOW, 0);
 }
 
+/*
+ * Enter or Right.  They act only on an item the reader can see: while the
+ * highlighted item is out of view they read on towards it instead, a page
+ * at a time (as a pager's Enter does), the last step bringing it into
+ * view; so Enter never follows a choice that was never on screen.
+ */
+static int
+tui_choose(struct tui *t)
+{
+	const struct view *v = t->v;
+	size_t page;
+
+	if (v == NULL || v->highlight_shown || v->highlight_where == 0 ||
+	    wizard_nitems(t->w) == 0)
+		return wizard_apply(t->w, WIZARD_CHOOSE, 0);
+	page = v->body_rows > 2 ? (size_t)v->body_rows - 2 : 1;
+	if (v->highlight_where < 0 || v->show_scroll <= v->scroll + page)
+		return wizard_apply(t->w, WIZARD_SHOW, 0);
+	return wizard_apply(t->w, WIZARD_PAGE_DOWN, (long)page);
+}
+
 /* Whether a key moves, chooses, ticks, picks or scrolls. */
 static int
 tui_acts_on_items(int ch)
@@ -476,7 +509,7 @@ tui_key(struct tui *t, int ch)
 		return tui_move(t, WIZARD_DOWN);
 	case KEY_ENTER:
 	case KEY_RIGHT:
-		return wizard_apply(t->w, WIZARD_CHOOSE, 0);
+		return tui_choose(t);
 	case KEY_LEFT:
 	case KEY_BACKSPACE:
 		return wizard_apply(t->w, WIZARD_BACK, 0);
@@ -500,7 +533,7 @@ tui_key(struct tui *t, int ch)
 	case KEYS_DOWN:
 		return tui_move(t, WIZARD_DOWN);
 	case KEYS_CHOOSE:
-		return wizard_apply(t->w, WIZARD_CHOOSE, 0);
+		return tui_choose(t);
 	case KEYS_BACK:
 		return wizard_apply(t->w, WIZARD_BACK, 0);
 	case KEYS_TICK:

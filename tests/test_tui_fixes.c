@@ -1,0 +1,434 @@
+/*
+ * test_tui_fixes.c: what a new reader found in the full-screen mode
+ * (issue 4's test by a new user), through a real terminal.
+ *
+ * Each scenario runs the program ($SAFESTEPS_BIN) on a pseudo-terminal
+ * (tests/lib/term.h) with the content of $SAFESTEPS_CONTENT_DIR, and looks
+ * at what a person (or a screen reader following the cursor) gets: on a
+ * long screen Enter reads on until the highlighted choice is in view and
+ * never acts on one that was not; the cursor is never on a blank line;
+ * choosing a language returns to the screen the reader came from; the
+ * step marks show where the reader is; TERM=vt100 in a modern emulator
+ * still clears the scrollback; a wide window keeps the text narrow; a
+ * tiny one never shows half a phone number; the plan ticks.
+ */
+#include <check.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "guide.h"
+#include "guidescreen.h"
+#include "term.h"
+#include "xmalloc.h"
+
+static const char *bin;
+static const char *content_dir;
+static struct guide *en, *fr;
+
+static const char *const env_xterm[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
+	NULL };
+
+/* The widest the text of a window gets (view.h's VIEW_TEXT_COLS). */
+#define TEXT_COLS 80
+
+static const char *
+ui(const struct guide *g, enum guide_ui which)
+{
+	return g->ui[which];
+}
+
+/* Start the program at rows x cols with env and the options after env
+ * (NULL-terminated). */
+static struct term *
+app_start(int rows, int cols, const char *const *env, ...)
+{
+	const char *argv[16];
+	const char *a;
+	struct term *t;
+	va_list ap;
+	int n = 0;
+
+	argv[n++] = bin;
+	argv[n++] = "--content";
+	argv[n++] = content_dir;
+	va_start(ap, env);
+	while ((a = va_arg(ap, const char *)) != NULL && n < 15)
+		argv[n++] = a;
+	va_end(ap);
+	argv[n] = NULL;
+	t = term_start(rows, cols, env, argv);
+	ck_assert_msg(t != NULL, "cannot start %s", bin);
+	return t;
+}
+
+/* Send a key and wait until the program has dealt with it. */
+static void
+key_settle(struct term *t, enum term_key k)
+{
+	gs_key(t, k);
+	ck_assert_msg(term_wait_idle(t, GS_WAIT_MS) == 0,
+	    "the program did not settle:\n%s", term_dump(t));
+}
+
+/* The row the cursor is on, as text. */
+static const char *
+cursor_text(struct term *t, int *row)
+{
+	int r;
+
+	term_cursor(t, &r, NULL, NULL);
+	if (row != NULL)
+		*row = r;
+	return term_row_text(t, r);
+}
+
+/*
+ * On a screen whose highlighted choice is below the fold: the cursor is
+ * on "more below"; Enter (or key) reads on, a page at a time, without
+ * leaving screen id, the cursor on a line that says something; once the
+ * choice is in view the cursor is on it.  Returns how many presses it
+ * took.
+ */
+static int
+read_on_to_choice(
+    struct term *t, const struct guide *g, const char *id, enum term_key key)
+{
+	const struct guide_screen *sc = gs_screen(g, id);
+	int presses = 0, r;
+
+	gs_wait_screen(t, g, id);
+	ck_assert_msg(gs_nmarked(t) == 0,
+	    "%s: the first choice is in view at once (no test):\n%s", id,
+	    term_dump(t));
+	ck_assert_msg(
+	    strcmp(cursor_text(t, NULL), ui(g, GUIDE_UI_MORE_BELOW)) == 0,
+	    "%s: the cursor is not on \"more below\":\n%s", id, term_dump(t));
+	while (gs_nmarked(t) == 0) {
+		ck_assert_msg(
+		    ++presses < 20, "%s: never got to the choice", id);
+		key_settle(t, key);
+		/* the same screen: the key did not act */
+		gs_wait_screen(t, g, id);
+		ck_assert_msg(cursor_text(t, &r)[0] != '\0',
+		    "%s: the cursor is on blank row %d:\n%s", id, r,
+		    term_dump(t));
+	}
+	gs_expect_highlight(t, sc->choices[0].label);
+	return presses;
+}
+
+/* Step 3 and step 5 at 80x24: Enter and Right read on, then act. */
+START_TEST(long_step_enter_reads_on)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+
+	gs_walk_to_step(t, en, 3);
+	ck_assert_int_ge(read_on_to_choice(t, en, "step-3", TERM_KEY_ENTER), 1);
+	/* in view now: Enter follows it */
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "step-4");
+	gs_reveal(t);
+	gs_key(t, TERM_KEY_ENTER);
+	ck_assert_int_ge(read_on_to_choice(t, en, "step-5", TERM_KEY_RIGHT), 1);
+	gs_key(t, TERM_KEY_RIGHT);
+	gs_wait_screen(t, en, "plan");
+	gs_expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
+/* Help and the plan at 80x24, the start screen at 40x12. */
+START_TEST(other_long_screens)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+
+	gs_wait_screen(t, en, "start");
+	gs_ch(t, 'h');
+	read_on_to_choice(t, en, "help", TERM_KEY_ENTER);
+	gs_key(t, TERM_KEY_LEFT);
+	gs_walk_to_step(t, en, 5);
+	gs_reveal(t);
+	gs_key(t, TERM_KEY_ENTER);
+	read_on_to_choice(t, en, "plan", TERM_KEY_ENTER);
+	term_free(t);
+
+	t = app_start(12, 40, env_xterm, NULL);
+	read_on_to_choice(t, en, "start", TERM_KEY_ENTER);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "steps");
+	gs_expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
+/* Choosing a language: back where the reader was, in that language. */
+START_TEST(language_returns)
+{
+	const struct guide_screen *st = gs_screen(en, "start");
+	size_t lang = st->nchoices - 1;
+	struct term *t;
+
+	ck_assert_msg(fr != NULL, "no valid %s/fr.json", content_dir);
+	ck_assert_str_eq(en->screens[st->choices[lang].target].id, "languages");
+	t = app_start(24, 80, env_xterm, NULL);
+	gs_wait_screen(t, en, "start");
+	gs_ch(t, (char)('1' + lang));
+	gs_wait_screen(t, en, "languages");
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, fr->lang_name);
+	gs_key(t, TERM_KEY_ENTER);
+	/* the start screen again, in French, on the choice that led away */
+	gs_wait_screen(t, fr, "start");
+	gs_expect_highlight(t, gs_screen(fr, "start")->choices[lang].label);
+	gs_expect_crisis(t, fr);
+	/* and back to English the same way */
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, fr, "languages");
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, en->lang_name);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "start");
+	gs_expect_highlight(t, st->choices[lang].label);
+	gs_expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
+/* Straight from step 1 to step 5: the marks say "here", not "all done". */
+START_TEST(progress_shows_position)
+{
+	static const char here[] = "\xe2\x97\x8f", other[] = "\xe2\x97\x8b";
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	char *step5 = gs_step_of(en, 5), *marks;
+	int c;
+
+	gs_walk_to_step(t, en, 1);
+	gs_ch(t, 'b');
+	gs_wait_screen(t, en, "steps");
+	gs_key(t, TERM_KEY_DOWN);
+	gs_key(t, TERM_KEY_DOWN);
+	gs_key(t, TERM_KEY_DOWN);
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, gs_screen(en, "steps")->choices[4].label);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "step-5");
+	marks = xasprintf(
+	    "%s  %s%s%s%s%s", step5, other, other, other, other, here);
+	c = term_find_in_row(t, 1, marks);
+	ck_assert_msg(c == 0, "no \"%s\" on row 1:\n%s", marks, term_dump(t));
+	free(marks);
+	free(step5);
+	term_free(t);
+}
+END_TEST
+
+/* TERM=vt100 (no E3 in its terminfo) in an emulator that keeps a
+ * scrollback: leaving clears it all the same. */
+START_TEST(vt100_clears_scrollback)
+{
+	static const char *const env[] = { "TERM=vt100", "LANG=C.UTF-8", NULL };
+	struct term *t = app_start(24, 80, env, NULL);
+	char *e3 = term_terminfo("vt100", "E3");
+	size_t before;
+
+	ck_assert_msg(e3 == NULL, "vt100 has E3 here: no test");
+	gs_wait_screen(t, en, "start");
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "steps");
+	term_output(t, &before);
+	ck_assert(!term_output_has(t, "\033[3J", 4));
+	gs_key(t, TERM_KEY_ESC);
+	gs_expect_left(t, en, "vt100", "Esc on TERM=vt100");
+	ck_assert_msg(term_output_has_since(t, before, "\033[3J", 4),
+	    "TERM=vt100: the scrollback was not cleared");
+	term_free(t);
+}
+END_TEST
+
+/* 120 and 200 columns: the text no wider than 80; hint and crisis line
+ * as they are. */
+START_TEST(wide_text_capped)
+{
+	static const int sizes[][2] = { { 40, 120 }, { 60, 200 } };
+	int rows = sizes[_i][0], cols = sizes[_i][1], r, hint, longest = 0;
+	struct term *t = app_start(rows, cols, env_xterm, NULL);
+
+	gs_walk_to_step(t, en, 3);
+	ck_assert_int_eq(
+	    term_find(t, ui(en, GUIDE_UI_HINT_LEAVE), &hint, NULL), 0);
+	for (r = 0; r < hint; r++) {
+		int w = gs_width(term_row_text(t, r));
+
+		ck_assert_msg(w <= TEXT_COLS, "row %d is %d columns wide:\n%s",
+		    r, w, term_dump(t));
+		if (w > longest)
+			longest = w;
+	}
+	ck_assert_int_gt(longest, TEXT_COLS - 10);
+	/* the full crisis line, on one row */
+	ck_assert_int_eq(term_find_in_row(t, rows - 1, en->crisis), 0);
+	term_free(t);
+}
+END_TEST
+
+/* 10x3: the crisis line in whole parts, never half a number. */
+START_TEST(tiny_crisis_whole)
+{
+	static const char number[] = "1-800-668-6868";
+	struct term *t = app_start(3, 10, env_xterm, NULL);
+	int r, found = 0;
+
+	ck_assert_msg(term_wait_text(t, "988", GS_WAIT_MS, NULL, NULL) == 0,
+	    "no crisis line at 10x3:\n%s", term_dump(t));
+	for (r = 0; r < 3; r++) {
+		const char *row = term_row_text(t, r);
+
+		if (strstr(row, "1-800") != NULL || strstr(row, "6868") != NULL)
+			ck_assert_msg(strstr(row, number) != NULL,
+			    "half a number on row %d:\n%s", r, term_dump(t));
+		found += strstr(row, "911") != NULL;
+	}
+	ck_assert_msg(found == 1, "no 911 at 10x3:\n%s", term_dump(t));
+	/* wide enough for it: the number, whole */
+	ck_assert_int_eq(term_resize(t, 3, 16), 0);
+	ck_assert_msg(term_wait_text(t, number, GS_WAIT_MS, NULL, NULL) == 0,
+	    "no %s at 16x3:\n%s", number, term_dump(t));
+	gs_key(t, TERM_KEY_ESC);
+	gs_expect_left(t, en, "xterm-256color", "Esc at 16x3");
+	term_free(t);
+}
+END_TEST
+
+/* Whether the to-do item whose text is arg is shown unticked. */
+static int
+shown_unticked(struct term *t, void *arg)
+{
+	const char *text = arg;
+	int r = gs_item_row(t, text, NULL);
+
+	return r >= 0 && gs_todo_mark(t, r, text) == 0;
+}
+
+/*
+ * The plan lists the "I already paid" items too, and ticks there what is
+ * ticked on their screen, both ways.
+ */
+START_TEST(plan_ticks)
+{
+	const struct guide_screen *st = gs_screen(en, "start");
+	const struct guide_screen *paid = gs_screen(en, "already-paid");
+	const char *last = paid->todos[paid->ntodos - 1].text;
+	const char *before = paid->todos[paid->ntodos - 2].text;
+	struct term *t = app_start(120, 100, env_xterm, NULL);
+	size_t c, to_paid = 0, to_plan = 0;
+	int r;
+
+	for (c = 0; c < st->nchoices; c++)
+		if (strcmp(en->screens[st->choices[c].target].id,
+			"already-paid") == 0)
+			to_paid = c + 1;
+	for (c = 0; c < gs_screen(en, "steps")->nchoices; c++)
+		if (strcmp(
+			en->screens[gs_screen(en, "steps")->choices[c].target]
+			    .id,
+			"plan") == 0)
+			to_plan = c + 1;
+	ck_assert(to_paid > 0 && to_plan > 0);
+	gs_wait_screen(t, en, "start");
+	gs_ch(t, (char)('0' + to_paid));
+	gs_wait_screen(t, en, "already-paid");
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, last);
+	gs_ch(t, ' ');
+	gs_wait_ticked(t, last);
+	gs_ch(t, 'b');
+	gs_wait_screen(t, en, "start");
+	gs_key(t, TERM_KEY_UP);
+	gs_key(t, TERM_KEY_UP);
+	gs_key(t, TERM_KEY_UP);
+	gs_key(t, TERM_KEY_UP);
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, st->choices[0].label);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "steps");
+	gs_ch(t, (char)('0' + to_plan));
+	gs_wait_screen(t, en, "plan");
+	/* the item, ticked, under the screen's title */
+	gs_wait_ticked(t, last);
+	ck_assert_int_eq(term_find(t, paid->title, &r, NULL), 0);
+	ck_assert_int_lt(r, gs_item_row(t, last, NULL));
+	/* Up from the first choice: the plan's last item; Space unticks */
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, last);
+	gs_ch(t, ' ');
+	ck_assert_msg(
+	    term_wait_until(t, shown_unticked, (void *)last, GS_WAIT_MS) == 0,
+	    "Space in the plan did not untick \"%s\":\n%s", last, term_dump(t));
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, before);
+	gs_ch(t, ' ');
+	gs_wait_ticked(t, before);
+	/* on their own screen, the same ticks */
+	gs_key(t, TERM_KEY_LEFT);
+	gs_wait_screen(t, en, "steps");
+	gs_key(t, TERM_KEY_LEFT);
+	gs_wait_screen(t, en, "start");
+	gs_ch(t, (char)('0' + to_paid));
+	gs_wait_screen(t, en, "already-paid");
+	gs_wait_ticked(t, before);
+	ck_assert_msg(shown_unticked(t, (void *)last),
+	    "\"%s\" is still ticked on its screen:\n%s", last, term_dump(t));
+	gs_expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
+static Suite *
+fixes_suite(void)
+{
+	Suite *s = suite_create("tui_fixes");
+	TCase *tc = tcase_create("new reader");
+
+	tcase_set_timeout(tc, term_seconds(30));
+	tcase_add_test(tc, long_step_enter_reads_on);
+	tcase_add_test(tc, other_long_screens);
+	tcase_add_test(tc, language_returns);
+	tcase_add_test(tc, progress_shows_position);
+	tcase_add_test(tc, vt100_clears_scrollback);
+	tcase_add_loop_test(tc, wide_text_capped, 0, 2);
+	tcase_add_test(tc, tiny_crisis_whole);
+	tcase_add_test(tc, plan_ticks);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr;
+	int failed;
+
+	bin = getenv("SAFESTEPS_BIN");
+	content_dir = getenv("SAFESTEPS_CONTENT_DIR");
+	if (bin == NULL || content_dir == NULL) {
+		fprintf(stderr, "test_tui_fixes: set SAFESTEPS_BIN and "
+				"SAFESTEPS_CONTENT_DIR\n");
+		return 1;
+	}
+	en = gs_load(content_dir, "en");
+	if (en == NULL) {
+		fprintf(stderr, "test_tui_fixes: no valid %s/en.json\n",
+		    content_dir);
+		return 1;
+	}
+	fr = gs_load(content_dir, "fr");
+	sr = srunner_create(fixes_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	guide_free(en);
+	guide_free(fr);
+	return failed ? 1 : 0;
+}
