@@ -537,6 +537,14 @@ tui_key(struct tui *t, int ch)
 	case KEYS_BACK:
 		return wizard_apply(t->w, WIZARD_BACK, 0);
 	case KEYS_TICK:
+		/* as Enter: never on a to-do item out of view; show it */
+		if (t->v != NULL && !t->v->highlight_shown &&
+		    t->v->highlight_where != 0 &&
+		    (wizard_item(t->w, t->w->highlight, NULL) ==
+			    WIZARD_ITEM_TODO ||
+			wizard_item(t->w, t->w->highlight, NULL) ==
+			    WIZARD_ITEM_PLAN))
+			return wizard_apply(t->w, WIZARD_SHOW, 0);
 		return wizard_apply(t->w, WIZARD_TICK, 0);
 	case KEYS_PAGE_UP:
 		return wizard_apply(t->w, WIZARD_PAGE_UP, page);

@@ -84,6 +84,16 @@ cursor_text(struct term *t, int *row)
 	return term_row_text(t, r);
 }
 
+/* Whether the to-do item whose text is arg is shown unticked. */
+static int
+shown_unticked(struct term *t, void *arg)
+{
+	const char *text = arg;
+	int r = gs_item_row(t, text, NULL);
+
+	return r >= 0 && gs_todo_mark(t, r, text) == 0;
+}
+
 /*
  * On a screen whose highlighted choice is below the fold: the cursor is
  * on "more below"; Enter (or key) reads on, a page at a time, without
@@ -135,6 +145,39 @@ START_TEST(long_step_enter_reads_on)
 	gs_key(t, TERM_KEY_RIGHT);
 	gs_wait_screen(t, en, "plan");
 	gs_expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
+/* Space on a to-do item scrolled out of view shows it, and ticks only
+ * once it is seen. */
+START_TEST(space_on_unseen_todo)
+{
+	struct term *t = app_start(24, 80, env_xterm, NULL);
+	const struct guide_screen *s1 = gs_screen(en, "step-1");
+	const char *todo = s1->todos[s1->ntodos - 1].text;
+	char *words = gs_words(todo, 30);
+	int guard = 0;
+
+	gs_walk_to_step(t, en, 1);
+	ck_assert_int_eq(term_resize(t, 12, 40), 0);
+	gs_wait_screen(t, en, "step-1");
+	gs_reveal(t);
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, todo);
+	/* scroll up until the item is out of view */
+	while (term_find(t, words, NULL, NULL) == 0) {
+		ck_assert_msg(++guard < 20, "PgUp does not scroll");
+		key_settle(t, TERM_KEY_PGUP);
+	}
+	gs_ch(t, ' ');
+	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	gs_expect_highlight(t, todo);
+	ck_assert_msg(shown_unticked(t, (void *)todo),
+	    "Space ticked an item out of view:\n%s", term_dump(t));
+	gs_ch(t, ' ');
+	gs_wait_ticked(t, todo);
+	free(words);
 	term_free(t);
 }
 END_TEST
@@ -301,16 +344,6 @@ START_TEST(tiny_crisis_whole)
 }
 END_TEST
 
-/* Whether the to-do item whose text is arg is shown unticked. */
-static int
-shown_unticked(struct term *t, void *arg)
-{
-	const char *text = arg;
-	int r = gs_item_row(t, text, NULL);
-
-	return r >= 0 && gs_todo_mark(t, r, text) == 0;
-}
-
 /*
  * The plan lists the "I already paid" items too, and ticks there what is
  * ticked on their screen, both ways.
@@ -394,6 +427,7 @@ fixes_suite(void)
 	tcase_set_timeout(tc, term_seconds(30));
 	tcase_add_test(tc, long_step_enter_reads_on);
 	tcase_add_test(tc, other_long_screens);
+	tcase_add_test(tc, space_on_unseen_todo);
 	tcase_add_test(tc, language_returns);
 	tcase_add_test(tc, progress_shows_position);
 	tcase_add_test(tc, vt100_clears_scrollback);
