@@ -686,12 +686,17 @@ window_copy(struct view *v, int r, const struct view_line *src)
 	l->ref = src->ref;
 }
 
-/* Whether every word of text (n bytes) fits in cols columns, so that
- * wrapping never cuts one: a phone number cut in two is a wrong number. */
-static int
+/*
+ * Where the words of text (n bytes) that fit in cols columns begin: after
+ * the last word wider than that, so that wrapping never cuts a word (a
+ * phone number cut in two is a wrong number).  The numbers come last in
+ * a part ("Call/text 988"), so what is kept is the number.  Returns n when
+ * the last word is too wide.
+ */
+static size_t
 words_fit(const char *text, size_t n, int cols)
 {
-	size_t i = 0, start;
+	size_t i = 0, start, from = 0;
 
 	while (i < n) {
 		while (i < n && text[i] == ' ')
@@ -700,16 +705,19 @@ words_fit(const char *text, size_t n, int cols)
 		while (i < n && text[i] != ' ')
 			i++;
 		if (layout_width(text + start, i - start) > cols)
-			return 0;
+			from = i;
 	}
-	return 1;
+	while (from < n && text[from] == ' ')
+		from++;
+	return from;
 }
 
 /*
  * The short crisis line for cols columns in at most max rows, made of
- * whole parts only (the parts between its separators, in order): a part
- * with a word wider than the line, or one the rows cannot hold, is left
- * out.  NULL when no part fits.  Caller frees.
+ * whole words only: of each part (between its separators, in order) the
+ * words after the last one wider than the line (words_fit); a part with
+ * nothing left, or one the rows cannot hold, is left out.  NULL when no
+ * part fits.  Caller frees.
  */
 static char *
 crisis_parts(const char *text, int cols, int max, int ascii)
@@ -720,14 +728,15 @@ crisis_parts(const char *text, int cols, int max, int ascii)
 
 	for (; *p != '\0'; p = *end != '\0' ? end + strlen(sep) : end) {
 		char *part, *cand;
-		size_t n;
+		size_t n, from;
 
 		end = strstr(p, sep);
 		if (end == NULL)
 			end = p + strlen(p);
-		if (end == p || !words_fit(p, (size_t)(end - p), cols))
+		from = words_fit(p, (size_t)(end - p), cols);
+		if (p + from == end)
 			continue;
-		part = xstrndup(p, (size_t)(end - p));
+		part = xstrndup(p + from, (size_t)(end - p) - from);
 		cand = acc == NULL ? xstrdup(part)
 				   : xasprintf("%s%s%s", acc, sep, part);
 		free(part);

@@ -866,6 +866,17 @@ START_TEST(test_crisis_whole)
 	v = view_window(w, 3, 14, 0);
 	ck_assert_int_ge(row_with(v, "1-800-668-6868", 0), 0);
 	view_free(v);
+	/* words too wide before a number go, the number stays */
+	free(fx_guides[0]->crisis_short);
+	fx_guides[0]->crisis_short = xstrdup("Appel/texto 988 \xc2\xb7 "
+					     "1-800-668-6868 \xc2\xb7 911");
+	v = view_window(w, 3, 10, 0);
+	ck_assert_str_eq(v->lines[2].text, "988 \xc2\xb7 911");
+	view_free(v);
+	v = view_window(w, 3, 11, 0);
+	ck_assert_str_eq(v->lines[1].text, "Appel/texto");
+	ck_assert_str_eq(v->lines[2].text, "988 \xc2\xb7 911");
+	view_free(v);
 	for (rows = 1; rows <= 12; rows++)
 		for (cols = 3; cols <= 80; cols++) {
 			v = view_window(w, rows, cols, 0);
