@@ -5,6 +5,12 @@
  * wizard actions, and paints the view (view.h) that the wizard's state
  * gives at the terminal's size.  It never beeps or flashes.
  *
+ * Keys act only on what the reader can see: while the highlighted item is
+ * out of view, Enter, Right and Space bring it into view (Enter and Right
+ * a page at a time, as a pager reads on) instead of acting on it, and the
+ * terminal cursor, which screen readers follow, sits on the "more" line
+ * towards it.
+ *
  * The terminal's life: the signal handlers are installed before newterm
  * (so that ncurses keeps its hands off SIGINT and SIGTERM), and only set
  * a flag; getch waits at most POLL_MS so that the loop sees the flag, the
