@@ -1148,10 +1148,19 @@ START_TEST(test_real_content)
 			size_t k;
 
 			w->screen = s; /* look at every screen directly */
-			w->highlight = 0;
 			w->scroll = 0;
-			for (k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
-				v = view_window(w, sizes[k][0], sizes[k][1], 0);
+			/* on the first item, and where the screen opens: on
+			 * its first choice */
+			for (k = 0; k < 2 * sizeof sizes / sizeof sizes[0];
+			     k++) {
+				size_t ns = sizeof sizes / sizeof sizes[0];
+
+				w->highlight =
+				    k < ns ? 0
+					   : wizard_nitems(w) -
+						 gs[i]->screens[s].nchoices;
+				v = view_window(
+				    w, sizes[k % ns][0], sizes[k % ns][1], 0);
 				check_clean(v);
 				check_footer(v, gs[i]);
 				r = row_with(
@@ -1162,8 +1171,7 @@ START_TEST(test_real_content)
 				ck_assert_msg(
 				    v->lines[v->cursor_row].text[0] != '\0',
 				    "%s at %dx%d: the cursor on a blank line",
-				    gs[i]->screens[s].id, sizes[k][1],
-				    sizes[k][0]);
+				    gs[i]->screens[s].id, v->cols, v->rows);
 				if (v->highlight_shown)
 					ck_assert(
 					    v->lines[v->cursor_row].marked);
