@@ -135,7 +135,7 @@ clang:
 	@$(MAKE) --no-print-directory B=build/clang CC=clang all
 
 valgrind: all $(TEST_BIN)
-	@$(MAKE) --no-print-directory test CK_FORK=no \
+	@$(MAKE) --no-print-directory test CK_FORK=no TEST_TIMEOUT_FACTOR=10 \
 	    TEST_WRAP="valgrind -q --leak-check=full --error-exitcode=1 --trace-children=no"
 
 FUZZ_SECONDS ?= 60
