@@ -129,7 +129,7 @@ SAN =
 sanitize:
 	@$(MAKE) --no-print-directory B=build/san CC=clang \
 	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-	    TEST_TIMEOUT_FACTOR=3 test
+	    TEST_TIMEOUT_FACTOR=3 TEST_WRAP="env SAFESTEPS_SANITIZED=1" test
 
 clang:
 	@$(MAKE) --no-print-directory B=build/clang CC=clang all
