@@ -15,6 +15,16 @@
  * screen-reader users to press p, and they are here already).  An empty
  * line repeats the prompt.
  *
+ * What a synthesizer would spell out is left out or put in words: the
+ * crisis line's parts (" · " between them) go one to a line, bullets lose
+ * their mark and keep a hanging indent, a to-do item reads "t2 Still to
+ * do: Save the chat" (its number for "t N", then its state in the
+ * content's words, never "[x]"), the progress dots are left out, and a
+ * plan's step headings read "Step 1 of 5: Stop contact", so that they are
+ * never taken for numbered choices.  The plan lists its to-do items as
+ * items (VIEW_PLAN_ITEMS), so they can be ticked from there, as in the
+ * full screen.
+ *
  * Input is untrusted (a pipe may carry anything): a line is read into a
  * fixed buffer and the rest of an over-long line is thrown away, so no
  * line can eat memory; a NUL or any stray byte makes the line a wrong
@@ -150,6 +160,23 @@ plain_nchoices(const struct wizard *w)
 	return n;
 }
 
+/* How many to-do items of the current screen come up to item i (all of
+ * them when i is past the last): "t N" numbers them from 1, a plan's
+ * first. */
+static size_t
+plain_ntodos(const struct wizard *w, size_t i)
+{
+	size_t n = 0, nitems = wizard_nitems(w);
+
+	for (size_t k = 0; k < nitems && k <= i; k++) {
+		enum wizard_item_kind kind = wizard_item(w, k, NULL);
+
+		if (kind == WIZARD_ITEM_TODO || kind == WIZARD_ITEM_PLAN)
+			n++;
+	}
+	return n;
+}
+
 /* The prompt, after the crisis line. */
 static void
 paint_prompt(struct plain_out *o, const struct wizard *w)
@@ -170,41 +197,139 @@ plain_width(const struct app *app)
 	return PLAIN_WIDTH_DEFAULT;
 }
 
+/* The separator of a label and what follows ("Done: ..."): French
+ * typography puts a space before the colon, as the content does. */
+static const char *
+plain_colon(const struct guide *g)
+{
+	return strcmp(g->lang, "fr") == 0 ? " : " : ": ";
+}
+
 /*
- * A to-do item with the number that ticks it and its state:
- * "t2 [x] Save the chat", wrapped under its text.
+ * A line of text wrapped to the width, its following lines indented by
+ * indent columns (a hanging indent, so that a braille reader sees where
+ * an item ends).
  */
 static void
-paint_todo(struct plain_out *o, const struct wizard *w, size_t t)
+out_hanging(struct plain_out *o, const char *text, int indent)
 {
-	const struct guide_screen *sc = wizard_screen(w);
 	struct layout_line *ll;
-	char *pre, *text;
+	char *folded = NULL;
+	const char *rest;
 	size_t n;
-	int pw;
 
-	pre = xasprintf(
-	    "t%zu %s", t + 1, wizard_ticked(w, w->screen, t) ? "[x] " : "[ ] ");
-	pw = (int)strlen(pre);
-	text = o->ascii ? ascii_fold(sc->todos[t].text)
-			: xstrdup(sc->todos[t].text);
-	if (pw > o->width / 2) { /* a very narrow window: no indent */
-		out_line(o, pre);
-		pw = 0;
-		free(pre);
-		pre = xstrdup("");
-	}
-	n = layout_wrap(text, o->width - pw, &ll);
-	for (size_t i = 0; i < n; i++) {
-		char *line = xasprintf("%-*s%.*s", pw, i == 0 ? pre : "",
-		    (int)ll[i].len, text + ll[i].off);
-
-		out_line(o, line);
-		free(line);
-	}
+	if (o->ascii)
+		text = folded = ascii_fold(text);
+	if (indent > o->width / 2) /* a very narrow window: no indent */
+		indent = 0;
+	/* the first line takes the whole width, the rest what is left */
+	n = layout_wrap(text, o->width, &ll);
+	out_bytes(o, text + ll[0].off, ll[0].len);
+	out_bytes(o, "\n", 1);
+	rest = n > 1 ? text + ll[1].off : "";
 	free(ll);
-	free(text);
-	free(pre);
+	n = *rest != '\0' ? layout_wrap(rest, o->width - indent, &ll) : 0;
+	for (size_t i = 0; i < n; i++) {
+		for (int k = 0; k < indent; k++)
+			out_bytes(o, " ", 1);
+		out_bytes(o, rest + ll[i].off, ll[i].len);
+		out_bytes(o, "\n", 1);
+	}
+	if (n > 0)
+		free(ll);
+	free(folded);
+}
+
+/*
+ * To-do item number n (from 1, what "t N" takes) with its state in the
+ * content's words, as speech reads it best: "t2 Still to do: Save the
+ * chat", wrapped under its number.
+ */
+static void
+paint_todo(struct plain_out *o, const struct wizard *w, size_t n, int ticked,
+    const char *text)
+{
+	const struct guide *g = wizard_guide(w);
+	char *line, *num = xasprintf("t%zu", n);
+
+	line = xasprintf("%s %s%s%s", num,
+	    g->ui[ticked ? GUIDE_UI_PLAN_DONE : GUIDE_UI_PLAN_LEFT],
+	    plain_colon(g), text);
+	out_hanging(o, line, (int)strlen(num) + 1);
+	free(line);
+	free(num);
+}
+
+/*
+ * The heading of the k-th screen a plan lists: "Step 1 of 5: Stop
+ * contact" for a step (the view's "1. Stop contact" would read like a
+ * choice), else the screen's title.
+ */
+static void
+paint_plan_heading(struct plain_out *o, const struct wizard *w, size_t k)
+{
+	const struct guide *g = wizard_guide(w);
+	size_t s = wizard_plan_screen(w, w->screen, k);
+	char n[16], total[16];
+	char *a, *b, *line;
+
+	for (int i = 0; i < GUIDE_STEPS; i++) {
+		if (g->steps[i].screen != s)
+			continue;
+		snprintf(n, sizeof n, "%d", g->steps[i].number);
+		snprintf(total, sizeof total, "%d", GUIDE_STEPS);
+		a = guide_format(g->ui[GUIDE_UI_STEP_OF], "n", n);
+		b = guide_format(a, "total", total);
+		line =
+		    xasprintf("%s%s%s", b, plain_colon(g), g->steps[i].title);
+		out_wrapped(o, line);
+		free(line);
+		free(b);
+		free(a);
+		return;
+	}
+	out_wrapped(o, g->screens[s].title);
+}
+
+/* A bulleted line without its bullet: the indent says it is a list. */
+static void
+paint_bullet(struct plain_out *o, const struct view_line *l)
+{
+	const char *t = l->text;
+	size_t sp = strspn(t, " ");
+	char *line;
+
+	if (!l->first) {
+		out_line(o, t);
+		return;
+	}
+	if (strncmp(t + sp, "\xe2\x80\xa2 ", 4) == 0)
+		line = xasprintf("%.*s%s", (int)sp, t, t + sp + 4);
+	else if (strncmp(t + sp, "* ", 2) == 0)
+		line = xasprintf("%.*s%s", (int)sp, t, t + sp + 2);
+	else
+		line = xstrdup(t);
+	out_line(o, line);
+	free(line);
+}
+
+/* The crisis line, its parts (" · " between them) one to a line. */
+static void
+paint_crisis(struct plain_out *o, const struct wizard *w)
+{
+	static const char sep[] = " \xc2\xb7 ";
+	const char *p = wizard_guide(w)->crisis, *end;
+
+	for (; *p != '\0'; p = *end != '\0' ? end + strlen(sep) : end) {
+		char *part;
+
+		if ((end = strstr(p, sep)) == NULL)
+			end = p + strlen(p);
+		part = xstrndup(p, (size_t)(end - p));
+		if (*part != '\0')
+			out_wrapped(o, part);
+		free(part);
+	}
 }
 
 /* "Step 2 of 5", without the marks a screen reader would spell out. */
@@ -224,23 +349,53 @@ paint_progress(struct plain_out *o, const struct wizard *w, int step)
 	free(b);
 }
 
+/* Item i of the current screen, a to-do item of its own or of a plan's,
+ * with its number and its state. */
+static void
+paint_item_todo(struct plain_out *o, const struct wizard *w, size_t i)
+{
+	const struct guide *g = wizard_guide(w);
+	size_t at, s, t;
+
+	switch (wizard_item(w, i, &at)) {
+	case WIZARD_ITEM_TODO:
+		s = w->screen;
+		t = at;
+		break;
+	case WIZARD_ITEM_PLAN:
+		if (wizard_plan_todo(w, i, &s, &t) != 0)
+			return;
+		break;
+	default:
+		return;
+	}
+	paint_todo(o, w, plain_ntodos(w, i), wizard_ticked(w, s, t),
+	    g->screens[s].todos[t].text);
+}
+
 /*
  * The current screen, whole, then the crisis line and the prompt.  The
- * view's lines as they are, except: the progress marks are left out, each
- * to-do item gets its number for "t N", and the full screen's key list
- * (on the help screen) is left out, since the prompt names the commands
- * of this mode.
+ * view's lines as they are, except: the progress marks are left out, the
+ * bullets too, each to-do item is read out in words with its number for
+ * "t N", a plan's headings say "Step 1 of 5", and the full screen's key
+ * list (on the help screen) is left out, since the prompt names the
+ * commands of this mode.
  */
 static void
 paint_screen(struct plain_out *o, const struct wizard *w, int first)
 {
-	const struct guide *g = wizard_guide(w);
+	const struct guide_screen *sc = wizard_screen(w);
 	struct view_doc *d;
-	int blank = 1;
+	size_t nplan = 0, heading = 0;
+	int blank = 1, skip = 0;
 
+	if (sc->kind == GUIDE_KIND_PLAN)
+		while (wizard_plan_screen(w, w->screen, nplan) != (size_t)-1)
+			nplan++;
 	o->width = plain_width(w->app);
 	d = view_document(w, w->screen, o->width,
-	    VIEW_LOOSE | VIEW_PLAIN | (o->ascii ? VIEW_ASCII : 0));
+	    VIEW_LOOSE | VIEW_PLAIN | VIEW_PLAN_ITEMS |
+		(o->ascii ? VIEW_ASCII : 0));
 	if (!first)
 		out_bytes(o, "\n", 1);
 	for (size_t i = 0; i < d->nlines; i++) {
@@ -253,6 +408,16 @@ paint_screen(struct plain_out *o, const struct wizard *w, int first)
 			if (i + 1 < d->nlines &&
 			    d->lines[i + 1].kind == VIEW_KEY)
 				continue; /* the key list's heading */
+			if (l->first)
+				skip = 0;
+			if (skip)
+				continue;
+			if (l->first && heading < nplan) {
+				paint_plan_heading(o, w, heading++);
+				skip = 1; /* its other lines */
+				blank = 0;
+				continue;
+			}
 			break;
 		case VIEW_BLANK:
 			if (blank)
@@ -260,14 +425,18 @@ paint_screen(struct plain_out *o, const struct wizard *w, int first)
 			break;
 		case VIEW_PROGRESS:
 			if (l->first)
-				paint_progress(o, w, wizard_screen(w)->step);
+				paint_progress(o, w, sc->step);
+			blank = 0;
+			continue;
+		case VIEW_BULLET:
+			paint_bullet(o, l);
 			blank = 0;
 			continue;
 		case VIEW_TODO:
-			if (l->item < 0 || l->ref < 0)
+			if (l->item < 0)
 				break;
 			if (l->first)
-				paint_todo(o, w, (size_t)l->ref);
+				paint_item_todo(o, w, (size_t)l->item);
 			blank = 0;
 			continue;
 		default:
@@ -279,8 +448,7 @@ paint_screen(struct plain_out *o, const struct wizard *w, int first)
 	view_doc_free(d);
 	if (!blank)
 		out_bytes(o, "\n", 1);
-	/* The whole crisis line: here it may take two lines. */
-	out_wrapped(o, g->crisis);
+	paint_crisis(o, w);
 	paint_prompt(o, w);
 }
 
@@ -500,7 +668,7 @@ plain_run(struct app *app, struct wizard *w)
 		if (!read_line(stdin, line, PLAIN_LINE_MAX, &bad))
 			break;
 		cmd = bad ? PLAIN_BAD : parse_cmd(line, &n);
-		ntodos = wizard_screen(w)->ntodos;
+		ntodos = plain_ntodos(w, (size_t)-1);
 		switch (cmd) {
 		case PLAIN_EMPTY:
 			paint_prompt(&o, w);

@@ -245,8 +245,9 @@ START_TEST(switch_language_in_plain_mode)
 	    "1\n1\nt 1\nb\nb\n%zu\n%zu\nb\n1\n1\n", pick_langs, pick_fr);
 	run_env(opts, env, in, &r);
 	expect_status(&r, 0);
-	first_todo = xasprintf(
-	    "t1 [x] %s", fr->screens[fr->steps[0].screen].todos[0].text);
+	/* As the plain mode reads a ticked item out, in French. */
+	first_todo = xasprintf("t1 %s : %s", fr->ui[GUIDE_UI_PLAN_DONE],
+	    fr->screens[fr->steps[0].screen].todos[0].text);
 	ck_assert_msg(strstr(r.out, first_todo) != NULL,
 	    "no \"%s\" after the switch:\n%s", first_todo, r.out);
 	free(first_todo);
@@ -270,7 +271,8 @@ START_TEST(p_switches_to_plain_on_the_same_screen)
 		"en", NULL };
 	struct guide *g = guide_of("en");
 	const struct guide_screen *s1 = &g->screens[g->steps[0].screen];
-	char *todo = xasprintf("t1 [ ] %s", s1->todos[0].text);
+	char *todo = xasprintf(
+	    "t1 %s: %s", g->ui[GUIDE_UI_PLAN_LEFT], s1->todos[0].text);
 	char prompt[24];
 	struct term *t;
 	int status;
