@@ -1036,6 +1036,10 @@ START_TEST(p_switches_to_plain)
 	char *prompt = gs_words(ui(en, GUIDE_UI_PLAIN_PROMPT), 30);
 	char *bye = gs_words(ui(en, GUIDE_UI_PLAIN_BYE), 30);
 	char *first = xasprintf("1. %s", s2->choices[0].label);
+	const char *dot = strstr(en->crisis, " \xc2\xb7 ");
+	char *crisis_first = dot != NULL
+	    ? xstrndup(en->crisis, (size_t)(dot - en->crisis))
+	    : xstrdup(en->crisis);
 	char why[512];
 	int status;
 
@@ -1046,7 +1050,8 @@ START_TEST(p_switches_to_plain)
 	    "p: no plain prompt:\n%s", term_dump(t));
 	ck_assert_msg(term_find(t, first, NULL, NULL) == 0,
 	    "p: not at step 2 (no \"%s\"):\n%s", first, term_dump(t));
-	ck_assert_msg(term_find(t, en->crisis, NULL, NULL) == 0,
+	/* The plain mode writes the crisis line's parts one to a line. */
+	ck_assert_msg(term_find(t, crisis_first, NULL, NULL) == 0,
 	    "p: no crisis line:\n%s", term_dump(t));
 	ck_assert(term_output_has(t, "\033[?1049l", 8));
 	ck_assert_int_eq(term_send_bytes(t, "q\r", 2), 0);
@@ -1062,6 +1067,7 @@ START_TEST(p_switches_to_plain)
 	free(prompt);
 	free(bye);
 	free(first);
+	free(crisis_first);
 	term_free(t);
 }
 END_TEST
