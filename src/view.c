@@ -4,16 +4,15 @@
  * The document is built line by line by a small builder; the window takes
  * the document's header, a slice of its body and a footer made here.  In
  * ASCII mode (a locale that is not UTF-8) every text is folded to ASCII
- * before it is wrapped: accents dropped, typographic marks replaced.
+ * (ascii_fold) before it is wrapped: accents dropped, typographic marks
+ * replaced.
  */
-#include <stdint.h>
 #include <stdio.h> /* snprintf only: modules below main never print */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <unistr.h>
-
+#include "ascii.h"
 #include "keys.h"
 #include "layout.h"
 #include "view.h"
@@ -37,121 +36,15 @@ struct builder {
 	long highlight; /* the marked item, or -1 */
 };
 
-/* ASCII for the few marks the content uses; NULL for anything else. */
-static const char *
-ascii_mark(ucs4_t uc)
-{
-	switch (uc) {
-	case 0xa0:   /* no-break space */
-	case 0x202f: /* narrow no-break space */
-	case 0x2009: /* thin space */
-		return " ";
-	case 0xb7: /* middle dot */
-	case 0x2022:
-		return "|";
-	case 0x2018:
-	case 0x2019:
-		return "'";
-	case 0x201c:
-	case 0x201d:
-	case 0xab:
-	case 0xbb:
-		return "\"";
-	case 0x2013:
-	case 0x2014:
-	case 0x2011:
-	case 0x2010:
-		return "-";
-	case 0x2026:
-		return "...";
-	case 0x2190:
-		return "<-";
-	case 0x2192:
-		return "->";
-	case 0x2191:
-		return "^";
-	case 0x2193:
-		return "v";
-	case 0x25cf:
-		return "#";
-	case 0x25cb:
-		return "-";
-	}
-	return NULL;
-}
-
-/* The base letter of a Latin letter with an accent, or 0. */
-static char
-ascii_letter(ucs4_t uc)
-{
-	static const char *const from[] = {
-		"\xc3\xa0\xc3\xa1\xc3\xa2\xc3\xa3\xc3\xa4\xc3\xa5", /* a */
-		"\xc3\xa7",                                         /* c */
-		"\xc3\xa8\xc3\xa9\xc3\xaa\xc3\xab",                 /* e */
-		"\xc3\xac\xc3\xad\xc3\xae\xc3\xaf",                 /* i */
-		"\xc3\xb1",                                         /* n */
-		"\xc3\xb2\xc3\xb3\xc3\xb4\xc3\xb5\xc3\xb6",         /* o */
-		"\xc3\xb9\xc3\xba\xc3\xbb\xc3\xbc",                 /* u */
-		"\xc3\xbd\xc3\xbf",                                 /* y */
-	};
-	static const char to[] = "aceinouy";
-	ucs4_t lower = uc;
-	size_t i;
-	int upper = 0;
-
-	if (uc >= 0xc0 && uc <= 0xde && uc != 0xd7) {
-		lower = uc + 0x20;
-		upper = 1;
-	}
-	if (lower == 0x153) /* œ */
-		return upper ? 'O' : 'o';
-	for (i = 0; i < sizeof to - 1; i++) {
-		const uint8_t *p = (const uint8_t *)from[i];
-		ucs4_t c;
-		int n;
-
-		while ((n = u8_mbtouc(&c, p, u8_strlen(p))) > 0 && *p) {
-			if (c == lower)
-				return upper ? (char)(to[i] - 32) : to[i];
-			p += n;
-		}
-	}
-	return 0;
-}
-
-/* A copy of s, folded to ASCII when ascii is set.  Caller frees. */
+/*
+ * A copy of s, folded to ASCII when ascii is set (ascii_fold: the one
+ * folding the program has, so the view, the plain mode and the handout
+ * agree: "cœur" is "coeur" everywhere).  Caller frees.
+ */
 static char *
 fold(const char *s, int ascii)
 {
-	const uint8_t *p = (const uint8_t *)s;
-	size_t n = strlen(s), i = 0, len = 0;
-	char *r;
-
-	if (!ascii)
-		return xstrdup(s);
-	r = xmalloc(3 * n + 1);
-	while (i < n) {
-		ucs4_t uc;
-		int k = u8_mbtouc(&uc, p + i, n - i);
-		const char *m;
-		char c;
-
-		i += k > 0 ? (size_t)k : 1;
-		if (uc < 0x80) {
-			r[len++] = (char)uc;
-		} else if ((m = ascii_mark(uc)) != NULL) {
-			memcpy(r + len, m, strlen(m));
-			len += strlen(m);
-		} else if ((c = ascii_letter(uc)) != 0) {
-			r[len++] = c;
-		} else if (uc >= 0x300 && uc <= 0x36f) {
-			continue; /* a combining accent: the letter stays */
-		} else {
-			r[len++] = '?';
-		}
-	}
-	r[len] = '\0';
-	return r;
+	return ascii ? ascii_fold(s) : xstrdup(s);
 }
 
 static struct view_line *

@@ -1090,6 +1090,46 @@ START_TEST(test_french_width)
 }
 END_TEST
 
+/*
+ * In a locale that is not UTF-8 the view folds text the one way the
+ * program has (ascii_fold): "cœur" is "coeur", never "cour", in the
+ * document and in the window, with nothing but ASCII in either.
+ */
+START_TEST(test_ascii_locale_ligature)
+{
+	struct wizard *w;
+	struct guide_screen *sc = &fx_guides[0]->screens[FX_START];
+	struct view_doc *d;
+	struct view *v;
+	size_t i;
+	int found = 0;
+
+	free(sc->body[0].text);
+	sc->body[0].text = xstrdup("Le c\xc5\x93ur et l\xe2\x80\x99\xc5\x92"
+				   "uvre \xc2\xab ensemble \xc2\xbb.");
+	fx_app.utf8 = 0; /* the locale says: ASCII only */
+	w = wizard_new(&fx_app);
+	d = view_document(w, FX_START, 80, 0);
+	for (i = 0; i < d->nlines; i++) {
+		const char *p;
+
+		if (strstr(d->lines[i].text,
+			"Le coeur et l'OEuvre \" ensemble \".") != NULL)
+			found = 1;
+		for (p = d->lines[i].text; *p != '\0'; p++)
+			ck_assert_msg((unsigned char)*p < 0x80, "not ASCII: %s",
+			    d->lines[i].text);
+	}
+	ck_assert_msg(found, "no \"coeur\" in the document");
+	view_doc_free(d);
+	v = view_window(w, 24, 80, 0);
+	ck_assert_int_ge(row_with(v, "Le coeur et l'OEuvre", 0), 0);
+	ck_assert_int_lt(row_with(v, "cour", 0), 0);
+	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
 /* The bundled content, loaded the way the program loads it. */
 static struct guide *
 load_content(const char *lang)
@@ -1212,6 +1252,7 @@ view_suite(void)
 	tcase_add_test(tc, test_keys_ascii);
 	tcase_add_test(tc, test_plan);
 	tcase_add_test(tc, test_french_width);
+	tcase_add_test(tc, test_ascii_locale_ligature);
 	tcase_add_test(tc, test_cursor_towards_highlight);
 	tcase_add_test(tc, test_progress_position);
 	tcase_add_test(tc, test_text_width);
