@@ -317,17 +317,14 @@ paint_bullet(struct plain_out *o, const struct view_line *l)
 static void
 paint_crisis(struct plain_out *o, const struct wizard *w)
 {
-	static const char sep[] = " \xc2\xb7 ";
-	const char *p = wizard_guide(w)->crisis, *end;
+	const char *p = wizard_guide(w)->crisis, *next;
+	char *part;
+	size_t n;
 
-	for (; *p != '\0'; p = *end != '\0' ? end + strlen(sep) : end) {
-		char *part;
-
-		if ((end = strstr(p, sep)) == NULL)
-			end = p + strlen(p);
-		part = xstrndup(p, (size_t)(end - p));
-		if (*part != '\0')
-			out_wrapped(o, part);
+	for (; p != NULL; p = next) {
+		next = view_crisis_part(p, &n);
+		part = xstrndup(p, n);
+		out_wrapped(o, part);
 		free(part);
 	}
 }

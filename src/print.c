@@ -3,7 +3,7 @@
  * file: what a counsellor gives the student to take home.
  *
  * In reading order: the start screen (title and reassurance) and the
- * crisis line; the five steps, each to-do item with a "[ ]" box; what to
+ * crisis line (a part to a line); the five steps, each to-do item with a "[ ]" box; what to
  * do if you already paid; who to talk to, every resource grouped by
  * region; the part for the trusted adult; the sources with their dates.
  * Every screen is printed from view_document, so the wording and the
@@ -362,6 +362,27 @@ out_directory(struct print_out *o)
 	}
 }
 
+/*
+ * The crisis line, its parts (" · " between them) one to a line: on
+ * paper a list of numbers, none of them broken over two lines ("En
+ * danger :" above a lone "911").
+ */
+static void
+out_crisis(struct print_out *o)
+{
+	const char *p, *next;
+	size_t n;
+
+	for (p = o->g->crisis; p != NULL; p = next) {
+		char *part;
+
+		next = view_crisis_part(p, &n);
+		part = xstrndup(p, n);
+		out_wrapped(o, part, 0, 2);
+		free(part);
+	}
+}
+
 int
 print_run(const struct app *app)
 {
@@ -381,7 +402,7 @@ print_run(const struct app *app)
 	out_part(&o);
 	out_screen(&o, g->start, NULL);
 	out_blank(&o);
-	out_wrapped(&o, g->crisis, 0, 0);
+	out_crisis(&o);
 
 	out_part(&o);
 	for (int i = 0; i < GUIDE_STEPS; i++) {

@@ -718,6 +718,19 @@ put_crisis(
 	return (int)n;
 }
 
+const char *
+view_crisis_part(const char *text, size_t *len)
+{
+	const char *sep = SEP(0), *end = strstr(text, sep);
+
+	if (end == NULL) {
+		*len = strlen(text);
+		return NULL;
+	}
+	*len = (size_t)(end - text);
+	return end + strlen(sep);
+}
+
 char *
 view_hint(
     const struct wizard *w, int cols, int flags, int *leave_col, int *leave_end)

@@ -156,4 +156,12 @@ void view_free(struct view *v);
 char *view_hint(const struct wizard *w, int cols, int flags, int *leave_col,
     int *leave_end);
 
+/*
+ * The crisis line as a list for the plain and print front ends: the part
+ * of text before its first separator (" · "), or all of it, is *len
+ * bytes at text; returns where the next part starts, or NULL after the
+ * last.
+ */
+const char *view_crisis_part(const char *text, size_t *len);
+
 #endif

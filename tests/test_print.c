@@ -292,8 +292,19 @@ START_TEST(parts_in_reading_order)
 		at = find_from(r.out, at, g->screens[g->start].title);
 		ck_assert_msg(at == 0, "the handout does not begin with the "
 				       "start screen's title");
-		at = find_from(r.out, at, g->crisis);
-		ck_assert_msg(at != (size_t)-1, "no crisis line");
+		/* The crisis line's parts, in order, each a line of its own. */
+		for (const char *p = g->crisis, *end; *p != '\0';
+		     p = *end != '\0' ? end + 4 : end) {
+			char *part;
+
+			if ((end = strstr(p, " \xc2\xb7 ")) == NULL)
+				end = p + strlen(p);
+			part = xasprintf("\n%.*s\n", (int)(end - p), p);
+			at = find_from(r.out, at, part);
+			ck_assert_msg(at != (size_t)-1,
+			    "no crisis line part \"%s\"", part);
+			free(part);
+		}
 		/* The five steps in order, each item with an empty box. */
 		for (int i = 0; i < GUIDE_STEPS; i++) {
 			const struct guide_screen *sc =
