@@ -11,35 +11,11 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "cli.h"
 #include "guide.h"
-#include "load.h"
 #include "run.h"
 #include "term.h"
 #include "xmalloc.h"
-
-#define TIMEOUT_MS 10000
-
-static const char *
-content_dir(void)
-{
-	const char *s = getenv("SAFESTEPS_CONTENT_DIR");
-
-	return s != NULL && *s != '\0' ? s : "content";
-}
-
-/* The guide of one language, as the program loads it. */
-static struct guide *
-guide_of(const char *lang)
-{
-	struct load_report rep = { 0 };
-	char *path = xasprintf("%s/%s.json", content_dir(), lang);
-	struct guide *g = load_file(path, &rep);
-
-	ck_assert_msg(g != NULL, "%s does not load", path);
-	load_report_free(&rep);
-	free(path);
-	return g;
-}
 
 /*
  * Run safesteps --content DIR with opts and env (both NULL-ended), stdin
@@ -49,29 +25,7 @@ static void
 run_env(const char *const *opts, const char *const *env, const char *in,
     struct run_result *r)
 {
-	const char *argv[32];
-	size_t n = 0;
-
-	argv[n++] = run_bin();
-	argv[n++] = "--content";
-	argv[n++] = content_dir();
-	for (size_t i = 0; opts[i] != NULL && n < 30; i++)
-		argv[n++] = opts[i];
-	argv[n] = NULL;
-	ck_assert_int_eq(run_cmd(argv, env, in, in != NULL ? strlen(in) : 0,
-			     NULL, TIMEOUT_MS, r),
-	    0);
-	ck_assert_msg(r->status != -1, "did not finish in time");
-}
-
-static void
-expect_status(const struct run_result *r, int status)
-{
-	ck_assert_msg(WIFEXITED(r->status), "killed by signal %d; stderr: %s",
-	    WTERMSIG(r->status), r->err);
-	ck_assert_msg(WEXITSTATUS(r->status) == status,
-	    "exit status %d, want %d; stderr: %s", WEXITSTATUS(r->status),
-	    status, r->err);
+	cli_run(NULL, opts, env, in, in != NULL ? strlen(in) : 0, NULL, r);
 }
 
 /* One way of asking for a language, and the language it must give. */
@@ -111,7 +65,7 @@ START_TEST(language_from_environment)
 {
 	const struct lang_case *c = &lang_cases[_i];
 	const char *opts[] = { "--plain", "--width", "200", NULL, NULL, NULL };
-	struct guide *g = guide_of(c->want);
+	struct guide *g = cli_guide_of(c->want);
 	const char *title = g->screens[g->start].title;
 	struct run_result r;
 
@@ -120,7 +74,7 @@ START_TEST(language_from_environment)
 		opts[4] = c->option;
 	}
 	run_env(opts, c->env, NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	ck_assert_msg(strncmp(r.out, title, strlen(title)) == 0,
 	    "case %d: want %s (\"%s\"), got:\n%.200s", _i, c->want, title,
 	    r.out);
@@ -133,11 +87,11 @@ START_TEST(print_language_from_environment)
 {
 	const char *env[] = { "LANG=fr_CA.UTF-8", NULL };
 	const char *opts[] = { "--print", NULL };
-	struct guide *g = guide_of("fr");
+	struct guide *g = cli_guide_of("fr");
 	struct run_result r;
 
 	run_env(opts, env, NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	ck_assert_msg(strncmp(r.out, g->screens[g->start].title,
 			  strlen(g->screens[g->start].title)) == 0,
 	    "the handout is not in French:\n%.200s", r.out);
@@ -150,13 +104,13 @@ START_TEST(unknown_lang_is_usage_error)
 {
 	const char *env[] = { "LANG=C.UTF-8", NULL };
 	const char *opts[] = { "--plain", "--lang", "xx", NULL };
-	struct guide *en = guide_of("en"), *fr = guide_of("fr");
+	struct guide *en = cli_guide_of("en"), *fr = cli_guide_of("fr");
 	struct run_result r;
 	char *a = xasprintf("en\t%s", en->lang_name);
 	char *b = xasprintf("fr\t%s", fr->lang_name);
 
 	run_env(opts, env, NULL, &r);
-	expect_status(&r, 2);
+	cli_expect_status(&r, 2);
 	ck_assert_msg(strstr(r.err, "xx") != NULL, "stderr: %s", r.err);
 	ck_assert_msg(strstr(r.err, a) != NULL && strstr(r.err, b) != NULL,
 	    "the languages are not listed: %s", r.err);
@@ -173,13 +127,13 @@ START_TEST(list_languages)
 {
 	const char *env[] = { "LANG=C.UTF-8", NULL };
 	const char *opts[] = { "--list-languages", NULL };
-	struct guide *en = guide_of("en"), *fr = guide_of("fr");
+	struct guide *en = cli_guide_of("en"), *fr = cli_guide_of("fr");
 	struct run_result r;
 	char *want =
 	    xasprintf("en\t%s\nfr\t%s\n", en->lang_name, fr->lang_name);
 
 	run_env(opts, env, NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	ck_assert_str_eq(r.out, want);
 	run_free(&r);
 	free(want);
@@ -208,7 +162,7 @@ START_TEST(switch_language_in_plain_mode)
 	const char *env[] = { "LANG=C.UTF-8", NULL };
 	const char *opts[] = { "--plain", "--lang", "en", "--width", "200",
 		NULL };
-	struct guide *en = guide_of("en"), *fr = guide_of("fr");
+	struct guide *en = cli_guide_of("en"), *fr = cli_guide_of("fr");
 	size_t langs_en = guide_screen_find(en, "languages");
 	size_t langs_fr = guide_screen_find(fr, "languages");
 	size_t pick_langs = 0, pick_fr = 0;
@@ -227,7 +181,7 @@ START_TEST(switch_language_in_plain_mode)
 	/* Tick the first to-do of step 1, then switch language. */
 	in = xasprintf("1\n1\nt 1\nb\nb\n%zu\n%zu\n", pick_langs, pick_fr);
 	run_env(opts, env, in, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	/* The last screen shown is the one the reader came from (choosing
 	 * a language returns there), in French. */
 	tail = last_screen(r.out, "Tape");
@@ -244,7 +198,7 @@ START_TEST(switch_language_in_plain_mode)
 	in = xasprintf(
 	    "1\n1\nt 1\nb\nb\n%zu\n%zu\nb\n1\n1\n", pick_langs, pick_fr);
 	run_env(opts, env, in, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	/* As the plain mode reads a ticked item out, in French. */
 	first_todo = xasprintf("t1 %s : %s", fr->ui[GUIDE_UI_PLAN_DONE],
 	    fr->screens[fr->steps[0].screen].todos[0].text);
@@ -267,9 +221,9 @@ END_TEST
 START_TEST(p_switches_to_plain_on_the_same_screen)
 {
 	const char *env[] = { "TERM=xterm-256color", "LANG=C.UTF-8", NULL };
-	const char *argv[] = { run_bin(), "--content", content_dir(), "--lang",
-		"en", NULL };
-	struct guide *g = guide_of("en");
+	const char *argv[] = { run_bin(), "--content", cli_content_dir(),
+		"--lang", "en", NULL };
+	struct guide *g = cli_guide_of("en");
 	const struct guide_screen *s1 = &g->screens[g->steps[0].screen];
 	char *todo = xasprintf(
 	    "t1 %s: %s", g->ui[GUIDE_UI_PLAN_LEFT], s1->todos[0].text);

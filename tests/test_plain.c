@@ -10,7 +10,6 @@
 #include <check.h>
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,44 +18,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
+#include "golden.h"
 #include "guide.h"
 #include "layout.h"
-#include "load.h"
 #include "run.h"
 #include "term.h"
 #include "xmalloc.h"
-
-#define TIMEOUT_MS 10000
-
-static const char *
-content_dir(void)
-{
-	const char *s = getenv("SAFESTEPS_CONTENT_DIR");
-
-	return s != NULL && *s != '\0' ? s : "content";
-}
-
-static const char *
-golden_dir(void)
-{
-	const char *s = getenv("SAFESTEPS_GOLDEN");
-
-	return s != NULL && *s != '\0' ? s : "tests/golden";
-}
-
-/* The guide of one language, as the program loads it. */
-static struct guide *
-guide_of(const char *lang)
-{
-	struct load_report rep = { 0 };
-	char *path = xasprintf("%s/%s.json", content_dir(), lang);
-	struct guide *g = load_file(path, &rep);
-
-	ck_assert_msg(g != NULL, "%s does not load", path);
-	load_report_free(&rep);
-	free(path);
-	return g;
-}
 
 /*
  * Run the program with --content and the given options (NULL-ended), a
@@ -66,132 +34,9 @@ static void
 run_plain(const char *const *opts, const char *lang_env, const char *in,
     size_t inlen, const char *stdout_path, struct run_result *r)
 {
-	const char *argv[32];
-	const char *env[4];
-	size_t n = 0;
+	const char *env[2] = { lang_env, NULL };
 
-	argv[n++] = run_bin();
-	argv[n++] = "--content";
-	argv[n++] = content_dir();
-	for (size_t i = 0; opts[i] != NULL && n < 30; i++)
-		argv[n++] = opts[i];
-	argv[n] = NULL;
-	env[0] = lang_env;
-	env[1] = NULL;
-	ck_assert_int_eq(
-	    run_cmd(argv, env, in, inlen, stdout_path, TIMEOUT_MS, r), 0);
-	ck_assert_msg(r->status != -1, "%s did not finish in time", argv[0]);
-}
-
-/* Expect a normal exit with this status. */
-static void
-expect_status(const struct run_result *r, int status)
-{
-	ck_assert_msg(WIFEXITED(r->status), "killed by signal %d; stderr: %s",
-	    WTERMSIG(r->status), r->err);
-	ck_assert_msg(WEXITSTATUS(r->status) == status,
-	    "exit status %d, want %d; stderr: %s", WEXITSTATUS(r->status),
-	    status, r->err);
-}
-
-/* Write len bytes to path; 0 or -1. */
-static int
-write_file(const char *path, const char *s, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-	int ok;
-
-	if (f == NULL)
-		return -1;
-	ok = fwrite(s, 1, len, f) == len;
-	ok = fclose(f) == 0 && ok;
-	return ok ? 0 : -1;
-}
-
-/* The whole of a file; NULL if it cannot be read.  Caller frees. */
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *s = NULL;
-	size_t n = 0, cap = 0, got;
-
-	if (f == NULL)
-		return NULL;
-	do {
-		if (n + 4096 + 1 > cap) {
-			cap = (n + 4096 + 1) * 2;
-			s = xreallocarray(s, cap, 1);
-		}
-		got = fread(s + n, 1, 4096, f);
-		n += got;
-	} while (got > 0);
-	fclose(f);
-	s[n] = '\0';
-	*len = n;
-	return s;
-}
-
-/*
- * Compare output with the golden file name; on a difference print a
- * unified diff to stderr and fail.  With SAFESTEPS_UPDATE_GOLDEN=1, write
- * the golden file instead.
- */
-static void
-golden_check(const char *name, const char *out, size_t len)
-{
-	char *path = xasprintf("%s/%s", golden_dir(), name);
-	const char *upd = getenv("SAFESTEPS_UPDATE_GOLDEN");
-	char tmp[] = "/tmp/safesteps-golden-XXXXXX";
-	char *want, *cmd;
-	size_t wlen;
-	int fd;
-
-	if (upd != NULL && strcmp(upd, "1") == 0) {
-		ck_assert_msg(write_file(path, out, len) == 0,
-		    "cannot write %s: %s", path, strerror(errno));
-		fprintf(stderr, "golden: wrote %s\n", path);
-		free(path);
-		return;
-	}
-	want = read_file(path, &wlen);
-	ck_assert_msg(want != NULL,
-	    "%s is missing; run with SAFESTEPS_UPDATE_GOLDEN=1 to make it",
-	    path);
-	if (wlen == len && memcmp(want, out, len) == 0) {
-		free(want);
-		free(path);
-		return;
-	}
-	fd = mkstemp(tmp);
-	ck_assert_int_ge(fd, 0);
-	close(fd);
-	ck_assert_int_eq(write_file(tmp, out, len), 0);
-	fprintf(stderr, "golden: %s differs (- expected, + got):\n", path);
-	cmd = xasprintf("diff -u '%s' '%s' >&2", path, tmp);
-	if (system(cmd) == -1)
-		fprintf(stderr, "golden: cannot run diff\n");
-	unlink(tmp);
-	free(cmd);
-	free(want);
-	ck_abort_msg("%s differs from the output (diff above); if the "
-		     "change is intended, rerun with "
-		     "SAFESTEPS_UPDATE_GOLDEN=1",
-	    path);
-}
-
-/* How many times needle occurs in the first len bytes of hay. */
-static size_t
-count(const char *hay, size_t len, const char *needle)
-{
-	size_t n = 0, k = strlen(needle);
-
-	for (size_t i = 0; i + k <= len; i++)
-		if (memcmp(hay + i, needle, k) == 0) {
-			n++;
-			i += k - 1;
-		}
-	return n;
+	cli_run(NULL, opts, env, in, inlen, stdout_path, r);
 }
 
 /* Whether the goodbye line is at the end of the output (its first words:
@@ -208,7 +53,7 @@ ends_with_bye(const struct run_result *r, const struct guide *g)
 	memcpy(head, bye, k);
 	head[k] = '\0';
 	return r->outlen > 0 && r->out[r->outlen - 1] == '\n' &&
-	       count(r->out + r->outlen - tail, tail, head) > 0;
+	       cli_count(r->out + r->outlen - tail, tail, head) > 0;
 }
 
 /* The scripted session of the golden transcripts. */
@@ -216,7 +61,7 @@ static char *
 session(size_t *len)
 {
 	char *path = xasprintf("%s/plain-session.in", golden_dir());
-	char *s = read_file(path, len);
+	char *s = golden_read_file(path, len);
 
 	ck_assert_msg(s != NULL, "cannot read %s", path);
 	free(path);
@@ -250,7 +95,7 @@ START_TEST(golden_transcript)
 	char *in = session(&len);
 
 	run_plain(opts, c->env, in, len, NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	ck_assert_msg(r.errlen == 0, "stderr: %s", r.err);
 	golden_check(c->file, r.out, r.outlen);
 	run_free(&r);
@@ -290,7 +135,7 @@ START_TEST(ascii_locale_is_ascii)
 		char *in = session(&len);
 
 		run_plain(opts, "LANG=C", in, len, NULL, &r);
-		expect_status(&r, 0);
+		cli_expect_status(&r, 0);
 		expect_ascii_within(r.out, r.outlen, 40);
 		run_free(&r);
 		free(in);
@@ -303,7 +148,7 @@ static void
 hostile(const char *in, size_t inlen, size_t n_bad)
 {
 	const char *opts[] = { "--plain", "--lang", "en", NULL };
-	struct guide *g = guide_of("en");
+	struct guide *g = cli_guide_of("en");
 	const struct guide_screen *start = &g->screens[g->start];
 	char num[16];
 	char *bad;
@@ -312,10 +157,10 @@ hostile(const char *in, size_t inlen, size_t n_bad)
 	snprintf(num, sizeof num, "%zu", start->nchoices);
 	bad = guide_format(g->ui[GUIDE_UI_PLAIN_BAD_NUMBER], "n", num);
 	run_plain(opts, "LANG=C.UTF-8", in, inlen, NULL, &r);
-	expect_status(&r, 0);
-	ck_assert_msg(count(r.out, r.outlen, bad) == n_bad,
+	cli_expect_status(&r, 0);
+	ck_assert_msg(cli_count(r.out, r.outlen, bad) == n_bad,
 	    "%zu gentle lines (\"%s\"), want %zu:\n%s",
-	    count(r.out, r.outlen, bad), bad, n_bad, r.out);
+	    cli_count(r.out, r.outlen, bad), bad, n_bad, r.out);
 	ck_assert_msg(
 	    ends_with_bye(&r, g), "no goodbye at the end:\n%s", r.out);
 	/* Nothing typed comes back: no escape, no NUL, no stray byte. */
@@ -402,11 +247,11 @@ END_TEST
 START_TEST(eof_at_once)
 {
 	const char *opts[] = { "--plain", NULL };
-	struct guide *g = guide_of("en");
+	struct guide *g = cli_guide_of("en");
 	struct run_result r;
 
 	run_plain(opts, "LANG=C.UTF-8", NULL, 0, NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	ck_assert_msg(strstr(r.out, g->screens[g->start].title) != NULL,
 	    "no start screen:\n%s", r.out);
 	ck_assert(ends_with_bye(&r, g));
@@ -419,13 +264,13 @@ START_TEST(upper_case_and_spaces)
 {
 	const char *opts[] = { "--plain", "--lang", "en", "--width", "200",
 		NULL };
-	struct guide *g = guide_of("en");
+	struct guide *g = cli_guide_of("en");
 	const struct guide_screen *help = &g->screens[g->help];
 	struct run_result r;
 	static const char in[] = "  H  \n";
 
 	run_plain(opts, "LANG=C.UTF-8", in, sizeof in - 1, NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	ck_assert_msg(strstr(r.out, help->title) != NULL,
 	    "\"H\" did not open %s:\n%s", help->title, r.out);
 	run_free(&r);
@@ -439,12 +284,12 @@ START_TEST(walk_with_numbers_only)
 	 * has been seen: a reader using numbers and Enter only. */
 	const char *opts[] = { "--plain", "--lang", "en", "--width", "200",
 		NULL };
-	struct guide *g = guide_of("en");
+	struct guide *g = cli_guide_of("en");
 	static const char in[] = "1\n1\n1\n1\n1\n1\n1\n1\n";
 	struct run_result r;
 
 	run_plain(opts, "LANG=C.UTF-8", in, sizeof in - 1, NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	for (int i = 0; i < GUIDE_STEPS; i++) {
 		const char *t = g->screens[g->steps[i].screen].title;
 
@@ -460,7 +305,7 @@ END_TEST
 static size_t
 nlanguages(void)
 {
-	DIR *d = opendir(content_dir());
+	DIR *d = opendir(cli_content_dir());
 	struct dirent *e;
 	size_t n = 0;
 
@@ -540,9 +385,9 @@ expect_each_resource_once(
 	for (size_t i = 0; i < g->nresources; i++) {
 		char *line = xasprintf("\n%s\n", g->resources[i].name);
 
-		ck_assert_msg(count(screen, len, line) <= 1,
+		ck_assert_msg(cli_count(screen, len, line) <= 1,
 		    "%s: %s is listed %zu times on the screen", id,
-		    g->resources[i].name, count(screen, len, line));
+		    g->resources[i].name, cli_count(screen, len, line));
 		free(line);
 	}
 }
@@ -556,7 +401,7 @@ START_TEST(every_screen_by_numbers)
 	static const char *const langs[] = { "en", "fr" };
 
 	for (size_t li = 0; li < 2; li++) {
-		struct guide *g = guide_of(langs[li]);
+		struct guide *g = cli_guide_of(langs[li]);
 
 		for (size_t s = 0; s < g->nscreens; s++) {
 			const char *opts[] = { "--plain", "--lang", langs[li],
@@ -570,7 +415,7 @@ START_TEST(every_screen_by_numbers)
 			    g->screens[s].id);
 			run_plain(
 			    opts, "LANG=C.UTF-8", in, strlen(in), NULL, &r);
-			expect_status(&r, 0);
+			cli_expect_status(&r, 0);
 			/* The last screen shown is the one wanted. */
 			last = r.out;
 			for (const char *p = r.out;
@@ -598,7 +443,7 @@ START_TEST(tick_everything)
 {
 	const char *opts[] = { "--plain", "--lang", "en", "--width", "400",
 		NULL };
-	struct guide *g = guide_of("en");
+	struct guide *g = cli_guide_of("en");
 	size_t plan = (size_t)-1;
 	struct run_result r;
 	char *in = xstrdup(""), *more, *left, *done;
@@ -646,7 +491,7 @@ START_TEST(tick_everything)
 	ck_assert(plan != (size_t)-1);
 	ck_assert(path_to(g, plan, &in) == 0);
 	run_plain(opts, "LANG=C.UTF-8", in, strlen(in), NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	p = strstr(r.out, g->screens[plan].title);
 	while (p != NULL && strstr(p + 1, g->screens[plan].title) != NULL)
 		p = strstr(p + 1, g->screens[plan].title);
@@ -671,15 +516,15 @@ START_TEST(kiosk_q_resets)
 {
 	const char *opts[] = { "--plain", "--kiosk", "--lang", "en", "--width",
 		"200", NULL };
-	struct guide *g = guide_of("en");
+	struct guide *g = cli_guide_of("en");
 	const char *title = g->screens[g->start].title;
 	static const char in[] = "1\nq\n";
 	struct run_result r;
 
 	run_plain(opts, "LANG=C.UTF-8", in, sizeof in - 1, NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	/* The start screen at first and again after q. */
-	ck_assert_uint_eq(count(r.out, r.outlen, title), 2);
+	ck_assert_uint_eq(cli_count(r.out, r.outlen, title), 2);
 	run_free(&r);
 	guide_free(g);
 }
@@ -692,10 +537,10 @@ START_TEST(dev_full)
 	struct run_result r;
 
 	run_plain(opts, "LANG=C.UTF-8", in, sizeof in - 1, "/dev/full", &r);
-	expect_status(&r, 1);
+	cli_expect_status(&r, 1);
 	ck_assert_msg(strstr(r.err, "safesteps: standard output:") != NULL,
 	    "stderr: %s", r.err);
-	ck_assert_msg(count(r.err, r.errlen, "\n") == 1,
+	ck_assert_msg(cli_count(r.err, r.errlen, "\n") == 1,
 	    "more than one line on stderr: %s", r.err);
 	run_free(&r);
 }
@@ -716,7 +561,7 @@ run_closed_pipe(const char *const *opts, char *err, size_t errcap)
 
 	argv[n++] = run_bin();
 	argv[n++] = "--content";
-	argv[n++] = content_dir();
+	argv[n++] = cli_content_dir();
 	for (size_t i = 0; opts[i] != NULL && n < 30; i++)
 		argv[n++] = opts[i];
 	argv[n] = NULL;
@@ -775,7 +620,7 @@ START_TEST(width_from_option)
 	size_t col = 0;
 
 	run_plain(opts, "LANG=C.UTF-8", in, sizeof in - 1, NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	/* Count columns as characters: the English text is 1 column each. */
 	for (size_t i = 0; i < r.outlen; i++) {
 		if (r.out[i] == '\n') {
@@ -848,9 +693,10 @@ START_TEST(kiosk_idle_resets)
 	/* Seconds of idle time and of countdown: longer under valgrind. */
 	int unit = 2 * (int)(term_factor() + 0.999);
 	char secs[16];
-	const char *argv[] = { run_bin(), "--content", content_dir(), "--lang",
-		"en", "--kiosk", "--idle", secs, "--countdown", secs, NULL };
-	struct guide *g = guide_of("en");
+	const char *argv[] = { run_bin(), "--content", cli_content_dir(),
+		"--lang", "en", "--kiosk", "--idle", secs, "--countdown", secs,
+		NULL };
+	struct guide *g = cli_guide_of("en");
 	const char *start = g->screens[g->start].title;
 	const char *steps = g->screens[guide_screen_find(g, "steps")].title;
 	const char *still = g->ui[GUIDE_UI_STILL_THERE];
@@ -901,9 +747,9 @@ END_TEST
 START_TEST(width_from_terminal)
 {
 	const char *env[] = { "TERM=dumb", "LANG=C.UTF-8", NULL };
-	const char *argv[] = { run_bin(), "--content", content_dir(), "--lang",
-		"en", NULL };
-	struct guide *g = guide_of("en");
+	const char *argv[] = { run_bin(), "--content", cli_content_dir(),
+		"--lang", "en", NULL };
+	struct guide *g = cli_guide_of("en");
 	const unsigned char *out;
 	struct term *t;
 	size_t len, start = 0;

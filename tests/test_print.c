@@ -17,173 +17,22 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
+#include "golden.h"
 #include "guide.h"
 #include "layout.h"
-#include "load.h"
 #include "pbm.h"
 #include "run.h"
 #include "xmalloc.h"
-
-#define TIMEOUT_MS 10000
-
-static const char *
-content_dir(void)
-{
-	const char *s = getenv("SAFESTEPS_CONTENT_DIR");
-
-	return s != NULL && *s != '\0' ? s : "content";
-}
-
-static const char *
-golden_dir(void)
-{
-	const char *s = getenv("SAFESTEPS_GOLDEN");
-
-	return s != NULL && *s != '\0' ? s : "tests/golden";
-}
-
-/* The guide of one language, as the program loads it. */
-static struct guide *
-guide_of(const char *lang)
-{
-	struct load_report rep = { 0 };
-	char *path = xasprintf("%s/%s.json", content_dir(), lang);
-	struct guide *g = load_file(path, &rep);
-
-	ck_assert_msg(g != NULL, "%s does not load", path);
-	load_report_free(&rep);
-	free(path);
-	return g;
-}
 
 /* Run safesteps --content DIR --print with opts (NULL-ended). */
 static void
 run_print(const char *const *opts, const char *lang_env,
     const char *stdout_path, struct run_result *r)
 {
-	const char *argv[32];
 	const char *env[2] = { lang_env, NULL };
-	size_t n = 0;
 
-	argv[n++] = run_bin();
-	argv[n++] = "--content";
-	argv[n++] = content_dir();
-	argv[n++] = "--print";
-	for (size_t i = 0; opts[i] != NULL && n < 30; i++)
-		argv[n++] = opts[i];
-	argv[n] = NULL;
-	ck_assert_int_eq(
-	    run_cmd(argv, env, NULL, 0, stdout_path, TIMEOUT_MS, r), 0);
-	ck_assert_msg(r->status != -1, "%s did not finish in time", argv[0]);
-}
-
-static void
-expect_status(const struct run_result *r, int status)
-{
-	ck_assert_msg(WIFEXITED(r->status), "killed by signal %d; stderr: %s",
-	    WTERMSIG(r->status), r->err);
-	ck_assert_msg(WEXITSTATUS(r->status) == status,
-	    "exit status %d, want %d; stderr: %s", WEXITSTATUS(r->status),
-	    status, r->err);
-}
-
-static int
-write_file(const char *path, const char *s, size_t len)
-{
-	FILE *f = fopen(path, "wb");
-	int ok;
-
-	if (f == NULL)
-		return -1;
-	ok = fwrite(s, 1, len, f) == len;
-	ok = fclose(f) == 0 && ok;
-	return ok ? 0 : -1;
-}
-
-/* The whole of a file; NULL if it cannot be read.  Caller frees. */
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *s = NULL;
-	size_t n = 0, cap = 0, got;
-
-	if (f == NULL)
-		return NULL;
-	do {
-		if (n + 4096 + 1 > cap) {
-			cap = (n + 4096 + 1) * 2;
-			s = xreallocarray(s, cap, 1);
-		}
-		got = fread(s + n, 1, 4096, f);
-		n += got;
-	} while (got > 0);
-	fclose(f);
-	s[n] = '\0';
-	*len = n;
-	return s;
-}
-
-/*
- * Compare output with the golden file name; on a difference print a
- * unified diff to stderr and fail.  With SAFESTEPS_UPDATE_GOLDEN=1, write
- * the golden file instead.
- */
-static void
-golden_check(const char *name, const char *out, size_t len)
-{
-	char *path = xasprintf("%s/%s", golden_dir(), name);
-	const char *upd = getenv("SAFESTEPS_UPDATE_GOLDEN");
-	char tmp[] = "/tmp/safesteps-golden-XXXXXX";
-	char *want, *cmd;
-	size_t wlen;
-	int fd;
-
-	if (upd != NULL && strcmp(upd, "1") == 0) {
-		ck_assert_msg(write_file(path, out, len) == 0,
-		    "cannot write %s: %s", path, strerror(errno));
-		fprintf(stderr, "golden: wrote %s\n", path);
-		free(path);
-		return;
-	}
-	want = read_file(path, &wlen);
-	ck_assert_msg(want != NULL,
-	    "%s is missing; run with SAFESTEPS_UPDATE_GOLDEN=1 to make it",
-	    path);
-	if (wlen == len && memcmp(want, out, len) == 0) {
-		free(want);
-		free(path);
-		return;
-	}
-	fd = mkstemp(tmp);
-	ck_assert_int_ge(fd, 0);
-	close(fd);
-	ck_assert_int_eq(write_file(tmp, out, len), 0);
-	fprintf(stderr, "golden: %s differs (- expected, + got):\n", path);
-	cmd = xasprintf("diff -u '%s' '%s' >&2", path, tmp);
-	if (system(cmd) == -1)
-		fprintf(stderr, "golden: cannot run diff\n");
-	unlink(tmp);
-	free(cmd);
-	free(want);
-	ck_abort_msg("%s differs from the output (diff above); if the "
-		     "change is intended, rerun with "
-		     "SAFESTEPS_UPDATE_GOLDEN=1",
-	    path);
-}
-
-/* How many times needle occurs in the first len bytes of hay. */
-static size_t
-count(const char *hay, size_t len, const char *needle)
-{
-	size_t n = 0, k = strlen(needle);
-
-	for (size_t i = 0; i + k <= len; i++)
-		if (memcmp(hay + i, needle, k) == 0) {
-			n++;
-			i += k - 1;
-		}
-	return n;
+	cli_run("--print", opts, env, NULL, 0, stdout_path, r);
 }
 
 /* Where needle first is in out after from, or (size_t)-1. */
@@ -221,7 +70,7 @@ START_TEST(golden_handout)
 	struct run_result r;
 
 	run_print(opts, c->env, NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	ck_assert_msg(r.errlen == 0, "stderr: %s", r.err);
 	golden_check(c->file, r.out, r.outlen);
 	run_free(&r);
@@ -268,7 +117,7 @@ START_TEST(fits_the_width)
 				run_print(opts,
 				    ascii ? "LANG=C" : "LANG=C.UTF-8", NULL,
 				    &r);
-				expect_status(&r, 0);
+				cli_expect_status(&r, 0);
 				expect_fits(&r, atoi(widths[k]), ascii);
 				run_free(&r);
 			}
@@ -282,12 +131,12 @@ START_TEST(parts_in_reading_order)
 	for (size_t li = 0; li < 2; li++) {
 		const char *opts[] = { "--lang", langs[li], "--width", "200",
 			NULL };
-		struct guide *g = guide_of(langs[li]);
+		struct guide *g = cli_guide_of(langs[li]);
 		struct run_result r;
 		size_t at = 0, s;
 
 		run_print(opts, "LANG=C.UTF-8", NULL, &r);
-		expect_status(&r, 0);
+		cli_expect_status(&r, 0);
 		/* The start screen's title, then the crisis line. */
 		at = find_from(r.out, at, g->screens[g->start].title);
 		ck_assert_msg(at == 0, "the handout does not begin with the "
@@ -381,15 +230,15 @@ END_TEST
 START_TEST(pages_have_form_feeds)
 {
 	const char *opts[] = { "--lang", "en", "--pages", NULL };
-	struct guide *g = guide_of("en");
+	struct guide *g = cli_guide_of("en");
 	struct run_result r;
 	size_t parts = 5; /* start, steps, paid, directory, sources */
 
 	for (size_t s = 0; s < g->nscreens; s++)
 		parts += g->screens[s].audience == GUIDE_ADULT;
 	run_print(opts, "LANG=C.UTF-8", NULL, &r);
-	expect_status(&r, 0);
-	ck_assert_uint_eq(count(r.out, r.outlen, "\f"), parts - 1);
+	cli_expect_status(&r, 0);
+	ck_assert_uint_eq(cli_count(r.out, r.outlen, "\f"), parts - 1);
 	/* Each at the start of a line. */
 	for (size_t i = 1; i < r.outlen; i++)
 		if (r.out[i] == '\f')
@@ -517,7 +366,7 @@ decode_handout(const char *out, int utf8)
 
 START_TEST(qr_codes_scan)
 {
-	struct guide *g = guide_of("en");
+	struct guide *g = cli_guide_of("en");
 
 	for (int utf8 = 1; utf8 >= 0; utf8--) {
 		const char *opts[] = { "--lang", "en", "--qr", NULL };
@@ -526,7 +375,7 @@ START_TEST(qr_codes_scan)
 		size_t nweb = 0;
 
 		run_print(opts, utf8 ? "LANG=C.UTF-8" : "LANG=C", NULL, &r);
-		expect_status(&r, 0);
+		cli_expect_status(&r, 0);
 		got = decode_handout(r.out, utf8);
 		for (size_t i = 0; i < g->nresources; i++) {
 			char *want;
@@ -541,7 +390,7 @@ START_TEST(qr_codes_scan)
 			free(want);
 		}
 		/* One code per resource with an address, and all read. */
-		ck_assert_uint_eq(count(got, strlen(got), "\n"), nweb);
+		ck_assert_uint_eq(cli_count(got, strlen(got), "\n"), nweb);
 		ck_assert_ptr_null(strstr(got, "(nothing)"));
 		free(got);
 		run_free(&r);
@@ -553,11 +402,11 @@ END_TEST
 START_TEST(no_qr_without_option)
 {
 	const char *opts[] = { "--lang", "en", NULL };
-	struct guide *g = guide_of("en");
+	struct guide *g = cli_guide_of("en");
 	struct run_result r;
 
 	run_print(opts, "LANG=C.UTF-8", NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	ck_assert_ptr_null(strstr(r.out, "\xe2\x96\x88"));
 	ck_assert_ptr_null(strstr(r.out, g->ui[GUIDE_UI_QR_SCAN]));
 	run_free(&r);
@@ -580,12 +429,12 @@ START_TEST(site_people_in_handout)
 	char *site = xasprintf("%s/site-valid.json", testdata());
 	const char *opts[] = { "--lang", "en", "--width", "200", "--site", site,
 		NULL };
-	struct guide *g = guide_of("en");
+	struct guide *g = cli_guide_of("en");
 	struct run_result r;
 	size_t help, chen;
 
 	run_print(opts, "LANG=C.UTF-8", NULL, &r);
-	expect_status(&r, 0);
+	cli_expect_status(&r, 0);
 	ck_assert_msg(strstr(r.out, "Childline 0800 1111") != NULL,
 	    "no crisis line from the site file");
 	help = find_from(r.out, 0, g->screens[g->help].title);
@@ -609,18 +458,18 @@ START_TEST(dev_full)
 	struct run_result r;
 
 	run_print(opts, "LANG=C.UTF-8", "/dev/full", &r);
-	expect_status(&r, 1);
+	cli_expect_status(&r, 1);
 	ck_assert_msg(strstr(r.err, "safesteps: standard output:") != NULL,
 	    "stderr: %s", r.err);
-	ck_assert_uint_eq(count(r.err, r.errlen, "\n"), 1);
+	ck_assert_uint_eq(cli_count(r.err, r.errlen, "\n"), 1);
 	run_free(&r);
 }
 END_TEST
 
 START_TEST(closed_pipe)
 {
-	const char *argv[] = { run_bin(), "--content", content_dir(), "--print",
-		NULL };
+	const char *argv[] = { run_bin(), "--content", cli_content_dir(),
+		"--print", NULL };
 	int out[2], perr[2], st;
 	char err[4096];
 	size_t got = 0;
