@@ -7,156 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "frontend.h"
 #include "guide.h"
+#include "handguide.h"
 #include "keys.h"
 #include "layout.h"
-#include "load.h"
 #include "view.h"
 #include "wizard.h"
 #include "xmalloc.h"
-
-/*
- * A small guide built by hand, in two languages ("en", "fr"): the same
- * screen ids, except that "fr" has no "extra" screen.
- *   start: choices steps(s1), help, languages, extra
- *   s1: step 1, todos a and b, choices s2, help
- *   s2: step 2, todo c, choices start
- *   help: kind help, resource khp (web), choices start
- *   languages: kind languages, choice start
- *   extra (en only): resources khp (web), tel (no web), kids (web)
- */
-static char *
-fx_str(const char *lang, const char *s)
-{
-	return xasprintf("%s%s%s", s, lang[0] == 'f' ? " (fr)" : "", "");
-}
-
-static void
-fx_screen(struct guide *g, size_t i, const char *id, enum guide_kind kind,
-    int step, const char *todos, const char *choices, const char *res)
-{
-	struct guide_screen *sc = &g->screens[i];
-	size_t n;
-	const char *p;
-
-	sc->id = xstrdup(id);
-	sc->title = fx_str(g->lang, id);
-	sc->kind = kind;
-	sc->step = step;
-	sc->body = xcalloc(1, sizeof *sc->body);
-	sc->nbody = 1;
-	sc->body[0].text = xasprintf("Body of %s.", id);
-	n = strlen(todos);
-	sc->todos = xcalloc(n ? n : 1, sizeof *sc->todos);
-	for (p = todos; *p; p++) {
-		char id1[2] = { *p, 0 };
-
-		sc->todos[sc->ntodos].id = xstrdup(id1);
-		sc->todos[sc->ntodos].text = xasprintf("Todo %c", *p);
-		sc->ntodos++;
-	}
-	/* choices: a space-separated list of target screen indices */
-	sc->choices = xcalloc(8, sizeof *sc->choices);
-	for (p = choices; *p; p++) {
-		if (*p == ' ')
-			continue;
-		sc->choices[sc->nchoices].label =
-		    xasprintf("Go to %d", *p - '0');
-		sc->choices[sc->nchoices].target = (size_t)(*p - '0');
-		sc->nchoices++;
-	}
-	n = strlen(res);
-	sc->resources = xcalloc(n ? n : 1, sizeof *sc->resources);
-	for (p = res; *p; p++)
-		sc->resources[sc->nresources++] = (size_t)(*p - '0');
-}
-
-/* Screen indices of the fixture. */
-enum { FX_START, FX_S1, FX_S2, FX_HELP, FX_LANGS, FX_EXTRA };
-
-static struct guide *
-fx_guide(const char *lang)
-{
-	struct guide *g = xcalloc(1, sizeof *g);
-	int en = strcmp(lang, "en") == 0;
-	size_t i;
-
-	g->format = 1;
-	g->lang = xstrdup(lang);
-	g->lang_name = xstrdup(en ? "English"
-				  : "Fran\xc3\xa7"
-				    "ais");
-	g->region = xstrdup("Canada");
-	for (i = 0; i < GUIDE_UI_COUNT; i++)
-		g->ui[i] = xstrdup(guide_ui_key(i));
-	free(g->ui[GUIDE_UI_STEP_OF]);
-	g->ui[GUIDE_UI_STEP_OF] = xstrdup("Step {n} of {total}");
-	g->crisis = xstrdup("Call or text 988 \xc2\xb7 Kids Help Phone "
-			    "1-800-668-6868 \xc2\xb7 911 if you are in danger");
-	g->crisis_short = xstrdup("988 \xc2\xb7 1-800-668-6868 \xc2\xb7 911");
-	g->nscreens = en ? 6 : 5;
-	g->screens = xcalloc(g->nscreens, sizeof *g->screens);
-	fx_screen(g, FX_START, "start", GUIDE_KIND_TEXT, 0, "",
-	    en ? "1345" : "134", "");
-	fx_screen(g, FX_S1, "s1", GUIDE_KIND_TEXT, 1, "ab", "23", "");
-	fx_screen(g, FX_S2, "s2", GUIDE_KIND_TEXT, 2, "c", "0", "");
-	fx_screen(g, FX_HELP, "help", GUIDE_KIND_HELP, 0, "", "0", "0");
-	fx_screen(
-	    g, FX_LANGS, "languages", GUIDE_KIND_LANGUAGES, 0, "", "0", "");
-	if (en)
-		fx_screen(
-		    g, FX_EXTRA, "extra", GUIDE_KIND_TEXT, 0, "", "0", "012");
-	g->start = FX_START;
-	g->help = FX_HELP;
-	for (i = 0; i < GUIDE_STEPS; i++) {
-		g->steps[i].number = (int)i + 1;
-		g->steps[i].title = xasprintf("Step title %zu", i + 1);
-		g->steps[i].screen = i < 2 ? FX_S1 + i : FX_START;
-	}
-	g->nresources = 3;
-	g->resources = xcalloc(3, sizeof *g->resources);
-	g->resources[0].id = xstrdup("khp");
-	g->resources[0].name = xstrdup("Kids Help Phone");
-	g->resources[0].purpose = xstrdup("Talk to a counsellor.");
-	g->resources[0].web = xstrdup("kidshelpphone.ca");
-	g->resources[0].phone = xstrdup("1-800-668-6868");
-	g->resources[0].region = xstrdup("Canada");
-	g->resources[1].id = xstrdup("tel");
-	g->resources[1].name = xstrdup("Phone only");
-	g->resources[1].purpose = xstrdup("A phone line.");
-	g->resources[1].phone = xstrdup("988");
-	g->resources[1].region = xstrdup("Canada");
-	g->resources[2].id = xstrdup("kids");
-	g->resources[2].name = xstrdup("Take It Down");
-	g->resources[2].purpose = xstrdup("Get pictures taken down.");
-	g->resources[2].web = xstrdup("takeitdown.ncmec.org");
-	g->resources[2].region = xstrdup("United States");
-	return g;
-}
-
-static struct guide *fx_guides[2];
-static struct app fx_app;
-
-static void
-fx_setup(void)
-{
-	fx_guides[0] = fx_guide("en");
-	fx_guides[1] = fx_guide("fr");
-	memset(&fx_app, 0, sizeof fx_app);
-	fx_app.guides = fx_guides;
-	fx_app.nguides = 2;
-	fx_app.lang = 0;
-	fx_app.utf8 = 1;
-	fx_app.color = 1;
-}
-
-static void
-fx_teardown(void)
-{
-	guide_free(fx_guides[0]);
-	guide_free(fx_guides[1]);
-}
 
 /* The row whose text contains s, from row from; -1 if none. */
 static int
@@ -271,18 +130,18 @@ START_TEST(test_every_size)
 	static const int sizes[][2] = { { 24, 80 }, { 10, 40 }, { 40, 120 },
 		{ 12, 40 }, { 10, 39 }, { 9, 40 }, { 6, 20 }, { 3, 10 },
 		{ 2, 5 }, { 1, 1 }, { 0, 0 }, { 300, 300 } };
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	size_t i, s;
 
-	for (s = 0; s < fx_guides[0]->nscreens; s++) {
+	for (s = 0; s < hg_guides[0]->nscreens; s++) {
 		wizard_apply(w, WIZARD_RESET, 0);
-		if (s != FX_START)
+		if (s != HG_START)
 			wizard_apply(w, WIZARD_PICK,
-			    s == FX_S1 || s == FX_S2 ? 1
-			    : s == FX_HELP           ? 2
-			    : s == FX_LANGS          ? 3
+			    s == HG_S1 || s == HG_S2 ? 1
+			    : s == HG_HELP           ? 2
+			    : s == HG_LANGS          ? 3
 						     : 4);
-		if (s == FX_S2)
+		if (s == HG_S2)
 			wizard_apply(w, WIZARD_PICK, 1);
 		ck_assert_uint_eq(w->screen, s);
 		for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
@@ -295,7 +154,7 @@ START_TEST(test_every_size)
 			ck_assert_int_eq(v->too_small, small);
 			check_clean(v);
 			if (rows >= 1)
-				check_footer(v, fx_guides[0]);
+				check_footer(v, hg_guides[0]);
 			/* the crisis line first: at 10 columns it
 			 * takes 3 rows */
 			if (rows >= 6)
@@ -318,7 +177,7 @@ END_TEST
 
 START_TEST(test_start_80x24)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	struct view *v = view_window(w, 24, 80, 0);
 	int r;
 
@@ -338,7 +197,7 @@ START_TEST(test_start_80x24)
 	ck_assert_int_eq(v->cursor_row, r);
 	ck_assert_int_eq(v->cursor_col, 2);
 	/* the full crisis line fits in 80 columns */
-	ck_assert_str_eq(v->lines[23].text, fx_guides[0]->crisis);
+	ck_assert_str_eq(v->lines[23].text, hg_guides[0]->crisis);
 	ck_assert_int_eq(v->hint_row, 22);
 	/* no Back on the first screen; no Space without to-do items */
 	ck_assert_str_eq(v->lines[22].text,
@@ -353,7 +212,7 @@ END_TEST
 
 START_TEST(test_hint_narrow)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	struct view *v;
 	const char *t;
 	char *leave;
@@ -378,7 +237,7 @@ START_TEST(test_hint_narrow)
 				      v->leave_end - v->leave_col));
 	ck_assert_str_eq(leave, "hint_leave");
 	free(leave);
-	ck_assert_str_eq(v->lines[11].text, fx_guides[0]->crisis_short);
+	ck_assert_str_eq(v->lines[11].text, hg_guides[0]->crisis_short);
 	view_free(v);
 	/* a web resource on the screen: c is named */
 	wizard_apply(w, WIZARD_HELP, 0);
@@ -392,7 +251,7 @@ END_TEST
 
 START_TEST(test_step_and_todos)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	struct view *v;
 	int r;
 
@@ -425,8 +284,8 @@ END_TEST
 /* A title too long for the header is cut; the step line stays. */
 START_TEST(test_long_title)
 {
-	struct wizard *w = wizard_new(&fx_app);
-	struct guide_screen *sc = &fx_guides[0]->screens[FX_S1];
+	struct wizard *w = wizard_new(&hg_app);
+	struct guide_screen *sc = &hg_guides[0]->screens[HG_S1];
 	struct view *v;
 
 	free(sc->title);
@@ -459,7 +318,7 @@ END_TEST
 static void
 make_long(void)
 {
-	struct guide_screen *sc = &fx_guides[0]->screens[FX_S1];
+	struct guide_screen *sc = &hg_guides[0]->screens[HG_S1];
 	size_t i;
 
 	free(sc->body[0].text);
@@ -472,7 +331,7 @@ make_long(void)
 
 START_TEST(test_long_screen_scrolls)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	struct view *v;
 	int last, guard = 0;
 
@@ -489,7 +348,7 @@ START_TEST(test_long_screen_scrolls)
 	 * where a screen reader says there is more */
 	ck_assert_int_eq(v->cursor_row, 21);
 	ck_assert_int_eq(v->cursor_col, 0);
-	check_footer(v, fx_guides[0]);
+	check_footer(v, hg_guides[0]);
 	view_free(v);
 	/* a page down: both indicators, the footer still there */
 	act(w, WIZARD_PAGE_DOWN, 10, 24, 80);
@@ -497,7 +356,7 @@ START_TEST(test_long_screen_scrolls)
 	ck_assert_int_eq(row_with(v, "more_above", 0), 2);
 	ck_assert_int_eq(row_with(v, "more_below", 0), 21);
 	ck_assert_int_eq(row_with(v, "Paragraph 1.", 0), -1);
-	check_footer(v, fx_guides[0]);
+	check_footer(v, hg_guides[0]);
 	view_free(v);
 	/* to the end: no "more below", the choices in view */
 	do {
@@ -524,8 +383,8 @@ END_TEST
 /* Paragraphs stand apart where the screen fits, and close up where not. */
 START_TEST(test_loose_when_it_fits)
 {
-	struct wizard *w = wizard_new(&fx_app);
-	struct guide_screen *sc = &fx_guides[0]->screens[FX_S1];
+	struct wizard *w = wizard_new(&hg_app);
+	struct guide_screen *sc = &hg_guides[0]->screens[HG_S1];
 	struct view *v;
 	int r;
 
@@ -550,7 +409,7 @@ START_TEST(test_loose_when_it_fits)
 	view_free(v);
 	/* the plain and print modes get the compact document */
 	{
-		struct view_doc *d = view_document(w, FX_S1, 80, 0);
+		struct view_doc *d = view_document(w, HG_S1, 80, 0);
 		size_t i;
 
 		for (i = 0; i < d->nlines; i++)
@@ -566,8 +425,8 @@ END_TEST
 /* Where the highlighted item is when it is not in view. */
 START_TEST(test_highlight_where)
 {
-	struct wizard *w = wizard_new(&fx_app);
-	struct guide_screen *help = &fx_guides[0]->screens[FX_HELP];
+	struct wizard *w = wizard_new(&hg_app);
+	struct guide_screen *help = &hg_guides[0]->screens[HG_HELP];
 	struct view *v;
 
 	make_long();
@@ -601,7 +460,7 @@ END_TEST
 
 START_TEST(test_highlight_followed)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	struct view *v;
 	int r;
 
@@ -643,7 +502,7 @@ END_TEST
 
 START_TEST(test_too_small)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	struct view *v = view_window(w, 6, 20, 0);
 
 	ck_assert(v->too_small);
@@ -666,16 +525,16 @@ END_TEST
 
 START_TEST(test_still_there)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	struct view *v;
 
-	free(fx_guides[0]->ui[GUIDE_UI_COUNTDOWN_RESET]);
-	fx_guides[0]->ui[GUIDE_UI_COUNTDOWN_RESET] =
+	free(hg_guides[0]->ui[GUIDE_UI_COUNTDOWN_RESET]);
+	hg_guides[0]->ui[GUIDE_UI_COUNTDOWN_RESET] =
 	    xstrdup("Starting over in {n} s.");
 	v = view_still_there(w, 24, 80, 17, 1, 0);
 	ck_assert_str_eq(v->lines[0].text, "still_there");
 	ck_assert_int_ge(row_with(v, "Starting over in 17 s.", 0), 1);
-	check_footer(v, fx_guides[0]);
+	check_footer(v, hg_guides[0]);
 	view_free(v);
 	v = view_still_there(w, 24, 80, 3, 0, 0);
 	ck_assert_int_ge(row_with(v, "countdown_leave", 0), 1);
@@ -686,8 +545,8 @@ END_TEST
 
 START_TEST(test_help_keys_people)
 {
-	struct wizard *w = wizard_new(&fx_app);
-	struct guide *g = fx_guides[0];
+	struct wizard *w = wizard_new(&hg_app);
+	struct guide *g = hg_guides[0];
 	struct view_doc *d;
 	size_t i, k, found = 0;
 	int people = -1, body = -1;
@@ -696,7 +555,7 @@ START_TEST(test_help_keys_people)
 	g->people = xcalloc(1, sizeof *g->people);
 	g->people[0].name = xstrdup("Ms. Chen, counsellor");
 	g->people[0].details = xstrdup("Room 114");
-	d = view_document(w, FX_HELP, 80, 0);
+	d = view_document(w, HG_HELP, 80, 0);
 	for (i = 0; i < d->nlines; i++) {
 		if (strstr(d->lines[i].text, "Ms. Chen") != NULL)
 			people = (int)i;
@@ -715,7 +574,7 @@ START_TEST(test_help_keys_people)
 	ck_assert_uint_eq(found, keys_count);
 	view_doc_free(d);
 	/* the key list is on the help screen only */
-	d = view_document(w, FX_START, 80, 0);
+	d = view_document(w, HG_START, 80, 0);
 	for (i = 0; i < d->nlines; i++)
 		ck_assert_int_ne(d->lines[i].kind, VIEW_KEY);
 	view_doc_free(d);
@@ -730,8 +589,8 @@ END_TEST
  */
 START_TEST(test_cursor_towards_highlight)
 {
-	struct wizard *w = wizard_new(&fx_app);
-	struct guide_screen *help = &fx_guides[0]->screens[FX_HELP];
+	struct wizard *w = wizard_new(&hg_app);
+	struct guide_screen *help = &hg_guides[0]->screens[HG_HELP];
 	struct view *v;
 	size_t show;
 	int r;
@@ -781,7 +640,7 @@ END_TEST
 /* The marks show where the reader is, not how far they have come. */
 START_TEST(test_progress_position)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	struct view *v;
 
 	act(w, WIZARD_PICK, 1, 24, 80);
@@ -805,8 +664,8 @@ END_TEST
 START_TEST(test_text_width)
 {
 	static const int sizes[][2] = { { 40, 120 }, { 60, 200 } };
-	struct wizard *w = wizard_new(&fx_app);
-	struct guide_screen *sc = &fx_guides[0]->screens[FX_START];
+	struct wizard *w = wizard_new(&hg_app);
+	struct guide_screen *sc = &hg_guides[0]->screens[HG_START];
 	size_t i;
 	int r, longest;
 
@@ -834,7 +693,7 @@ START_TEST(test_text_width)
 		ck_assert_int_gt(longest, VIEW_TEXT_COLS - 10);
 		ck_assert_int_eq(v->lines[1].kind, VIEW_TITLE);
 		ck_assert_str_eq(
-		    v->lines[v->rows - 1].text, fx_guides[0]->crisis);
+		    v->lines[v->rows - 1].text, hg_guides[0]->crisis);
 		ck_assert_str_eq(v->lines[v->hint_row].text,
 		    "hint_next \xc2\xb7 hint_help \xc2\xb7 hint_leave");
 		check_clean(v);
@@ -848,7 +707,7 @@ END_TEST
  * number ("1-800-668-" at 10x3 was the tester's). */
 START_TEST(test_crisis_whole)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	struct view *v;
 	int rows, cols;
 
@@ -867,8 +726,8 @@ START_TEST(test_crisis_whole)
 	ck_assert_int_ge(row_with(v, "1-800-668-6868", 0), 0);
 	view_free(v);
 	/* words too wide before a number go, the number stays */
-	free(fx_guides[0]->crisis_short);
-	fx_guides[0]->crisis_short = xstrdup("Appel/texto 988 \xc2\xb7 "
+	free(hg_guides[0]->crisis_short);
+	hg_guides[0]->crisis_short = xstrdup("Appel/texto 988 \xc2\xb7 "
 					     "1-800-668-6868 \xc2\xb7 911");
 	v = view_window(w, 3, 10, 0);
 	ck_assert_str_eq(v->lines[2].text, "988 \xc2\xb7 911");
@@ -880,7 +739,7 @@ START_TEST(test_crisis_whole)
 	for (rows = 1; rows <= 12; rows++)
 		for (cols = 3; cols <= 80; cols++) {
 			v = view_window(w, rows, cols, 0);
-			ck_assert_msg(crisis_whole(v, fx_guides[0]),
+			ck_assert_msg(crisis_whole(v, hg_guides[0]),
 			    "a word of the crisis line is cut at %dx%d", cols,
 			    rows);
 			ck_assert_int_eq(v->lines[rows - 1].kind, VIEW_CRISIS);
@@ -895,21 +754,21 @@ END_TEST
  * item with its box in the window; the plain document keeps its lists. */
 START_TEST(test_plan_items)
 {
-	struct guide *g = fx_guides[0];
-	struct guide_screen *help = &g->screens[FX_HELP];
+	struct guide *g = hg_guides[0];
+	struct guide_screen *help = &g->screens[HG_HELP];
 	struct wizard *w;
 	struct view_doc *d;
 	struct view *v;
 	int r;
 
 	/* before the wizard is made: it knows the to-do ids from the start */
-	g->screens[FX_EXTRA].kind = GUIDE_KIND_PLAN;
+	g->screens[HG_EXTRA].kind = GUIDE_KIND_PLAN;
 	free(help->todos);
 	help->todos = xcalloc(1, sizeof *help->todos);
 	help->todos[0].id = xstrdup("d");
 	help->todos[0].text = xstrdup("Todo d");
 	help->ntodos = 1;
-	w = wizard_new(&fx_app);
+	w = wizard_new(&hg_app);
 	act(w, WIZARD_PICK, 1, 40, 80);
 	act(w, WIZARD_TICK_N, 2, 40, 80);
 	act(w, WIZARD_BACK, 0, 40, 80);
@@ -946,9 +805,9 @@ START_TEST(test_plan_items)
 	ck_assert_int_eq(v->cursor_row, r);
 	ck_assert_int_eq(v->cursor_col, 2);
 	view_free(v);
-	ck_assert(wizard_ticked(w, FX_HELP, 0));
+	ck_assert(wizard_ticked(w, HG_HELP, 0));
 	/* without VIEW_PLAN_ITEMS the items have no line of their own */
-	d = view_document(w, FX_EXTRA, 80, 0);
+	d = view_document(w, HG_EXTRA, 80, 0);
 	ck_assert_uint_eq(d->nitems, 5);
 	ck_assert_uint_eq(d->item_first[0], (size_t)-1);
 	ck_assert_uint_eq(d->item_last[3], (size_t)-1);
@@ -989,19 +848,19 @@ END_TEST
 
 START_TEST(test_languages_and_resources)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	struct view_doc *d;
 	size_t i;
 	int web = 0, call = 0;
 
-	d = view_document(w, FX_LANGS, 80, VIEW_MARKER);
+	d = view_document(w, HG_LANGS, 80, VIEW_MARKER);
 	ck_assert_uint_eq(d->nitems, 3);
 	ck_assert_str_eq(d->lines[d->item_first[0]].text, "  1. English");
 	ck_assert_str_eq(d->lines[d->item_first[1]].text, "  2. Fran\xc3\xa7"
 							  "ais");
 	ck_assert_str_eq(d->lines[d->item_first[2]].text, "  3. Go to 0");
 	view_doc_free(d);
-	d = view_document(w, FX_EXTRA, 80, 0);
+	d = view_document(w, HG_EXTRA, 80, 0);
 	for (i = 0; i < d->nlines; i++) {
 		web += strcmp(d->lines[i].text, "  resource_web: "
 						"kidshelpphone.ca") == 0;
@@ -1016,15 +875,15 @@ END_TEST
 
 START_TEST(test_plan)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	struct view_doc *d;
 	size_t i;
 	int done = -1, left = -1, b = -1, a = -1;
 
-	fx_guides[0]->screens[FX_EXTRA].kind = GUIDE_KIND_PLAN;
+	hg_guides[0]->screens[HG_EXTRA].kind = GUIDE_KIND_PLAN;
 	wizard_apply(w, WIZARD_PICK, 1);
 	wizard_apply(w, WIZARD_TICK_N, 2);
-	d = view_document(w, FX_EXTRA, 80, 0);
+	d = view_document(w, HG_EXTRA, 80, 0);
 	for (i = 0; i < d->nlines; i++) {
 		const char *t = d->lines[i].text;
 
@@ -1052,8 +911,8 @@ END_TEST
 /* French text wraps by columns, not bytes. */
 START_TEST(test_french_width)
 {
-	struct wizard *w = wizard_new(&fx_app);
-	struct guide_screen *sc = &fx_guides[0]->screens[FX_START];
+	struct wizard *w = wizard_new(&hg_app);
+	struct guide_screen *sc = &hg_guides[0]->screens[HG_START];
 	struct view *v;
 	int r, wider = 0;
 
@@ -1098,7 +957,7 @@ END_TEST
 START_TEST(test_ascii_locale_ligature)
 {
 	struct wizard *w;
-	struct guide_screen *sc = &fx_guides[0]->screens[FX_START];
+	struct guide_screen *sc = &hg_guides[0]->screens[HG_START];
 	struct view_doc *d;
 	struct view *v;
 	size_t i;
@@ -1107,9 +966,9 @@ START_TEST(test_ascii_locale_ligature)
 	free(sc->body[0].text);
 	sc->body[0].text = xstrdup("Le c\xc5\x93ur et l\xe2\x80\x99\xc5\x92"
 				   "uvre \xc2\xab ensemble \xc2\xbb.");
-	fx_app.utf8 = 0; /* the locale says: ASCII only */
-	w = wizard_new(&fx_app);
-	d = view_document(w, FX_START, 80, 0);
+	hg_app.utf8 = 0; /* the locale says: ASCII only */
+	w = wizard_new(&hg_app);
+	d = view_document(w, HG_START, 80, 0);
 	for (i = 0; i < d->nlines; i++) {
 		const char *p;
 
@@ -1130,29 +989,6 @@ START_TEST(test_ascii_locale_ligature)
 }
 END_TEST
 
-/* The bundled content, loaded the way the program loads it. */
-static struct guide *
-load_content(const char *lang)
-{
-	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
-	struct load_report rep = { 0 };
-	struct guide *g;
-	char *path = xasprintf("%s/%s.json", dir ? dir : "content", lang);
-	size_t i;
-
-	g = load_file(path, &rep);
-	for (i = 0; g == NULL && i < rep.ndiags; i++) {
-		char *m = load_diag_format(&rep, i);
-
-		fprintf(stderr, "%s\n", m);
-		free(m);
-	}
-	ck_assert_msg(g != NULL, "%s does not load", path);
-	load_report_free(&rep);
-	free(path);
-	return g;
-}
-
 START_TEST(test_real_content)
 {
 	struct guide *gs[2];
@@ -1162,8 +998,8 @@ START_TEST(test_real_content)
 	size_t i, s;
 	int r;
 
-	gs[0] = load_content("en");
-	gs[1] = load_content("fr");
+	gs[0] = cli_guide_of("en");
+	gs[1] = cli_guide_of("fr");
 	app.guides = gs;
 	app.nguides = 2;
 	app.utf8 = 1;
@@ -1235,7 +1071,7 @@ view_suite(void)
 	TCase *tc = tcase_create("fixture");
 	TCase *real = tcase_create("content");
 
-	tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+	tcase_add_checked_fixture(tc, hg_setup, hg_teardown);
 	tcase_add_test(tc, test_every_size);
 	tcase_add_test(tc, test_start_80x24);
 	tcase_add_test(tc, test_hint_narrow);

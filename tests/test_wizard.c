@@ -6,153 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "frontend.h"
 #include "guide.h"
-#include "load.h"
+#include "handguide.h"
 #include "wizard.h"
 #include "xmalloc.h"
-
-/*
- * A small guide built by hand, in two languages ("en", "fr"): the same
- * screen ids, except that "fr" has no "extra" screen.
- *   start: choices steps(s1), help, languages, extra
- *   s1: step 1, todos a and b, choices s2, help
- *   s2: step 2, todo c, choices start
- *   help: kind help, resource khp (web), choices start
- *   languages: kind languages, choice start
- *   extra (en only): resources khp (web), tel (no web), kids (web)
- */
-static char *
-fx_str(const char *lang, const char *s)
-{
-	return xasprintf("%s%s%s", s, lang[0] == 'f' ? " (fr)" : "", "");
-}
-
-static void
-fx_screen(struct guide *g, size_t i, const char *id, enum guide_kind kind,
-    int step, const char *todos, const char *choices, const char *res)
-{
-	struct guide_screen *sc = &g->screens[i];
-	size_t n;
-	const char *p;
-
-	sc->id = xstrdup(id);
-	sc->title = fx_str(g->lang, id);
-	sc->kind = kind;
-	sc->step = step;
-	sc->body = xcalloc(1, sizeof *sc->body);
-	sc->nbody = 1;
-	sc->body[0].text = xasprintf("Body of %s.", id);
-	n = strlen(todos);
-	sc->todos = xcalloc(n ? n : 1, sizeof *sc->todos);
-	for (p = todos; *p; p++) {
-		char id1[2] = { *p, 0 };
-
-		sc->todos[sc->ntodos].id = xstrdup(id1);
-		sc->todos[sc->ntodos].text = xasprintf("Todo %c", *p);
-		sc->ntodos++;
-	}
-	/* choices: a space-separated list of target screen indices */
-	sc->choices = xcalloc(8, sizeof *sc->choices);
-	for (p = choices; *p; p++) {
-		if (*p == ' ')
-			continue;
-		sc->choices[sc->nchoices].label =
-		    xasprintf("Go to %d", *p - '0');
-		sc->choices[sc->nchoices].target = (size_t)(*p - '0');
-		sc->nchoices++;
-	}
-	n = strlen(res);
-	sc->resources = xcalloc(n ? n : 1, sizeof *sc->resources);
-	for (p = res; *p; p++)
-		sc->resources[sc->nresources++] = (size_t)(*p - '0');
-}
-
-/* Screen indices of the fixture. */
-enum { FX_START, FX_S1, FX_S2, FX_HELP, FX_LANGS, FX_EXTRA };
-
-static struct guide *
-fx_guide(const char *lang)
-{
-	struct guide *g = xcalloc(1, sizeof *g);
-	int en = strcmp(lang, "en") == 0;
-	size_t i;
-
-	g->format = 1;
-	g->lang = xstrdup(lang);
-	g->lang_name = xstrdup(en ? "English"
-				  : "Fran\xc3\xa7"
-				    "ais");
-	g->region = xstrdup("Canada");
-	for (i = 0; i < GUIDE_UI_COUNT; i++)
-		g->ui[i] = xstrdup(guide_ui_key(i));
-	free(g->ui[GUIDE_UI_STEP_OF]);
-	g->ui[GUIDE_UI_STEP_OF] = xstrdup("Step {n} of {total}");
-	g->crisis = xstrdup("Call or text 988 \xc2\xb7 Kids Help Phone "
-			    "1-800-668-6868 \xc2\xb7 911 if you are in danger");
-	g->crisis_short = xstrdup("988 \xc2\xb7 1-800-668-6868 \xc2\xb7 911");
-	g->nscreens = en ? 6 : 5;
-	g->screens = xcalloc(g->nscreens, sizeof *g->screens);
-	fx_screen(g, FX_START, "start", GUIDE_KIND_TEXT, 0, "",
-	    en ? "1345" : "134", "");
-	fx_screen(g, FX_S1, "s1", GUIDE_KIND_TEXT, 1, "ab", "23", "");
-	fx_screen(g, FX_S2, "s2", GUIDE_KIND_TEXT, 2, "c", "0", "");
-	fx_screen(g, FX_HELP, "help", GUIDE_KIND_HELP, 0, "", "0", "0");
-	fx_screen(
-	    g, FX_LANGS, "languages", GUIDE_KIND_LANGUAGES, 0, "", "0", "");
-	if (en)
-		fx_screen(
-		    g, FX_EXTRA, "extra", GUIDE_KIND_TEXT, 0, "", "0", "012");
-	g->start = FX_START;
-	g->help = FX_HELP;
-	for (i = 0; i < GUIDE_STEPS; i++) {
-		g->steps[i].number = (int)i + 1;
-		g->steps[i].title = xasprintf("Step title %zu", i + 1);
-		g->steps[i].screen = i < 2 ? FX_S1 + i : FX_START;
-	}
-	g->nresources = 3;
-	g->resources = xcalloc(3, sizeof *g->resources);
-	g->resources[0].id = xstrdup("khp");
-	g->resources[0].name = xstrdup("Kids Help Phone");
-	g->resources[0].purpose = xstrdup("Talk to a counsellor.");
-	g->resources[0].web = xstrdup("kidshelpphone.ca");
-	g->resources[0].phone = xstrdup("1-800-668-6868");
-	g->resources[0].region = xstrdup("Canada");
-	g->resources[1].id = xstrdup("tel");
-	g->resources[1].name = xstrdup("Phone only");
-	g->resources[1].purpose = xstrdup("A phone line.");
-	g->resources[1].phone = xstrdup("988");
-	g->resources[1].region = xstrdup("Canada");
-	g->resources[2].id = xstrdup("kids");
-	g->resources[2].name = xstrdup("Take It Down");
-	g->resources[2].purpose = xstrdup("Get pictures taken down.");
-	g->resources[2].web = xstrdup("takeitdown.ncmec.org");
-	g->resources[2].region = xstrdup("United States");
-	return g;
-}
-
-static struct guide *fx_guides[2];
-static struct app fx_app;
-
-static void
-fx_setup(void)
-{
-	fx_guides[0] = fx_guide("en");
-	fx_guides[1] = fx_guide("fr");
-	memset(&fx_app, 0, sizeof fx_app);
-	fx_app.guides = fx_guides;
-	fx_app.nguides = 2;
-	fx_app.lang = 0;
-	fx_app.utf8 = 1;
-	fx_app.color = 1;
-}
-
-static void
-fx_teardown(void)
-{
-	guide_free(fx_guides[0]);
-	guide_free(fx_guides[1]);
-}
 
 #define ANY (-9)
 #define RS (WIZARD_REDRAW | WIZARD_SCREEN_CHANGED)
@@ -200,7 +59,7 @@ ticked_ids(const struct wizard *w, char *buf)
 static void
 run_script(const struct row *rows, size_t n)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	size_t i;
 
 	for (i = 0; i < n; i++) {
@@ -457,7 +316,7 @@ END_TEST
 
 START_TEST(test_follow)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 
 	/* a new screen shows its top; moving keeps the highlight in view */
 	ck_assert_int_eq(w->follow, 0);
@@ -479,10 +338,10 @@ END_TEST
 static void
 fx_plan(void)
 {
-	struct guide *g = fx_guides[0];
-	struct guide_screen *help = &g->screens[FX_HELP];
+	struct guide *g = hg_guides[0];
+	struct guide_screen *help = &g->screens[HG_HELP];
 
-	g->screens[FX_EXTRA].kind = GUIDE_KIND_PLAN;
+	g->screens[HG_EXTRA].kind = GUIDE_KIND_PLAN;
 	free(help->todos);
 	help->todos = xcalloc(1, sizeof *help->todos);
 	help->todos[0].id = xstrdup("d");
@@ -522,13 +381,13 @@ START_TEST(test_plan_items)
 
 	fx_plan();
 	RUN(rows);
-	w = wizard_new(&fx_app);
+	w = wizard_new(&hg_app);
 	/* the steps' screens once each, in step order, then the others */
-	ck_assert_uint_eq(wizard_plan_screen(w, FX_EXTRA, 0), FX_S1);
-	ck_assert_uint_eq(wizard_plan_screen(w, FX_EXTRA, 1), FX_S2);
-	ck_assert_uint_eq(wizard_plan_screen(w, FX_EXTRA, 2), FX_START);
-	ck_assert_uint_eq(wizard_plan_screen(w, FX_EXTRA, 3), FX_HELP);
-	ck_assert_uint_eq(wizard_plan_screen(w, FX_EXTRA, 4), (size_t)-1);
+	ck_assert_uint_eq(wizard_plan_screen(w, HG_EXTRA, 0), HG_S1);
+	ck_assert_uint_eq(wizard_plan_screen(w, HG_EXTRA, 1), HG_S2);
+	ck_assert_uint_eq(wizard_plan_screen(w, HG_EXTRA, 2), HG_START);
+	ck_assert_uint_eq(wizard_plan_screen(w, HG_EXTRA, 3), HG_HELP);
+	ck_assert_uint_eq(wizard_plan_screen(w, HG_EXTRA, 4), (size_t)-1);
 	/* not on a plan screen: no plan item */
 	ck_assert_int_eq(wizard_plan_todo(w, 0, &s, &t), -1);
 	wizard_apply(w, WIZARD_PICK, 4);
@@ -538,10 +397,10 @@ START_TEST(test_plan_items)
 	ck_assert_int_eq(wizard_item(w, 4, &at), WIZARD_ITEM_CHOICE);
 	ck_assert_uint_eq(at, 0);
 	ck_assert_int_eq(wizard_plan_todo(w, 2, &s, &t), 0);
-	ck_assert_uint_eq(s, FX_S2);
+	ck_assert_uint_eq(s, HG_S2);
 	ck_assert_uint_eq(t, 0);
 	ck_assert_int_eq(wizard_plan_todo(w, 3, &s, NULL), 0);
-	ck_assert_uint_eq(s, FX_HELP);
+	ck_assert_uint_eq(s, HG_HELP);
 	ck_assert_int_eq(wizard_plan_todo(w, 4, NULL, NULL), -1);
 	wizard_free(w);
 }
@@ -549,7 +408,7 @@ END_TEST
 
 START_TEST(test_history_is_bounded)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	int i, backs = 0;
 
 	/* start -> s1 -> s2 -> start ... far beyond the history's size */
@@ -565,7 +424,7 @@ END_TEST
 
 START_TEST(test_items)
 {
-	struct wizard *w = wizard_new(&fx_app);
+	struct wizard *w = wizard_new(&hg_app);
 	size_t at;
 
 	wizard_apply(w, WIZARD_PICK, 3);
@@ -584,9 +443,9 @@ START_TEST(test_items)
 	ck_assert_uint_eq(wizard_nticked(w), 0);
 	wizard_apply(w, WIZARD_TICK_N, 2);
 	ck_assert_uint_eq(wizard_nticked(w), 1);
-	ck_assert(wizard_ticked(w, FX_S1, 1));
-	ck_assert(!wizard_ticked(w, FX_S1, 0));
-	ck_assert(!wizard_ticked(w, FX_S1, 7));
+	ck_assert(wizard_ticked(w, HG_S1, 1));
+	ck_assert(!wizard_ticked(w, HG_S1, 0));
+	ck_assert(!wizard_ticked(w, HG_S1, 7));
 	wizard_free(w);
 }
 END_TEST
@@ -595,25 +454,11 @@ END_TEST
 static struct guide *real_guides[2];
 static struct app real_app;
 
-static struct guide *
-load_content(const char *lang)
-{
-	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
-	struct load_report rep = { 0 };
-	char *path = xasprintf("%s/%s.json", dir ? dir : "content", lang);
-	struct guide *g = load_file(path, &rep);
-
-	ck_assert_msg(g != NULL, "%s does not load", path);
-	load_report_free(&rep);
-	free(path);
-	return g;
-}
-
 static void
 real_setup(void)
 {
-	real_guides[0] = load_content("en");
-	real_guides[1] = load_content("fr");
+	real_guides[0] = cli_guide_of("en");
+	real_guides[1] = cli_guide_of("fr");
 	memset(&real_app, 0, sizeof real_app);
 	real_app.guides = real_guides;
 	real_app.nguides = 2;
@@ -630,11 +475,11 @@ real_teardown(void)
 static void
 run_real(const struct row *rows, size_t n)
 {
-	struct app saved = fx_app;
+	struct app saved = hg_app;
 
-	fx_app = real_app; /* run_script works on fx_app */
+	hg_app = real_app; /* run_script works on hg_app */
 	run_script(rows, n);
-	fx_app = saved;
+	hg_app = saved;
 }
 
 /* Enter alone walks the five steps, and the plan comes after them. */
@@ -747,7 +592,7 @@ wizard_suite(void)
 	Suite *s = suite_create("wizard");
 	TCase *tc = tcase_create("fixture");
 
-	tcase_add_checked_fixture(tc, fx_setup, fx_teardown);
+	tcase_add_checked_fixture(tc, hg_setup, hg_teardown);
 	tcase_add_test(tc, test_navigation);
 	tcase_add_test(tc, test_ticks);
 	tcase_add_test(tc, test_language);
