@@ -29,42 +29,20 @@
 /* Long enough for the idle time and the countdown to pass (ms, scaled). */
 #define IDLE_WAIT_MS 6000
 
-static const char *bin;
-static const char *content_dir;
 static const char *testdata;
 static struct guide *en, *fr;
-
-static const char *const env_xterm[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
-	NULL };
-
-static const char *
-ui(const struct guide *g, enum guide_ui which)
-{
-	return g->ui[which];
-}
 
 /* Start the program with its stderr on a pipe, with the content in dir
  * and the options after it (NULL-terminated). */
 static struct term *
-start_in(const char *dir, const char *opt, ...)
+start_in(const char *dir, ...)
 {
-	const char *argv[16];
-	const char *a;
 	struct term *t;
 	va_list ap;
-	int n = 0;
 
-	argv[n++] = bin;
-	argv[n++] = "--content";
-	argv[n++] = dir;
-	argv[n++] = opt;
-	va_start(ap, opt);
-	while (opt != NULL && (a = va_arg(ap, const char *)) != NULL && n < 15)
-		argv[n++] = a;
+	va_start(ap, dir);
+	t = gs_startv(dir, 24, 80, gs_env_xterm, 1, ap);
 	va_end(ap);
-	argv[n] = NULL;
-	t = term_start_err(24, 80, env_xterm, argv);
-	ck_assert_msg(t != NULL, "cannot start %s", bin);
 	return t;
 }
 
@@ -105,9 +83,10 @@ expect_fresh_start(struct term *t, const char *how)
 	gs_wait_screen(t, en, "start");
 	gs_expect_highlight(t, gs_screen(en, "start")->choices[0].label);
 	ck_assert_msg(
-	    term_find(t, ui(en, GUIDE_UI_HINT_LEAVE), &hint, NULL) == 0,
+	    term_find(t, gs_ui(en, GUIDE_UI_HINT_LEAVE), &hint, NULL) == 0,
 	    "%s: no key hint:\n%s", how, term_dump(t));
-	ck_assert_msg(term_find_in_row(t, hint, ui(en, GUIDE_UI_HINT_BACK)) < 0,
+	ck_assert_msg(
+	    term_find_in_row(t, hint, gs_ui(en, GUIDE_UI_HINT_BACK)) < 0,
 	    "%s: history was kept (Back offered):\n%s", how, term_dump(t));
 	ck_assert_msg(!term_exited(t), "%s: the kiosk ended", how);
 }
@@ -150,7 +129,7 @@ expect_signal_end(struct term *t, int sig)
 START_TEST(leave_keys_reset_the_kiosk)
 {
 	static const char *const names[] = { "Esc", "q", "Ctrl-C" };
-	struct term *t = start_in(content_dir, "--kiosk", NULL);
+	struct term *t = start_in(gs_content_dir(), "--kiosk", NULL);
 	char *clear = term_terminfo("xterm-256color", "clear");
 	const char *todo;
 	size_t mark;
@@ -184,12 +163,12 @@ END_TEST
 
 START_TEST(reset_brings_back_the_language)
 {
-	struct term *t = start_in(content_dir, "--kiosk", NULL);
+	struct term *t = start_in(gs_content_dir(), "--kiosk", NULL);
 	const struct guide_screen *st = gs_screen(en, "start");
 	size_t lang = st->nchoices - 1; /* "Language / Langue" */
 	char pick[2];
 
-	ck_assert_msg(fr != NULL, "no valid %s/fr.json", content_dir);
+	ck_assert_msg(fr != NULL, "no valid %s/fr.json", gs_content_dir());
 	ck_assert_str_eq(en->screens[st->choices[lang].target].id, "languages");
 	gs_wait_screen(t, en, "start");
 	snprintf(pick, sizeof pick, "%zu", lang + 1);
@@ -216,7 +195,7 @@ START_TEST(no_key_stops_or_ends_the_kiosk)
 	/* Ctrl-Z, Ctrl-\, Ctrl-D: suspend, quit with a core, end of file on
 	 * a cooked terminal.  None may act in raw mode. */
 	static const char keys[] = { 'z', '\\', 'd' };
-	struct term *t = start_in(content_dir, "--kiosk", NULL);
+	struct term *t = start_in(gs_content_dir(), "--kiosk", NULL);
 	const struct guide_screen *st = gs_screen(en, "start");
 	size_t i;
 
@@ -247,7 +226,7 @@ END_TEST
 START_TEST(signals_end_the_kiosk)
 {
 	static const int sigs[] = { SIGTERM, SIGHUP, SIGINT };
-	struct term *t = start_in(content_dir, "--kiosk", NULL);
+	struct term *t = start_in(gs_content_dir(), "--kiosk", NULL);
 
 	tick_on_step_1(t);
 	expect_signal_end(t, sigs[_i]);
@@ -259,8 +238,8 @@ END_TEST
 static void
 expect_still_there(struct term *t, enum guide_ui countdown)
 {
-	char *q = gs_words(ui(en, GUIDE_UI_STILL_THERE), 40);
-	char *c = before_placeholder(ui(en, countdown));
+	char *q = gs_words(gs_ui(en, GUIDE_UI_STILL_THERE), 40);
+	char *c = before_placeholder(gs_ui(en, countdown));
 
 	ck_assert_msg(term_wait_text(t, q, IDLE_WAIT_MS, NULL, NULL) == 0,
 	    "no \"%s\" after %s s without a key:\n%s", q, IDLE, term_dump(t));
@@ -273,9 +252,9 @@ expect_still_there(struct term *t, enum guide_ui countdown)
 
 START_TEST(idle_kiosk_wipes)
 {
-	struct term *t = start_in(content_dir, "--kiosk", "--idle", IDLE,
+	struct term *t = start_in(gs_content_dir(), "--kiosk", "--idle", IDLE,
 	    "--countdown", COUNTDOWN, NULL);
-	char *q = gs_words(ui(en, GUIDE_UI_STILL_THERE), 40);
+	char *q = gs_words(gs_ui(en, GUIDE_UI_STILL_THERE), 40);
 	const char *todo;
 
 	todo = tick_on_step_1(t);
@@ -296,9 +275,9 @@ END_TEST
 
 START_TEST(idle_key_keeps_the_place)
 {
-	struct term *t = start_in(
-	    content_dir, "--kiosk", "--idle", IDLE, "--countdown", "4", NULL);
-	char *q = gs_words(ui(en, GUIDE_UI_STILL_THERE), 40);
+	struct term *t = start_in(gs_content_dir(), "--kiosk", "--idle", IDLE,
+	    "--countdown", "4", NULL);
+	char *q = gs_words(gs_ui(en, GUIDE_UI_STILL_THERE), 40);
 	const char *todo;
 	int r;
 
@@ -320,7 +299,7 @@ END_TEST
 START_TEST(idle_outside_kiosk_leaves)
 {
 	struct term *t = start_in(
-	    content_dir, "--idle", IDLE, "--countdown", COUNTDOWN, NULL);
+	    gs_content_dir(), "--idle", IDLE, "--countdown", COUNTDOWN, NULL);
 	int status;
 
 	tick_on_step_1(t);
@@ -422,8 +401,8 @@ START_TEST(bad_values_in_a_kiosk)
 {
 	static const char *const opts[][2] = { { "--idle", "abc" },
 		{ "--lang", "xx" }, { "--countdown", "-5" } };
-	struct term *t =
-	    start_in(content_dir, "--kiosk", opts[_i][0], opts[_i][1], NULL);
+	struct term *t = start_in(
+	    gs_content_dir(), "--kiosk", opts[_i][0], opts[_i][1], NULL);
 	const char *err;
 
 	gs_wait_screen(t, en, "start");
@@ -448,8 +427,9 @@ START_TEST(site_contacts)
 	static const char *const site_crisis =
 	    "Childline 0800 1111 \xc2\xb7 999 if you are in danger";
 	char *site = xasprintf("%s/site-valid.json", testdata);
-	struct term *t = start_in(content_dir, "--kiosk", "--site", site, NULL);
-	const char *heading = ui(en, GUIDE_UI_SITE_HEADING);
+	struct term *t =
+	    start_in(gs_content_dir(), "--kiosk", "--site", site, NULL);
+	const char *heading = gs_ui(en, GUIDE_UI_SITE_HEADING);
 	char *first = gs_words(gs_para(gs_screen(en, "help"), 0), 40);
 	int r_head, r_person, r_body, r;
 
@@ -471,9 +451,9 @@ START_TEST(site_contacts)
 	expect_signal_end(t, SIGTERM);
 	term_free(t);
 
-	ck_assert_msg(fr != NULL, "no valid %s/fr.json", content_dir);
+	ck_assert_msg(fr != NULL, "no valid %s/fr.json", gs_content_dir());
 	t = start_in(
-	    content_dir, "--kiosk", "--site", site, "--lang", "fr", NULL);
+	    gs_content_dir(), "--kiosk", "--site", site, "--lang", "fr", NULL);
 	gs_wait_screen(t, fr, "start");
 	gs_expect_crisis(t, fr);
 	gs_ch(t, 'h');
@@ -523,27 +503,10 @@ kiosk_suite(void)
 int
 main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	bin = getenv("SAFESTEPS_BIN");
-	content_dir = getenv("SAFESTEPS_CONTENT_DIR");
 	testdata = getenv("SAFESTEPS_TESTDATA");
-	if (bin == NULL || content_dir == NULL || testdata == NULL) {
-		fprintf(stderr,
-		    "test_kiosk: set SAFESTEPS_BIN, "
-		    "SAFESTEPS_CONTENT_DIR and SAFESTEPS_TESTDATA\n");
+	if (testdata == NULL) {
+		fprintf(stderr, "test_kiosk: set SAFESTEPS_TESTDATA\n");
 		return 1;
 	}
-	en = gs_load(content_dir, "en");
-	if (en == NULL)
-		return 1;
-	fr = gs_load(content_dir, "fr");
-	sr = srunner_create(kiosk_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	guide_free(en);
-	guide_free(fr);
-	return failed ? 1 : 0;
+	return gs_main("test_kiosk", kiosk_suite, &en, &fr);
 }

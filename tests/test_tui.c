@@ -11,7 +11,6 @@
  */
 #include <check.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,48 +22,13 @@
 #include "term.h"
 #include "xmalloc.h"
 
-static const char *bin;
-static const char *content_dir;
 static struct guide *en, *fr;
-
-static const char *const env_xterm[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
-	NULL };
-
-static const char *
-ui(const struct guide *g, enum guide_ui which)
-{
-	return g->ui[which];
-}
-
-/* Start the program at rows x cols with env and the options after env
- * (NULL-terminated); wait for nothing. */
-static struct term *
-app_start(int rows, int cols, const char *const *env, ...)
-{
-	const char *argv[16];
-	const char *a;
-	struct term *t;
-	va_list ap;
-	int n = 0;
-
-	argv[n++] = bin;
-	argv[n++] = "--content";
-	argv[n++] = content_dir;
-	va_start(ap, env);
-	while ((a = va_arg(ap, const char *)) != NULL && n < 15)
-		argv[n++] = a;
-	va_end(ap);
-	argv[n] = NULL;
-	t = term_start(rows, cols, env, argv);
-	ck_assert_msg(t != NULL, "cannot start %s", bin);
-	return t;
-}
 
 /* ---- the scenarios ---- */
 
 START_TEST(start_screen)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	const struct guide_screen *sc = gs_screen(en, "start");
 	char *label;
 	int r, hint_row, crisis_row, last_choice = -1;
@@ -106,12 +70,15 @@ START_TEST(start_screen)
 	}
 	/* The key hint and the crisis line, under everything else. */
 	ck_assert_msg(
-	    term_find(t, ui(en, GUIDE_UI_HINT_LEAVE), &hint_row, NULL) == 0,
-	    "no \"%s\" hint:\n%s", ui(en, GUIDE_UI_HINT_LEAVE), term_dump(t));
+	    term_find(t, gs_ui(en, GUIDE_UI_HINT_LEAVE), &hint_row, NULL) == 0,
+	    "no \"%s\" hint:\n%s", gs_ui(en, GUIDE_UI_HINT_LEAVE),
+	    term_dump(t));
 	ck_assert_int_eq(
-	    term_find_in_row(t, hint_row, ui(en, GUIDE_UI_HINT_HELP)) >= 0, 1);
+	    term_find_in_row(t, hint_row, gs_ui(en, GUIDE_UI_HINT_HELP)) >= 0,
+	    1);
 	ck_assert_int_eq(
-	    term_find_in_row(t, hint_row, ui(en, GUIDE_UI_HINT_NEXT)) >= 0, 1);
+	    term_find_in_row(t, hint_row, gs_ui(en, GUIDE_UI_HINT_NEXT)) >= 0,
+	    1);
 	crisis_row = gs_expect_crisis(t, en);
 	ck_assert_int_gt(hint_row, last_choice);
 	ck_assert_int_gt(crisis_row, last_choice);
@@ -132,7 +99,7 @@ START_TEST(walk_steps_and_plan)
 		{ 1, 1 },
 		{ 0, 0, 0, 1 },
 	};
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	int s, i, r, rows, nticks = 0, seen_x = 0;
 	size_t k;
 
@@ -177,7 +144,8 @@ START_TEST(walk_steps_and_plan)
 	term_wait_text(
 	    t, gs_screen(en, "plan")->choices[0].label, GS_WAIT_MS, NULL, NULL);
 	gs_wait_screen(t, en, "plan");
-	ck_assert_msg(term_find(t, ui(en, GUIDE_UI_MORE_BELOW), NULL, NULL) < 0,
+	ck_assert_msg(
+	    term_find(t, gs_ui(en, GUIDE_UI_MORE_BELOW), NULL, NULL) < 0,
 	    "the plan does not fit 200 rows:\n%s", term_dump(t));
 	term_size(t, &rows, NULL);
 	for (s = 0; s < GUIDE_STEPS; s++) {
@@ -219,7 +187,7 @@ END_TEST
 
 START_TEST(back_from_step_3)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	const struct guide_screen *s2 = gs_screen(en, "step-2");
 
 	gs_walk_to_step(t, en, 2);
@@ -268,7 +236,7 @@ expect_help(struct term *t)
 
 START_TEST(help_from_step_4_and_back)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	const struct guide_screen *s4 = gs_screen(en, "step-4");
 	char *before;
 
@@ -335,7 +303,7 @@ START_TEST(esc_leaves_at_once)
 {
 	static const char *const names[] = { "start", "steps", "step 2", "help",
 		"plan" };
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	char *how = xasprintf("Esc on %s", names[_i]);
 
 	go_to(t, _i);
@@ -420,7 +388,7 @@ START_TEST(esc_leaves_every_screen)
 	size_t k, at = en->start;
 
 	ck_assert_msg(path != NULL, "no way by digits to %s", sc->id);
-	t = app_start(24, 80, env_xterm, NULL);
+	t = gs_start(24, 80, gs_env_xterm, NULL);
 	gs_wait_screen(t, en, "start");
 	for (k = 0; path[k] != '\0'; k++) {
 		const struct guide_screen *cur = &en->screens[at];
@@ -444,7 +412,7 @@ END_TEST
 
 START_TEST(q_leaves)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 
 	go_to(t, 2);
 	gs_ch(t, 'q');
@@ -455,7 +423,7 @@ END_TEST
 
 START_TEST(ctrl_c_leaves)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 
 	go_to(t, 1);
 	ck_assert_int_eq(term_send_char(t, 'c', TERM_MOD_CTRL), 0);
@@ -469,7 +437,7 @@ START_TEST(esc_with_other_bytes_stays)
 {
 	static const char *const seqs[] = { "\033x", "\033[99~", "\033OZ",
 		"\033[24;99~" };
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	const struct guide_screen *st = gs_screen(en, "steps");
 	size_t i;
 
@@ -506,7 +474,7 @@ START_TEST(signals_restore_the_terminal)
 {
 	static const int sigs[] = { SIGTERM, SIGHUP, SIGINT };
 	int sig = sigs[_i];
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	char why[512];
 	int status, vis;
 
@@ -578,7 +546,7 @@ resize_and_wait(struct term *t, int rows, int cols)
 
 START_TEST(resize_reflows)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	const struct guide_screen *sc = gs_screen(en, "start");
 
 	gs_wait_screen(t, en, "start");
@@ -605,8 +573,8 @@ END_TEST
 
 START_TEST(too_small_then_esc)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
-	char *notice = gs_words(ui(en, GUIDE_UI_TOO_SMALL), 20);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
+	char *notice = gs_words(gs_ui(en, GUIDE_UI_TOO_SMALL), 20);
 
 	gs_wait_screen(t, en, "start");
 	ck_assert_int_eq(term_resize(t, 6, 20), 0);
@@ -652,10 +620,10 @@ expect_cursor_in_body(struct term *t)
 
 START_TEST(long_screen_scrolls)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	const struct guide_screen *sc = gs_screen(en, "step-3");
-	const char *above = ui(en, GUIDE_UI_MORE_ABOVE);
-	const char *below = ui(en, GUIDE_UI_MORE_BELOW);
+	const char *above = gs_ui(en, GUIDE_UI_MORE_ABOVE);
+	const char *below = gs_ui(en, GUIDE_UI_MORE_BELOW);
 	char *first = gs_words(gs_para(sc, 0), 60);
 	char *last = xasprintf(
 	    "%zu. %s", sc->nchoices, sc->choices[sc->nchoices - 1].label);
@@ -675,7 +643,7 @@ START_TEST(long_screen_scrolls)
 	ck_assert_int_eq(term_find(t, first, NULL, NULL), -1);
 	gs_expect_crisis(t, en);
 	ck_assert_int_eq(
-	    term_find(t, ui(en, GUIDE_UI_HINT_LEAVE), NULL, NULL), 0);
+	    term_find(t, gs_ui(en, GUIDE_UI_HINT_LEAVE), NULL, NULL), 0);
 	expect_cursor_in_body(t);
 	/* Page on to the end: the last choice, and no more "more below". */
 	while (term_find(t, below, NULL, NULL) == 0 && pages++ < 10) {
@@ -726,7 +694,7 @@ expect_no_colour(struct term *t, const char *why)
 static void
 no_colour_run(const char *const *env, const char *opt, const char *why)
 {
-	struct term *t = app_start(24, 80, env, opt, NULL);
+	struct term *t = gs_start(24, 80, env, opt, NULL);
 
 	gs_wait_screen(t, en, "start");
 	gs_expect_highlight(t, gs_screen(en, "start")->choices[0].label);
@@ -750,7 +718,7 @@ no_colour_run(const char *const *env, const char *opt, const char *why)
  * drawn, and never a background but the terminal's own. */
 START_TEST(colour_on_the_default_background)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	struct term_cell cell;
 	int rows, cols, r, c, coloured = 0;
 
@@ -783,7 +751,7 @@ END_TEST
 
 START_TEST(no_color_option)
 {
-	no_colour_run(env_xterm, "--no-color", "--no-color");
+	no_colour_run(gs_env_xterm, "--no-color", "--no-color");
 }
 END_TEST
 
@@ -798,7 +766,7 @@ END_TEST
 START_TEST(linux_keys)
 {
 	static const char *const env[] = { "TERM=linux", "LANG=C.UTF-8", NULL };
-	struct term *t = app_start(24, 80, env, NULL);
+	struct term *t = gs_start(24, 80, env, NULL);
 	const struct guide_screen *st = gs_screen(en, "steps");
 
 	gs_wait_screen(t, en, "start");
@@ -819,8 +787,8 @@ START_TEST(linux_keys)
 	gs_key(t, TERM_KEY_ENTER);
 	gs_wait_screen(t, en, "step-3");
 	gs_key(t, TERM_KEY_PGDN);
-	ck_assert_msg(term_wait_text(t, ui(en, GUIDE_UI_MORE_ABOVE), GS_WAIT_MS,
-			  NULL, NULL) == 0,
+	ck_assert_msg(term_wait_text(t, gs_ui(en, GUIDE_UI_MORE_ABOVE),
+			  GS_WAIT_MS, NULL, NULL) == 0,
 	    "PgDn (linux) did not scroll:\n%s", term_dump(t));
 	gs_key(t, TERM_KEY_ESC);
 	gs_expect_left(t, en, "linux", "Esc on TERM=linux");
@@ -837,7 +805,7 @@ START_TEST(other_terminals)
 		"tmux-256color", "xterm", "rxvt-unicode-256color" };
 	char *tenv = xasprintf("TERM=%s", names[_i]);
 	const char *env[] = { tenv, "LANG=C.UTF-8", NULL };
-	struct term *t = app_start(24, 80, env, NULL);
+	struct term *t = gs_start(24, 80, env, NULL);
 	const struct guide_screen *st = gs_screen(en, "steps");
 	char *how = xasprintf("Esc on TERM=%s", names[_i]);
 
@@ -856,8 +824,8 @@ START_TEST(other_terminals)
 	gs_key(t, TERM_KEY_ENTER);
 	gs_wait_screen(t, en, "step-3");
 	gs_key(t, TERM_KEY_PGDN);
-	ck_assert_msg(term_wait_text(t, ui(en, GUIDE_UI_MORE_ABOVE), GS_WAIT_MS,
-			  NULL, NULL) == 0,
+	ck_assert_msg(term_wait_text(t, gs_ui(en, GUIDE_UI_MORE_ABOVE),
+			  GS_WAIT_MS, NULL, NULL) == 0,
 	    "TERM=%s: PgDn did not scroll:\n%s", names[_i], term_dump(t));
 	gs_key(t, TERM_KEY_ESC);
 	gs_expect_left(t, en, names[_i], how);
@@ -958,14 +926,14 @@ START_TEST(french)
 	struct term *t;
 	int accents;
 
-	ck_assert_msg(fr != NULL, "no valid %s/fr.json", content_dir);
+	ck_assert_msg(fr != NULL, "no valid %s/fr.json", gs_content_dir());
 	sc = &fr->screens[fr->start];
 	steps = gs_screen(fr, "steps");
 	s3 = gs_screen(fr, "step-3");
 	ck_assert_str_eq(fr->screens[sc->choices[0].target].id, "steps");
 	ck_assert_str_eq(fr->screens[steps->choices[2].target].id, "step-3");
 	/* A narrow, tall window: everything wraps, nothing scrolls. */
-	t = app_start(150, 40, env, "--lang", "fr", NULL);
+	t = gs_start(150, 40, env, "--lang", "fr", NULL);
 	gs_wait_screen(t, fr, sc->id);
 	gs_expect_highlight(t, sc->choices[0].label);
 	gs_expect_crisis(t, fr);
@@ -978,7 +946,7 @@ START_TEST(french)
 	gs_ch(t, '3');
 	gs_wait_screen(t, fr, "step-3");
 	ck_assert_int_eq(
-	    term_find(t, ui(fr, GUIDE_UI_MORE_BELOW), NULL, NULL), -1);
+	    term_find(t, gs_ui(fr, GUIDE_UI_MORE_BELOW), NULL, NULL), -1);
 	expect_title_wrapped(t, s3);
 	expect_french_screen(t, s3);
 	gs_expect_crisis(t, fr);
@@ -991,9 +959,9 @@ END_TEST
 
 START_TEST(mouse)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	const struct guide_screen *st = gs_screen(en, "start");
-	const char *leave = ui(en, GUIDE_UI_HINT_LEAVE);
+	const char *leave = gs_ui(en, GUIDE_UI_HINT_LEAVE);
 	int r, c;
 
 	gs_wait_screen(t, en, "start");
@@ -1015,10 +983,10 @@ START_TEST(mouse)
 	/* The wheel scrolls a long screen. */
 	gs_walk_to_step(t, en, 3);
 	ck_assert_int_eq(
-	    term_find(t, ui(en, GUIDE_UI_MORE_ABOVE), NULL, NULL), -1);
+	    term_find(t, gs_ui(en, GUIDE_UI_MORE_ABOVE), NULL, NULL), -1);
 	ck_assert_int_eq(term_wheel(t, 5, 10, 1), 0);
-	ck_assert_msg(term_wait_text(t, ui(en, GUIDE_UI_MORE_ABOVE), GS_WAIT_MS,
-			  NULL, NULL) == 0,
+	ck_assert_msg(term_wait_text(t, gs_ui(en, GUIDE_UI_MORE_ABOVE),
+			  GS_WAIT_MS, NULL, NULL) == 0,
 	    "the wheel did not scroll:\n%s", term_dump(t));
 	expect_cursor_in_body(t);
 	/* A click on "leave quickly" in the key hint leaves. */
@@ -1031,15 +999,15 @@ END_TEST
 
 START_TEST(p_switches_to_plain)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	const struct guide_screen *s2 = gs_screen(en, "step-2");
-	char *prompt = gs_words(ui(en, GUIDE_UI_PLAIN_PROMPT), 30);
-	char *bye = gs_words(ui(en, GUIDE_UI_PLAIN_BYE), 30);
+	char *prompt = gs_words(gs_ui(en, GUIDE_UI_PLAIN_PROMPT), 30);
+	char *bye = gs_words(gs_ui(en, GUIDE_UI_PLAIN_BYE), 30);
 	char *first = xasprintf("1. %s", s2->choices[0].label);
 	const char *dot = strstr(en->crisis, " \xc2\xb7 ");
-	char *crisis_first = dot != NULL
-	    ? xstrndup(en->crisis, (size_t)(dot - en->crisis))
-	    : xstrdup(en->crisis);
+	char *crisis_first =
+	    dot != NULL ? xstrndup(en->crisis, (size_t)(dot - en->crisis))
+			: xstrdup(en->crisis);
 	char why[512];
 	int status;
 
@@ -1075,7 +1043,7 @@ END_TEST
 /* Ticks are kept by to-do id: switching to French keeps them. */
 START_TEST(ticks_survive_a_language_switch)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	const struct guide_screen *st = gs_screen(en, "start");
 	const struct guide_screen *s1 = gs_screen(en, "step-1");
 	const struct guide_screen *f1;
@@ -1083,7 +1051,7 @@ START_TEST(ticks_survive_a_language_switch)
 	char pick[2];
 	int r;
 
-	ck_assert_msg(fr != NULL, "no valid %s/fr.json", content_dir);
+	ck_assert_msg(fr != NULL, "no valid %s/fr.json", gs_content_dir());
 	f1 = gs_screen(fr, "step-1");
 	ck_assert_str_eq(en->screens[st->choices[lang].target].id, "languages");
 	ck_assert_str_eq(f1->todos[last].id, s1->todos[last].id);
@@ -1131,7 +1099,7 @@ END_TEST
  */
 START_TEST(redraws_only_changes)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	const struct guide_screen *st = gs_screen(en, "start");
 	char *clear = term_terminfo("xterm-256color", "clear");
 	size_t full, before, after;
@@ -1170,7 +1138,8 @@ START_TEST(session_under_valgrind)
 	const char *argv[] = { vg, "-q", "--leak-check=full",
 		"--show-leak-kinds=definite,possible",
 		"--errors-for-leak-kinds=definite,possible",
-		"--error-exitcode=99", bin, "--content", content_dir, NULL };
+		"--error-exitcode=99", gs_bin(), "--content", gs_content_dir(),
+		NULL };
 	const struct guide_screen *st = gs_screen(en, "steps");
 	const char *old = getenv("TEST_TIMEOUT_FACTOR");
 	char *saved = old ? xstrdup(old) : NULL, factor[32], why[512];
@@ -1187,7 +1156,7 @@ START_TEST(session_under_valgrind)
 	}
 	snprintf(factor, sizeof factor, "%g", term_factor() * 10);
 	setenv("TEST_TIMEOUT_FACTOR", factor, 1);
-	t = term_start_err(24, 80, env_xterm, argv);
+	t = term_start_err(24, 80, gs_env_xterm, argv);
 	ck_assert_ptr_nonnull(t);
 	gs_wait_screen(t, en, "start");
 	gs_key(t, TERM_KEY_ENTER);
@@ -1288,27 +1257,5 @@ tui_suite(void)
 int
 main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	bin = getenv("SAFESTEPS_BIN");
-	content_dir = getenv("SAFESTEPS_CONTENT_DIR");
-	if (bin == NULL || content_dir == NULL) {
-		fprintf(stderr, "test_tui: set SAFESTEPS_BIN and "
-				"SAFESTEPS_CONTENT_DIR\n");
-		return 1;
-	}
-	en = gs_load(content_dir, "en");
-	if (en == NULL) {
-		fprintf(stderr, "test_tui: no valid %s/en.json\n", content_dir);
-		return 1;
-	}
-	fr = gs_load(content_dir, "fr");
-	sr = srunner_create(tui_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	guide_free(en);
-	guide_free(fr);
-	return failed ? 1 : 0;
+	return gs_main("test_tui", tui_suite, &en, &fr);
 }

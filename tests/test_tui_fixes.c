@@ -13,7 +13,6 @@
  * tiny one never shows half a phone number; the plan ticks.
  */
 #include <check.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,54 +22,10 @@
 #include "term.h"
 #include "xmalloc.h"
 
-static const char *bin;
-static const char *content_dir;
-static struct guide *en, *fr;
-
-static const char *const env_xterm[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
-	NULL };
-
 /* The widest the text of a window gets (view.h's VIEW_TEXT_COLS). */
 #define TEXT_COLS 80
 
-static const char *
-ui(const struct guide *g, enum guide_ui which)
-{
-	return g->ui[which];
-}
-
-/* Start the program at rows x cols with env and the options after env
- * (NULL-terminated). */
-static struct term *
-app_start(int rows, int cols, const char *const *env, ...)
-{
-	const char *argv[16];
-	const char *a;
-	struct term *t;
-	va_list ap;
-	int n = 0;
-
-	argv[n++] = bin;
-	argv[n++] = "--content";
-	argv[n++] = content_dir;
-	va_start(ap, env);
-	while ((a = va_arg(ap, const char *)) != NULL && n < 15)
-		argv[n++] = a;
-	va_end(ap);
-	argv[n] = NULL;
-	t = term_start(rows, cols, env, argv);
-	ck_assert_msg(t != NULL, "cannot start %s", bin);
-	return t;
-}
-
-/* Send a key and wait until the program has dealt with it. */
-static void
-key_settle(struct term *t, enum term_key k)
-{
-	gs_key(t, k);
-	ck_assert_msg(term_wait_idle(t, GS_WAIT_MS) == 0,
-	    "the program did not settle:\n%s", term_dump(t));
-}
+static struct guide *en, *fr;
 
 /* The row the cursor is on, as text. */
 static const char *
@@ -113,12 +68,12 @@ read_on_to_choice(
 	    "%s: the first choice is in view at once (no test):\n%s", id,
 	    term_dump(t));
 	ck_assert_msg(
-	    strcmp(cursor_text(t, NULL), ui(g, GUIDE_UI_MORE_BELOW)) == 0,
+	    strcmp(cursor_text(t, NULL), gs_ui(g, GUIDE_UI_MORE_BELOW)) == 0,
 	    "%s: the cursor is not on \"more below\":\n%s", id, term_dump(t));
 	while (gs_nmarked(t) == 0) {
 		ck_assert_msg(
 		    ++presses < 20, "%s: never got to the choice", id);
-		key_settle(t, key);
+		gs_key_settle(t, key);
 		/* the same screen: the key did not act */
 		gs_wait_screen(t, g, id);
 		ck_assert_msg(cursor_text(t, &r)[0] != '\0',
@@ -132,7 +87,7 @@ read_on_to_choice(
 /* Step 3 and step 5 at 80x24: Enter and Right read on, then act. */
 START_TEST(long_step_enter_reads_on)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 
 	gs_walk_to_step(t, en, 3);
 	ck_assert_int_ge(read_on_to_choice(t, en, "step-3", TERM_KEY_ENTER), 1);
@@ -153,7 +108,7 @@ END_TEST
  * once it is seen. */
 START_TEST(space_on_unseen_todo)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	const struct guide_screen *s1 = gs_screen(en, "step-1");
 	const char *todo = s1->todos[s1->ntodos - 1].text;
 	char *words = gs_words(todo, 30);
@@ -168,7 +123,7 @@ START_TEST(space_on_unseen_todo)
 	/* scroll up until the item is out of view */
 	while (term_find(t, words, NULL, NULL) == 0) {
 		ck_assert_msg(++guard < 20, "PgUp does not scroll");
-		key_settle(t, TERM_KEY_PGUP);
+		gs_key_settle(t, TERM_KEY_PGUP);
 	}
 	gs_ch(t, ' ');
 	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
@@ -185,7 +140,7 @@ END_TEST
 /* Help and the plan at 80x24, the start screen at 40x12. */
 START_TEST(other_long_screens)
 {
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 
 	gs_wait_screen(t, en, "start");
 	gs_ch(t, 'h');
@@ -197,7 +152,7 @@ START_TEST(other_long_screens)
 	read_on_to_choice(t, en, "plan", TERM_KEY_ENTER);
 	term_free(t);
 
-	t = app_start(12, 40, env_xterm, NULL);
+	t = gs_start(12, 40, gs_env_xterm, NULL);
 	read_on_to_choice(t, en, "start", TERM_KEY_ENTER);
 	gs_key(t, TERM_KEY_ENTER);
 	gs_wait_screen(t, en, "steps");
@@ -213,9 +168,9 @@ START_TEST(language_returns)
 	size_t lang = st->nchoices - 1;
 	struct term *t;
 
-	ck_assert_msg(fr != NULL, "no valid %s/fr.json", content_dir);
+	ck_assert_msg(fr != NULL, "no valid %s/fr.json", gs_content_dir());
 	ck_assert_str_eq(en->screens[st->choices[lang].target].id, "languages");
-	t = app_start(24, 80, env_xterm, NULL);
+	t = gs_start(24, 80, gs_env_xterm, NULL);
 	gs_wait_screen(t, en, "start");
 	gs_ch(t, (char)('1' + lang));
 	gs_wait_screen(t, en, "languages");
@@ -243,7 +198,7 @@ END_TEST
 START_TEST(progress_shows_position)
 {
 	static const char here[] = "\xe2\x97\x8f", other[] = "\xe2\x97\x8b";
-	struct term *t = app_start(24, 80, env_xterm, NULL);
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	char *step5 = gs_step_of(en, 5), *marks;
 	int c;
 
@@ -272,7 +227,7 @@ END_TEST
 START_TEST(vt100_clears_scrollback)
 {
 	static const char *const env[] = { "TERM=vt100", "LANG=C.UTF-8", NULL };
-	struct term *t = app_start(24, 80, env, NULL);
+	struct term *t = gs_start(24, 80, env, NULL);
 	char *e3 = term_terminfo("vt100", "E3");
 	size_t before;
 
@@ -296,11 +251,11 @@ START_TEST(wide_text_capped)
 {
 	static const int sizes[][2] = { { 40, 120 }, { 60, 200 } };
 	int rows = sizes[_i][0], cols = sizes[_i][1], r, hint, longest = 0;
-	struct term *t = app_start(rows, cols, env_xterm, NULL);
+	struct term *t = gs_start(rows, cols, gs_env_xterm, NULL);
 
 	gs_walk_to_step(t, en, 3);
 	ck_assert_int_eq(
-	    term_find(t, ui(en, GUIDE_UI_HINT_LEAVE), &hint, NULL), 0);
+	    term_find(t, gs_ui(en, GUIDE_UI_HINT_LEAVE), &hint, NULL), 0);
 	for (r = 0; r < hint; r++) {
 		int w = gs_width(term_row_text(t, r));
 
@@ -320,7 +275,7 @@ END_TEST
 START_TEST(tiny_crisis_whole)
 {
 	static const char number[] = "1-800-668-6868";
-	struct term *t = app_start(3, 10, env_xterm, NULL);
+	struct term *t = gs_start(3, 10, gs_env_xterm, NULL);
 	int r, found = 0;
 
 	ck_assert_msg(term_wait_text(t, "988", GS_WAIT_MS, NULL, NULL) == 0,
@@ -354,7 +309,7 @@ START_TEST(plan_ticks)
 	const struct guide_screen *paid = gs_screen(en, "already-paid");
 	const char *last = paid->todos[paid->ntodos - 1].text;
 	const char *before = paid->todos[paid->ntodos - 2].text;
-	struct term *t = app_start(120, 100, env_xterm, NULL);
+	struct term *t = gs_start(120, 100, gs_env_xterm, NULL);
 	size_t c, to_paid = 0, to_plan = 0;
 	int r;
 
@@ -441,28 +396,5 @@ fixes_suite(void)
 int
 main(void)
 {
-	SRunner *sr;
-	int failed;
-
-	bin = getenv("SAFESTEPS_BIN");
-	content_dir = getenv("SAFESTEPS_CONTENT_DIR");
-	if (bin == NULL || content_dir == NULL) {
-		fprintf(stderr, "test_tui_fixes: set SAFESTEPS_BIN and "
-				"SAFESTEPS_CONTENT_DIR\n");
-		return 1;
-	}
-	en = gs_load(content_dir, "en");
-	if (en == NULL) {
-		fprintf(stderr, "test_tui_fixes: no valid %s/en.json\n",
-		    content_dir);
-		return 1;
-	}
-	fr = gs_load(content_dir, "fr");
-	sr = srunner_create(fixes_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	guide_free(en);
-	guide_free(fr);
-	return failed ? 1 : 0;
+	return gs_main("test_tui_fixes", fixes_suite, &en, &fr);
 }

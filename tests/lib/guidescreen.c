@@ -3,6 +3,7 @@
  * that drive the full-screen mode (see guidescreen.h).
  */
 #include <check.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,102 @@
 #include "layout.h"
 #include "load.h"
 #include "xmalloc.h"
+
+const char *const gs_env_xterm[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
+	NULL };
+
+const char *
+gs_bin(void)
+{
+	return getenv("SAFESTEPS_BIN");
+}
+
+const char *
+gs_content_dir(void)
+{
+	return getenv("SAFESTEPS_CONTENT_DIR");
+}
+
+/*
+ * Run a test program: the environment checked, en (required) and fr
+ * loaded before the suite is made, both freed after.  Returns 0 when
+ * every test passed, else 1.
+ */
+int
+gs_main(const char *name, Suite *(*make)(void), struct guide **en,
+    struct guide **fr)
+{
+	SRunner *sr;
+	int failed;
+
+	if (gs_bin() == NULL || gs_content_dir() == NULL) {
+		fprintf(stderr,
+		    "%s: set SAFESTEPS_BIN and "
+		    "SAFESTEPS_CONTENT_DIR\n",
+		    name);
+		return 1;
+	}
+	*en = gs_load(gs_content_dir(), "en");
+	if (*en == NULL) {
+		fprintf(stderr, "%s: no valid %s/en.json\n", name,
+		    gs_content_dir());
+		return 1;
+	}
+	*fr = gs_load(gs_content_dir(), "fr");
+	sr = srunner_create(make());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	guide_free(*en);
+	guide_free(*fr);
+	*en = *fr = NULL;
+	return failed ? 1 : 0;
+}
+
+/*
+ * Start "$SAFESTEPS_BIN --content dir" and the options in ap on a new
+ * terminal; fails the test if it cannot.  Free with term_free.
+ */
+struct term *
+gs_startv(const char *dir, int rows, int cols, const char *const *env, int err,
+    va_list ap)
+{
+	const char *argv[16];
+	const char *a;
+	struct term *t;
+	int n = 0;
+
+	argv[n++] = gs_bin();
+	argv[n++] = "--content";
+	argv[n++] = dir;
+	while ((a = va_arg(ap, const char *)) != NULL && n < 15)
+		argv[n++] = a;
+	argv[n] = NULL;
+	t = err ? term_start_err(rows, cols, env, argv)
+		: term_start(rows, cols, env, argv);
+	ck_assert_msg(t != NULL, "cannot start %s", gs_bin());
+	return t;
+}
+
+/* The program with the content under test and the options after env
+ * (NULL-terminated).  Free with term_free. */
+struct term *
+gs_start(int rows, int cols, const char *const *env, ...)
+{
+	struct term *t;
+	va_list ap;
+
+	va_start(ap, env);
+	t = gs_startv(gs_content_dir(), rows, cols, env, 0, ap);
+	va_end(ap);
+	return t;
+}
+
+const char *
+gs_ui(const struct guide *g, enum guide_ui which)
+{
+	return g->ui[which];
+}
 
 struct guide *
 gs_load(const char *dir, const char *lang)
@@ -55,12 +152,6 @@ gs_para(const struct guide_screen *sc, size_t n)
 			return b->text;
 	}
 	return NULL;
-}
-
-static const char *
-ui(const struct guide *g, enum guide_ui which)
-{
-	return g->ui[which];
 }
 
 /*
@@ -114,7 +205,7 @@ gs_step_of(const struct guide *g, int n)
 
 	snprintf(num, sizeof num, "%d", n);
 	snprintf(total, sizeof total, "%d", GUIDE_STEPS);
-	a = guide_format(ui(g, GUIDE_UI_STEP_OF), "n", num);
+	a = guide_format(gs_ui(g, GUIDE_UI_STEP_OF), "n", num);
 	s = guide_format(a, "total", total);
 	free(a);
 	return s;
@@ -272,6 +363,15 @@ gs_ch(struct term *t, char c)
 	ck_assert_int_eq(term_send_char(t, (unsigned char)c, 0), 0);
 }
 
+/* Send a key and wait until the program has dealt with it. */
+void
+gs_key_settle(struct term *t, enum term_key k)
+{
+	gs_key(t, k);
+	ck_assert_msg(term_wait_idle(t, GS_WAIT_MS) == 0,
+	    "the program did not settle:\n%s", term_dump(t));
+}
+
 static int
 one_marked(struct term *t, void *arg)
 {
@@ -342,7 +442,8 @@ gs_expect_left(struct term *t, const struct guide *g, const char *term_name,
 	    "%s: the terminal's modes were not restored: %s", how, why);
 	term_cursor(t, NULL, NULL, &vis);
 	ck_assert_msg(vis, "%s: the cursor was left hidden", how);
-	ck_assert_msg(term_find(t, ui(g, GUIDE_UI_HINT_LEAVE), NULL, NULL) < 0,
+	ck_assert_msg(
+	    term_find(t, gs_ui(g, GUIDE_UI_HINT_LEAVE), NULL, NULL) < 0,
 	    "%s: the guide is still on the screen:\n%s", how, term_dump(t));
 	gs_expect_quiet(t);
 }

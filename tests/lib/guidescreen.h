@@ -8,9 +8,16 @@
  * helpers wait for and check those, with strings from the content, and
  * fail the running Check test with the screen in the message.  Waits use
  * GS_WAIT_MS, scaled by TEST_TIMEOUT_FACTOR like every term.h wait.
+ *
+ * The program under test is $SAFESTEPS_BIN with the content in
+ * $SAFESTEPS_CONTENT_DIR; a test program's main is gs_main, which loads
+ * the English and French guides before its suite is made.
  */
 #ifndef SAFESTEPS_TEST_GUIDESCREEN_H
 #define SAFESTEPS_TEST_GUIDESCREEN_H
+
+#include <check.h>
+#include <stdarg.h>
 
 #include "guide.h"
 #include "term.h"
@@ -19,6 +26,39 @@
 #define GS_WAIT_MS 3000
 /* How long leaving may take after Esc, q or Ctrl-C (ms, scaled). */
 #define GS_LEAVE_MS 100
+
+/* The environment of a terminal test: xterm-256color, UTF-8. */
+extern const char *const gs_env_xterm[];
+
+/* $SAFESTEPS_BIN and $SAFESTEPS_CONTENT_DIR (NULL when not set). */
+const char *gs_bin(void);
+const char *gs_content_dir(void);
+
+/*
+ * Run a test program: check that $SAFESTEPS_BIN and $SAFESTEPS_CONTENT_DIR
+ * are set, load en.json into *en (it must load) and fr.json into *fr
+ * (NULL if it does not), run the suite that make returns, free both.
+ * name prefixes the messages.  Returns main's exit status: 0 when every
+ * test passed, else 1.
+ */
+int gs_main(const char *name, Suite *(*make)(void), struct guide **en,
+    struct guide **fr);
+
+/*
+ * Start "$SAFESTEPS_BIN --content dir" with the options in ap (up to a
+ * NULL) at rows x cols with exactly env; its stderr on a pipe
+ * (term_start_err) if err, else on the terminal.  Waits for nothing;
+ * fails the test if it cannot start.  Free with term_free.
+ */
+struct term *gs_startv(const char *dir, int rows, int cols,
+    const char *const *env, int err, va_list ap);
+
+/* gs_startv with the content under test, stderr on the terminal, the
+ * options after env (NULL-terminated). */
+struct term *gs_start(int rows, int cols, const char *const *env, ...);
+
+/* g's UI string which. */
+const char *gs_ui(const struct guide *g, enum guide_ui which);
 
 /* Load dir/lang.json; NULL (and its first problem on stderr) if it is
  * missing or invalid.  Caller frees with guide_free. */
@@ -70,6 +110,9 @@ void gs_expect_quiet(struct term *t);
 /* Send a key, or a plain character; fail if this terminal lacks it. */
 void gs_key(struct term *t, enum term_key k);
 void gs_ch(struct term *t, char c);
+
+/* Send a key and wait until the program has read it and is idle. */
+void gs_key_settle(struct term *t, enum term_key k);
 
 /* When the highlighted item is below the fold (a screen opens at its
  * top), press Down once to bring it into view (it does not move). */
