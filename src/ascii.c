@@ -233,6 +233,13 @@ fold_char(struct buf *b, ucs4_t uc)
 	buf_add(b, "?", 1);
 }
 
+/* A space, or one of the no-break spaces French puts inside quotes. */
+static int
+is_space(ucs4_t uc)
+{
+	return uc == ' ' || uc == 0xA0 || uc == 0x202F || uc == 0x2009;
+}
+
 char *
 ascii_fold(const char *utf8)
 {
@@ -270,8 +277,18 @@ ascii_fold(const char *utf8)
 		ucs4_t uc;
 		int len = u8_mbtouc(&uc, p + i, nfd_len - i);
 
+		/* French quotes keep a space inside ("« oui »"); ASCII
+		 * quotes do not: '"oui"', never '" oui "'. */
+		if (uc == 0xBB)
+			while (out.len > 0 && out.s[out.len - 1] == ' ')
+				out.s[--out.len] = '\0';
 		fold_char(&out, uc);
 		i += len > 0 ? (size_t)len : 1;
+		if (uc == 0xAB)
+			while (i < nfd_len &&
+			       (len = u8_mbtouc(&uc, p + i, nfd_len - i)) > 0 &&
+			       is_space(uc))
+				i += (size_t)len;
 	}
 	free(nfd);
 	free(clean.s);

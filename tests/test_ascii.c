@@ -37,8 +37,11 @@ START_TEST(typography)
 	check_fold("• one · two ● three", "* one | two * three");
 	check_fold("Wait…", "Wait...");
 	check_fold("← → ↑ ↓", "<- -> ^ v");
-	/* No-break space, narrow no-break space, thin space. */
-	check_fold("«\xc2\xa0oui\xe2\x80\xaf»\xe2\x80\x89?", "\" oui \" ?");
+	/* No-break space, narrow no-break space, thin space; French quotes
+	 * lose the spaces inside them: ASCII quotes hug their words. */
+	check_fold("«\xc2\xa0oui\xe2\x80\xaf»\xe2\x80\x89?", "\"oui\" ?");
+	check_fold("dit : « Quelqu'un »", "dit : \"Quelqu'un\"");
+	check_fold("«»  «   »", "\"\"  \"\"");
 	check_fold("cœur Œuvre æ Æ Straße", "coeur OEuvre ae AE Strasse");
 }
 END_TEST
