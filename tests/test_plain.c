@@ -396,6 +396,24 @@ expect_each_resource_once(
  * The whole guide with numbers and Enter only: every screen can be
  * reached from the start by typing choice numbers, in both languages.
  */
+/*
+ * Fail if a screen of the plain mode shows a mark that speech would spell
+ * out ("middle dot", "left bracket x right bracket", "bullet", arrows,
+ * the progress dots).
+ */
+static void
+expect_nothing_spelled_out(const char *screen, const char *id)
+{
+	static const char *const marks[] = { "\xc2\xb7", "\xe2\x80\xa2", "[x]",
+		"[ ]", "\xe2\x86\x90", "\xe2\x86\x91", "\xe2\x86\x93",
+		"\xe2\x97\x8f", "\xe2\x97\x8b", "\xe2\x96\xb2",
+		"\xe2\x96\xbc" };
+
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		ck_assert_msg(strstr(screen, marks[i]) == NULL,
+		    "%s: \"%s\" in the plain mode:\n%s", id, marks[i], screen);
+}
+
 START_TEST(every_screen_by_numbers)
 {
 	static const char *const langs[] = { "en", "fr" };
@@ -428,11 +446,75 @@ START_TEST(every_screen_by_numbers)
 			    "%s: typing %s did not reach %s", langs[li], in,
 			    g->screens[s].id);
 			expect_each_resource_once(g, last, g->screens[s].id);
+			expect_nothing_spelled_out(last, g->screens[s].id);
 			run_free(&r);
 			free(in);
 		}
 		guide_free(g);
 	}
+}
+END_TEST
+
+/*
+ * On the plan, "t N" ticks the plan's items (numbered from 1, the steps'
+ * first, as the full screen lists them), which read "tN Done: ..." after;
+ * a step's heading reads "Step n of 5: ...", never "n. ..." like a
+ * choice; a number past the last item names the real range.
+ */
+START_TEST(plan_ticks_its_items)
+{
+	const char *opts[] = { "--plain", "--lang", "en", "--width", "400",
+		NULL };
+	struct guide *g = cli_guide_of("en");
+	const struct guide_screen *s1 = &g->screens[g->steps[0].screen];
+	size_t plan = (size_t)-1, nitems = 0;
+	struct run_result r;
+	char *in = xstrdup(""), *more, *want;
+	const char *p;
+
+	for (size_t s = 0; s < g->nscreens; s++)
+		if (g->screens[s].kind == GUIDE_KIND_PLAN)
+			plan = s;
+		else
+			nitems += g->screens[s].ntodos;
+	ck_assert(plan != (size_t)-1);
+	ck_assert(path_to(g, plan, &in) == 0);
+	more = xasprintf("%st 1\nt %zu\n", in, nitems + 1);
+	run_plain(opts, "LANG=C.UTF-8", more, strlen(more), NULL, &r);
+	cli_expect_status(&r, 0);
+	/* The plan after the tick: the last time its title is shown. */
+	p = strstr(r.out, g->screens[plan].title);
+	while (p != NULL && strstr(p + 1, g->screens[plan].title) != NULL)
+		p = strstr(p + 1, g->screens[plan].title);
+	ck_assert(p != NULL);
+	want = xasprintf(
+	    "\nt1 %s: %s\n", g->ui[GUIDE_UI_PLAN_DONE], s1->todos[0].text);
+	ck_assert_msg(
+	    strstr(p, want) != NULL, "no \"%s\" on the plan:\n%s", want, p);
+	free(want);
+	want = xasprintf(
+	    "\nt2 %s: %s\n", g->ui[GUIDE_UI_PLAN_LEFT], s1->todos[1].text);
+	ck_assert_msg(
+	    strstr(p, want) != NULL, "no \"%s\" on the plan:\n%s", want, p);
+	free(want);
+	want = xasprintf("Step 1 of %d: %s\n", GUIDE_STEPS, g->steps[0].title);
+	ck_assert_msg(
+	    strstr(p, want) != NULL, "no \"%s\" on the plan:\n%s", want, p);
+	free(want);
+	want = xasprintf("\n1. %s\n", g->steps[0].title);
+	ck_assert_msg(strstr(p, want) == NULL,
+	    "a step heading reads like a choice:\n%s", p);
+	free(want);
+	expect_nothing_spelled_out(p, "plan");
+	/* "t N" past the last item: the range of the plan's items. */
+	want = xasprintf("from 1 to %zu.", nitems);
+	ck_assert_msg(
+	    strstr(p, want) != NULL, "no \"%s\" after a bad t N:\n%s", want, p);
+	free(want);
+	run_free(&r);
+	free(more);
+	free(in);
+	guide_free(g);
 }
 END_TEST
 
@@ -810,6 +892,7 @@ plain_suite(void)
 	tcase_add_test(tc, walk_with_numbers_only);
 	tcase_add_test(tc, every_screen_by_numbers);
 	tcase_add_test(tc, tick_everything);
+	tcase_add_test(tc, plan_ticks_its_items);
 	tcase_add_test(tc, kiosk_q_resets);
 	tcase_add_test(tc, kiosk_idle_resets);
 	tcase_add_test(tc, width_from_option);
