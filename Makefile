@@ -75,23 +75,24 @@ $(B)/content.ok: $(B)/safesteps $(CONTENT)
 	$(B)/safesteps --check $(CONTENT) >/dev/null
 	@touch $@
 
-$(B)/%.o: src/%.c | $(B)
+$(B)/%.o: src/%.c | $(B)/tests/lib
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # The built-in copy of the content, generated, never edited by hand.
-$(B)/builtin.c: $(CONTENT) src/embed.sh | $(B)
+$(B)/builtin.c: $(CONTENT) src/embed.sh | $(B)/tests/lib
 	sh src/embed.sh $(CONTENT) > $@.tmp && mv $@.tmp $@
 
 $(B)/builtin.o: $(B)/builtin.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B):
-	mkdir -p $(B)/tests/lib
+# The build directories (also when another build made build/ first).
+$(B)/tests/lib:
+	mkdir -p $@
 
-$(B)/tests/lib/%.o: tests/lib/%.c | $(B)
+$(B)/tests/lib/%.o: tests/lib/%.c | $(B)/tests/lib
 	$(CC) $(ALL_TEST_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/tests/%: tests/%.c $(CORE_OBJ) $(TESTLIB_OBJ) | $(B)
+$(B)/tests/%: tests/%.c $(CORE_OBJ) $(TESTLIB_OBJ) | $(B)/tests/lib
 	$(CC) $(ALL_TEST_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(CORE_OBJ) \
 	    $(TESTLIB_OBJ) $(TEST_LDLIBS)
 
@@ -178,7 +179,7 @@ install: all
 	install -m 644 man/safesteps-content.5 $(DESTDIR)$(MANPREFIX)/man5/
 
 # The kiosk unit, with the installed program's path in ExecStart.
-$(B)/safesteps-kiosk.service: src/safesteps-kiosk.service.in | $(B)
+$(B)/safesteps-kiosk.service: src/safesteps-kiosk.service.in | $(B)/tests/lib
 	sed 's|@BINDIR@|$(BINDIR)|g' src/safesteps-kiosk.service.in > $@
 
 install-kiosk: install $(B)/safesteps-kiosk.service
