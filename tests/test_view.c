@@ -973,7 +973,7 @@ START_TEST(test_ascii_locale_ligature)
 		const char *p;
 
 		if (strstr(d->lines[i].text,
-			"Le coeur et l'OEuvre \" ensemble \".") != NULL)
+			"Le coeur et l'OEuvre \"ensemble\".") != NULL)
 			found = 1;
 		for (p = d->lines[i].text; *p != '\0'; p++)
 			ck_assert_msg((unsigned char)*p < 0x80, "not ASCII: %s",
