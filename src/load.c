@@ -209,6 +209,8 @@ static void err(struct ctx *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 static void warn(struct ctx *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
+static void err_at(struct ctx *, const char *, const char *, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /*
  * Errors are always counted, so that a full report still fails the load.
@@ -308,6 +310,19 @@ pop(struct ctx *c, size_t len)
 {
 	c->pathlen = len;
 	c->path[len] = '\0';
+}
+
+/* An error about the value at key of the current path. */
+static void
+err_at(struct ctx *c, const char *key, const char *fmt, ...)
+{
+	size_t mark = push_key(c, key);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vdiag(c, 0, 0, 0, c->path, fmt, ap);
+	va_end(ap);
+	pop(c, mark);
 }
 
 /* Set the path to "array[index]" or "array[index].key". */
@@ -1046,13 +1061,10 @@ static const cJSON *
 field_object(struct ctx *c, const cJSON *obj, const char *key, int required)
 {
 	const cJSON *v = member(c, obj, key, required);
-	size_t mark;
 
 	if (v == NULL || cJSON_IsObject(v))
 		return v;
-	mark = push_key(c, key);
-	err(c, "must be an object, not %s", type_name(v));
-	pop(c, mark);
+	err_at(c, key, "must be an object, not %s", type_name(v));
 	return NULL;
 }
 
@@ -1061,13 +1073,10 @@ static const cJSON *
 field_array(struct ctx *c, const cJSON *obj, const char *key, int required)
 {
 	const cJSON *v = member(c, obj, key, required);
-	size_t mark;
 
 	if (v == NULL || cJSON_IsArray(v))
 		return v;
-	mark = push_key(c, key);
-	err(c, "must be an array, not %s", type_name(v));
-	pop(c, mark);
+	err_at(c, key, "must be an array, not %s", type_name(v));
 	return NULL;
 }
 
@@ -1305,63 +1314,79 @@ walk_body(struct ctx *c, const cJSON *a, struct guide_screen *s)
 	}
 }
 
+/* The screen that obj.key (required) refers to: its index, or 0 after
+ * reporting. */
+static size_t
+field_screen(struct ctx *c, const cJSON *obj, const char *key)
+{
+	const cJSON *v = member(c, obj, key, 1);
+	size_t mark, k;
+
+	if (v == NULL)
+		return 0;
+	mark = push_key(c, key);
+	k = value_ref(c, v, &c->screens, "screen");
+	pop(c, mark);
+	return k != (size_t)-1 ? k : 0;
+}
+
+/*
+ * Walk the array a found at key of the current path: each element, under
+ * its index in the path, must be an object whose keys are among keys; fn
+ * gets each one that is (e, its index i, arg), the others are reported.
+ */
 static void
-walk_todos(struct ctx *c, const cJSON *a, struct guide_screen *s, size_t si)
+walk_objects(struct ctx *c, const cJSON *a, const char *key,
+    const char *const *keys, size_t nkeys,
+    void (*fn)(struct ctx *, const cJSON *, size_t, void *), void *arg)
 {
 	const cJSON *e;
-	size_t i, mark;
-	struct guide_todo *t;
+	size_t i, mark, mark2;
 
-	s->todos = xcalloc(array_len(a), sizeof *s->todos);
-	c->todos =
-	    xreallocarray(c->todos, c->ntodos + array_len(a), sizeof *c->todos);
+	mark = push_key(c, key);
 	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
-		mark = push_index(c, i);
-		if (!cJSON_IsObject(e)) {
+		mark2 = push_index(c, i);
+		if (!cJSON_IsObject(e))
 			err(c, "must be an object, not %s", type_name(e));
-			pop(c, mark);
-			continue;
+		else {
+			check_keys(c, e, keys, nkeys);
+			fn(c, e, i, arg);
 		}
-		check_keys(c, e, todo_keys, NELEM(todo_keys));
-		t = &s->todos[s->ntodos++];
-		t->id = field_id(c, e, "id", 1);
-		t->text = field_text(c, e, "text", 1);
-		if (t->id != NULL) {
-			c->todos[c->ntodos].id = t->id;
-			c->todos[c->ntodos].screen = si;
-			c->todos[c->ntodos].todo = i;
-			c->ntodos++;
-		}
-		pop(c, mark);
+		pop(c, mark2);
+	}
+	pop(c, mark);
+}
+
+/* A screen and its index, for the walks of its arrays. */
+struct screen_at {
+	struct guide_screen *s;
+	size_t si;
+};
+
+static void
+walk_todo(struct ctx *c, const cJSON *e, size_t i, void *arg)
+{
+	struct screen_at *at = arg;
+	struct guide_todo *t = &at->s->todos[at->s->ntodos++];
+
+	t->id = field_id(c, e, "id", 1);
+	t->text = field_text(c, e, "text", 1);
+	if (t->id != NULL) {
+		c->todos[c->ntodos].id = t->id;
+		c->todos[c->ntodos].screen = at->si;
+		c->todos[c->ntodos].todo = i;
+		c->ntodos++;
 	}
 }
 
 static void
-walk_choices(struct ctx *c, const cJSON *a, struct guide_screen *s)
+walk_choice(struct ctx *c, const cJSON *e, size_t i, void *arg)
 {
-	const cJSON *e, *to;
-	size_t i, mark, mark2, k;
-	struct guide_choice *ch;
+	struct guide_screen *s = arg;
+	struct guide_choice *ch = &s->choices[s->nchoices++];
 
-	s->choices = xcalloc(array_len(a), sizeof *s->choices);
-	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
-		mark = push_index(c, i);
-		if (!cJSON_IsObject(e)) {
-			err(c, "must be an object, not %s", type_name(e));
-			pop(c, mark);
-			continue;
-		}
-		check_keys(c, e, choice_keys, NELEM(choice_keys));
-		ch = &s->choices[s->nchoices++];
-		ch->label = field_text(c, e, "label", 1);
-		if ((to = member(c, e, "to", 1)) != NULL) {
-			mark2 = push_key(c, "to");
-			k = value_ref(c, to, &c->screens, "screen");
-			ch->target = k != (size_t)-1 ? k : 0;
-			pop(c, mark2);
-		}
-		pop(c, mark);
-	}
+	ch->label = field_text(c, e, "label", 1);
+	ch->target = field_screen(c, e, "to");
 }
 
 /* One of the names in a list: its index, or -1 after reporting. */
@@ -1389,15 +1414,16 @@ field_enum(struct ctx *c, const cJSON *obj, const char *key, int required,
 	return r;
 }
 
+/* Screen si of the guide arg. */
 static void
-walk_screen(struct ctx *c, const cJSON *o, struct guide_screen *s, size_t si)
+walk_screen(struct ctx *c, const cJSON *o, size_t si, void *arg)
 {
 	static const char *const audiences[] = { "youth", "adult" };
+	struct guide_screen *s = &((struct guide *)arg)->screens[si];
 	const cJSON *v;
 	size_t mark;
 	int k;
 
-	check_keys(c, o, screen_keys, NELEM(screen_keys));
 	s->id = field_id(c, o, "id", 1);
 	s->title = field_text(c, o, "title", 1);
 	k = field_enum(c, o, "audience", 1, audiences, NELEM(audiences),
@@ -1407,14 +1433,12 @@ walk_screen(struct ctx *c, const cJSON *o, struct guide_screen *s, size_t si)
 	    "one of \"text\", \"plan\", \"sources\", \"languages\", \"help\"");
 	s->kind = k > 0 ? (enum guide_kind)k : GUIDE_KIND_TEXT;
 	if (k > 0) {
-		if (c->kind_screen[k] != 0) {
-			mark = push_key(c, "kind");
-			err(c,
+		if (c->kind_screen[k] != 0)
+			err_at(c, "kind",
 			    "only one screen may have kind \"%s\" "
 			    "(screens[%zu] has it already)",
 			    kind_names[k], c->kind_screen[k] - 1);
-			pop(c, mark);
-		} else
+		else
 			c->kind_screen[k] = si + 1;
 	}
 	if ((v = member(c, o, "step", 0)) != NULL) {
@@ -1429,14 +1453,18 @@ walk_screen(struct ctx *c, const cJSON *o, struct guide_screen *s, size_t si)
 		pop(c, mark);
 	}
 	if ((v = field_array(c, o, "todo", 0)) != NULL) {
-		mark = push_key(c, "todo");
-		walk_todos(c, v, s, si);
-		pop(c, mark);
+		struct screen_at at = { s, si };
+
+		s->todos = xcalloc(array_len(v), sizeof *s->todos);
+		c->todos = xreallocarray(
+		    c->todos, c->ntodos + array_len(v), sizeof *c->todos);
+		walk_objects(
+		    c, v, "todo", todo_keys, NELEM(todo_keys), walk_todo, &at);
 	}
 	if ((v = field_array(c, o, "choices", 0)) != NULL) {
-		mark = push_key(c, "choices");
-		walk_choices(c, v, s);
-		pop(c, mark);
+		s->choices = xcalloc(array_len(v), sizeof *s->choices);
+		walk_objects(c, v, "choices", choice_keys, NELEM(choice_keys),
+		    walk_choice, s);
 	}
 	field_refs(c, o, "resources", &c->resources, "resource", &s->resources,
 	    &s->nresources);
@@ -1447,128 +1475,104 @@ walk_screen(struct ctx *c, const cJSON *o, struct guide_screen *s, size_t si)
 static void
 walk_screens(struct ctx *c, const cJSON *root, struct guide *g)
 {
-	const cJSON *a = field_array(c, root, "screens", 1), *e;
-	size_t i, mark, mark2;
+	const cJSON *a = field_array(c, root, "screens", 1);
 
 	if (a == NULL)
 		return;
-	mark = push_key(c, "screens");
 	if (a->child == NULL)
-		err(c, "must have at least one screen");
+		err_at(c, "screens", "must have at least one screen");
 	g->screens = xcalloc(array_len(a), sizeof *g->screens);
-	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
-		mark2 = push_index(c, i);
-		g->nscreens++;
-		if (cJSON_IsObject(e))
-			walk_screen(c, e, &g->screens[i], i);
-		else
-			err(c, "must be an object, not %s", type_name(e));
-		pop(c, mark2);
+	g->nscreens = array_len(a);
+	walk_objects(
+	    c, a, "screens", screen_keys, NELEM(screen_keys), walk_screen, g);
+}
+
+/* Step i (from 0) of the guide arg; one past the fifth is checked and
+ * dropped. */
+static void
+walk_step(struct ctx *c, const cJSON *e, size_t i, void *arg)
+{
+	struct guide *g = arg;
+	struct guide_step scratch = { 0 },
+			  *st = i < GUIDE_STEPS ? &g->steps[i] : &scratch;
+	const cJSON *v;
+	size_t mark;
+	int num;
+
+	if ((v = member(c, e, "number", 1)) != NULL) {
+		mark = push_key(c, "number");
+		if (!cJSON_IsNumber(v))
+			err(c, "must be a whole number, not %s", type_name(v));
+		else if (v->valuedouble != (double)(i + 1))
+			err(c,
+			    "must be %zu (the steps are numbered 1 "
+			    "to %d, in order)",
+			    i + 1, GUIDE_STEPS);
+		else if (value_int(c, v, 1, GUIDE_STEPS, &num) == 0)
+			st->number = num;
+		pop(c, mark);
 	}
-	pop(c, mark);
+	st->title = field_text(c, e, "title", 1);
+	st->screen = field_screen(c, e, "screen");
+	free(scratch.title);
 }
 
 static void
 walk_steps(struct ctx *c, const cJSON *root, struct guide *g)
 {
-	const cJSON *a = field_array(c, root, "steps", 1), *e, *v;
-	size_t i, n, mark, mark2, mark3, k;
-	int num;
+	const cJSON *a = field_array(c, root, "steps", 1);
+	size_t i, n;
 
 	for (i = 0; i < GUIDE_STEPS; i++)
 		g->steps[i].number = (int)i + 1;
 	if (a == NULL)
 		return;
-	mark = push_key(c, "steps");
 	n = array_len(a);
 	if (n != GUIDE_STEPS)
-		err(c, "must list exactly %d steps, not %zu", GUIDE_STEPS, n);
-	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
-		struct guide_step scratch = { 0 }, *st = i < GUIDE_STEPS
-							     ? &g->steps[i]
-							     : &scratch;
+		err_at(c, "steps", "must list exactly %d steps, not %zu",
+		    GUIDE_STEPS, n);
+	walk_objects(c, a, "steps", step_keys, NELEM(step_keys), walk_step, g);
+}
 
-		mark2 = push_index(c, i);
-		if (!cJSON_IsObject(e)) {
-			err(c, "must be an object, not %s", type_name(e));
-			pop(c, mark2);
-			continue;
-		}
-		check_keys(c, e, step_keys, NELEM(step_keys));
-		if ((v = member(c, e, "number", 1)) != NULL) {
-			mark3 = push_key(c, "number");
-			if (!cJSON_IsNumber(v))
-				err(c, "must be a whole number, not %s",
-				    type_name(v));
-			else if (v->valuedouble != (double)(i + 1))
-				err(c,
-				    "must be %zu (the steps are numbered 1 "
-				    "to %d, in order)",
-				    i + 1, GUIDE_STEPS);
-			else if (value_int(c, v, 1, GUIDE_STEPS, &num) == 0)
-				st->number = num;
-			pop(c, mark3);
-		}
-		st->title = field_text(c, e, "title", 1);
-		if ((v = member(c, e, "screen", 1)) != NULL) {
-			mark3 = push_key(c, "screen");
-			k = value_ref(c, v, &c->screens, "screen");
-			st->screen = k != (size_t)-1 ? k : 0;
-			pop(c, mark3);
-		}
-		free(scratch.title);
-		pop(c, mark2);
-	}
-	pop(c, mark);
+/* Resource i of the guide arg. */
+static void
+walk_resource(struct ctx *c, const cJSON *e, size_t i, void *arg)
+{
+	struct guide_resource *r = &((struct guide *)arg)->resources[i];
+	const cJSON *srcs;
+
+	r->id = field_id(c, e, "id", 1);
+	r->name = field_text(c, e, "name", 1);
+	r->purpose = field_text(c, e, "purpose", 1);
+	r->web = field_text(c, e, "web", 0);
+	if (r->web != NULL && strstr(r->web, "://") != NULL)
+		err_at(c, "web",
+		    "give the address without \"https://\" or "
+		    "\"http://\"");
+	r->phone = field_text(c, e, "phone", 0);
+	r->text = field_text(c, e, "text", 0);
+	r->hours = field_text(c, e, "hours", 0);
+	r->region = field_text(c, e, "region", 1);
+	srcs = member(c, e, "sources", 0);
+	if (srcs == NULL)
+		err(c, "must name at least one source in \"sources\"");
+	else if (cJSON_IsArray(srcs) && srcs->child == NULL)
+		err_at(c, "sources", "must name at least one source");
+	field_refs(
+	    c, e, "sources", &c->sources, "source", &r->sources, &r->nsources);
 }
 
 static void
 walk_resources(struct ctx *c, const cJSON *root, struct guide *g)
 {
-	const cJSON *a = field_array(c, root, "resources", 1), *e, *srcs;
-	size_t i, mark, mark2, mark3;
-	struct guide_resource *r;
+	const cJSON *a = field_array(c, root, "resources", 1);
 
 	if (a == NULL)
 		return;
-	mark = push_key(c, "resources");
 	g->resources = xcalloc(array_len(a), sizeof *g->resources);
-	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
-		mark2 = push_index(c, i);
-		r = &g->resources[g->nresources++];
-		if (!cJSON_IsObject(e)) {
-			err(c, "must be an object, not %s", type_name(e));
-			pop(c, mark2);
-			continue;
-		}
-		check_keys(c, e, resource_keys, NELEM(resource_keys));
-		r->id = field_id(c, e, "id", 1);
-		r->name = field_text(c, e, "name", 1);
-		r->purpose = field_text(c, e, "purpose", 1);
-		r->web = field_text(c, e, "web", 0);
-		if (r->web != NULL && strstr(r->web, "://") != NULL) {
-			mark3 = push_key(c, "web");
-			err(c, "give the address without \"https://\" or "
-			       "\"http://\"");
-			pop(c, mark3);
-		}
-		r->phone = field_text(c, e, "phone", 0);
-		r->text = field_text(c, e, "text", 0);
-		r->hours = field_text(c, e, "hours", 0);
-		r->region = field_text(c, e, "region", 1);
-		srcs = member(c, e, "sources", 0);
-		if (srcs == NULL)
-			err(c, "must name at least one source in \"sources\"");
-		else if (cJSON_IsArray(srcs) && srcs->child == NULL) {
-			mark3 = push_key(c, "sources");
-			err(c, "must name at least one source");
-			pop(c, mark3);
-		}
-		field_refs(c, e, "sources", &c->sources, "source", &r->sources,
-		    &r->nsources);
-		pop(c, mark2);
-	}
-	pop(c, mark);
+	g->nresources = array_len(a);
+	walk_objects(c, a, "resources", resource_keys, NELEM(resource_keys),
+	    walk_resource, g);
 }
 
 /*
@@ -1603,41 +1607,35 @@ is_date(const char *s)
 	return 1;
 }
 
+/* Source i of the guide arg. */
+static void
+walk_source(struct ctx *c, const cJSON *e, size_t i, void *arg)
+{
+	struct guide_source *s = &((struct guide *)arg)->sources[i];
+
+	s->id = field_id(c, e, "id", 1);
+	s->title = field_text(c, e, "title", 1);
+	s->publisher = field_text(c, e, "publisher", 1);
+	s->date = field_text(c, e, "date", 1);
+	s->url = field_text(c, e, "url", 1);
+	s->checked = field_text(c, e, "checked", 1);
+	if (s->checked != NULL && !is_date(s->checked))
+		err_at(c, "checked",
+		    "must be a date written YYYY-MM-DD, YYYY-MM or "
+		    "YYYY");
+}
+
 static void
 walk_sources(struct ctx *c, const cJSON *root, struct guide *g)
 {
-	const cJSON *a = field_array(c, root, "sources", 1), *e;
-	size_t i, mark, mark2, mark3;
-	struct guide_source *s;
+	const cJSON *a = field_array(c, root, "sources", 1);
 
 	if (a == NULL)
 		return;
-	mark = push_key(c, "sources");
 	g->sources = xcalloc(array_len(a), sizeof *g->sources);
-	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
-		mark2 = push_index(c, i);
-		s = &g->sources[g->nsources++];
-		if (!cJSON_IsObject(e)) {
-			err(c, "must be an object, not %s", type_name(e));
-			pop(c, mark2);
-			continue;
-		}
-		check_keys(c, e, source_keys, NELEM(source_keys));
-		s->id = field_id(c, e, "id", 1);
-		s->title = field_text(c, e, "title", 1);
-		s->publisher = field_text(c, e, "publisher", 1);
-		s->date = field_text(c, e, "date", 1);
-		s->url = field_text(c, e, "url", 1);
-		s->checked = field_text(c, e, "checked", 1);
-		if (s->checked != NULL && !is_date(s->checked)) {
-			mark3 = push_key(c, "checked");
-			err(c, "must be a date written YYYY-MM-DD, YYYY-MM or "
-			       "YYYY");
-			pop(c, mark3);
-		}
-		pop(c, mark2);
-	}
-	pop(c, mark);
+	g->nsources = array_len(a);
+	walk_objects(
+	    c, a, "sources", source_keys, NELEM(source_keys), walk_source, g);
 }
 
 /* The crisis object at obj.key: both lines, or neither after reporting. */
@@ -1656,21 +1654,6 @@ walk_crisis(struct ctx *c, const cJSON *obj, int required, char **line,
 	*shortline = field_text(c, o, "short", 1);
 	pop(c, mark);
 	return 0;
-}
-
-/* A screen reference at the top level ("start", "help"): its index. */
-static size_t
-walk_top_ref(struct ctx *c, const cJSON *root, const char *key)
-{
-	const cJSON *v = member(c, root, key, 1);
-	size_t mark, k;
-
-	if (v == NULL)
-		return 0;
-	mark = push_key(c, key);
-	k = value_ref(c, v, &c->screens, "screen");
-	pop(c, mark);
-	return k != (size_t)-1 ? k : 0;
 }
 
 /* Pass 4: the whole. */
@@ -1863,13 +1846,10 @@ walk_guide(struct ctx *c, const cJSON *root)
 		mark = push_key(c, "language");
 		check_keys(c, o, language_keys, NELEM(language_keys));
 		g->lang = field_text(c, o, "code", 1);
-		if (g->lang != NULL && !is_lang(g->lang)) {
-			size_t mark2 = push_key(c, "code");
-
-			err(c, "must be a language code of 2 or 3 lowercase "
-			       "letters, such as \"en\"");
-			pop(c, mark2);
-		}
+		if (g->lang != NULL && !is_lang(g->lang))
+			err_at(c, "code",
+			    "must be a language code of 2 or 3 lowercase "
+			    "letters, such as \"en\"");
 		g->lang_name = field_text(c, o, "name", 1);
 		pop(c, mark);
 	}
@@ -1895,8 +1875,8 @@ walk_guide(struct ctx *c, const cJSON *root)
 	collect_ids(c, root, "resources", "resource", &c->resources);
 	collect_ids(c, root, "sources", "source", &c->sources);
 
-	g->start = walk_top_ref(c, root, "start");
-	g->help = walk_top_ref(c, root, "help");
+	g->start = field_screen(c, root, "start");
+	g->help = field_screen(c, root, "help");
 	walk_screens(c, root, g);
 	walk_steps(c, root, g);
 	walk_resources(c, root, g);
@@ -2093,32 +2073,27 @@ site_part_free(struct site_part *p)
 	free(p->crisis_short);
 }
 
+/* Person i of the site part arg. */
+static void
+walk_person(struct ctx *c, const cJSON *e, size_t i, void *arg)
+{
+	struct guide_person *pe = &((struct site_part *)arg)->people[i];
+
+	pe->name = field_text(c, e, "name", 1);
+	pe->details = field_text(c, e, "details", 1);
+}
+
 static void
 walk_site_lang(struct ctx *c, const cJSON *o, struct site_part *p)
 {
-	const cJSON *a, *e;
-	size_t i, mark, mark2;
+	const cJSON *a;
 
 	check_keys(c, o, site_lang_keys, NELEM(site_lang_keys));
 	if ((a = field_array(c, o, "people", 0)) != NULL) {
-		mark = push_key(c, "people");
 		p->people = xcalloc(array_len(a), sizeof *p->people);
-		for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
-			struct guide_person *pe = &p->people[p->npeople++];
-
-			mark2 = push_index(c, i);
-			if (!cJSON_IsObject(e))
-				err(c, "must be an object, not %s",
-				    type_name(e));
-			else {
-				check_keys(
-				    c, e, person_keys, NELEM(person_keys));
-				pe->name = field_text(c, e, "name", 1);
-				pe->details = field_text(c, e, "details", 1);
-			}
-			pop(c, mark2);
-		}
-		pop(c, mark);
+		p->npeople = array_len(a);
+		walk_objects(c, a, "people", person_keys, NELEM(person_keys),
+		    walk_person, p);
 	}
 	walk_crisis(c, o, 0, &p->crisis, &p->crisis_short);
 }
