@@ -459,10 +459,7 @@ real_setup(void)
 {
 	real_guides[0] = cli_guide_of("en");
 	real_guides[1] = cli_guide_of("fr");
-	memset(&real_app, 0, sizeof real_app);
-	real_app.guides = real_guides;
-	real_app.nguides = 2;
-	real_app.utf8 = 1;
+	hg_app_of(&real_app, real_guides);
 }
 
 static void

@@ -116,15 +116,21 @@ struct guide *hg_guides[2];
 struct app hg_app;
 
 void
+hg_app_of(struct app *app, struct guide *guides[2])
+{
+	memset(app, 0, sizeof *app);
+	app->guides = guides;
+	app->nguides = 2;
+	app->lang = 0;
+	app->utf8 = 1;
+}
+
+void
 hg_setup(void)
 {
 	hg_guides[0] = hg_guide("en");
 	hg_guides[1] = hg_guide("fr");
-	memset(&hg_app, 0, sizeof hg_app);
-	hg_app.guides = hg_guides;
-	hg_app.nguides = 2;
-	hg_app.lang = 0;
-	hg_app.utf8 = 1;
+	hg_app_of(&hg_app, hg_guides);
 	hg_app.color = 1;
 }
 

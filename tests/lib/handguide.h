@@ -37,6 +37,10 @@ extern struct app hg_app;
  * guide_free. */
 struct guide *hg_guide(const char *lang);
 
+/* Make *app the app of two guides (English first, UTF-8, no colour,
+ * nothing else set); it holds guides, not a copy. */
+void hg_app_of(struct app *app, struct guide *guides[2]);
+
 /* Make hg_guides and hg_app anew. */
 void hg_setup(void);
 
