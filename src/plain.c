@@ -202,7 +202,7 @@ plain_width(const struct app *app)
 static const char *
 plain_colon(const struct guide *g)
 {
-	return strcmp(g->lang, "fr") == 0 ? " : " : ": ";
+	return strncmp(g->lang, "fr", 2) == 0 ? " : " : ": ";
 }
 
 /*
