@@ -248,6 +248,15 @@ expect_key(struct term *t, const char *name)
 	    "key %s not last:\n%s", name, term_dump(t));
 }
 
+/* Send key, which this terminal type has, and wait until the child names
+ * it as name. */
+static void
+expect_sent_key(struct term *t, enum term_key key, const char *name)
+{
+	ck_assert_int_eq(term_send_key(t, key), 0);
+	expect_key(t, name);
+}
+
 START_TEST(text_cursor_and_wide_chars)
 {
 	struct term *t = start_curses(24, 80, env_xterm);
@@ -323,30 +332,20 @@ START_TEST(xterm_keys)
 {
 	struct term *t = start_curses(24, 80, env_xterm);
 
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_UP), 0);
-	expect_key(t, "KEY_UP");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_DOWN), 0);
-	expect_key(t, "KEY_DOWN");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_PGDN), 0);
-	expect_key(t, "KEY_NPAGE");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_PGUP), 0);
-	expect_key(t, "KEY_PPAGE");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_F1), 0);
-	expect_key(t, "KEY_F(1)");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_HOME), 0);
-	expect_key(t, "KEY_HOME");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_BACKSPACE), 0);
-	expect_key(t, "KEY_BACKSPACE");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_ENTER), 0);
-	expect_key(t, "^M");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_TAB), 0);
-	expect_key(t, "^I");
+	expect_sent_key(t, TERM_KEY_UP, "KEY_UP");
+	expect_sent_key(t, TERM_KEY_DOWN, "KEY_DOWN");
+	expect_sent_key(t, TERM_KEY_PGDN, "KEY_NPAGE");
+	expect_sent_key(t, TERM_KEY_PGUP, "KEY_PPAGE");
+	expect_sent_key(t, TERM_KEY_F1, "KEY_F(1)");
+	expect_sent_key(t, TERM_KEY_HOME, "KEY_HOME");
+	expect_sent_key(t, TERM_KEY_BACKSPACE, "KEY_BACKSPACE");
+	expect_sent_key(t, TERM_KEY_ENTER, "^M");
+	expect_sent_key(t, TERM_KEY_TAB, "^I");
 	ck_assert_int_eq(term_send_char(t, 'c', TERM_MOD_CTRL), 0);
 	expect_key(t, "^C");
 	ck_assert_int_eq(term_send_char(t, 0xe9, 0), 0);
 	expect_key(t, "\xc3\xa9");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_ESC), 0);
-	expect_key(t, "^[");
+	expect_sent_key(t, TERM_KEY_ESC, "^[");
 	/* Alt+x is ESC x in one write: curses reads ESC, then x. */
 	ck_assert_int_eq(term_send_char(t, 'x', TERM_MOD_ALT), 0);
 	expect_key(t, "^[ x");
@@ -409,14 +408,10 @@ START_TEST(linux_keys_from_terminfo)
 	static const char *const env[] = { "TERM=linux", "LANG=C.UTF-8", NULL };
 	struct term *t = start_curses(24, 80, env);
 
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_UP), 0);
-	expect_key(t, "KEY_UP");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_PGDN), 0);
-	expect_key(t, "KEY_NPAGE");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_F1), 0);
-	expect_key(t, "KEY_F(1)");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_BACKSPACE), 0);
-	expect_key(t, "KEY_BACKSPACE");
+	expect_sent_key(t, TERM_KEY_UP, "KEY_UP");
+	expect_sent_key(t, TERM_KEY_PGDN, "KEY_NPAGE");
+	expect_sent_key(t, TERM_KEY_F1, "KEY_F(1)");
+	expect_sent_key(t, TERM_KEY_BACKSPACE, "KEY_BACKSPACE");
 	ck_assert(term_output_has(t, "\033[?1h", 5) == 0); /* no smkx */
 	ck_assert_int_eq(term_send_char(t, 'q', 0), 0);
 	term_free(t);
@@ -429,13 +424,10 @@ START_TEST(vt100_keys_from_terminfo)
 	struct term *t = start_curses(24, 80, env);
 	struct term_cell cell;
 
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_UP), 0);
-	expect_key(t, "KEY_UP");
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_F1), 0);
-	expect_key(t, "KEY_F(1)");
+	expect_sent_key(t, TERM_KEY_UP, "KEY_UP");
+	expect_sent_key(t, TERM_KEY_F1, "KEY_F(1)");
 	/* vt100's backspace is ^H, which curses names KEY_BACKSPACE. */
-	ck_assert_int_eq(term_send_key(t, TERM_KEY_BACKSPACE), 0);
-	expect_key(t, "KEY_BACKSPACE");
+	expect_sent_key(t, TERM_KEY_BACKSPACE, "KEY_BACKSPACE");
 	/* vt100 has no page keys. */
 	ck_assert_int_eq(term_send_key(t, TERM_KEY_PGDN), -1);
 	/* vt100 has no colours: the red line is in the default colour. */
