@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "guide.h"
-#include "load.h"
 #include "pbm.h"
 #include "qr.h"
 #include "term.h"
@@ -505,28 +505,6 @@ START_TEST(test_round_trip)
 }
 END_TEST
 
-/* Load content/en.json (from SAFESTEPS_CONTENT_DIR), or fail the test. */
-static struct guide *
-load_english(void)
-{
-	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
-	struct load_report rep = { 0 };
-	struct guide *g;
-	char *path;
-
-	path = xasprintf("%s/en.json", dir != NULL ? dir : "content");
-	g = load_file(path, &rep);
-	if (g == NULL) {
-		char *why = rep.ndiags > 0 ? load_diag_format(&rep, 0) : NULL;
-
-		ck_abort_msg("%s does not load: %s", path,
-		    why != NULL ? why : "no diagnostic");
-	}
-	load_report_free(&rep);
-	free(path);
-	return g;
-}
-
 /*
  * Every resource with a web address in the bundled English content: its
  * code, painted on a screen in both forms with the quiet zone that fits
@@ -534,7 +512,7 @@ load_english(void)
  */
 START_TEST(test_content_round_trip)
 {
-	struct guide *g = load_english();
+	struct guide *g = cli_guide_of("en");
 	struct qr q;
 	struct pbm p;
 	struct screen s;

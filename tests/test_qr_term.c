@@ -35,8 +35,8 @@
 
 #include <ncursesw/curses.h>
 
+#include "cli.h"
 #include "guide.h"
-#include "load.h"
 #include "pbm.h"
 #include "qr.h"
 #include "run.h"
@@ -195,16 +195,6 @@ read_screen(struct term *t, int light_theme, int *defaults)
 	return got;
 }
 
-/* Milliseconds on the monotonic clock. */
-static long long
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
  * Assert that the screen reads as "https://" followed by address, within a
  * few seconds: the program may not have read the last key yet on a busy
@@ -215,13 +205,13 @@ assert_screen_reads(
     struct term *t, const char *address, int light_theme, const char *what)
 {
 	char *want = xasprintf("https://%s", address);
-	long long deadline = now_ms() + term_ms(5000);
+	long long deadline = term_now_ms() + term_ms(5000);
 	char *got;
 
 	for (;;) {
 		got = read_screen(t, light_theme, NULL);
 		if ((got != NULL && strcmp(got, want) == 0) ||
-		    now_ms() > deadline)
+		    term_now_ms() > deadline)
 			break;
 		free(got);
 		term_settle(t, 100, 1000);
@@ -330,27 +320,12 @@ END_TEST
 
 static struct guide *english;
 
-/* Load content/en.json (from SAFESTEPS_CONTENT_DIR) once. */
+/* content/en.json (from SAFESTEPS_CONTENT_DIR), loaded once. */
 static const struct guide *
 guide_en(void)
 {
-	struct load_report rep = { 0 };
-	char *path;
-
-	if (english != NULL)
-		return english;
-	path = xasprintf("%s/en.json", getenv("SAFESTEPS_CONTENT_DIR") != NULL
-					   ? getenv("SAFESTEPS_CONTENT_DIR")
-					   : "content");
-	english = load_file(path, &rep);
-	if (english == NULL) {
-		char *why = rep.ndiags > 0 ? load_diag_format(&rep, 0) : NULL;
-
-		ck_abort_msg("%s does not load: %s", path,
-		    why != NULL ? why : "no diagnostic");
-	}
-	load_report_free(&rep);
-	free(path);
+	if (english == NULL)
+		english = cli_guide_of("en");
 	return english;
 }
 

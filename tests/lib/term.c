@@ -131,8 +131,8 @@ term_seconds(double s)
 	return s * term_factor();
 }
 
-static long long
-now_ms(void)
+long long
+term_now_ms(void)
 {
 	struct timespec ts;
 
@@ -195,7 +195,7 @@ static int
 write_all(struct term *t, const void *buf, size_t len)
 {
 	const char *p = buf;
-	long long deadline = now_ms() + term_ms(2000);
+	long long deadline = term_now_ms() + term_ms(2000);
 	struct pollfd pfd;
 	ssize_t n;
 
@@ -208,7 +208,7 @@ write_all(struct term *t, const void *buf, size_t len)
 		}
 		if (n < 0 && errno != EAGAIN && errno != EINTR)
 			return -1;
-		if (now_ms() >= deadline)
+		if (term_now_ms() >= deadline)
 			return -1;
 		pfd.fd = t->master;
 		pfd.events = POLLOUT;
@@ -415,11 +415,11 @@ wait_io(struct term *t, long long ms)
 static int
 settle_abs(struct term *t, int quiet, long long limit)
 {
-	long long last = now_ms(), now;
+	long long last = term_now_ms(), now;
 
 	for (;;) {
 		term_pump(t);
-		now = now_ms();
+		now = term_now_ms();
 		if (now - last >= quiet)
 			return 0;
 		if (now >= limit)
@@ -428,7 +428,7 @@ settle_abs(struct term *t, int quiet, long long limit)
 			struct pollfd pfd = { t->master, POLLIN, 0 };
 
 			if (poll(&pfd, 1, 0) > 0)
-				last = now_ms();
+				last = term_now_ms();
 		}
 	}
 }
@@ -436,7 +436,8 @@ settle_abs(struct term *t, int quiet, long long limit)
 int
 term_settle(struct term *t, int quiet_ms, int limit_ms)
 {
-	return settle_abs(t, term_ms(quiet_ms), now_ms() + term_ms(limit_ms));
+	return settle_abs(
+	    t, term_ms(quiet_ms), term_now_ms() + term_ms(limit_ms));
 }
 
 static int
@@ -680,18 +681,18 @@ int
 term_wait_until(
     struct term *t, int (*ok)(struct term *, void *), void *arg, int timeout_ms)
 {
-	long long deadline = now_ms() + term_ms(timeout_ms), now;
+	long long deadline = term_now_ms() + term_ms(timeout_ms), now;
 
 	for (;;) {
 		term_pump(t);
 		if (ok(t, arg)) {
 			/* The frame may still be arriving: let it finish. */
 			settle_abs(t, term_ms(TERM_QUIET_MS),
-			    now_ms() + term_ms(TERM_FRAME_MS));
+			    term_now_ms() + term_ms(TERM_FRAME_MS));
 			if (ok(t, arg))
 				return 0;
 		}
-		now = now_ms();
+		now = term_now_ms();
 		if (now >= deadline)
 			return -1;
 		if (t->exited) {
@@ -898,7 +899,7 @@ term_kill(struct term *t, int sig)
 int
 term_wait_exit(struct term *t, int timeout_ms, int *status)
 {
-	long long start = now_ms(), deadline = start + term_ms(timeout_ms);
+	long long start = term_now_ms(), deadline = start + term_ms(timeout_ms);
 	long long took, now;
 
 	if (t->exited) {
@@ -910,15 +911,15 @@ term_wait_exit(struct term *t, int timeout_ms, int *status)
 		term_pump(t);
 		if (reap(t, 0))
 			break;
-		now = now_ms();
+		now = term_now_ms();
 		if (now >= deadline)
 			return -1;
 		wait_io(t, deadline - now);
 	}
-	took = now_ms() - start;
+	took = term_now_ms() - start;
 	/* What the child wrote last may still be on its way through the pty. */
 	settle_abs(
-	    t, term_ms(TERM_QUIET_MS), now_ms() + term_ms(TERM_FRAME_MS));
+	    t, term_ms(TERM_QUIET_MS), term_now_ms() + term_ms(TERM_FRAME_MS));
 	if (status)
 		*status = t->status;
 	return (int)took;

@@ -82,6 +82,9 @@ int term_ms(int ms);
 /* Seconds for tcase_set_timeout: s scaled by term_factor(). */
 double term_seconds(double s);
 
+/* Milliseconds on the monotonic clock (unscaled). */
+long long term_now_ms(void);
+
 /*
  * Start argv[0] (a path; argv NULL-terminated) on a new pty of rows x cols.
  * env is a NULL-terminated list of "NAME=value" that is the child's whole
