@@ -51,23 +51,24 @@ static const struct word fr_words[] = { { "police", 2 }, { "écoute", 2 },
 	{ "confidentiel", 4 }, { "le", 1 }, { "que", 1 }, { "qu'il", 1 },
 	{ "peut-être", 2 }, { "naïf", 2 } };
 
+/* w has its number of syllables in lang. */
+static void
+expect_syllables(const struct word *w, const char *lang)
+{
+	ck_assert_msg(syl(w->word, lang) == w->syllables,
+	    "\"%s\": %zu syllables, expected %zu", w->word, syl(w->word, lang),
+	    w->syllables);
+}
+
 START_TEST(test_syllables_en)
 {
-	const struct word *w = &en_words[_i];
-
-	ck_assert_msg(syl(w->word, "en") == w->syllables,
-	    "\"%s\": %zu syllables, expected %zu", w->word, syl(w->word, "en"),
-	    w->syllables);
+	expect_syllables(&en_words[_i], "en");
 }
 END_TEST
 
 START_TEST(test_syllables_fr)
 {
-	const struct word *w = &fr_words[_i];
-
-	ck_assert_msg(syl(w->word, "fr") == w->syllables,
-	    "\"%s\": %zu syllables, expected %zu", w->word, syl(w->word, "fr"),
-	    w->syllables);
+	expect_syllables(&fr_words[_i], "fr");
 }
 END_TEST
 
