@@ -763,6 +763,35 @@ START_TEST(vt100)
 }
 END_TEST
 
+/*
+ * On the steps screen with choice k (0 to 2) highlighted, on a terminal
+ * of type term_name: F1 shows help and Backspace comes back to the same
+ * choice; Down to step 3 and Enter; PgDn scrolls; Esc leaves cleanly.
+ */
+static void
+help_step_3_and_leave(struct term *t, int k, const char *term_name)
+{
+	const struct guide_screen *st = gs_screen(en, "steps");
+	char *how = xasprintf("Esc on TERM=%s", term_name);
+
+	gs_key(t, TERM_KEY_F1);
+	expect_help(t);
+	gs_key(t, TERM_KEY_BACKSPACE);
+	gs_wait_screen(t, en, "steps");
+	gs_expect_highlight(t, st->choices[k].label);
+	for (; k < 2; k++)
+		gs_key(t, TERM_KEY_DOWN);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "step-3");
+	gs_key(t, TERM_KEY_PGDN);
+	ck_assert_msg(term_wait_text(t, gs_ui(en, GUIDE_UI_MORE_ABOVE),
+			  GS_WAIT_MS, NULL, NULL) == 0,
+	    "TERM=%s: PgDn did not scroll:\n%s", term_name, term_dump(t));
+	gs_key(t, TERM_KEY_ESC);
+	gs_expect_left(t, en, term_name, how);
+	free(how);
+}
+
 START_TEST(linux_keys)
 {
 	static const char *const env[] = { "TERM=linux", "LANG=C.UTF-8", NULL };
@@ -779,19 +808,7 @@ START_TEST(linux_keys)
 	gs_key(t, TERM_KEY_DOWN);
 	gs_key(t, TERM_KEY_DOWN);
 	gs_expect_highlight(t, st->choices[2].label);
-	gs_key(t, TERM_KEY_F1);
-	expect_help(t);
-	gs_key(t, TERM_KEY_BACKSPACE);
-	gs_wait_screen(t, en, "steps");
-	gs_expect_highlight(t, st->choices[2].label);
-	gs_key(t, TERM_KEY_ENTER);
-	gs_wait_screen(t, en, "step-3");
-	gs_key(t, TERM_KEY_PGDN);
-	ck_assert_msg(term_wait_text(t, gs_ui(en, GUIDE_UI_MORE_ABOVE),
-			  GS_WAIT_MS, NULL, NULL) == 0,
-	    "PgDn (linux) did not scroll:\n%s", term_dump(t));
-	gs_key(t, TERM_KEY_ESC);
-	gs_expect_left(t, en, "linux", "Esc on TERM=linux");
+	help_step_3_and_leave(t, 2, "linux");
 	term_free(t);
 }
 END_TEST
@@ -807,7 +824,6 @@ START_TEST(other_terminals)
 	const char *env[] = { tenv, "LANG=C.UTF-8", NULL };
 	struct term *t = gs_start(24, 80, env, NULL);
 	const struct guide_screen *st = gs_screen(en, "steps");
-	char *how = xasprintf("Esc on TERM=%s", names[_i]);
 
 	gs_wait_screen(t, en, "start");
 	gs_expect_crisis(t, en);
@@ -815,21 +831,7 @@ START_TEST(other_terminals)
 	gs_wait_screen(t, en, "steps");
 	gs_key(t, TERM_KEY_DOWN);
 	gs_expect_highlight(t, st->choices[1].label);
-	gs_key(t, TERM_KEY_F1);
-	expect_help(t);
-	gs_key(t, TERM_KEY_BACKSPACE);
-	gs_wait_screen(t, en, "steps");
-	gs_expect_highlight(t, st->choices[1].label);
-	gs_key(t, TERM_KEY_DOWN);
-	gs_key(t, TERM_KEY_ENTER);
-	gs_wait_screen(t, en, "step-3");
-	gs_key(t, TERM_KEY_PGDN);
-	ck_assert_msg(term_wait_text(t, gs_ui(en, GUIDE_UI_MORE_ABOVE),
-			  GS_WAIT_MS, NULL, NULL) == 0,
-	    "TERM=%s: PgDn did not scroll:\n%s", names[_i], term_dump(t));
-	gs_key(t, TERM_KEY_ESC);
-	gs_expect_left(t, en, names[_i], how);
-	free(how);
+	help_step_3_and_leave(t, 1, names[_i]);
 	free(tenv);
 	term_free(t);
 }
