@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "guide.h"
+#include "guidescreen.h"
 #include "layout.h"
 #include "load.h"
 #include "readlevel.h"
@@ -510,11 +511,5 @@ content_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(content_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return gs_run(content_suite());
 }

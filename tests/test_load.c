@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "guide.h"
+#include "guidescreen.h"
 #include "load.h"
 
 static const char *
@@ -1058,11 +1059,5 @@ load_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(load_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return gs_run(load_suite());
 }

@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "guide.h"
+#include "guidescreen.h"
 #include "pbm.h"
 #include "qr.h"
 #include "term.h"
@@ -597,11 +598,5 @@ qr_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(qr_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return gs_run(qr_suite());
 }

@@ -37,6 +37,7 @@
 
 #include "cli.h"
 #include "guide.h"
+#include "guidescreen.h"
 #include "pbm.h"
 #include "qr.h"
 #include "run.h"
@@ -752,7 +753,6 @@ qr_term_suite(void)
 int
 main(int argc, char **argv)
 {
-	SRunner *sr;
 	int failed;
 
 	if (argc == 3 && strcmp(argv[1], "--paint") == 0)
@@ -761,10 +761,7 @@ main(int argc, char **argv)
 		perror(argv[0]);
 		return 1;
 	}
-	sr = srunner_create(qr_term_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	failed = gs_run(qr_term_suite());
 	guide_free(english);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return failed;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "guide.h"
+#include "guidescreen.h"
 #include "load.h"
 #include "readlevel.h"
 #include "xmalloc.h"
@@ -408,11 +409,5 @@ readlevel_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(readlevel_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return gs_run(readlevel_suite());
 }

@@ -22,6 +22,7 @@
 
 #include <ncursesw/curses.h>
 
+#include "guidescreen.h"
 #include "term.h"
 
 extern char **environ;
@@ -705,9 +706,6 @@ term_suite(void)
 int
 main(int argc, char **argv)
 {
-	SRunner *sr;
-	int failed;
-
 	if (argc == 2 && strcmp(argv[1], "--curses") == 0)
 		return curses_child();
 	if (argc == 2 && strcmp(argv[1], "--fds") == 0)
@@ -724,9 +722,5 @@ main(int argc, char **argv)
 		perror(argv[0]);
 		return 1;
 	}
-	sr = srunner_create(term_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return gs_run(term_suite());
 }

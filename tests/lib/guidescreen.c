@@ -29,6 +29,19 @@ gs_content_dir(void)
 	return getenv("SAFESTEPS_CONTENT_DIR");
 }
 
+/* Run every test of s; 0 when all passed, else 1. */
+int
+gs_run(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? 1 : 0;
+}
+
 /*
  * Run a test program: the environment checked, en (required) and fr
  * loaded before the suite is made, both freed after.  Returns 0 when
@@ -38,7 +51,6 @@ int
 gs_main(const char *name, Suite *(*make)(void), struct guide **en,
     struct guide **fr)
 {
-	SRunner *sr;
 	int failed;
 
 	if (gs_bin() == NULL || gs_content_dir() == NULL) {
@@ -55,14 +67,11 @@ gs_main(const char *name, Suite *(*make)(void), struct guide **en,
 		return 1;
 	}
 	*fr = gs_load(gs_content_dir(), "fr");
-	sr = srunner_create(make());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	failed = gs_run(make());
 	guide_free(*en);
 	guide_free(*fr);
 	*en = *fr = NULL;
-	return failed ? 1 : 0;
+	return failed;
 }
 
 /*

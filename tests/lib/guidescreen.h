@@ -34,6 +34,11 @@ extern const char *const gs_env_xterm[];
 const char *gs_bin(void);
 const char *gs_content_dir(void);
 
+/* Run every test of s (Check's normal output) and free it.  Returns main's
+ * exit status: 0 when every test passed, else 1.  Any test program may
+ * end with it. */
+int gs_run(Suite *s);
+
 /*
  * Run a test program: check that $SAFESTEPS_BIN and $SAFESTEPS_CONTENT_DIR
  * are set, load en.json into *en (it must load) and fr.json into *fr
