@@ -60,14 +60,8 @@ before_placeholder(const char *template)
 static const char *
 tick_on_step_1(struct term *t)
 {
-	const struct guide_screen *s1 = gs_screen(en, "step-1");
-	const char *todo = s1->todos[s1->ntodos - 1].text;
+	const char *todo = gs_walk_to_last_todo(t, en, 1);
 
-	gs_walk_to_step(t, en, 1);
-	gs_reveal(t);
-	gs_expect_highlight(t, s1->choices[0].label);
-	gs_key(t, TERM_KEY_UP);
-	gs_expect_highlight(t, todo);
 	gs_ch(t, ' ');
 	gs_wait_ticked(t, todo);
 	return todo;
@@ -95,14 +89,8 @@ expect_fresh_start(struct term *t, const char *how)
 static void
 expect_unticked(struct term *t, const char *todo)
 {
-	int r;
-
-	gs_walk_to_step(t, en, 1);
-	gs_reveal(t);
-	gs_key(t, TERM_KEY_UP);
-	gs_expect_highlight(t, todo);
-	r = gs_item_row(t, todo, NULL);
-	ck_assert_msg(gs_todo_mark(t, r, todo) == 0,
+	ck_assert_str_eq(gs_walk_to_last_todo(t, en, 1), todo);
+	ck_assert_msg(gs_todo_state(t, todo) == 0,
 	    "the last reader's tick is still there:\n%s", term_dump(t));
 	ck_assert_int_eq(term_find(t, "[x]", NULL, NULL), -1);
 }
@@ -164,24 +152,10 @@ END_TEST
 START_TEST(reset_brings_back_the_language)
 {
 	struct term *t = start_in(gs_content_dir(), "--kiosk", NULL);
-	const struct guide_screen *st = gs_screen(en, "start");
-	size_t lang = st->nchoices - 1; /* "Language / Langue" */
-	char pick[2];
 
 	ck_assert_msg(fr != NULL, "no valid %s/fr.json", gs_content_dir());
-	ck_assert_str_eq(en->screens[st->choices[lang].target].id, "languages");
-	gs_wait_screen(t, en, "start");
-	snprintf(pick, sizeof pick, "%zu", lang + 1);
-	gs_ch(t, pick[0]);
-	gs_wait_screen(t, en, "languages");
-	gs_expect_highlight(t, en->lang_name);
-	gs_key(t, TERM_KEY_DOWN);
-	gs_expect_highlight(t, fr->lang_name);
-	gs_key(t, TERM_KEY_ENTER);
 	/* French now (on whichever screen choosing a language leads to). */
-	ck_assert_msg(
-	    term_wait_text(t, fr->crisis, GS_WAIT_MS, NULL, NULL) == 0,
-	    "no French after choosing it:\n%s", term_dump(t));
+	gs_choose_language(t, en, fr);
 	gs_key(t, TERM_KEY_ESC);
 	expect_fresh_start(t, "Esc after French");
 	gs_expect_crisis(t, en);
@@ -279,7 +253,6 @@ START_TEST(idle_key_keeps_the_place)
 	    "--countdown", "4", NULL);
 	char *q = gs_words(gs_ui(en, GUIDE_UI_STILL_THERE), 40);
 	const char *todo;
-	int r;
 
 	todo = tick_on_step_1(t);
 	expect_still_there(t, GUIDE_UI_COUNTDOWN_RESET);
@@ -288,8 +261,7 @@ START_TEST(idle_key_keeps_the_place)
 	gs_wait_screen(t, en, "step-1");
 	ck_assert_int_eq(term_find(t, q, NULL, NULL), -1);
 	gs_expect_highlight(t, todo);
-	r = gs_item_row(t, todo, NULL);
-	ck_assert_int_eq(gs_todo_mark(t, r, todo), 1);
+	ck_assert_int_eq(gs_todo_state(t, todo), 1);
 	expect_signal_end(t, SIGTERM);
 	free(q);
 	term_free(t);

@@ -1046,37 +1046,20 @@ END_TEST
 START_TEST(ticks_survive_a_language_switch)
 {
 	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
-	const struct guide_screen *st = gs_screen(en, "start");
 	const struct guide_screen *s1 = gs_screen(en, "step-1");
 	const struct guide_screen *f1;
-	size_t last = s1->ntodos - 1, lang = st->nchoices - 1;
-	char pick[2];
-	int r;
+	size_t last = s1->ntodos - 1;
 
 	ck_assert_msg(fr != NULL, "no valid %s/fr.json", gs_content_dir());
 	f1 = gs_screen(fr, "step-1");
-	ck_assert_str_eq(en->screens[st->choices[lang].target].id, "languages");
 	ck_assert_str_eq(f1->todos[last].id, s1->todos[last].id);
-	gs_walk_to_step(t, en, 1);
-	gs_reveal(t);
-	gs_key(t, TERM_KEY_UP);
-	gs_expect_highlight(t, s1->todos[last].text);
+	ck_assert_str_eq(gs_walk_to_last_todo(t, en, 1), s1->todos[last].text);
 	gs_ch(t, ' ');
 	gs_wait_ticked(t, s1->todos[last].text);
 	gs_ch(t, 'b');
 	gs_wait_screen(t, en, "steps");
 	gs_ch(t, 'b');
-	gs_wait_screen(t, en, "start");
-	snprintf(pick, sizeof pick, "%zu", lang + 1);
-	gs_ch(t, pick[0]);
-	gs_wait_screen(t, en, "languages");
-	gs_expect_highlight(t, en->lang_name);
-	gs_key(t, TERM_KEY_DOWN);
-	gs_expect_highlight(t, fr->lang_name);
-	gs_key(t, TERM_KEY_ENTER);
-	ck_assert_msg(
-	    term_wait_text(t, fr->crisis, GS_WAIT_MS, NULL, NULL) == 0,
-	    "no French after choosing it:\n%s", term_dump(t));
+	gs_choose_language(t, en, fr);
 	/* Back where the reader came from (the start), now in French. */
 	gs_wait_screen(t, fr, fr->screens[fr->start].id);
 	gs_ch(t, '1');
@@ -1086,8 +1069,7 @@ START_TEST(ticks_survive_a_language_switch)
 	gs_reveal(t);
 	gs_key(t, TERM_KEY_UP);
 	gs_expect_highlight(t, f1->todos[last].text);
-	r = gs_item_row(t, f1->todos[last].text, NULL);
-	ck_assert_msg(gs_todo_mark(t, r, f1->todos[last].text) == 1,
+	ck_assert_msg(gs_todo_state(t, f1->todos[last].text) == 1,
 	    "the tick was lost with the language:\n%s", term_dump(t));
 	gs_expect_quiet(t);
 	term_free(t);

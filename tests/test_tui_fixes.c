@@ -43,10 +43,7 @@ cursor_text(struct term *t, int *row)
 static int
 shown_unticked(struct term *t, void *arg)
 {
-	const char *text = arg;
-	int r = gs_item_row(t, text, NULL);
-
-	return r >= 0 && gs_todo_mark(t, r, text) == 0;
+	return gs_todo_state(t, arg) == 0;
 }
 
 /*
@@ -171,12 +168,7 @@ START_TEST(language_returns)
 	ck_assert_msg(fr != NULL, "no valid %s/fr.json", gs_content_dir());
 	ck_assert_str_eq(en->screens[st->choices[lang].target].id, "languages");
 	t = gs_start(24, 80, gs_env_xterm, NULL);
-	gs_wait_screen(t, en, "start");
-	gs_ch(t, (char)('1' + lang));
-	gs_wait_screen(t, en, "languages");
-	gs_key(t, TERM_KEY_DOWN);
-	gs_expect_highlight(t, fr->lang_name);
-	gs_key(t, TERM_KEY_ENTER);
+	gs_choose_language(t, en, fr);
 	/* the start screen again, in French, on the choice that led away */
 	gs_wait_screen(t, fr, "start");
 	gs_expect_highlight(t, gs_screen(fr, "start")->choices[lang].label);

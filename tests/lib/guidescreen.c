@@ -473,12 +473,18 @@ gs_todo_mark(struct term *t, int r, const char *text)
 	return -1;
 }
 
+int
+gs_todo_state(struct term *t, const char *text)
+{
+	int r = gs_item_row(t, text, NULL);
+
+	return r >= 0 ? gs_todo_mark(t, r, text) : -1;
+}
+
 static int
 ticked_ok(struct term *t, void *arg)
 {
-	int r = gs_item_row(t, arg, NULL);
-
-	return r >= 0 && gs_todo_mark(t, r, arg) == 1;
+	return gs_todo_state(t, arg) == 1;
 }
 
 void
@@ -487,4 +493,47 @@ gs_wait_ticked(struct term *t, const char *text)
 	ck_assert_msg(
 	    term_wait_until(t, ticked_ok, (void *)text, GS_WAIT_MS) == 0,
 	    "\"%s\" not ticked:\n%s", text, term_dump(t));
+}
+
+/* From the start screen to step n of g, up to its last to-do item. */
+const char *
+gs_walk_to_last_todo(struct term *t, const struct guide *g, int n)
+{
+	const struct guide_screen *sc;
+	const char *todo;
+
+	gs_walk_to_step(t, g, n);
+	sc = &g->screens[g->steps[n - 1].screen];
+	ck_assert_msg(sc->ntodos > 0 && sc->nchoices > 0,
+	    "step %d has no to-do item or no choice", n);
+	todo = sc->todos[sc->ntodos - 1].text;
+	gs_reveal(t);
+	gs_expect_highlight(t, sc->choices[0].label);
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, todo);
+	return todo;
+}
+
+/* From the start screen of g to the language after g's, by the languages
+ * screen. */
+void
+gs_choose_language(
+    struct term *t, const struct guide *g, const struct guide *to)
+{
+	const struct guide_screen *st = gs_screen(g, "start");
+	size_t lang = st->nchoices - 1;
+
+	ck_assert_msg(to != NULL, "no guide to choose");
+	ck_assert_str_eq(g->screens[st->choices[lang].target].id, "languages");
+	gs_wait_screen(t, g, "start");
+	gs_ch(t, (char)('1' + lang));
+	gs_wait_screen(t, g, "languages");
+	gs_expect_highlight(t, g->lang_name);
+	gs_key(t, TERM_KEY_DOWN);
+	gs_expect_highlight(t, to->lang_name);
+	gs_key(t, TERM_KEY_ENTER);
+	ck_assert_msg(
+	    term_wait_text(t, to->crisis, GS_WAIT_MS, NULL, NULL) == 0,
+	    "no %s crisis line after choosing %s:\n%s", to->lang, to->lang_name,
+	    term_dump(t));
 }

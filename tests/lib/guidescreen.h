@@ -138,7 +138,23 @@ void gs_expect_left(struct term *t, const struct guide *g,
  * neither. */
 int gs_todo_mark(struct term *t, int r, const char *text);
 
+/* Whether the to-do item text is shown ticked (1) or unticked (0); -1
+ * if it is not on the screen. */
+int gs_todo_state(struct term *t, const char *text);
+
 /* Wait until the to-do item text is shown ticked. */
 void gs_wait_ticked(struct term *t, const char *text);
+
+/* From the start screen to step n of g, then Up from the step's first
+ * choice to its last to-do item.  Returns that item's text (owned by g). */
+const char *gs_walk_to_last_todo(struct term *t, const struct guide *g, int n);
+
+/*
+ * On the start screen of g: its last choice (the languages screen) by its
+ * digit, g's language highlighted there, Down to to's (the next one) and
+ * Enter; wait until to's crisis line is shown.
+ */
+void gs_choose_language(
+    struct term *t, const struct guide *g, const struct guide *to);
 
 #endif
