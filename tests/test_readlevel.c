@@ -144,6 +144,18 @@ fixture_screen(struct fixture *f, enum guide_audience who, const char *title,
 	return sc;
 }
 
+/* An English guide of one screen for a young reader, titled with the first
+ * sentence of the Gettysburg Address. */
+static void
+fixture_gettysburg(struct fixture *f)
+{
+	fixture_init(f, "en");
+	fixture_screen(f, GUIDE_YOUTH,
+	    "Four score and seven years ago our fathers brought forth on "
+	    "this continent a new nation.",
+	    NULL);
+}
+
 static struct readlevel
 measure(const struct fixture *f, size_t i)
 {
@@ -160,15 +172,10 @@ measure(const struct fixture *f, size_t i)
  */
 START_TEST(test_passage_en)
 {
-	static const char *const paras[] = { NULL };
 	struct fixture f;
 	struct readlevel rl;
 
-	fixture_init(&f, "en");
-	fixture_screen(&f, GUIDE_YOUTH,
-	    "Four score and seven years ago our fathers brought forth on "
-	    "this continent a new nation.",
-	    paras);
+	fixture_gettysburg(&f);
 	rl = measure(&f, 0);
 	ck_assert_uint_eq(rl.words, 16);
 	ck_assert_uint_eq(rl.sentences, 1);
@@ -309,17 +316,12 @@ END_TEST
 /* The message gives the grade with one decimal and the youth limit. */
 START_TEST(test_check_message)
 {
-	static const char *const paras[] = { NULL };
 	struct fixture f;
 	struct load_report rep = { 0 };
 	struct readlevel rl;
 	char want[128];
 
-	fixture_init(&f, "en");
-	fixture_screen(&f, GUIDE_YOUTH,
-	    "Four score and seven years ago our fathers brought forth on "
-	    "this continent a new nation.",
-	    paras);
+	fixture_gettysburg(&f);
 	rl = measure(&f, 0);
 	readlevel_check(&f.g, &rep);
 	ck_assert_uint_eq(rep.ndiags, 1);
