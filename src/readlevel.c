@@ -70,6 +70,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <unistr.h>
+
 #include "readlevel.h"
 
 /* A counter of words, sentences and syllables over several texts. */
@@ -82,45 +84,17 @@ struct tally {
 
 /*
  * Decode the code point at s[*i] (len bytes in all) and move *i past it.
- * An invalid byte decodes as U+FFFD and moves by one.
+ * A byte that does not start a valid UTF-8 sequence decodes as U+FFFD
+ * and moves by one.
  */
 static uint32_t
 next_cp(const char *s, size_t len, size_t *i)
 {
-	const unsigned char *u = (const unsigned char *)s + *i;
-	size_t left = len - *i, n, k;
-	uint32_t cp;
+	ucs4_t cp;
+	int n = u8_mbtoucr(&cp, (const uint8_t *)s + *i, len - *i);
 
-	if (u[0] < 0x80) {
-		(*i)++;
-		return u[0];
-	}
-	if (u[0] >= 0xc2 && u[0] <= 0xdf) {
-		n = 2;
-		cp = u[0] & 0x1f;
-	} else if (u[0] >= 0xe0 && u[0] <= 0xef) {
-		n = 3;
-		cp = u[0] & 0x0f;
-	} else if (u[0] >= 0xf0 && u[0] <= 0xf4) {
-		n = 4;
-		cp = u[0] & 0x07;
-	} else {
-		(*i)++;
-		return 0xfffd;
-	}
-	if (left < n) {
-		(*i)++;
-		return 0xfffd;
-	}
-	for (k = 1; k < n; k++) {
-		if ((u[k] & 0xc0) != 0x80) {
-			(*i)++;
-			return 0xfffd;
-		}
-		cp = (cp << 6) | (u[k] & 0x3f);
-	}
-	*i += n;
-	return cp;
+	*i += n > 0 ? (size_t)n : 1;
+	return n > 0 ? cp : 0xfffd;
 }
 
 static int
