@@ -650,7 +650,7 @@ syntax_error(struct ctx *c, const unsigned char *s, size_t len, size_t off,
 {
 	size_t start = 0, p;
 	int line, col;
-	uint32_t cp;
+	uint32_t cp = 0; /* stays 0 when the byte there is not UTF-8 */
 	char what[80];
 	cJSON *lenient;
 
