@@ -113,18 +113,11 @@ TEST_ENV = SAFESTEPS_BIN=$(B)/safesteps SAFESTEPS_CONTENT_DIR=content \
 check: deps
 	@$(MAKE) --no-print-directory test
 
+# TEST_JOBS test programs run at once (their output is kept apart).
+TEST_JOBS ?= 1
 test: all $(TEST_BIN)
-	@failed=0; passed=0; \
-	for t in $(TEST_BIN); do \
-		echo "== $$t"; \
-		if $(TEST_ENV) $(TEST_WRAP) $$t; then \
-			passed=$$((passed + 1)); \
-		else \
-			failed=$$((failed + 1)); echo "FAILED: $$t"; \
-		fi; \
-	done; \
-	echo "tests: $$passed passed, $$failed failed"; \
-	test $$failed -eq 0
+	@$(TEST_ENV) TEST_WRAP='$(TEST_WRAP)' TEST_JOBS='$(TEST_JOBS)' \
+	    sh tests/run.sh $(TEST_BIN)
 
 SAN = 
 sanitize:
@@ -136,7 +129,7 @@ clang:
 	@$(MAKE) --no-print-directory B=build/clang CC=clang all
 
 valgrind: all $(TEST_BIN)
-	@$(MAKE) --no-print-directory test CK_FORK=no TEST_TIMEOUT_FACTOR=10 \
+	@$(MAKE) --no-print-directory test CK_FORK=no TEST_TIMEOUT_FACTOR=10 TEST_JOBS=2 \
 	    TEST_WRAP="valgrind -q --leak-check=full --error-exitcode=1 --trace-children=no"
 
 FUZZ_SECONDS ?= 60
