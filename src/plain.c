@@ -43,6 +43,7 @@
 #include "frontend.h"
 #include "guide.h"
 #include "layout.h"
+#include "textout.h"
 #include "view.h"
 #include "wizard.h"
 #include "xmalloc.h"
@@ -65,61 +66,9 @@ enum plain_cmd {
 	PLAIN_BAD    /* anything else */
 };
 
-/* Where the text goes and how. */
-struct plain_out {
-	FILE *f;
-	int width; /* columns to wrap to */
-	int ascii; /* 1: fold every line to ASCII */
-	int err;   /* errno of the first failed write, or 0 */
-};
-
-/* Write n bytes, remembering the first error. */
-static void
-out_bytes(struct plain_out *o, const char *s, size_t n)
-{
-	if (o->err != 0 || n == 0)
-		return;
-	if (fwrite(s, 1, n, o->f) != n)
-		o->err = errno != 0 ? errno : EIO;
-}
-
-/*
- * Write one line of the view: folded to ASCII when the locale wants it.
- * Folding can make a line longer than the width (an ellipsis becomes
- * three dots); such a line is wrapped again, its pieces indented like it.
- */
-static void
-out_line(struct plain_out *o, const char *text)
-{
-	char *folded = NULL;
-	struct layout_line *ll;
-	size_t n, indent;
-
-	if (o->ascii)
-		text = folded = ascii_fold(text);
-	if (layout_width(text, strlen(text)) <= o->width) {
-		out_bytes(o, text, strlen(text));
-		out_bytes(o, "\n", 1);
-		free(folded);
-		return;
-	}
-	indent = strspn(text, " ");
-	if (indent >= (size_t)o->width / 2)
-		indent = 0;
-	n = layout_wrap(text + indent, o->width - (int)indent, &ll);
-	for (size_t i = 0; i < n; i++) {
-		for (size_t k = 0; k < indent; k++)
-			out_bytes(o, " ", 1);
-		out_bytes(o, text + indent + ll[i].off, ll[i].len);
-		out_bytes(o, "\n", 1);
-	}
-	free(ll);
-	free(folded);
-}
-
 /* Write a text of any length wrapped to the width. */
 static void
-out_wrapped(struct plain_out *o, const char *text)
+out_wrapped(struct textout *o, const char *text)
 {
 	struct layout_line *ll;
 	char *folded = NULL;
@@ -129,20 +78,11 @@ out_wrapped(struct plain_out *o, const char *text)
 		text = folded = ascii_fold(text);
 	n = layout_wrap(text, o->width, &ll);
 	for (size_t i = 0; i < n; i++) {
-		out_bytes(o, text + ll[i].off, ll[i].len);
-		out_bytes(o, "\n", 1);
+		textout_bytes(o, text + ll[i].off, ll[i].len);
+		textout_bytes(o, "\n", 1);
 	}
 	free(ll);
 	free(folded);
-}
-
-/* Push what was written out; returns 0, or -1 after a write error. */
-static int
-out_flush(struct plain_out *o)
-{
-	if (o->err == 0 && (fflush(o->f) != 0 || ferror(o->f)))
-		o->err = errno != 0 ? errno : EIO;
-	return o->err == 0 ? 0 : -1;
 }
 
 /* How many numbered choices the current screen has (languages too). */
@@ -179,7 +119,7 @@ plain_ntodos(const struct wizard *w, size_t i)
 
 /* The prompt, after the crisis line. */
 static void
-paint_prompt(struct plain_out *o, const struct wizard *w)
+paint_prompt(struct textout *o, const struct wizard *w)
 {
 	out_wrapped(o, wizard_guide(w)->ui[GUIDE_UI_PLAIN_PROMPT]);
 }
@@ -211,7 +151,7 @@ plain_colon(const struct guide *g)
  * an item ends).
  */
 static void
-out_hanging(struct plain_out *o, const char *text, int indent)
+out_hanging(struct textout *o, const char *text, int indent)
 {
 	struct layout_line *ll;
 	char *folded = NULL;
@@ -224,16 +164,16 @@ out_hanging(struct plain_out *o, const char *text, int indent)
 		indent = 0;
 	/* the first line takes the whole width, the rest what is left */
 	n = layout_wrap(text, o->width, &ll);
-	out_bytes(o, text + ll[0].off, ll[0].len);
-	out_bytes(o, "\n", 1);
+	textout_bytes(o, text + ll[0].off, ll[0].len);
+	textout_bytes(o, "\n", 1);
 	rest = n > 1 ? text + ll[1].off : "";
 	free(ll);
 	n = *rest != '\0' ? layout_wrap(rest, o->width - indent, &ll) : 0;
 	for (size_t i = 0; i < n; i++) {
 		for (int k = 0; k < indent; k++)
-			out_bytes(o, " ", 1);
-		out_bytes(o, rest + ll[i].off, ll[i].len);
-		out_bytes(o, "\n", 1);
+			textout_bytes(o, " ", 1);
+		textout_bytes(o, rest + ll[i].off, ll[i].len);
+		textout_bytes(o, "\n", 1);
 	}
 	if (n > 0)
 		free(ll);
@@ -246,7 +186,7 @@ out_hanging(struct plain_out *o, const char *text, int indent)
  * chat", wrapped under its number.
  */
 static void
-paint_todo(struct plain_out *o, const struct wizard *w, size_t n, int ticked,
+paint_todo(struct textout *o, const struct wizard *w, size_t n, int ticked,
     const char *text)
 {
 	const struct guide *g = wizard_guide(w);
@@ -266,7 +206,7 @@ paint_todo(struct plain_out *o, const struct wizard *w, size_t n, int ticked,
  * choice), else the screen's title.
  */
 static void
-paint_plan_heading(struct plain_out *o, const struct wizard *w, size_t k)
+paint_plan_heading(struct textout *o, const struct wizard *w, size_t k)
 {
 	const struct guide *g = wizard_guide(w);
 	size_t s = wizard_plan_screen(w, w->screen, k);
@@ -293,14 +233,14 @@ paint_plan_heading(struct plain_out *o, const struct wizard *w, size_t k)
 
 /* A bulleted line without its bullet: the indent says it is a list. */
 static void
-paint_bullet(struct plain_out *o, const struct view_line *l)
+paint_bullet(struct textout *o, const struct view_line *l)
 {
 	const char *t = l->text;
 	size_t sp = strspn(t, " ");
 	char *line;
 
 	if (!l->first) {
-		out_line(o, t);
+		textout_line(o, t);
 		return;
 	}
 	if (strncmp(t + sp, "\xe2\x80\xa2 ", 4) == 0)
@@ -309,13 +249,13 @@ paint_bullet(struct plain_out *o, const struct view_line *l)
 		line = xasprintf("%.*s%s", (int)sp, t, t + sp + 2);
 	else
 		line = xstrdup(t);
-	out_line(o, line);
+	textout_line(o, line);
 	free(line);
 }
 
 /* The crisis line, its parts (" · " between them) one to a line. */
 static void
-paint_crisis(struct plain_out *o, const struct wizard *w)
+paint_crisis(struct textout *o, const struct wizard *w)
 {
 	const char *p = wizard_guide(w)->crisis, *next;
 	char *part;
@@ -331,7 +271,7 @@ paint_crisis(struct plain_out *o, const struct wizard *w)
 
 /* "Step 2 of 5", without the marks a screen reader would spell out. */
 static void
-paint_progress(struct plain_out *o, const struct wizard *w, int step)
+paint_progress(struct textout *o, const struct wizard *w, int step)
 {
 	const struct guide *g = wizard_guide(w);
 	char n[16], total[16];
@@ -349,7 +289,7 @@ paint_progress(struct plain_out *o, const struct wizard *w, int step)
 /* Item i of the current screen, a to-do item of its own or of a plan's,
  * with its number and its state. */
 static void
-paint_item_todo(struct plain_out *o, const struct wizard *w, size_t i)
+paint_item_todo(struct textout *o, const struct wizard *w, size_t i)
 {
 	const struct guide *g = wizard_guide(w);
 	size_t at, s, t;
@@ -379,7 +319,7 @@ paint_item_todo(struct plain_out *o, const struct wizard *w, size_t i)
  * commands of this mode.
  */
 static void
-paint_screen(struct plain_out *o, const struct wizard *w, int first)
+paint_screen(struct textout *o, const struct wizard *w, int first)
 {
 	const struct guide_screen *sc = wizard_screen(w);
 	struct view_doc *d;
@@ -394,7 +334,7 @@ paint_screen(struct plain_out *o, const struct wizard *w, int first)
 	    VIEW_LOOSE | VIEW_PLAIN | VIEW_PLAN_ITEMS |
 		(o->ascii ? VIEW_ASCII : 0));
 	if (!first)
-		out_bytes(o, "\n", 1);
+		textout_bytes(o, "\n", 1);
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct view_line *l = &d->lines[i];
 
@@ -439,19 +379,19 @@ paint_screen(struct plain_out *o, const struct wizard *w, int first)
 		default:
 			break;
 		}
-		out_line(o, l->text);
+		textout_line(o, l->text);
 		blank = l->kind == VIEW_BLANK;
 	}
 	view_doc_free(d);
 	if (!blank)
-		out_bytes(o, "\n", 1);
+		textout_bytes(o, "\n", 1);
 	paint_crisis(o, w);
 	paint_prompt(o, w);
 }
 
 /* One gentle line after a wrong entry, then the prompt again. */
 static void
-paint_bad(struct plain_out *o, const struct wizard *w, size_t n)
+paint_bad(struct textout *o, const struct wizard *w, size_t n)
 {
 	const struct guide *g = wizard_guide(w);
 	char num[32];
@@ -582,9 +522,9 @@ parse_cmd(char *line, long *n)
 
 /* Say goodbye: the reader should close the window (scrollback). */
 static void
-paint_bye(struct plain_out *o, const struct wizard *w)
+paint_bye(struct textout *o, const struct wizard *w)
 {
-	out_bytes(o, "\n", 1);
+	textout_bytes(o, "\n", 1);
 	out_wrapped(o, wizard_guide(w)->ui[GUIDE_UI_PLAIN_BYE]);
 }
 
@@ -616,24 +556,25 @@ plain_poll(int ms)
  * already as new waits for ever.  Returns when there is input to read.
  */
 static void
-plain_kiosk_wait(struct plain_out *o, struct wizard *w)
+plain_kiosk_wait(struct textout *o, struct wizard *w)
 {
 	const struct app *app = w->app;
 	char n[32];
 	char *line;
 
 	for (;;) {
-		if (out_flush(o) != 0 ||
+		if (textout_flush(o) != 0 ||
 		    plain_poll(plain_pristine(w) ? -1 : (int)app->idle * 1000))
 			return;
 		snprintf(n, sizeof n, "%ld", app->countdown);
 		line = guide_format(
 		    wizard_guide(w)->ui[GUIDE_UI_COUNTDOWN_RESET], "n", n);
-		out_bytes(o, "\n", 1);
+		textout_bytes(o, "\n", 1);
 		out_wrapped(o, wizard_guide(w)->ui[GUIDE_UI_STILL_THERE]);
 		out_wrapped(o, line);
 		free(line);
-		if (out_flush(o) != 0 || plain_poll((int)app->countdown * 1000))
+		if (textout_flush(o) != 0 ||
+		    plain_poll((int)app->countdown * 1000))
 			return;
 		wizard_apply(w, WIZARD_RESET, 0);
 		paint_screen(o, w, 0);
@@ -643,7 +584,7 @@ plain_kiosk_wait(struct plain_out *o, struct wizard *w)
 int
 plain_run(struct app *app, struct wizard *w)
 {
-	struct plain_out o = { stdout, 0, !app->utf8, 0 };
+	struct textout o = { stdout, 0, !app->utf8, 0, 1 };
 	char *line = xmalloc(PLAIN_LINE_MAX);
 	size_t ntodos;
 	long n;
@@ -657,7 +598,7 @@ plain_run(struct app *app, struct wizard *w)
 	if (kiosk_idle)
 		setvbuf(stdin, NULL, _IONBF, 0);
 	paint_screen(&o, w, 1);
-	while (!leave && out_flush(&o) == 0) {
+	while (!leave && textout_flush(&o) == 0) {
 		enum plain_cmd cmd;
 
 		if (kiosk_idle)
@@ -718,7 +659,7 @@ plain_run(struct app *app, struct wizard *w)
 	free(line);
 	if (o.err == 0)
 		paint_bye(&o, w);
-	if (out_flush(&o) != 0) {
+	if (textout_flush(&o) != 0) {
 		fprintf(stderr, "safesteps: standard output: %s\n",
 		    strerror(o.err));
 		return 1;

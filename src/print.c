@@ -22,6 +22,7 @@
 #include "guide.h"
 #include "layout.h"
 #include "qr.h"
+#include "textout.h"
 #include "view.h"
 #include "wizard.h"
 #include "xmalloc.h"
@@ -34,75 +35,26 @@
 
 /* Where the handout goes and how. */
 struct print_out {
-	FILE *f;
+	struct textout t; /* the stream, width, folding, first error */
 	const struct app *app;
 	struct wizard *w;
 	const struct guide *g;
-	int width;
-	int ascii;   /* fold every line to ASCII */
 	int started; /* a part has been written */
-	int blank;   /* the last line written was blank */
-	int err;     /* errno of the first failed write, or 0 */
 };
 
 /* The view's flags: paragraphs apart (paper has room), ASCII if need be. */
 static int
 view_flags(const struct print_out *o)
 {
-	return VIEW_LOOSE | VIEW_PAPER | (o->ascii ? VIEW_ASCII : 0);
-}
-
-/* Write n bytes, remembering the first error. */
-static void
-out_bytes(struct print_out *o, const char *s, size_t n)
-{
-	if (o->err != 0 || n == 0)
-		return;
-	if (fwrite(s, 1, n, o->f) != n)
-		o->err = errno != 0 ? errno : EIO;
-}
-
-/*
- * One line of text, at most the width (folded to ASCII when the locale
- * wants it; a line that folding made too long is wrapped again, its
- * pieces indented like it).
- */
-static void
-out_line(struct print_out *o, const char *text)
-{
-	char *folded = NULL;
-	struct layout_line *ll;
-	size_t n, indent;
-
-	o->blank = *text == '\0';
-	if (o->ascii)
-		text = folded = ascii_fold(text);
-	if (layout_width(text, strlen(text)) <= o->width) {
-		out_bytes(o, text, strlen(text));
-		out_bytes(o, "\n", 1);
-		free(folded);
-		return;
-	}
-	indent = strspn(text, " ");
-	if (indent >= (size_t)o->width / 2)
-		indent = 0;
-	n = layout_wrap(text + indent, o->width - (int)indent, &ll);
-	for (size_t i = 0; i < n; i++) {
-		for (size_t k = 0; k < indent; k++)
-			out_bytes(o, " ", 1);
-		out_bytes(o, text + indent + ll[i].off, ll[i].len);
-		out_bytes(o, "\n", 1);
-	}
-	free(ll);
-	free(folded);
+	return VIEW_LOOSE | VIEW_PAPER | (o->t.ascii ? VIEW_ASCII : 0);
 }
 
 /* A blank line, unless the last line was one already. */
 static void
 out_blank(struct print_out *o)
 {
-	if (!o->blank)
-		out_line(o, "");
+	if (!o->t.blank)
+		textout_line(&o->t, "");
 }
 
 /*
@@ -115,15 +67,15 @@ out_wrapped(struct print_out *o, const char *text, int first, int indent)
 	struct layout_line *ll;
 	char *folded = NULL, *line;
 	size_t n;
-	int width = o->width - (first > indent ? first : indent);
+	int width = o->t.width - (first > indent ? first : indent);
 
-	if (o->ascii)
+	if (o->t.ascii)
 		text = folded = ascii_fold(text);
 	n = layout_wrap(text, width < 10 ? 10 : width, &ll);
 	for (size_t i = 0; i < n; i++) {
 		line = xasprintf("%*s%.*s", i == 0 ? first : indent, "",
 		    (int)ll[i].len, text + ll[i].off);
-		out_line(o, line);
+		textout_line(&o->t, line);
 		free(line);
 	}
 	free(ll);
@@ -137,12 +89,12 @@ out_part(struct print_out *o)
 	if (o->started) {
 		out_blank(o);
 		if (o->app->pages)
-			out_bytes(o, "\f", 1);
+			textout_bytes(&o->t, "\f", 1);
 		else
-			out_line(o, "");
+			textout_line(&o->t, "");
 	}
 	o->started = 1;
-	o->blank = 1; /* no blank line at the top of a part */
+	o->t.blank = 1; /* no blank line at the top of a part */
 }
 
 /* What out_doc leaves out besides choices and the key list. */
@@ -188,7 +140,7 @@ out_doc(struct print_out *o, const struct view_doc *d, int skip)
 		default:
 			break;
 		}
-		out_line(o, l->text);
+		textout_line(&o->t, l->text);
 	}
 }
 
@@ -199,7 +151,7 @@ out_doc(struct print_out *o, const struct view_doc *d, int skip)
 static void
 out_screen(struct print_out *o, size_t s, const char *header)
 {
-	struct view_doc *d = view_document(o->w, s, o->width, view_flags(o));
+	struct view_doc *d = view_document(o->w, s, o->t.width, view_flags(o));
 
 	if (header != NULL)
 		out_wrapped(o, header, 0, 0);
@@ -239,13 +191,13 @@ out_qr(struct print_out *o, const char *web)
 
 	if (qr_make(web, &q) != 0)
 		return;
-	if (qr_fit(&q, o->width, INT_MAX / 2, !o->ascii, &quiet)) {
-		lines = qr_lines(&q, !o->ascii, quiet, &n);
+	if (qr_fit(&q, o->t.width, INT_MAX / 2, !o->t.ascii, &quiet)) {
+		lines = qr_lines(&q, !o->t.ascii, quiet, &n);
 		out_blank(o);
 		/* Not folded: the ASCII form is ASCII already. */
 		for (size_t i = 0; i < n; i++) {
-			out_bytes(o, lines[i], strlen(lines[i]));
-			out_bytes(o, "\n", 1);
+			textout_bytes(&o->t, lines[i], strlen(lines[i]));
+			textout_bytes(&o->t, "\n", 1);
 		}
 		/* No "scan ... nothing is sent from this computer" line:
 		 * on paper there is no computer, and the resource's name
@@ -273,7 +225,7 @@ out_resource_view(struct print_out *o, size_t r)
 			;
 		if (k == sc->nresources)
 			continue;
-		d = view_document(o->w, s, o->width, view_flags(o));
+		d = view_document(o->w, s, o->t.width, view_flags(o));
 		for (i = 0; i < d->nlines; i++)
 			if (d->lines[i].kind == VIEW_RESOURCE &&
 			    d->lines[i].ref == (long)r)
@@ -284,7 +236,7 @@ out_resource_view(struct print_out *o, size_t r)
 			if (!(l->kind == VIEW_RESOURCE && l->ref == (long)r) &&
 			    l->kind != VIEW_DETAIL)
 				break;
-			out_line(o, l->text);
+			textout_line(&o->t, l->text);
 		}
 		view_doc_free(d);
 		return 1;
@@ -339,7 +291,7 @@ out_directory(struct print_out *o)
 {
 	const struct guide *g = o->g;
 	struct view_doc *d =
-	    view_document(o->w, g->help, o->width, view_flags(o));
+	    view_document(o->w, g->help, o->t.width, view_flags(o));
 
 	out_doc(o, d, PRINT_RESOURCES);
 	view_doc_free(d);
@@ -354,7 +306,7 @@ out_directory(struct print_out *o)
 		if (j < i)
 			continue;
 		out_blank(o);
-		out_line(o, "");
+		textout_line(&o->t, "");
 		out_wrapped(o, region, 0, 0);
 		for (j = i; j < g->nresources; j++)
 			if (strcmp(g->resources[j].region, region) == 0)
@@ -391,12 +343,12 @@ print_run(const struct app *app)
 	size_t s;
 	char *h;
 
-	o.f = stdout;
+	o.t.f = stdout;
 	o.app = app;
 	o.w = wizard_new(app);
 	o.g = g = wizard_guide(o.w);
-	o.width = app->width > 0 ? app->width : PRINT_WIDTH_DEFAULT;
-	o.ascii = !app->utf8;
+	o.t.width = app->width > 0 ? app->width : PRINT_WIDTH_DEFAULT;
+	o.t.ascii = !app->utf8;
 
 	/* The start: the title and the reassurance, and the crisis line. */
 	out_part(&o);
@@ -408,7 +360,7 @@ print_run(const struct app *app)
 	for (int i = 0; i < GUIDE_STEPS; i++) {
 		if (i > 0) {
 			out_blank(&o);
-			out_line(&o, "");
+			textout_line(&o.t, "");
 		}
 		h = step_header(g, &g->steps[i]);
 		out_screen(&o, g->steps[i].screen, h);
@@ -436,11 +388,10 @@ print_run(const struct app *app)
 		}
 
 	wizard_free(o.w);
-	if (o.err == 0 && (fflush(stdout) != 0 || ferror(stdout)))
-		o.err = errno != 0 ? errno : EIO;
-	if (o.err != 0) {
+	textout_flush(&o.t);
+	if (o.t.err != 0) {
 		fprintf(stderr, "safesteps: standard output: %s\n",
-		    strerror(o.err));
+		    strerror(o.t.err));
 		return 1;
 	}
 	return 0;
