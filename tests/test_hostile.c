@@ -30,6 +30,7 @@
 #include "layout.h"
 #include "load.h"
 #include "run.h"
+#include "guidescreen.h"
 #include "term.h"
 #include "xmalloc.h"
 
@@ -92,27 +93,6 @@ need(struct guide *g, const char *lang)
 	return g;
 }
 
-/* The whole words at the start of text that fit in cols columns (at least
- * the first characters of the first word).  Caller frees. */
-static char *
-words(const char *text, int cols)
-{
-	size_t end = 0, i;
-
-	for (i = 0;; i++) {
-		if (text[i] == ' ' || text[i] == '\0') {
-			if (layout_width(text, i) > cols)
-				break;
-			end = i;
-			if (text[i] == '\0')
-				break;
-		}
-	}
-	if (end == 0)
-		end = layout_prefix(text, strlen(text), cols);
-	return xstrndup(text, end);
-}
-
 /* Text as it is shown in a locale that is or is not UTF-8.  Caller
  * frees. */
 static char *
@@ -126,7 +106,7 @@ static int
 title_on_top(struct term *t, const struct guide *g, int cols, int utf8)
 {
 	char *full = shown(g->screens[g->start].title, utf8);
-	char *w = words(full, cols - 2 > 10 ? cols - 2 : cols);
+	char *w = gs_words(full, cols - 2 > 10 ? cols - 2 : cols);
 	int r = term_find_in_row(t, 0, w) >= 0;
 
 	free(w);
@@ -144,7 +124,7 @@ crisis_row(struct term *t, const struct guide *g, int cols, int utf8)
 
 	for (size_t k = 0; k < 2 && row < 0; k++) {
 		char *full = shown(forms[k], utf8);
-		char *w = words(full, cols);
+		char *w = gs_words(full, cols);
 
 		if (term_find(t, w, &row, NULL) != 0)
 			row = -1;
@@ -367,7 +347,7 @@ START_TEST(resize_storm)
 	ck_assert(!has_replacement(t));
 	/* Keys work: the first choice leads on, Esc leaves. */
 	next = &g->screens[g->screens[g->start].choices[0].target];
-	w = words(next->title, 70);
+	w = gs_words(next->title, 70);
 	term_send_key(t, TERM_KEY_ENTER);
 	ck_assert_msg(term_wait_text(t, w, START_MS, &row, NULL) == 0,
 	    "seed %llu: Enter does not lead to \"%s\":\n%s", s, w,
@@ -404,7 +384,7 @@ START_TEST(start_size)
 		ck_assert_msg(!term_exited(t), "%s: the program ended:\n%s",
 		    what, term_dump(t));
 		if (cols >= 10 && rows >= 3) {
-			char *w = words(g->ui[GUIDE_UI_TOO_SMALL], cols);
+			char *w = gs_words(g->ui[GUIDE_UI_TOO_SMALL], cols);
 			int found = term_find(t, w, NULL, NULL) == 0 ||
 				    crisis_row(t, g, cols, 1) >= 0;
 
@@ -447,7 +427,7 @@ START_TEST(term_kinds)
 	snprintf(what, sizeof what, "%s",
 	    terms[_i].env != NULL ? terms[_i].env : "TERM unset");
 	if (terms[_i].plain) {
-		char *w = words(g->screens[g->start].title, 70);
+		char *w = gs_words(g->screens[g->start].title, 70);
 		const unsigned char *out;
 
 		ck_assert_msg(wait_output(t, w) == 0,
@@ -479,7 +459,7 @@ START_TEST(term_kinds_eof)
 	if (!terms[_i].plain)
 		return;
 	t = app_start(24, 80, env, NULL);
-	w = words(g->screens[g->start].title, 70);
+	w = gs_words(g->screens[g->start].title, 70);
 	ck_assert_msg(
 	    wait_output(t, w) == 0, "no start screen:\n%s", term_dump(t));
 	free(w);
