@@ -47,6 +47,20 @@ fold(const char *s, int ascii)
 	return ascii ? ascii_fold(s) : xstrdup(s);
 }
 
+/* Make l a plain line of kind holding text (owned): no item, no mark. */
+static void
+line_set(struct view_line *l, char *text, enum view_kind kind)
+{
+	l->text = text;
+	l->width = layout_width(text, strlen(text));
+	l->kind = kind;
+	l->item = -1;
+	l->first = 1;
+	l->marked = 0;
+	l->col = 0;
+	l->ref = -1;
+}
+
 static struct view_line *
 add_line(struct builder *b, const char *text, size_t len, enum view_kind kind)
 {
@@ -58,14 +72,7 @@ add_line(struct builder *b, const char *text, size_t len, enum view_kind kind)
 		d->lines = xreallocarray(d->lines, b->cap, sizeof *d->lines);
 	}
 	l = &d->lines[d->nlines++];
-	l->text = xstrndup(text, len);
-	l->width = layout_width(text, len);
-	l->kind = kind;
-	l->item = -1;
-	l->first = 1;
-	l->marked = 0;
-	l->col = 0;
-	l->ref = -1;
+	line_set(l, xstrndup(text, len), kind);
 	return l;
 }
 
@@ -555,14 +562,7 @@ window_set(struct view *v, int r, const char *text, enum view_kind kind)
 	struct view_line *l = &v->lines[r];
 
 	free(l->text);
-	l->text = layout_fit(text, v->cols, NULL);
-	l->width = layout_width(l->text, strlen(l->text));
-	l->kind = kind;
-	l->item = -1;
-	l->first = 1;
-	l->marked = 0;
-	l->col = 0;
-	l->ref = -1;
+	line_set(l, layout_fit(text, v->cols, NULL), kind);
 	return l;
 }
 
