@@ -431,6 +431,49 @@ START_TEST(test_safe_messaging)
 }
 END_TEST
 
+/*
+ * Fact 18: an account download can hold the nude picture, so no screen
+ * tells the young person to download their account data unless the same
+ * paragraph says not on a shared computer.
+ */
+static void
+assert_no_download(const char *lang, const char *id, const char *text)
+{
+	char *low;
+
+	if (text == NULL)
+		return;
+	low = lowered(text);
+	if (strstr(low, "download") != NULL || strstr(low, "t\xc3\xa9l\xc3\xa9"
+							   "charg") != NULL)
+		ck_assert_msg(strstr(low, "shared computer") != NULL ||
+				  strstr(low, "ordinateur partag") != NULL,
+		    "%s: screen \"%s\" speaks of a download without saying "
+		    "never on a shared computer: %s",
+		    lang, id, text);
+	free(low);
+}
+
+START_TEST(test_no_download_here)
+{
+	struct guide *g = load_lang(langs[_i]);
+
+	for (size_t i = 0; i < g->nscreens; i++) {
+		const struct guide_screen *s = &g->screens[i];
+
+		for (size_t j = 0; j < s->nbody; j++) {
+			assert_no_download(langs[_i], s->id, s->body[j].text);
+			for (size_t k = 0; k < s->body[j].nitems; k++)
+				assert_no_download(
+				    langs[_i], s->id, s->body[j].items[k]);
+		}
+		for (size_t j = 0; j < s->ntodos; j++)
+			assert_no_download(langs[_i], s->id, s->todos[j].text);
+	}
+	guide_free(g);
+}
+END_TEST
+
 /* The checks above can fail: the words and numbers they look for. */
 START_TEST(test_safe_detectors)
 {
@@ -504,6 +547,7 @@ content_suite(void)
 	tc = tcase_create("words");
 	tcase_add_loop_test(tc, test_safe_messaging, 0, NLANGS);
 	tcase_add_test(tc, test_safe_detectors);
+	tcase_add_loop_test(tc, test_no_download_here, 0, NLANGS);
 	suite_add_tcase(s, tc);
 	return s;
 }
