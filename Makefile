@@ -96,10 +96,14 @@ $(B)/tests/%: tests/%.c $(CORE_OBJ) $(TESTLIB_OBJ) | $(B)/tests/lib
 	$(CC) $(ALL_TEST_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(CORE_OBJ) \
 	    $(TESTLIB_OBJ) $(TEST_LDLIBS)
 
-deps:
-	@sh .ci/deps
+# What make run and make check need (.ci/packages-build, packages-test).
+deps: deps-test
+deps-build:
+	@sh .ci/deps build
+deps-test:
+	@sh .ci/deps test
 
-run: deps
+run: deps-build
 	@$(MAKE) --no-print-directory all
 	$(B)/safesteps --content content
 
@@ -110,11 +114,12 @@ TEST_ENV = SAFESTEPS_BIN=$(B)/safesteps SAFESTEPS_CONTENT_DIR=content \
 	   SAFESTEPS_TESTDATA=tests/data SAFESTEPS_BUILD=$(B) \
 	   TEST_TIMEOUT_FACTOR=$(TEST_TIMEOUT_FACTOR) $(if $(CK_FORK),CK_FORK=$(CK_FORK))
 
-check: deps
+check: deps-test
 	@$(MAKE) --no-print-directory test
 
-# TEST_JOBS test programs run at once (their output is kept apart).
-TEST_JOBS ?= 1
+# TEST_JOBS test programs run at once (their output is kept apart); by
+# default as many as there are processors.
+TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 test: all $(TEST_BIN)
 	@$(TEST_ENV) TEST_WRAP='$(TEST_WRAP)' TEST_JOBS='$(TEST_JOBS)' \
 	    sh tests/run.sh $(TEST_BIN)
@@ -191,7 +196,7 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all deps run check test sanitize clang valgrind fuzz bench lint \
+.PHONY: all deps deps-build deps-test run check test sanitize clang valgrind fuzz bench lint \
 	install install-kiosk uninstall clean
 
 -include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/tests/lib/*.d)

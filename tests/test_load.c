@@ -999,9 +999,7 @@ START_TEST(bundled_content_is_clean)
 		n++;
 	}
 	closedir(d);
-	if (n == 0)
-		fprintf(
-		    stderr, "test_load: no content in %s yet: skipped\n", dir);
+	ck_assert_msg(n > 0, "no content file (*.json) in %s", dir);
 }
 END_TEST
 

@@ -16,9 +16,9 @@
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
+#include "tool.h"
 
 static char tracefile[] = "/tmp/safesteps-notrace-XXXXXX";
-static int have_strace;
 
 static void
 setup(void)
@@ -27,7 +27,6 @@ setup(void)
 
 	ck_assert_int_ge(fd, 0);
 	close(fd);
-	have_strace = access("/usr/bin/strace", X_OK) == 0;
 }
 
 static void
@@ -180,7 +179,7 @@ full_screen_session(int kiosk, const char *const env[])
 
 START_TEST(test_full_screen_writes_nothing)
 {
-	if (!have_strace)
+	if (!tool_need("test_full_screen_writes_nothing", "strace", "strace"))
 		return;
 	full_screen_session(0, pty_env);
 	check_trace("full screen");
@@ -189,7 +188,8 @@ END_TEST
 
 START_TEST(test_linux_console_opens_no_socket)
 {
-	if (!have_strace)
+	if (!tool_need(
+		"test_linux_console_opens_no_socket", "strace", "strace"))
 		return;
 	full_screen_session(0, linux_env);
 	check_trace("full screen on the Linux console");
@@ -198,7 +198,7 @@ END_TEST
 
 START_TEST(test_kiosk_writes_nothing)
 {
-	if (!have_strace)
+	if (!tool_need("test_kiosk_writes_nothing", "strace", "strace"))
 		return;
 	full_screen_session(1, pty_env);
 	check_trace("kiosk");
@@ -236,7 +236,7 @@ START_TEST(test_plain_writes_nothing)
 {
 	const char *const extra[] = { "--plain", NULL };
 
-	if (!have_strace)
+	if (!tool_need("test_plain_writes_nothing", "strace", "strace"))
 		return;
 	piped_session("plain", extra, "1\nt 1\nb\nh\nb\nq\n");
 }
@@ -246,7 +246,7 @@ START_TEST(test_print_writes_nothing)
 {
 	const char *const extra[] = { "--print", "--qr", NULL };
 
-	if (!have_strace)
+	if (!tool_need("test_print_writes_nothing", "strace", "strace"))
 		return;
 	piped_session("print", extra, NULL);
 }
@@ -257,7 +257,7 @@ START_TEST(test_check_writes_nothing)
 	char path[4096];
 	const char *const extra[] = { "--check", path, NULL };
 
-	if (!have_strace)
+	if (!tool_need("test_check_writes_nothing", "strace", "strace"))
 		return;
 	snprintf(
 	    path, sizeof path, "%s/en.json", getenv("SAFESTEPS_CONTENT_DIR"));

@@ -24,6 +24,7 @@
 #include "pbm.h"
 #include "run.h"
 #include "xmalloc.h"
+#include "tool.h"
 
 /* Run safesteps --content DIR --print with opts (NULL-ended). */
 static void
@@ -523,7 +524,7 @@ print_suite(void)
 	tcase_add_test(tc, fits_the_width);
 	tcase_add_test(tc, parts_in_reading_order);
 	tcase_add_test(tc, pages_have_form_feeds);
-	tcase_add_test(tc, qr_codes_scan);
+	tool_add_test(tc, qr_codes_scan, "zbarimg", "zbar-tools");
 	tcase_add_test(tc, no_qr_without_option);
 	tcase_add_test(tc, site_people_in_handout);
 	suite_add_tcase(s, tc);

@@ -17,6 +17,7 @@
 #include "qr.h"
 #include "term.h"
 #include "xmalloc.h"
+#include "tool.h"
 
 /*
  * Every web address of a resource in ../shared/facts/guidance.md, which
@@ -583,14 +584,15 @@ qr_suite(void)
 	tcase_set_timeout(tc, term_seconds(60));
 	tcase_add_test(tc, test_known_address);
 	tcase_add_test(tc, test_level_m_smallest_version);
-	tcase_add_test(tc, test_case_kept);
+	tool_add_test(tc, test_case_kept, "zbarimg", "zbar-tools");
 	tcase_add_test(tc, test_bad_address);
 	tcase_add_test(tc, test_fit);
 	tcase_add_test(tc, test_quiet_zone_and_lines);
-	tcase_add_test(tc, test_glyphs);
-	tcase_add_loop_test(tc, test_round_trip, 0, (int)NADDRESSES);
-	tcase_add_test(tc, test_content_round_trip);
-	tcase_add_test(tc, test_reader_is_strict);
+	tool_add_test(tc, test_glyphs, "zbarimg", "zbar-tools");
+	tool_add_loop_test(
+	    tc, test_round_trip, 0, (int)NADDRESSES, "zbarimg", "zbar-tools");
+	tool_add_test(tc, test_content_round_trip, "zbarimg", "zbar-tools");
+	tool_add_test(tc, test_reader_is_strict, "zbarimg", "zbar-tools");
 	suite_add_tcase(s, tc);
 	return s;
 }

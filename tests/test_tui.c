@@ -21,6 +21,7 @@
 #include "guidescreen.h"
 #include "term.h"
 #include "xmalloc.h"
+#include "tool.h"
 
 static struct guide *en, *fr;
 
@@ -1130,11 +1131,7 @@ START_TEST(session_under_valgrind)
 	struct term *t;
 	int status;
 
-	if (access(vg, X_OK) != 0)
-		return; /* valgrind is a test tool, installed by make deps */
-	/* A program built with AddressSanitizer cannot run under valgrind;
-	 * make sanitize runs the other sessions under ASan instead. */
-	if (getenv("SAFESTEPS_SANITIZED") != NULL) {
+	if (!tool_need("session_under_valgrind", vg, "valgrind")) {
 		free(saved);
 		return;
 	}
@@ -1222,7 +1219,11 @@ tui_suite(void)
 
 	tc = tcase_create("valgrind");
 	tcase_set_timeout(tc, term_seconds(120));
-	tcase_add_test(tc, session_under_valgrind);
+	/* A program built with AddressSanitizer cannot run under valgrind
+	 * (make sanitize runs every other session under ASan instead): this
+	 * build has no such test, rather than a test that passes unrun. */
+	if (getenv("SAFESTEPS_SANITIZED") == NULL)
+		tcase_add_test(tc, session_under_valgrind);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("terminals");
