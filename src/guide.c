@@ -9,7 +9,7 @@
 #include "xmalloc.h"
 
 static const char *const ui_keys[GUIDE_UI_COUNT] = {
-#define GUIDE_UI_KEY(name, key) key,
+#define GUIDE_UI_KEY(name, key, def) key,
 	GUIDE_UI_LIST(GUIDE_UI_KEY)
 #undef GUIDE_UI_KEY
 };
@@ -21,6 +21,20 @@ guide_ui_key(enum guide_ui which)
 	if ((unsigned)which >= GUIDE_UI_COUNT)
 		return NULL;
 	return ui_keys[which];
+}
+
+static const char *const ui_defaults[GUIDE_UI_COUNT] = {
+#define GUIDE_UI_DEFAULT(name, key, def) def,
+	GUIDE_UI_LIST(GUIDE_UI_DEFAULT)
+#undef GUIDE_UI_DEFAULT
+};
+
+const char *
+guide_ui_default(enum guide_ui which)
+{
+	if ((unsigned)which >= GUIDE_UI_COUNT)
+		return NULL;
+	return ui_defaults[which];
 }
 
 static void

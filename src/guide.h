@@ -24,52 +24,56 @@
 
 /*
  * Every UI string the program shows, by its key in the content's "ui"
- * object.  A placeholder in braces ({n}, {total}, {date}) is filled in by
- * guide_format.  To add a string: add a line here and to every content file.
+ * object, and its default.  A placeholder in braces ({n}, {total},
+ * {date}) is filled in by guide_format.  A string with a NULL default is
+ * required; one added later has an English default, so that a content
+ * file written before it (a district's own) stays valid: the default is
+ * used until the file says it in its own language.  To add a string: add a
+ * line here (with a default) and to every bundled content file.
  */
-#define GUIDE_UI_LIST(X)                        \
-	X(HINT_NEXT, "hint_next")               \
-	X(HINT_BACK, "hint_back")               \
-	X(HINT_TICK, "hint_tick")               \
-	X(HINT_HELP, "hint_help")               \
-	X(HINT_QR, "hint_qr")                   \
-	X(HINT_LEAVE, "hint_leave")             \
-	X(STEP_OF, "step_of")                   \
-	X(MORE_ABOVE, "more_above")             \
-	X(MORE_BELOW, "more_below")             \
-	X(TODO_HEADING, "todo_heading")         \
-	X(TOO_SMALL, "too_small")               \
-	X(STILL_THERE, "still_there")           \
-	X(COUNTDOWN_LEAVE, "countdown_leave")   \
-	X(COUNTDOWN_RESET, "countdown_reset")   \
-	X(PLAIN_PROMPT, "plain_prompt")         \
-	X(PLAIN_BAD_NUMBER, "plain_bad_number") \
-	X(PLAIN_BYE, "plain_bye")               \
-	X(PLAN_DONE, "plan_done")               \
-	X(PLAN_LEFT, "plan_left")               \
-	X(RESOURCE_CALL, "resource_call")       \
-	X(RESOURCE_TEXT, "resource_text")       \
-	X(RESOURCE_WEB, "resource_web")         \
-	X(RESOURCE_HOURS, "resource_hours")     \
-	X(SOURCE_CHECKED, "source_checked")     \
-	X(SITE_HEADING, "site_heading")         \
-	X(QR_SCAN, "qr_scan")                   \
-	X(QR_TOO_SMALL, "qr_too_small")         \
-	X(KEYS_TITLE, "keys_title")             \
-	X(KEY_MOVE, "key_move")                 \
-	X(KEY_CHOOSE, "key_choose")             \
-	X(KEY_BACK, "key_back")                 \
-	X(KEY_TICK, "key_tick")                 \
-	X(KEY_SCROLL, "key_scroll")             \
-	X(KEY_PICK, "key_pick")                 \
-	X(KEY_HELP, "key_help")                 \
-	X(KEY_LEAVE, "key_leave")               \
-	X(KEY_PLAIN, "key_plain")               \
-	X(KEY_QR, "key_qr")                     \
-	X(KEY_CLICK, "key_click")
+#define GUIDE_UI_LIST(X)                              \
+	X(HINT_NEXT, "hint_next", NULL)               \
+	X(HINT_BACK, "hint_back", NULL)               \
+	X(HINT_TICK, "hint_tick", NULL)               \
+	X(HINT_HELP, "hint_help", NULL)               \
+	X(HINT_QR, "hint_qr", NULL)                   \
+	X(HINT_LEAVE, "hint_leave", NULL)             \
+	X(STEP_OF, "step_of", NULL)                   \
+	X(MORE_ABOVE, "more_above", NULL)             \
+	X(MORE_BELOW, "more_below", NULL)             \
+	X(TODO_HEADING, "todo_heading", NULL)         \
+	X(TOO_SMALL, "too_small", NULL)               \
+	X(STILL_THERE, "still_there", NULL)           \
+	X(COUNTDOWN_LEAVE, "countdown_leave", NULL)   \
+	X(COUNTDOWN_RESET, "countdown_reset", NULL)   \
+	X(PLAIN_PROMPT, "plain_prompt", NULL)         \
+	X(PLAIN_BAD_NUMBER, "plain_bad_number", NULL) \
+	X(PLAIN_BYE, "plain_bye", NULL)               \
+	X(PLAN_DONE, "plan_done", NULL)               \
+	X(PLAN_LEFT, "plan_left", NULL)               \
+	X(RESOURCE_CALL, "resource_call", NULL)       \
+	X(RESOURCE_TEXT, "resource_text", NULL)       \
+	X(RESOURCE_WEB, "resource_web", NULL)         \
+	X(RESOURCE_HOURS, "resource_hours", NULL)     \
+	X(SOURCE_CHECKED, "source_checked", NULL)     \
+	X(SITE_HEADING, "site_heading", NULL)         \
+	X(QR_SCAN, "qr_scan", NULL)                   \
+	X(QR_TOO_SMALL, "qr_too_small", NULL)         \
+	X(KEYS_TITLE, "keys_title", NULL)             \
+	X(KEY_MOVE, "key_move", NULL)                 \
+	X(KEY_CHOOSE, "key_choose", NULL)             \
+	X(KEY_BACK, "key_back", NULL)                 \
+	X(KEY_TICK, "key_tick", NULL)                 \
+	X(KEY_SCROLL, "key_scroll", NULL)             \
+	X(KEY_PICK, "key_pick", NULL)                 \
+	X(KEY_HELP, "key_help", NULL)                 \
+	X(KEY_LEAVE, "key_leave", NULL)               \
+	X(KEY_PLAIN, "key_plain", NULL)               \
+	X(KEY_QR, "key_qr", NULL)                     \
+	X(KEY_CLICK, "key_click", NULL)
 
 enum guide_ui {
-#define GUIDE_UI_ENUM(name, key) GUIDE_UI_##name,
+#define GUIDE_UI_ENUM(name, key, def) GUIDE_UI_##name,
 	GUIDE_UI_LIST(GUIDE_UI_ENUM)
 #undef GUIDE_UI_ENUM
 	    GUIDE_UI_COUNT
@@ -197,6 +201,9 @@ struct guide {
 
 /* The key of a UI string in the content's "ui" object ("hint_next"). */
 const char *guide_ui_key(enum guide_ui which);
+
+/* The default of an optional UI string, or NULL for a required one. */
+const char *guide_ui_default(enum guide_ui which);
 
 /* Free a guide and everything it owns; NULL is fine. */
 void guide_free(struct guide *g);

@@ -103,7 +103,7 @@ static const char *const site_keys[] = { "format", "languages" };
 static const char *const site_lang_keys[] = { "people", "crisis" };
 static const char *const person_keys[] = { "name", "details" };
 static const char *const ui_keys[GUIDE_UI_COUNT] = {
-#define LOAD_UI_KEY(name, key) key,
+#define LOAD_UI_KEY(name, key, def) key,
 	GUIDE_UI_LIST(LOAD_UI_KEY)
 #undef LOAD_UI_KEY
 };
@@ -1860,8 +1860,21 @@ walk_guide(struct ctx *c, const cJSON *root)
 		mark = push_key(c, "ui");
 		check_keys(c, o, ui_keys, GUIDE_UI_COUNT);
 		for (i = 0; i < GUIDE_UI_COUNT; i++) {
-			g->ui[i] = field_text(c, o, ui_keys[i], 1);
-			if (g->ui[i] != NULL) {
+			const char *def = guide_ui_default(i);
+
+			g->ui[i] = field_text(c, o, ui_keys[i], def == NULL);
+			if (g->ui[i] == NULL && def != NULL) {
+				/* an older file: shown in English until
+				 * the file says it in its own language */
+				size_t mark2 = push_key(c, ui_keys[i]);
+
+				warn(c,
+				    "missing; the English default \"%s\" "
+				    "is shown",
+				    def);
+				pop(c, mark2);
+				g->ui[i] = xstrdup(def);
+			} else if (g->ui[i] != NULL) {
 				size_t mark2 = push_key(c, ui_keys[i]);
 
 				check_placeholders(c, g->ui[i]);
