@@ -24,6 +24,7 @@
 
 #include "guidescreen.h"
 #include "term.h"
+#include "tool.h"
 
 extern char **environ;
 
@@ -644,8 +645,6 @@ START_TEST(dialog_msgbox)
 	char why[512];
 	int status, row, col, crow, ccol;
 
-	if (access(argv[0], X_OK) != 0)
-		return; /* dialog is a peer for comparison, not a dependency */
 	t = term_start(24, 80, env, argv);
 	ck_assert_ptr_nonnull(t);
 	ck_assert_msg(term_wait_text(t, "hi there", 5000, &row, &col) == 0,
@@ -657,6 +656,61 @@ START_TEST(dialog_msgbox)
 	ck_assert_int_ge(term_wait_exit(t, 5000, &status), 0);
 	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	ck_assert_msg(term_termios_restored(t, why, sizeof why), "%s", why);
+	term_free(t);
+}
+END_TEST
+
+/* Run sh -c script on a terminal until it ends. */
+static struct term *
+run_script(const char *script, int no_alt)
+{
+	static const char *const env[] = { "TERM=xterm-256color", NULL };
+	const char *argv[] = { "/bin/sh", "-c", script, NULL };
+	struct term *t = term_start(6, 20, env, argv);
+	int status;
+
+	ck_assert_ptr_nonnull(t);
+	if (no_alt)
+		term_no_altscreen(t);
+	ck_assert_int_ge(term_wait_exit(t, 5000, &status), 0);
+	return t;
+}
+
+/*
+ * What the terminal keeps, as tmux keeps it: lines scrolled off the top,
+ * the rows of a cleared normal screen (ED 2, or ED 0 from the top left),
+ * nothing of the alternate screen; ED 3 empties it.
+ */
+START_TEST(history_as_tmux_keeps_it)
+{
+	struct term *t;
+
+	/* Scrolled off the top (six rows, eight lines). */
+	t = run_script("printf 'l1\\nl2\\nl3\\nl4\\nl5\\nl6\\nl7\\nl8'", 0);
+	ck_assert_str_eq(term_history_text(t), "l1\nl2\n");
+	ck_assert(term_kept_has(t, "l1") && term_kept_has(t, "l8"));
+	ck_assert(!term_kept_has(t, "l9"));
+	term_free(t);
+	/* A cleared screen goes into the history; then ED 3 empties it. */
+	t = run_script("printf 'one\\ntwo\\n\\033[2Jthree'", 0);
+	ck_assert_str_eq(term_history_text(t), "one\ntwo\n");
+	ck_assert(term_kept_has(t, "three"));
+	term_free(t);
+	t = run_script("printf 'one\\033[H\\033[Jtwo\\033[3J'", 0);
+	ck_assert_str_eq(term_history_text(t), "");
+	ck_assert(!term_kept_has(t, "one") && term_kept_has(t, "two"));
+	term_free(t);
+	/* ED 0 elsewhere than the top left keeps nothing. */
+	t = run_script("printf 'one\\ntwo\\033[J'", 0);
+	ck_assert_str_eq(term_history_text(t), "");
+	term_free(t);
+	/* The alternate screen keeps nothing; with it off, the same bytes
+	 * draw on the normal screen and its clear is kept. */
+	t = run_script("printf 'main\\033[?1049halt\\033[2J'", 0);
+	ck_assert_str_eq(term_history_text(t), "");
+	term_free(t);
+	t = run_script("printf 'main\\033[?1049halt\\033[2J'", 1);
+	ck_assert_str_eq(term_history_text(t), "mainalt\n");
 	term_free(t);
 }
 END_TEST
@@ -697,8 +751,10 @@ term_suite(void)
 	tcase_add_test(tc, cursor_visibility_as_xterm);
 	tcase_add_test(tc, failed_exec_is_127);
 	tcase_add_test(tc, terminfo_lookup);
-	tcase_add_test(tc, dialog_msgbox);
+	/* dialog is a peer for comparison (make bench), a test tool */
+	tool_add_test(tc, dialog_msgbox, "/usr/bin/dialog", "dialog");
 	tcase_add_test(tc, factor_scales_times);
+	tcase_add_test(tc, history_as_tmux_keeps_it);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -97,8 +97,19 @@ struct term {
 	char *err; /* what came through it */
 	size_t errlen, errcap;
 
-	char dec[64]; /* a DEC private mode sequence being read (see feed) */
+	char dec[64]; /* a CSI sequence being read (see feed) */
 	size_t declen;
+
+	/* What the terminal keeps (see term_kept_has): lines pushed off the
+	 * top of the normal screen, and the normal screen's rows when it
+	 * was cleared, as tmux and VTE keep them; emptied by CSI 3 J. */
+	char **hist;
+	size_t nhist, histcap;
+	char *histtext; /* term_history_text's, apart from text so that
+			   both can be in one message */
+	size_t histtextcap;
+	int alt;    /* 1 while the alternate screen is shown */
+	int no_alt; /* 1: the alternate screen is off (term_no_altscreen) */
 
 	char *text; /* the last string handed out */
 	size_t textcap;
@@ -185,9 +196,27 @@ on_prop(VTermProp prop, VTermValue *val, void *user)
 	return 1;
 }
 
+static void hist_push(struct term *t, const char *line);
+static size_t render_row(struct term *t, int row, int *colmap);
+static size_t render_cells(struct term *t, const VTermScreenCell *cells,
+    int ncols, int row, int *colmap);
+
+/* A line scrolled off the top of the normal screen: the terminal keeps
+ * it.  (libvterm calls this for the normal screen only.) */
+static int
+on_pushline(int cols, const VTermScreenCell *cells, void *user)
+{
+	struct term *t = user;
+
+	render_cells(t, cells, cols, -1, NULL);
+	hist_push(t, t->text);
+	return 1;
+}
+
 static const VTermScreenCallbacks screen_cbs = {
 	.settermprop = on_prop,
 	.bell = on_bell,
+	.sb_pushline = on_pushline,
 };
 
 /* Write all of buf to the master, waiting (with a deadline) when full. */
@@ -269,8 +298,47 @@ feed_dec(struct term *t)
 		    t->dec + i, fin);
 		if (j - i == 2 && strncmp(t->dec + i, "25", 2) == 0)
 			t->curs_vis = fin == 'h';
+		if ((j - i == 4 && (strncmp(t->dec + i, "1049", 4) == 0 ||
+				       strncmp(t->dec + i, "1047", 4) == 0)) ||
+		    (j - i == 2 && strncmp(t->dec + i, "47", 2) == 0)) {
+			if (t->no_alt) { /* as tmux with alternate-screen off */
+				i = j + 1;
+				continue;
+			}
+			t->alt = fin == 'h';
+		}
 		feed_raw(t, one, strlen(one));
 		i = j + 1;
+	}
+}
+
+/*
+ * Erase in display (CSI n J) is about to be fed.  What a terminal keeps
+ * of it, as tmux does (VTE does the same): clearing the normal screen
+ * (ED 2, or ED 0 with the cursor at the top left) pushes its rows into the
+ * history; ED 3 empties the history.  libvterm 0.1 does neither.
+ */
+static void
+feed_ed(struct term *t)
+{
+	VTermPos pos;
+	int n = atoi(t->dec + 2), last = -1;
+
+	if (n == 3) {
+		for (size_t i = 0; i < t->nhist; i++)
+			free(t->hist[i]);
+		t->nhist = 0;
+		return;
+	}
+	vterm_state_get_cursorpos(vterm_obtain_state(t->vt), &pos);
+	if (t->alt || !(n == 2 || (n == 0 && pos.row == 0 && pos.col == 0)))
+		return;
+	for (int r = 0; r < t->rows; r++)
+		if (render_row(t, r, NULL) > 0)
+			last = r;
+	for (int r = 0; r <= last; r++) {
+		render_row(t, r, NULL);
+		hist_push(t, t->text);
 	}
 }
 
@@ -294,6 +362,7 @@ feed(struct term *t, const char *s, size_t n)
 
 	for (i = 0; i < n; i++) {
 		char c = s[i];
+		int param;
 
 		if (t->declen == 0) {
 			if (c == '\033') {
@@ -303,22 +372,26 @@ feed(struct term *t, const char *s, size_t n)
 			continue;
 		}
 		t->dec[t->declen++] = c;
+		param = (c >= '0' && c <= '9') || c == ';' ||
+			(c == '?' && t->declen == 3);
 		if ((t->declen == 2 && c == '[') ||
-		    (t->declen == 3 && c == '?') ||
-		    (t->declen > 3 && ((c >= '0' && c <= '9') || c == ';') &&
-			t->declen < sizeof t->dec - 1)) {
+		    (t->declen > 2 && param && t->declen < sizeof t->dec - 1)) {
 			start = i + 1;
 			continue;
 		}
-		if (t->declen > 3 && (c == 'h' || c == 'l'))
+		t->dec[t->declen] = '\0';
+		if (t->declen > 3 && t->dec[2] == '?' && (c == 'h' || c == 'l'))
 			feed_dec(t);
-		else if (c == '\033') {
+		else if (t->declen > 2 && t->dec[2] != '?' && c == 'J') {
+			feed_ed(t);
+			feed_raw(t, t->dec, t->declen);
+		} else if (c == '\033') {
 			feed_raw(t, t->dec, t->declen - 1);
 			t->declen = 0;
 			start = i;
 			i--; /* read this ESC again as a start */
 			continue;
-		} else
+		} else /* not one of those: as it came */
 			feed_raw(t, t->dec, t->declen);
 		t->declen = 0;
 		start = i + 1;
@@ -473,17 +546,28 @@ utf8_put(char *s, uint32_t c)
 static size_t
 render_row(struct term *t, int row, int *colmap)
 {
+	return render_cells(t, NULL, t->cols, row, colmap);
+}
+
+/* render_row for the cells given (ncols of them), or, when cells is NULL,
+ * for row of the screen. */
+static size_t
+render_cells(struct term *t, const VTermScreenCell *cells, int ncols, int row,
+    int *colmap)
+{
 	VTermScreenCell cell;
 	VTermPos pos;
 	size_t len = 0, keep = 0;
 	int col, i, n;
 
 	grow(&t->text, &t->textcap,
-	    (size_t)t->cols * 4 * VTERM_MAX_CHARS_PER_CELL + 1);
+	    (size_t)ncols * 4 * VTERM_MAX_CHARS_PER_CELL + 1);
 	pos.row = row;
-	for (col = 0; col < t->cols;) {
+	for (col = 0; col < ncols;) {
 		pos.col = col;
-		if (!vterm_screen_get_cell(t->screen, pos, &cell))
+		if (cells != NULL)
+			cell = cells[col];
+		else if (!vterm_screen_get_cell(t->screen, pos, &cell))
 			break;
 		if (cell.chars[0] == 0 || cell.chars[0] == (uint32_t)-1) {
 			if (colmap)
@@ -940,6 +1024,53 @@ term_exited(struct term *t)
 	return reap(t, 0);
 }
 
+/* Keep a line in the history (a copy). */
+static void
+hist_push(struct term *t, const char *line)
+{
+	if (t->nhist == t->histcap) {
+		t->histcap = t->histcap ? 2 * t->histcap : 64;
+		t->hist = xreallocarray(t->hist, t->histcap, sizeof *t->hist);
+	}
+	t->hist[t->nhist++] = xstrdup(line);
+}
+
+void
+term_no_altscreen(struct term *t)
+{
+	t->no_alt = 1;
+}
+
+const char *
+term_history_text(struct term *t)
+{
+	size_t need = 1;
+	char *p;
+
+	for (size_t i = 0; i < t->nhist; i++)
+		need += strlen(t->hist[i]) + 1;
+	grow(&t->histtext, &t->histtextcap, need);
+	p = t->histtext;
+	for (size_t i = 0; i < t->nhist; i++) {
+		size_t n = strlen(t->hist[i]);
+
+		memcpy(p, t->hist[i], n);
+		p += n;
+		*p++ = '\n';
+	}
+	*p = '\0';
+	return t->histtext;
+}
+
+int
+term_kept_has(struct term *t, const char *text)
+{
+	for (size_t i = 0; i < t->nhist; i++)
+		if (strstr(t->hist[i], text) != NULL)
+			return 1;
+	return term_find(t, text, NULL, NULL) == 0;
+}
+
 const unsigned char *
 term_output(struct term *t, size_t *len)
 {
@@ -1196,6 +1327,10 @@ term_free(struct term *t)
 		free(t->keys[k]);
 	free(t->out);
 	free(t->reply);
+	for (k = 0; k < t->nhist; k++)
+		free(t->hist[k]);
+	free(t->hist);
+	free(t->histtext);
 	free(t->text);
 	free(t);
 }

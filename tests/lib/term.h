@@ -231,6 +231,21 @@ int term_rusage(struct term *t, struct rusage *ru);
 /* 1 once the child has been reaped. */
 int term_exited(struct term *t);
 
+/*
+ * What the terminal keeps besides the screen, as tmux and VTE keep it:
+ * the lines pushed off the top of the normal screen, and the rows of the
+ * normal screen each time it is cleared (CSI 2 J, or CSI J from the top
+ * left); CSI 3 J empties it.  The alternate screen keeps nothing.  One
+ * line each, '\n' after each.  Owned by t, valid until the next call.
+ */
+const char *term_history_text(struct term *t);
+/* 1 if the screen or the kept history holds text anywhere, else 0. */
+int term_kept_has(struct term *t, const char *text);
+/* The alternate screen is off for this terminal (as in tmux with
+ * alternate-screen off): its modes are ignored.  Call before reading any
+ * output (right after term_start). */
+void term_no_altscreen(struct term *t);
+
 /* Every byte the program wrote so far, in order (*len set). Owned by t. */
 const unsigned char *term_output(struct term *t, size_t *len);
 
