@@ -21,6 +21,7 @@
 #include "frontend.h"
 #include "load.h"
 #include "readlevel.h"
+#include "session.h"
 #include "wizard.h"
 #include "xmalloc.h"
 
@@ -477,12 +478,16 @@ pick_language(const struct options *o, const struct content *c)
 	return 0;
 }
 
-/* Run the guide with app: full screen unless plain is wanted. */
+/*
+ * Run the guide with app: full screen unless plain is wanted, then
+ * whichever mode the reader or a kiosk's reset asks for.
+ */
 static int
 run_guide(struct app *app, int plain)
 {
 	struct wizard *w = wizard_new(app);
-	int status = FRONTEND_NO_TERMINAL;
+	int status = plain ? FRONTEND_NO_TERMINAL : FRONTEND_TO_FULL;
+	char *wipe;
 
 	/*
 	 * On the Linux console ncurses would talk to the gpm daemon through
@@ -490,11 +495,23 @@ run_guide(struct app *app, int plain)
 	 * empty list of GPM terminals turns that off.
 	 */
 	setenv("NCURSES_GPM_TERMS", "", 1);
-
-	if (!plain)
-		status = tui_run(app, w);
-	if (status == FRONTEND_TO_PLAIN || status == FRONTEND_NO_TERMINAL)
-		status = plain_run(app, w);
+	/* before any terminal is set up: see session.h */
+	session_catch();
+	app->wipe = wipe = tui_wipe_bytes();
+	for (;;) {
+		if (status == FRONTEND_TO_FULL)
+			status = tui_run(app, w);
+		else if (status == FRONTEND_TO_PLAIN)
+			/* from the full screen: a kiosk's reset goes back */
+			status = plain_run(app, w, app->kiosk);
+		else if (status == FRONTEND_NO_TERMINAL)
+			status = plain_run(app, w, 0);
+		else
+			break;
+	}
+	session_uncatch();
+	app->wipe = NULL;
+	free(wipe);
 	wizard_free(w);
 	return status;
 }

@@ -25,11 +25,25 @@
  * items (VIEW_PLAN_ITEMS), so they can be ticked from there, as in the
  * full screen.
  *
- * Input is untrusted (a pipe may carry anything): a line is read into a
- * fixed buffer and the rest of an over-long line is thrown away, so no
- * line can eat memory; a NUL or any stray byte makes the line a wrong
- * entry, which gets one gentle line and the prompt again.  Nothing the
- * user types is ever echoed.
+ * A reader and a painter for the session core (session.h), which decides
+ * what leaving ("q"), idle time, a kiosk's reset and signals do, as for
+ * the full screen.  On a terminal the session's wipe writes the bytes
+ * that clear the screen and then the scrollback (app->wipe); where there
+ * are none (TERM=dumb or unset, a pipe), no escape byte is ever written
+ * and leaving prints the "close this window" line instead.  In a kiosk on
+ * a terminal, the terminal's signal characters and its end-of-file
+ * character are turned off (ISIG, VEOF), so Ctrl-C, Ctrl-\, Ctrl-Z and
+ * Ctrl-D are plain bytes there; echo and line editing stay, since screen
+ * readers and braille displays rely on them.  Outside a kiosk Ctrl-C
+ * raises SIGINT, which the session turns into a wiped exit.
+ *
+ * Input is untrusted (a pipe may carry anything).  It is read from the
+ * descriptor itself (no stdio buffer, so that a wait for input sees what
+ * is there) into a buffer of PLAIN_HOLD bytes: a line longer than
+ * PLAIN_LINE_MAX gets one gentle line and reading goes on; PLAIN_HOLD bytes
+ * without a newline, or a NUL byte, are not a person typing, and end the
+ * plain mode with status 1 rather than spinning.  Nothing the user types
+ * is ever echoed by the program.
  */
 #include <errno.h>
 #include <poll.h>
@@ -37,19 +51,24 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "ascii.h"
 #include "frontend.h"
 #include "guide.h"
 #include "layout.h"
+#include "session.h"
 #include "textout.h"
 #include "view.h"
 #include "wizard.h"
 #include "xmalloc.h"
 
-/* The longest input line kept; the rest of a longer one is discarded. */
+/* The longest input line taken as a command; a longer one is refused. */
 #define PLAIN_LINE_MAX 4096
+
+/* The most input held without a newline before the plain mode gives up. */
+#define PLAIN_HOLD (64 * 1024)
 
 /* The width when neither --width nor the terminal says. */
 #define PLAIN_WIDTH_DEFAULT 80
@@ -405,43 +424,6 @@ paint_bad(struct textout *o, const struct wizard *w, size_t n)
 }
 
 /*
- * Read one line from f into buf (at most cap - 1 bytes kept, NUL
- * terminated, without the newline); the rest of a longer line is read and
- * thrown away.  *bad is set when the line held a NUL or was cut.  Returns
- * 0 at the end of input (or a read error) with nothing read, else 1.
- */
-static int
-read_line(FILE *f, char *buf, size_t cap, int *bad)
-{
-	size_t n = 0;
-	int c, any = 0;
-
-	*bad = 0;
-	for (;;) {
-		errno = 0;
-		if ((c = getc(f)) == EOF) {
-			/* A signal (a window resize) is not the end. */
-			if (ferror(f) && errno == EINTR) {
-				clearerr(f);
-				continue;
-			}
-			break;
-		}
-		any = 1;
-		if (c == '\n')
-			break;
-		if (c == '\0')
-			*bad = 1;
-		if (n + 1 < cap)
-			buf[n++] = (char)c;
-		else
-			*bad = 1;
-	}
-	buf[n] = '\0';
-	return any;
-}
-
-/*
  * A whole number of digits at *s, skipping blanks before it; the number
  * of choices there can be is small, so a longer one is "too big" (-1 is
  * returned as out of range).  Advances *s.  Returns -2 if there is no
@@ -528,141 +510,227 @@ paint_bye(struct textout *o, const struct wizard *w)
 	out_wrapped(o, wizard_guide(w)->ui[GUIDE_UI_PLAIN_BYE]);
 }
 
-/* Whether a kiosk is as a new reader finds it: nothing to wipe. */
-static int
-plain_pristine(const struct wizard *w)
+/* The plain mode's state, for the session. */
+struct plain {
+	struct app *app;
+	struct wizard *w;
+	struct textout o;
+	int painted;          /* a screen was written already */
+	char *in;             /* input held, PLAIN_HOLD bytes */
+	size_t nin;           /* bytes held */
+	int eof;              /* the end of input was read */
+	enum plain_cmd cmd;   /* the line read last */
+	long n;               /* and its number */
+	const char *why;      /* why the plain mode cannot go on, or NULL */
+	int in_errno;         /* the read error behind why, or 0 */
+	struct termios saved; /* the terminal's modes, when changed */
+	int sealed;           /* 1: saved holds what to restore */
+};
+
+/* Take the first line held (len bytes, then its newline if nl) as the
+ * command to act on. */
+static enum session_in
+plain_take(struct plain *p, size_t len, int nl)
 {
-	return w->depth == 0 && w->lang == w->app->lang &&
-	       w->screen == wizard_guide(w)->start && wizard_nticked(w) == 0;
+	char line[PLAIN_LINE_MAX + 1];
+
+	if (len > PLAIN_LINE_MAX) {
+		p->cmd = PLAIN_BAD;
+	} else {
+		memcpy(line, p->in, len);
+		line[len] = '\0';
+		p->cmd = parse_cmd(line, &p->n);
+	}
+	len += nl;
+	memmove(p->in, p->in + len, p->nin - len);
+	p->nin -= len;
+	return p->cmd == PLAIN_QUIT ? SESSION_IN_LEAVE : SESSION_IN_ACT;
 }
 
-/* Wait at most ms (-1: for ever) for input; 1 if there is some (or the
- * end of it), 0 if the time ran out. */
-static int
-plain_poll(int ms)
+/* session_io.read: one line, or nothing in ms. */
+static enum session_in
+plain_read(void *ctx, int ms)
 {
-	struct pollfd p = { STDIN_FILENO, POLLIN, 0 };
-	int r;
+	struct plain *p = ctx;
+	struct pollfd pfd = { STDIN_FILENO, POLLIN, 0 };
+	const char *nl;
+	ssize_t r;
 
-	while ((r = poll(&p, 1, ms)) < 0 && errno == EINTR)
-		;
-	return r != 0;
+	if (textout_flush(&p->o) != 0) {
+		p->why = "standard output";
+		return SESSION_IN_BROKEN;
+	}
+	for (;;) {
+		nl = memchr(p->in, '\n', p->nin);
+		if (memchr(p->in, '\0', nl ? (size_t)(nl - p->in) : p->nin)) {
+			p->why = "standard input: a NUL byte, not text";
+			return SESSION_IN_BROKEN;
+		}
+		if (nl != NULL)
+			return plain_take(p, (size_t)(nl - p->in), 1);
+		if (p->nin == PLAIN_HOLD) {
+			p->why =
+			    "standard input: 64 KiB without a newline, not "
+			    "a person typing";
+			return SESSION_IN_BROKEN;
+		}
+		if (p->eof)
+			return p->nin > 0 ? plain_take(p, p->nin, 0)
+					  : SESSION_IN_END;
+		if (poll(&pfd, 1, ms) <= 0)
+			return SESSION_IN_NONE; /* the time, or a signal */
+		r = read(STDIN_FILENO, p->in + p->nin, PLAIN_HOLD - p->nin);
+		if (r < 0 && (errno == EINTR || errno == EAGAIN))
+			return SESSION_IN_NONE;
+		if (r < 0) {
+			p->why = "standard input";
+			p->in_errno = errno;
+			return SESSION_IN_BROKEN;
+		}
+		if (r == 0)
+			p->eof = 1;
+		p->nin += (size_t)r;
+		ms = 0; /* what is there now, without waiting again */
+	}
+}
+
+/* session_io.act: what the line read last asks for. */
+static int
+plain_act(void *ctx)
+{
+	struct plain *p = ctx;
+	struct wizard *w = p->w;
+	size_t ntodos = plain_ntodos(w, (size_t)-1);
+	long n = p->n;
+
+	switch (p->cmd) {
+	case PLAIN_EMPTY:
+		paint_prompt(&p->o, w);
+		return 0;
+	case PLAIN_PICK:
+		if (n < 1 || (size_t)n > plain_nchoices(w)) {
+			paint_bad(&p->o, w, plain_nchoices(w));
+			return 0;
+		}
+		return wizard_apply(w, WIZARD_PICK, n) | WIZARD_REDRAW;
+	case PLAIN_TICK:
+		if (n < 1 || (size_t)n > ntodos) {
+			paint_bad(
+			    &p->o, w, ntodos > 0 ? ntodos : plain_nchoices(w));
+			return 0;
+		}
+		return wizard_apply(w, WIZARD_TICK_N, n) | WIZARD_REDRAW;
+	case PLAIN_AGAIN:
+		return WIZARD_REDRAW;
+	case PLAIN_BACK:
+		return wizard_apply(w, WIZARD_BACK, 0) | WIZARD_REDRAW;
+	case PLAIN_HELP:
+		return wizard_apply(w, WIZARD_HELP, 0) | WIZARD_REDRAW;
+	case PLAIN_QUIT: /* the session's (plain_read) */
+	case PLAIN_BAD:
+		break;
+	}
+	paint_bad(&p->o, w, plain_nchoices(w));
+	return 0;
+}
+
+/* session_io.paint: the screen, or "still there?" once, in lines. */
+static void
+plain_paint(void *ctx, long seconds)
+{
+	struct plain *p = ctx;
+	const struct guide *g = wizard_guide(p->w);
+	char n[32], *line;
+
+	if (seconds < 0) {
+		paint_screen(&p->o, p->w, !p->painted);
+		p->painted = 1;
+		return;
+	}
+	snprintf(n, sizeof n, "%ld", seconds);
+	line = guide_format(g->ui[p->app->kiosk ? GUIDE_UI_COUNTDOWN_RESET
+						: GUIDE_UI_COUNTDOWN_LEAVE],
+	    "n", n);
+	textout_bytes(&p->o, "\n", 1);
+	out_wrapped(&p->o, g->ui[GUIDE_UI_STILL_THERE]);
+	out_wrapped(&p->o, line);
+	free(line);
+}
+
+/* session_io.wipe: the terminal's own bytes for it, or, where there are
+ * none, no escape byte at all and the "close this window" line. */
+static void
+plain_wipe(void *ctx, int leaving)
+{
+	struct plain *p = ctx;
+
+	if (p->app->wipe != NULL) {
+		textout_bytes(&p->o, p->app->wipe, strlen(p->app->wipe));
+		p->painted = 0; /* the next screen starts at the top */
+	} else if (leaving)
+		paint_bye(&p->o, p->w);
+	textout_flush(&p->o);
+}
+
+/* session_io.restore: the terminal's modes as they were. */
+static void
+plain_restore(void *ctx)
+{
+	struct plain *p = ctx;
+
+	textout_flush(&p->o);
+	if (p->sealed) {
+		tcsetattr(STDIN_FILENO, TCSANOW, &p->saved);
+		p->sealed = 0;
+	}
 }
 
 /*
- * A kiosk resets itself after someone walks away: after app->idle seconds
- * without a line, "still there?" and the countdown; a line in that time
- * keeps the place, else the guide starts over, state wiped.  A kiosk
- * already as new waits for ever.  Returns when there is input to read.
+ * In a kiosk on a terminal, Ctrl-C, Ctrl-\, Ctrl-Z and Ctrl-D become
+ * plain bytes: no signal, no end of input.  Echo and line editing stay.
  */
 static void
-plain_kiosk_wait(struct textout *o, struct wizard *w)
+plain_seal(struct plain *p)
 {
-	const struct app *app = w->app;
-	char n[32];
-	char *line;
+	struct termios t;
 
-	for (;;) {
-		if (textout_flush(o) != 0 ||
-		    plain_poll(plain_pristine(w) ? -1 : (int)app->idle * 1000))
-			return;
-		snprintf(n, sizeof n, "%ld", app->countdown);
-		line = guide_format(
-		    wizard_guide(w)->ui[GUIDE_UI_COUNTDOWN_RESET], "n", n);
-		textout_bytes(o, "\n", 1);
-		out_wrapped(o, wizard_guide(w)->ui[GUIDE_UI_STILL_THERE]);
-		out_wrapped(o, line);
-		free(line);
-		if (textout_flush(o) != 0 ||
-		    plain_poll((int)app->countdown * 1000))
-			return;
-		wizard_apply(w, WIZARD_RESET, 0);
-		paint_screen(o, w, 0);
-	}
+	if (!p->app->kiosk || tcgetattr(STDIN_FILENO, &p->saved) != 0)
+		return;
+	t = p->saved;
+	t.c_lflag &= ~(tcflag_t)ISIG;
+	t.c_cc[VEOF] = _POSIX_VDISABLE;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
+		p->sealed = 1;
 }
 
 int
-plain_run(struct app *app, struct wizard *w)
+plain_run(struct app *app, struct wizard *w, int to_full)
 {
-	struct textout o = { stdout, 0, !app->utf8, 0, 1 };
-	char *line = xmalloc(PLAIN_LINE_MAX);
-	size_t ntodos;
-	long n;
-	int bad, flags, leave = 0;
-	int kiosk_idle = app->kiosk && app->idle > 0;
+	struct plain p;
+	struct session_io io = { &p, plain_read, plain_act, plain_paint,
+		plain_wipe, plain_restore, 0, to_full };
+	int status;
 
-	o.width = plain_width(app); /* again before each screen: resizes */
+	memset(&p, 0, sizeof p);
+	p.app = app;
+	p.w = w;
+	p.o = (struct textout){ stdout, 0, !app->utf8, 0, 1 };
+	p.o.width = plain_width(app); /* again before each screen: resizes */
+	p.in = xmalloc(PLAIN_HOLD);
 	/* A QR code shown in the full screen has no plain form. */
 	wizard_apply(w, WIZARD_QR_HIDE, 0);
-	/* A kiosk's idle timer watches stdin itself: no stdio buffer. */
-	if (kiosk_idle)
-		setvbuf(stdin, NULL, _IONBF, 0);
-	paint_screen(&o, w, 1);
-	while (!leave && textout_flush(&o) == 0) {
-		enum plain_cmd cmd;
-
-		if (kiosk_idle)
-			plain_kiosk_wait(&o, w);
-		if (!read_line(stdin, line, PLAIN_LINE_MAX, &bad))
-			break;
-		cmd = bad ? PLAIN_BAD : parse_cmd(line, &n);
-		ntodos = plain_ntodos(w, (size_t)-1);
-		switch (cmd) {
-		case PLAIN_EMPTY:
-			paint_prompt(&o, w);
-			break;
-		case PLAIN_PICK:
-			if (n < 1 || (size_t)n > plain_nchoices(w)) {
-				paint_bad(&o, w, plain_nchoices(w));
-				break;
-			}
-			flags = wizard_apply(w, WIZARD_PICK, n);
-			if ((flags & WIZARD_LEAVE) && !app->kiosk)
-				leave = 1;
-			else
-				paint_screen(&o, w, 0);
-			break;
-		case PLAIN_TICK:
-			if (n < 1 || (size_t)n > ntodos) {
-				paint_bad(&o, w,
-				    ntodos > 0 ? ntodos : plain_nchoices(w));
-				break;
-			}
-			wizard_apply(w, WIZARD_TICK_N, n);
-			paint_screen(&o, w, 0);
-			break;
-		case PLAIN_AGAIN:
-			paint_screen(&o, w, 0);
-			break;
-		case PLAIN_BACK:
-			wizard_apply(w, WIZARD_BACK, 0);
-			paint_screen(&o, w, 0);
-			break;
-		case PLAIN_HELP:
-			wizard_apply(w, WIZARD_HELP, 0);
-			paint_screen(&o, w, 0);
-			break;
-		case PLAIN_QUIT:
-			if (!app->kiosk) {
-				leave = 1;
-				break;
-			}
-			/* A kiosk is never left: start over, state wiped. */
-			wizard_apply(w, WIZARD_RESET, 0);
-			paint_screen(&o, w, 0);
-			break;
-		case PLAIN_BAD:
-			paint_bad(&o, w, plain_nchoices(w));
-			break;
-		}
-	}
-	free(line);
-	if (o.err == 0)
-		paint_bye(&o, w);
-	if (textout_flush(&o) != 0) {
+	plain_seal(&p);
+	status = session_run(&io, w, app);
+	plain_restore(&p);
+	free(p.in);
+	if (p.o.err != 0)
 		fprintf(stderr, "safesteps: standard output: %s\n",
-		    strerror(o.err));
-		return 1;
-	}
-	return 0;
+		    strerror(p.o.err));
+	else if (p.why != NULL)
+		fprintf(stderr, "safesteps: %s%s%s\n", p.why,
+		    p.in_errno ? ": " : "",
+		    p.in_errno ? strerror(p.in_errno) : "");
+	if (status == 0 && (p.o.err != 0 || p.why != NULL))
+		status = 1;
+	return status;
 }

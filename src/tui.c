@@ -1,9 +1,12 @@
 /*
  * tui.c: the full-screen front end, the only file that includes curses.
  *
- * It turns keys, mouse events, resizes, signals and the idle timer into
- * wizard actions, and paints the view (view.h) that the wizard's state
- * gives at the terminal's size.  It never beeps or flashes.
+ * A reader and a painter for the session core (session.h): it reads keys,
+ * mouse events and resizes, turns them into wizard actions, and paints the
+ * view (view.h) that the wizard's state gives at the terminal's size.
+ * What leaving, idle time, a kiosk's reset and signals do is the
+ * session's; this file only says which keys leave, and how to wipe and
+ * restore this terminal.  It never beeps or flashes.
  *
  * Keys act only on what the reader can see: while the highlighted item is
  * out of view, Enter, Right and Space bring it into view (Enter and Right
@@ -11,9 +14,9 @@
  * terminal cursor, which screen readers follow, sits on the "more" line
  * towards it.
  *
- * The terminal's life: the signal handlers are installed before newterm
- * (so that ncurses keeps its hands off SIGINT and SIGTERM), and only set
- * a flag; getch waits at most POLL_MS so that the loop sees the flag, the
+ * The terminal's life: the session's signal handlers are installed before
+ * newterm (so that ncurses keeps its hands off SIGINT and SIGTERM); getch
+ * waits at most what the session asks, so that the loop sees signals, the
  * idle timer and the end of input.  tui_shutdown restores the terminal,
  * is safe to call twice, and is xmalloc's fatal hook while the screen is
  * up.
@@ -38,12 +41,10 @@
 #include "keys.h"
 #include "layout.h"
 #include "qr.h"
+#include "session.h"
 #include "view.h"
 #include "wizard.h"
 #include "xmalloc.h"
-
-/* How long getch waits before the loop looks at signals and timers. */
-#define POLL_MS 250
 
 /* Polls in a row that find input readable but getch empty: end of input. */
 #define EOF_POLLS 3
@@ -51,43 +52,8 @@
 /* Colour pairs. */
 enum { PAIR_TITLE = 1, PAIR_CRISIS, PAIR_HINT, PAIR_MORE, PAIR_QR };
 
-static volatile sig_atomic_t tui_signal;
 static SCREEN *tui_screen;
 static int tui_active;
-static char *tui_e3; /* clear the scrollback when shutting down */
-static const int tui_signals[] = { SIGTERM, SIGHUP, SIGINT };
-static struct sigaction tui_old[3];
-
-static void
-tui_on_signal(int sig)
-{
-	tui_signal = sig;
-}
-
-/* Install the flag-setting handlers, without SA_RESTART so that a read
- * in getch returns at once. */
-static void
-tui_catch(void)
-{
-	struct sigaction sa;
-	size_t i;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = tui_on_signal;
-	sigemptyset(&sa.sa_mask);
-	sa.sa_flags = 0;
-	for (i = 0; i < 3; i++)
-		sigaction(tui_signals[i], &sa, &tui_old[i]);
-}
-
-static void
-tui_uncatch(void)
-{
-	size_t i;
-
-	for (i = 0; i < 3; i++)
-		sigaction(tui_signals[i], &tui_old[i], NULL);
-}
 
 /* Restore the terminal; safe to call twice, and from the fatal hook. */
 static void
@@ -98,18 +64,10 @@ tui_shutdown(void)
 	tui_active = 0;
 	curs_set(1);
 	endwin();
-	/* after endwin: the saved lines belong to the normal screen */
-	if (tui_e3 != NULL) {
-		putp(tui_e3);
-		fflush(stdout);
-		free(tui_e3);
-		tui_e3 = NULL;
-	}
 	delscreen(tui_screen);
 	tui_screen = NULL;
 	fflush(stdout);
 	xmalloc_on_fatal(NULL);
-	tui_uncatch();
 }
 
 /* Whether a terminfo string capability is present. */
@@ -141,27 +99,76 @@ tui_usable(void)
 	return ok;
 }
 
-/* Milliseconds on a clock that never jumps. */
-static long long
-tui_now(void)
+/*
+ * What erases the scrollback of the terminal set up (cur_term): E3.  Many
+ * descriptions lack it although the terminal they run in has it: TERM=vt100
+ * or screen in a modern emulator would keep the guide in its scrollback.
+ * So when the clear capability shows an ANSI terminal (it starts with
+ * CSI), CSI 3 J is used: ECMA-48 terminals ignore a parameter of ED they
+ * do not know, and the others clear it.  NULL when there is neither.
+ */
+static const char *
+tui_e3(void)
 {
-	struct timespec ts;
+	const char *e3 = tui_cap("E3"), *cl = tui_cap("clear");
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	if (e3 == NULL && cl != NULL && strncmp(cl, "\033[", 2) == 0)
+		e3 = "\033[3J";
+	return e3;
+}
+
+/* Remove terminfo's delays ("$<50>", "$<5*>") from s, in place: they
+ * are for tputs, and written as they are they would show. */
+static void
+tui_strip_delays(char *s)
+{
+	char *to = s, *end;
+
+	while (*s != '\0') {
+		if (s[0] == '$' && s[1] == '<' &&
+		    (end = strchr(s + 2, '>')) != NULL &&
+		    strspn(s + 2, "0123456789.*/") == (size_t)(end - s - 2)) {
+			s = end + 1;
+			continue;
+		}
+		*to++ = *s++;
+	}
+	*to = '\0';
+}
+
+char *
+tui_wipe_bytes(void)
+{
+	const char *cl, *e3;
+	char *bytes = NULL;
+	int err = 0;
+
+	if (!isatty(STDOUT_FILENO) ||
+	    setupterm(NULL, STDOUT_FILENO, &err) != OK)
+		return NULL;
+	/* the screen first, then the scrollback: tmux and VTE push a
+	 * cleared screen into their history */
+	if ((cl = tui_cap("clear")) != NULL)
+		bytes = xasprintf("%s%s", cl, (e3 = tui_e3()) ? e3 : "");
+	if (bytes != NULL)
+		tui_strip_delays(bytes);
+	del_curterm(cur_term);
+	cur_term = NULL;
+	return bytes;
 }
 
 struct tui {
 	struct app *app;
 	struct wizard *w;
 	int color;
-	int flags; /* VIEW_* */
+	int flags;      /* VIEW_* */
+	int last_col;   /* 1: never write the last column (see tui_run) */
+	const char *e3; /* what erases the scrollback, or NULL */
 	struct view *v;
-	int counting;       /* the "still there?" view is up */
-	long long deadline; /* when the countdown runs out */
-	long long last_key; /* when the last key came */
+	long seconds; /* -1, or "still there?" with these seconds left */
 	int eof_polls;
-	size_t initial_highlight; /* where a fresh start screen opens */
+	int ch;       /* the key read last */
+	MEVENT mouse; /* its mouse event, when ch is KEY_MOUSE */
 };
 
 static attr_t
@@ -256,22 +263,6 @@ tui_draw_qr(struct tui *t, size_t r)
 	qr_free(&q);
 }
 
-/*
- * Whether a kiosk is as a new reader finds it, so that an idle kiosk does
- * not ask "still there?" over and over.  Outside a kiosk the guide must
- * close even on its start screen, so this is never the case.
- */
-static int
-tui_pristine(const struct tui *t)
-{
-	const struct wizard *w = t->w;
-
-	return t->app->kiosk && w->depth == 0 && w->lang == t->app->lang &&
-	       w->screen == wizard_guide(w)->start && w->scroll == 0 &&
-	       w->qr < 0 && wizard_nticked(w) == 0 &&
-	       w->highlight == t->initial_highlight;
-}
-
 /* Lay out again and paint; the cursor goes on the highlighted item. */
 static void
 tui_draw(struct tui *t)
@@ -280,12 +271,11 @@ tui_draw(struct tui *t)
 	size_t qr;
 
 	getmaxyx(stdscr, rows, cols);
+	cols -= t->last_col;
 	view_free(t->v);
-	if (t->counting) {
-		long left = (long)((t->deadline - tui_now() + 999) / 1000);
-
+	if (t->seconds >= 0) {
 		t->v = view_still_there(
-		    t->w, rows, cols, left, t->app->kiosk, t->flags);
+		    t->w, rows, cols, t->seconds, t->app->kiosk, t->flags);
 	} else {
 		t->v = view_window(t->w, rows, cols, t->flags);
 		/* the view clamps the scroll and follows the highlight */
@@ -302,55 +292,13 @@ tui_draw(struct tui *t)
 	}
 	attrset(A_NORMAL);
 	qr = wizard_qr_resource(t->w);
-	if (!t->counting && !t->v->too_small && qr != (size_t)-1) {
+	if (t->seconds < 0 && !t->v->too_small && qr != (size_t)-1) {
 		tui_draw_qr(t, qr);
 		move(t->v->body_top, 0); /* on the name of what it opens */
 	} else {
 		move(t->v->cursor_row, t->v->cursor_col);
 	}
 	refresh();
-}
-
-/*
- * Leave quickly: blank screen, no scrollback, terminal restored.
- *
- * The scrollback is cleared with terminfo's E3.  Many descriptions lack
- * it although the terminal they run in has it: TERM=vt100 or screen in a
- * modern emulator would leave the last screen of the guide in its
- * scrollback.  So when the clear capability shows an ANSI terminal (it
- * starts with CSI), CSI 3 J is sent anyway: ECMA-48 terminals ignore a
- * parameter of ED they do not know, and the others clear it.
- */
-static int
-tui_leave(void)
-{
-	const char *e3, *cl;
-
-	erase();
-	clear();
-	refresh();
-	e3 = tui_cap("E3");
-	cl = tui_cap("clear");
-	if (e3 == NULL && cl != NULL && strncmp(cl, "\033[", 2) == 0)
-		e3 = "\033[3J";
-	if (e3 != NULL)
-		tui_e3 = xstrdup(e3);
-	tui_shutdown();
-	return 0;
-}
-
-/* Esc, q, Ctrl-C or the end of the countdown: leave, or in a kiosk start
- * over.  Returns 1 when the front end must return. */
-static int
-tui_quit(struct tui *t)
-{
-	if (!t->app->kiosk)
-		return 1;
-	t->counting = 0;
-	wizard_apply(t->w, WIZARD_RESET, 0);
-	clear(); /* repaint from scratch: nothing of the last reader */
-	tui_draw(t);
-	return 0;
 }
 
 /* Discard the rest of an escape sequence; returns 1 if there was one. */
@@ -362,7 +310,6 @@ tui_escape_rest(void)
 	timeout(0);
 	while ((ch = getch()) != ERR)
 		any = 1;
-	timeout(POLL_MS);
 	return any;
 }
 
@@ -382,17 +329,31 @@ tui_input_ended(struct tui *t)
 	return ++t->eof_polls >= EOF_POLLS;
 }
 
-/* A mouse event: click on an item, on "leave quickly", or the wheel.
- * Returns the wizard flags, or -1 for leave. */
+/* Whether a mouse event is a click on "leave quickly" in the hint line. */
+static int
+tui_mouse_leaves(const struct tui *t)
+{
+	const MEVENT *ev = &t->mouse;
+	const struct view *v = t->v;
+
+	return v != NULL &&
+	       (ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) &&
+	       ev->y == v->hint_row && ev->x >= v->leave_col &&
+	       ev->x < v->leave_end;
+}
+
+/* A mouse event: click on an item, or the wheel.  Returns the wizard
+ * flags.  (A click on "leave quickly" is the leave key: tui_read.) */
 static int
 tui_mouse(struct tui *t)
 {
-	MEVENT ev;
+	const MEVENT ev = t->mouse;
 	const struct view *v = t->v;
-	long page = v->body_rows > 2 ? v->body_rows - 2 : 1;
+	long page;
 
-	if (getmouse(&ev) != OK || v == NULL)
+	if (v == NULL)
 		return 0;
+	page = v->body_rows > 2 ? v->body_rows - 2 : 1;
 #ifdef BUTTON5_PRESSED
 	if (ev.bstate & BUTTON5_PRESSED)
 		return wizard_apply(t->w, WIZARD_SCROLL, 3);
@@ -403,10 +364,8 @@ tui_mouse(struct tui *t)
 		return 0;
 	if (ev.y < 0 || ev.y >= v->rows)
 		return 0;
-	if (ev.y == v->hint_row && ev.x >= v->leave_col && ev.x < v->leave_end)
-		return -1;
 	/* the QR code covers the body: a click there only hides it */
-	if (v->too_small || t->counting)
+	if (v->too_small)
 		return 0;
 	if (wizard_qr_resource(t->w) != (size_t)-1 && ev.y >= v->body_top &&
 	    ev.y < v->hint_row)
@@ -489,10 +448,8 @@ tui_acts_on_items(int ch)
 	}
 }
 
-/*
- * One key.  Returns the wizard's flags, or -1 to leave (or start over in
- * a kiosk).
- */
+/* One key (the leave keys are the session's: tui_read).  Returns the
+ * wizard's flags. */
 static int
 tui_key(struct tui *t, int ch)
 {
@@ -501,8 +458,7 @@ tui_key(struct tui *t, int ch)
 
 	/* too small to read: only leaving (and repainting) does anything,
 	 * so that nothing changes unseen */
-	if (t->v != NULL && t->v->too_small && ch != KEY_MOUSE && ch != 0x0c &&
-	    (ch < 0 || ch > 0x7f || keys_ascii(ch) != KEYS_LEAVE))
+	if (t->v != NULL && t->v->too_small && ch != KEY_MOUSE)
 		return 0;
 	/* over a QR code, a key that acts on the hidden items hides it */
 	if (wizard_qr_resource(t->w) != (size_t)-1 && tui_acts_on_items(ch))
@@ -527,9 +483,6 @@ tui_key(struct tui *t, int ch)
 		return wizard_apply(t->w, WIZARD_HELP, 0);
 	case KEY_MOUSE:
 		return tui_mouse(t);
-	case 0x0c: /* Ctrl-L: paint everything again */
-		clearok(curscr, TRUE);
-		return WIZARD_REDRAW;
 	}
 	if (ch < 0 || ch > 0x7f)
 		return 0;
@@ -560,14 +513,12 @@ tui_key(struct tui *t, int ch)
 		return wizard_apply(t->w, WIZARD_PICK, ch - '0');
 	case KEYS_HELP:
 		return wizard_apply(t->w, WIZARD_HELP, 0);
-	case KEYS_LEAVE:
-		/* an Esc with bytes behind it is Alt+key or a sequence */
-		if (ch == 0x1b && tui_escape_rest())
-			return 0;
-		return -1;
+	case KEYS_LEAVE: /* tui_read's */
+		return 0;
 	case KEYS_PLAIN:
-		/* a kiosk stays full screen: the plain mode can be left */
-		return t->app->kiosk ? 0 : WIZARD_TO_PLAIN;
+		/* in a kiosk too: the session seals the plain mode there,
+		 * and its reset brings the full screen back */
+		return WIZARD_TO_PLAIN;
 	case KEYS_QR:
 		return wizard_apply(t->w, WIZARD_QR_NEXT, 0);
 	case KEYS_NONE:
@@ -594,11 +545,97 @@ tui_colors(struct tui *t)
 	t->color = 1;
 }
 
+/* session_io.read: one key, mouse event or resize, or nothing in ms. */
+static enum session_in
+tui_read(void *ctx, int ms)
+{
+	struct tui *t = ctx;
+	int ch;
+
+	timeout(ms);
+	errno = 0;
+	ch = getch();
+	if (ch == ERR) {
+		if (errno == EINTR)
+			return SESSION_IN_NONE;
+		return tui_input_ended(t) ? SESSION_IN_END : SESSION_IN_NONE;
+	}
+	t->eof_polls = 0;
+	t->ch = ch;
+	switch (ch) {
+	case KEY_RESIZE:
+		return SESSION_IN_REPAINT;
+	case 0x0c: /* Ctrl-L: paint everything again */
+		clearok(curscr, TRUE);
+		return SESSION_IN_REPAINT;
+	case KEY_MOUSE:
+		if (getmouse(&t->mouse) != OK)
+			return SESSION_IN_NONE;
+		return tui_mouse_leaves(t) ? SESSION_IN_LEAVE : SESSION_IN_ACT;
+	}
+	if (ch >= 0 && ch <= 0x7f && keys_ascii(ch) == KEYS_LEAVE) {
+		/* an Esc with bytes behind it is Alt+key or a sequence: a
+		 * key that does nothing */
+		if (ch == 0x1b && tui_escape_rest()) {
+			t->ch = 0;
+			return SESSION_IN_ACT;
+		}
+		return SESSION_IN_LEAVE;
+	}
+	return SESSION_IN_ACT;
+}
+
+/* session_io.act: what the key read last does. */
+static int
+tui_act(void *ctx)
+{
+	struct tui *t = ctx;
+
+	return tui_key(t, t->ch);
+}
+
+/* session_io.paint */
+static void
+tui_paint(void *ctx, long seconds)
+{
+	struct tui *t = ctx;
+
+	t->seconds = seconds;
+	tui_draw(t);
+}
+
+/* session_io.wipe: the screen first, then the scrollback (tmux and VTE
+ * push a cleared screen into their history, so the other order leaks). */
+static void
+tui_wipe(void *ctx, int leaving)
+{
+	struct tui *t = ctx;
+
+	(void)leaving;
+	erase();
+	clear();
+	refresh();
+	if (t->e3 != NULL) {
+		putp(t->e3);
+		fflush(stdout);
+	}
+}
+
+/* session_io.restore */
+static void
+tui_restore(void *ctx)
+{
+	(void)ctx;
+	tui_shutdown();
+}
+
 int
 tui_run(struct app *app, struct wizard *w)
 {
 	struct tui t;
-	int status = 0;
+	struct session_io io = { &t, tui_read, tui_act, tui_paint, tui_wipe,
+		tui_restore, 1, 0 };
+	int status;
 
 	if (!tui_usable())
 		return FRONTEND_NO_TERMINAL;
@@ -606,13 +643,10 @@ tui_run(struct app *app, struct wizard *w)
 	t.app = app;
 	t.w = w;
 	t.flags = app->utf8 ? 0 : VIEW_ASCII;
-	tui_signal = 0;
-	tui_catch();
+	t.seconds = -1;
 	tui_screen = newterm(NULL, stdout, stdin);
-	if (tui_screen == NULL) {
-		tui_uncatch();
+	if (tui_screen == NULL)
 		return FRONTEND_NO_TERMINAL;
-	}
 	set_term(tui_screen);
 	tui_active = 1;
 	xmalloc_on_fatal(tui_shutdown);
@@ -622,7 +656,6 @@ tui_run(struct app *app, struct wizard *w)
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
 	curs_set(0);
-	timeout(POLL_MS);
 	tui_colors(&t);
 	mouseinterval(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
@@ -631,79 +664,16 @@ tui_run(struct app *app, struct wizard *w)
 #endif
 	    ,
 	    NULL);
-	t.last_key = tui_now();
-	t.initial_highlight = w->highlight; /* main hands over a new wizard */
-	tui_draw(&t);
-
-	for (;;) {
-		int ch, flags;
-		long long now;
-
-		if (tui_signal != 0) {
-			status = 128 + tui_signal;
-			tui_shutdown();
-			break;
-		}
-		errno = 0;
-		ch = getch();
-		now = tui_now();
-		if (ch == ERR) {
-			if (errno == EINTR)
-				continue;
-			if (tui_input_ended(&t)) {
-				status = tui_leave();
-				break;
-			}
-			if (t.counting && now >= t.deadline) {
-				if (tui_quit(&t)) {
-					status = tui_leave();
-					break;
-				}
-				t.last_key = now;
-			} else if (t.counting) {
-				tui_draw(&t); /* the seconds go down */
-			} else if (app->idle > 0 &&
-				   now - t.last_key >= app->idle * 1000LL &&
-				   !tui_pristine(&t)) {
-				t.counting = 1;
-				t.deadline = now + app->countdown * 1000LL;
-				tui_draw(&t);
-			}
-			continue;
-		}
-		t.eof_polls = 0;
-		if (ch == KEY_RESIZE) {
-			tui_draw(&t);
-			continue;
-		}
-		t.last_key = now;
-		if (t.counting) { /* any key: back to where they were */
-			t.counting = 0;
-			if (ch == 0x1b)
-				tui_escape_rest();
-			tui_draw(&t);
-			continue;
-		}
-		flags = tui_key(&t, ch);
-		if (flags < 0) {
-			if (tui_quit(&t)) {
-				status = tui_leave();
-				break;
-			}
-			continue;
-		}
-		if (flags & WIZARD_TO_PLAIN) {
-			erase();
-			refresh();
-			tui_shutdown();
-			status = FRONTEND_TO_PLAIN;
-			break;
-		}
-		if (flags & WIZARD_RESET_DONE)
-			clear();
-		if (flags & WIZARD_REDRAW)
-			tui_draw(&t);
-	}
+	t.e3 = tui_e3();
+	/*
+	 * A terminal that wraps at once after its last column (auto margins
+	 * without the newline glitch, as TERM=ansi says) scrolls or moves
+	 * the cursor where ncurses does not expect it, and modern emulators
+	 * given such a TERM behave otherwise again: the last column is left
+	 * empty there, so every line fits whatever the emulator does.
+	 */
+	t.last_col = tigetflag("am") > 0 && tigetflag("xenl") <= 0;
+	status = session_run(&io, w, app);
 	view_free(t.v);
 	return status;
 }

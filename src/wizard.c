@@ -499,6 +499,15 @@ wizard_apply(struct wizard *w, enum wizard_action action, long arg)
 	return 0;
 }
 
+int
+wizard_pristine(const struct wizard *w)
+{
+	return w->depth == 0 && w->lang == w->app->lang &&
+	       w->screen == wizard_guide(w)->start && w->scroll == 0 &&
+	       w->qr < 0 && wizard_nticked(w) == 0 &&
+	       w->highlight == first_highlight(w);
+}
+
 struct wizard *
 wizard_new(const struct app *app)
 {

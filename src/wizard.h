@@ -168,6 +168,13 @@ size_t wizard_nticked(const struct wizard *w);
  */
 size_t wizard_qr_resource(const struct wizard *w);
 
+/*
+ * Whether w is as WIZARD_RESET leaves it: the start screen of the start
+ * language, as it opens, with no tick and no history (a kiosk that a new
+ * reader would find so has nothing to wipe).
+ */
+int wizard_pristine(const struct wizard *w);
+
 /* Whether the current screen has a resource with a web address. */
 int wizard_has_web(const struct wizard *w);
 
