@@ -70,7 +70,8 @@
 	X(KEY_LEAVE, "key_leave", NULL)               \
 	X(KEY_PLAIN, "key_plain", NULL)               \
 	X(KEY_QR, "key_qr", NULL)                     \
-	X(KEY_CLICK, "key_click", NULL)
+	X(KEY_CLICK, "key_click", NULL)               \
+	X(KEY_FIRST_LAST, "key_first_last", "Go to the first or last item")
 
 enum guide_ui {
 #define GUIDE_UI_ENUM(name, key, def) GUIDE_UI_##name,

@@ -12,6 +12,7 @@ const struct keys_entry keys_table[] = {
 	{ "Space", GUIDE_UI_KEY_TICK },
 	{ "PgUp/PgDn, mouse wheel", GUIDE_UI_KEY_SCROLL },
 	{ "1-9", GUIDE_UI_KEY_PICK },
+	{ "Home/End", GUIDE_UI_KEY_FIRST_LAST },
 	{ "h, ?, F1", GUIDE_UI_KEY_HELP },
 	{ "Esc, q, Ctrl-C", GUIDE_UI_KEY_LEAVE },
 	{ "p", GUIDE_UI_KEY_PLAIN },

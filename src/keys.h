@@ -24,7 +24,7 @@ enum keys_action {
 	KEYS_TICK,
 	KEYS_PAGE_UP,
 	KEYS_PAGE_DOWN,
-	KEYS_PICK, /* the digit is the choice number */
+	KEYS_PICK, /* the digit is the choice number: move there */
 	KEYS_HELP,
 	KEYS_LEAVE,
 	KEYS_PLAIN,

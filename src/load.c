@@ -1671,31 +1671,60 @@ todoref_cmp(const void *a, const void *b)
 	return x->todo < y->todo ? -1 : x->todo > y->todo;
 }
 
+/* The text of a to-do item the loader recorded, or NULL. */
+static const char *
+todo_text(const struct guide *g, const struct todoref *r)
+{
+	if (r->screen >= g->nscreens || r->todo >= g->screens[r->screen].ntodos)
+		return NULL;
+	return g->screens[r->screen].todos[r->todo].text;
+}
+
 static void
 check_whole(struct ctx *c, struct guide *g, const cJSON *root)
 {
 	size_t i, k, *queue, head = 0, tail = 0;
 	unsigned char *seen;
 
-	/* To-do ids name ticks across languages: one id, one item. */
+	/*
+	 * To-do ids name ticks across languages: one id, one item.  The
+	 * same item may be listed on two screens (step 1 and step 3 both
+	 * say "save first"): then it is one tick, and it must read the
+	 * same in both places.  Twice on one screen is a mistake.
+	 */
 	if (c->ntodos > 1)
 		qsort(c->todos, c->ntodos, sizeof *c->todos, todoref_cmp);
 	for (i = 1; i < c->ntodos; i++) {
 		size_t first = i - 1;
+		const struct todoref *a, *b = &c->todos[i];
+		const char *ta, *tb;
 
-		if (strcmp(c->todos[i].id, c->todos[first].id) != 0)
+		if (strcmp(b->id, c->todos[first].id) != 0)
 			continue;
-		while (first > 0 &&
-		       strcmp(c->todos[first - 1].id, c->todos[i].id) == 0)
+		while (first > 0 && strcmp(c->todos[first - 1].id, b->id) == 0)
 			first--;
-		set_path(c, "screens", c->todos[i].screen, NULL);
+		a = &c->todos[first];
+		ta = todo_text(g, a);
+		tb = todo_text(g, b);
+		if (a->screen != b->screen &&
+		    (ta == NULL || tb == NULL || strcmp(ta, tb) == 0))
+			continue;
+		set_path(c, "screens", b->screen, NULL);
 		push_key(c, "todo");
-		push_index(c, c->todos[i].todo);
+		push_index(c, b->todo);
 		push_key(c, "id");
-		err(c,
-		    "to-do id \"%s\" is already used by screens[%zu].todo[%zu]",
-		    c->todos[i].id, c->todos[first].screen,
-		    c->todos[first].todo);
+		if (a->screen == b->screen)
+			err(c,
+			    "to-do id \"%s\" is already used by "
+			    "screens[%zu].todo[%zu]",
+			    b->id, a->screen, a->todo);
+		else
+			err(c,
+			    "to-do id \"%s\" is already used by "
+			    "screens[%zu].todo[%zu] with other words (one "
+			    "id is one item: the same words on every screen "
+			    "that lists it)",
+			    b->id, a->screen, a->todo);
 	}
 
 	/* A step's screen says its step, and the table agrees. */

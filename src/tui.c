@@ -430,6 +430,8 @@ tui_acts_on_items(int ch)
 	case KEY_RIGHT:
 	case KEY_PPAGE:
 	case KEY_NPAGE:
+	case KEY_HOME:
+	case KEY_END:
 		return 1;
 	}
 	if (ch < 0 || ch > 0x7f)
@@ -479,6 +481,10 @@ tui_key(struct tui *t, int ch)
 		return wizard_apply(t->w, WIZARD_PAGE_UP, page);
 	case KEY_NPAGE:
 		return wizard_apply(t->w, WIZARD_PAGE_DOWN, page);
+	case KEY_HOME:
+		return wizard_apply(t->w, WIZARD_FIRST, 0);
+	case KEY_END:
+		return wizard_apply(t->w, WIZARD_LAST, 0);
 	case KEY_F(1):
 		return wizard_apply(t->w, WIZARD_HELP, 0);
 	case KEY_MOUSE:
@@ -510,7 +516,9 @@ tui_key(struct tui *t, int ch)
 	case KEYS_PAGE_DOWN:
 		return wizard_apply(t->w, WIZARD_PAGE_DOWN, page);
 	case KEYS_PICK:
-		return wizard_apply(t->w, WIZARD_PICK, ch - '0');
+		/* as dialog: the digit moves the highlight, Enter chooses,
+		 * so "5, Enter" cannot skip a screen */
+		return wizard_apply(t->w, WIZARD_GO_CHOICE, ch - '0');
 	case KEYS_HELP:
 		return wizard_apply(t->w, WIZARD_HELP, 0);
 	case KEYS_LEAVE: /* tui_read's */

@@ -332,9 +332,9 @@ choose_language(struct wizard *w, size_t lang)
 	return flags;
 }
 
-/* Act on item i: choose a choice or language, tick or follow a to-do. */
+/* Act on item i: choose a choice or language, tick a to-do item. */
 static int
-act(struct wizard *w, size_t i, int click)
+act(struct wizard *w, size_t i)
 {
 	const struct guide_screen *sc = wizard_screen(w);
 	size_t np = nplan(w, w->screen), at;
@@ -344,9 +344,7 @@ act(struct wizard *w, size_t i, int click)
 		return choose_language(w, at);
 	case WIZARD_ITEM_PLAN:
 	case WIZARD_ITEM_TODO:
-		if (click || sc->nchoices == 0)
-			return tick_n(w, i < np ? at : np + at);
-		return go(w, sc->choices[0].target);
+		return tick_n(w, i < np ? at : np + at);
 	case WIZARD_ITEM_CHOICE:
 		return go(w, sc->choices[at].target);
 	case WIZARD_ITEM_NONE:
@@ -431,20 +429,31 @@ wizard_apply(struct wizard *w, enum wizard_action action, long arg)
 	case WIZARD_DOWN:
 		return move(w, 1);
 	case WIZARD_CHOOSE:
-		return act(w, w->highlight, 0);
+		return act(w, w->highlight);
 	case WIZARD_PICK:
+	case WIZARD_GO_CHOICE:
 		if (arg < 1 || (size_t)arg > nl + sc->nchoices)
 			return 0;
 		at = np + ((size_t)arg <= nl ? (size_t)arg - 1
 					     : sc->ntodos + (size_t)arg - 1);
 		w->highlight = at;
-		return act(w, at, 0) | WIZARD_REDRAW;
+		w->follow = 1;
+		if (action == WIZARD_GO_CHOICE)
+			return WIZARD_REDRAW;
+		return act(w, at) | WIZARD_REDRAW;
+	case WIZARD_FIRST:
+	case WIZARD_LAST:
+		if (n == 0)
+			return 0;
+		w->highlight = action == WIZARD_FIRST ? 0 : n - 1;
+		w->follow = 1;
+		return WIZARD_REDRAW;
 	case WIZARD_CLICK:
 		if (arg < 0 || (size_t)arg >= n)
 			return 0;
 		w->highlight = (size_t)arg;
 		w->follow = 1;
-		return act(w, (size_t)arg, 1) | WIZARD_REDRAW;
+		return act(w, (size_t)arg) | WIZARD_REDRAW;
 	case WIZARD_SELECT:
 		if (arg < 0 || (size_t)arg >= n)
 			return 0;

@@ -51,7 +51,11 @@ enum wizard_action {
 	WIZARD_UP,        /* highlight the previous item (no items: scroll) */
 	WIZARD_DOWN,      /* highlight the next item (no items: scroll) */
 	WIZARD_CHOOSE,    /* act on the highlighted item (see wizard_apply) */
-	WIZARD_PICK,      /* arg: choice number, from 1 */
+	WIZARD_PICK,      /* arg: choice number, from 1: choose it */
+	WIZARD_GO_CHOICE, /* arg: choice number, from 1: highlight it only
+			     (a digit in the full screen; Enter chooses) */
+	WIZARD_FIRST,     /* highlight the first item (Home) */
+	WIZARD_LAST,      /* highlight the last item (End) */
 	WIZARD_CLICK,     /* arg: item index, from 0: highlight and act */
 	WIZARD_SELECT,    /* arg: item index, from 0: highlight only */
 	WIZARD_BACK,      /* hide the QR code, or return to the last place */
@@ -118,9 +122,7 @@ void wizard_free(struct wizard *w);
  * WIZARD_CHOOSE on a choice goes to its screen; on a language item it
  * switches to that language and returns to the place the reader came
  * from (as Back does), now in that language; on a to-do item (a plan's
- * too) it follows the screen's first choice (Enter is "next", as in a
- * checklist dialog; Space ticks), or ticks it when the screen has no
- * choice.  WIZARD_CLICK on a to-do item ticks it.  WIZARD_LANGUAGE
+ * too) it ticks or unticks it, as Space and a click do.  WIZARD_LANGUAGE
  * switches and stays on the same screen.
  */
 int wizard_apply(struct wizard *w, enum wizard_action action, long arg);

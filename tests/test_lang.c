@@ -237,12 +237,12 @@ START_TEST(p_switches_to_plain_on_the_same_screen)
 	ck_assert_msg(term_wait_text(
 			  t, g->screens[g->start].title, 5000, NULL, NULL) == 0,
 	    "no start screen:\n%s", term_dump(t));
-	term_send_bytes(t, "1", 1);
+	term_send_bytes(t, "1\r", 2); /* the digit moves, Enter chooses */
 	ck_assert_msg(
 	    term_wait_text(t, g->screens[guide_screen_find(g, "steps")].title,
 		5000, NULL, NULL) == 0,
 	    "1 did not open the steps:\n%s", term_dump(t));
-	term_send_bytes(t, "1", 1);
+	term_send_bytes(t, "1\r", 2);
 	ck_assert_msg(term_wait_text(t, s1->title, 5000, NULL, NULL) == 0,
 	    "1 did not open step 1:\n%s", term_dump(t));
 	term_send_bytes(t, "p", 1);

@@ -498,40 +498,40 @@ END_TEST
 START_TEST(invalid_utf8)
 {
 	expect(
-	    "invalid-utf8.json", 0, LINES(":61:30: invalid UTF-8 (byte E9)"));
+	    "invalid-utf8.json", 0, LINES(":62:30: invalid UTF-8 (byte E9)"));
 	/* Overlong, surrogate, over U+10FFFF, truncated. */
 	expect("overlong.json", 0,
-	    LINES(":92:22: invalid UTF-8 (bytes C0 AF)",
-		":92:32: invalid UTF-8 (bytes ED A0 80)",
-		":92:34: invalid UTF-8 (bytes F4 90 80 80)",
-		":92:36: invalid UTF-8 (bytes E2 82)"));
+	    LINES(":93:22: invalid UTF-8 (bytes C0 AF)",
+		":93:32: invalid UTF-8 (bytes ED A0 80)",
+		":93:34: invalid UTF-8 (bytes F4 90 80 80)",
+		":93:36: invalid UTF-8 (bytes E2 82)"));
 }
 END_TEST
 
 START_TEST(nul)
 {
 	expect("nul-escape.json", 0,
-	    LINES(":92:21: control character U+0000 (NUL) is not allowed "
+	    LINES(":93:21: control character U+0000 (NUL) is not allowed "
 		  "(written \\u0000)"));
 	expect("nul-raw.json", 0,
-	    LINES(":92:21: control character U+0000 (NUL) is not allowed"));
+	    LINES(":93:21: control character U+0000 (NUL) is not allowed"));
 }
 END_TEST
 
 START_TEST(escape_sequences)
 {
 	expect("esc-raw.json", 0,
-	    LINES(":92:22: control character U+001B (ESC) is not allowed"));
+	    LINES(":93:22: control character U+001B (ESC) is not allowed"));
 	expect("esc-escape.json", 0,
-	    LINES(":92:22: control character U+001B (ESC) is not allowed "
+	    LINES(":93:22: control character U+001B (ESC) is not allowed "
 		  "(written \\u001b)"));
 	expect("csi-raw.json", 0,
-	    LINES(":92:22: control character U+009B (CSI) is not allowed"));
+	    LINES(":93:22: control character U+009B (CSI) is not allowed"));
 	expect("csi-escape.json", 0,
-	    LINES(":92:22: control character U+009B (CSI) is not allowed "
+	    LINES(":93:22: control character U+009B (CSI) is not allowed "
 		  "(written \\u009B)"));
 	expect("newline-escape.json", 0,
-	    LINES(":92:21: control character U+000A (line feed) is not "
+	    LINES(":93:21: control character U+000A (line feed) is not "
 		  "allowed (written \\n)"));
 }
 END_TEST
@@ -756,7 +756,11 @@ START_TEST(duplicate_screen)
 		  "screens[6]"));
 	expect("todo-twice.json", 0,
 	    LINES(": screens[5].todo[0].id: to-do id \"stop-reply\" is "
-		  "already used by screens[1].todo[0]"));
+		  "already used by screens[1].todo[0] with other words (one "
+		  "id is one item: the same words on every screen that lists "
+		  "it)"));
+	/* The same item, in the same words, on two screens: one tick. */
+	expect("todo-shared.json", 1, NONE);
 }
 END_TEST
 

@@ -539,8 +539,10 @@ START_TEST(every_resource)
 		if (n < 0)
 			continue;
 		t = start_safesteps(runs[_i].rows, runs[_i].cols, runs[_i].env);
-		for (k = 0; k < n; k++)
+		for (k = 0; k < n; k++) { /* the digit moves, Enter chooses */
 			press(t, (uint32_t)('0' + keys[k]));
+			press(t, '\r');
+		}
 		for (r = 0; r < sc->nresources; r++) {
 			res = sc->resources[r];
 			if (g->resources[res].web == NULL)

@@ -135,8 +135,9 @@ START_TEST(walk_steps_and_plan)
 			    "Space did not tick \"%s\":\n%s", sc->todos[k].text,
 			    term_dump(t));
 		}
-		/* Enter on a to-do item goes on, as the first choice. */
-		gs_key(t, TERM_KEY_ENTER);
+		/* Enter on a to-do item would tick it: 1 moves to the
+		 * first choice ("next"), Enter follows it. */
+		gs_pick(t, '1');
 	}
 	gs_wait_screen(t, en, "plan");
 	gs_expect_crisis(t, en);
@@ -196,12 +197,17 @@ START_TEST(back_from_step_3)
 	gs_expect_highlight(t, s2->choices[0].label);
 	gs_key(t, TERM_KEY_UP);
 	gs_expect_highlight(t, s2->todos[2].text);
-	gs_key(t, TERM_KEY_ENTER);
-	gs_wait_screen(t, en, "step-3");
+	gs_ch(t, 'h');
+	gs_wait_screen(t, en, "help");
 	gs_key(t, TERM_KEY_LEFT);
 	gs_wait_screen(t, en, "step-2");
 	/* Back where we were: the same item highlighted. */
 	gs_expect_highlight(t, s2->todos[2].text);
+	gs_pick(t, '1');
+	gs_wait_screen(t, en, "step-3");
+	gs_key(t, TERM_KEY_LEFT);
+	gs_wait_screen(t, en, "step-2");
+	gs_expect_highlight(t, s2->choices[0].label);
 	gs_expect_crisis(t, en);
 	/* Back again, with Backspace: the list of steps, on step 2. */
 	gs_key(t, TERM_KEY_BACKSPACE);
@@ -397,7 +403,7 @@ START_TEST(esc_leaves_every_screen)
 				? (fr != NULL ? 2 : 1)
 				: 0;
 
-		gs_ch(t, path[k]);
+		gs_pick(t, path[k]);
 		at = cur->choices[(size_t)(path[k] - '1') - nl].target;
 		gs_wait_screen(t, en, en->screens[at].id);
 	}
@@ -407,6 +413,62 @@ START_TEST(esc_leaves_every_screen)
 	gs_expect_left(t, en, "xterm-256color", how);
 	free(path);
 	free(how);
+	term_free(t);
+}
+END_TEST
+
+/*
+ * A digit moves the highlight to that choice and does nothing else, as
+ * in dialog; Enter then chooses.  So "5, Enter" opens the fifth choice's
+ * screen, and no digit can skip one.
+ */
+START_TEST(digit_moves_enter_chooses)
+{
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
+	const struct guide_screen *st = gs_screen(en, "start");
+	const struct guide_screen *fifth;
+
+	ck_assert_uint_ge(st->nchoices, 5);
+	fifth = &en->screens[st->choices[4].target];
+	gs_wait_screen(t, en, "start");
+	gs_key_settle(t, TERM_KEY_DOWN);
+	gs_ch(t, '5');
+	gs_expect_highlight(t, st->choices[4].label);
+	/* still the start screen: the digit did not act */
+	gs_wait_screen(t, en, "start");
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, fifth->id);
+	/* a digit past the last choice does nothing */
+	gs_ch(t, '9');
+	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	gs_wait_screen(t, en, fifth->id);
+	gs_expect_highlight(t, fifth->choices[0].label);
+	term_free(t);
+}
+END_TEST
+
+/* Home and End: the first and the last item; Enter on a to-do item
+ * ticks it, and unticks it, and stays. */
+START_TEST(home_end_and_enter_ticks)
+{
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
+	const struct guide_screen *s1 = &en->screens[en->steps[0].screen];
+
+	gs_walk_to_step(t, en, 1);
+	gs_key(t, TERM_KEY_END);
+	gs_expect_highlight(t, s1->choices[s1->nchoices - 1].label);
+	gs_key(t, TERM_KEY_HOME);
+	gs_expect_highlight(t, s1->todos[0].text);
+	ck_assert_int_eq(gs_todo_state(t, s1->todos[0].text), 0);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_ticked(t, s1->todos[0].text);
+	gs_wait_screen(t, en, s1->id);
+	gs_key(t, TERM_KEY_ENTER);
+	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	ck_assert_msg(gs_todo_state(t, s1->todos[0].text) == 0,
+	    "Enter did not untick \"%s\":\n%s", s1->todos[0].text,
+	    term_dump(t));
+	gs_expect_highlight(t, s1->todos[0].text);
 	term_free(t);
 }
 END_TEST
@@ -944,9 +1006,9 @@ START_TEST(french)
 	accents = expect_french_screen(t, sc);
 	ck_assert_msg(accents > 0, "no é or à on the French start screen");
 	/* A long step, whole. */
-	gs_ch(t, '1');
+	gs_pick(t, '1');
 	gs_wait_screen(t, fr, "steps");
-	gs_ch(t, '3');
+	gs_pick(t, '3');
 	gs_wait_screen(t, fr, "step-3");
 	ck_assert_int_eq(
 	    term_find(t, gs_ui(fr, GUIDE_UI_MORE_BELOW), NULL, NULL), -1);
@@ -1067,9 +1129,9 @@ START_TEST(ticks_survive_a_language_switch)
 	gs_choose_language(t, en, fr);
 	/* Back where the reader came from (the start), now in French. */
 	gs_wait_screen(t, fr, fr->screens[fr->start].id);
-	gs_ch(t, '1');
+	gs_pick(t, '1');
 	gs_wait_screen(t, fr, "steps");
-	gs_ch(t, '1');
+	gs_pick(t, '1');
 	gs_wait_screen(t, fr, "step-1");
 	gs_reveal(t);
 	gs_key(t, TERM_KEY_UP);
@@ -1203,6 +1265,8 @@ tui_suite(void)
 	tcase_add_test(tc, p_switches_to_plain);
 	tcase_add_test(tc, redraws_only_changes);
 	tcase_add_test(tc, ticks_survive_a_language_switch);
+	tcase_add_test(tc, digit_moves_enter_chooses);
+	tcase_add_test(tc, home_end_and_enter_ticks);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("leaving");

@@ -317,7 +317,7 @@ START_TEST(plan_ticks)
 			to_plan = c + 1;
 	ck_assert(to_paid > 0 && to_plan > 0);
 	gs_wait_screen(t, en, "start");
-	gs_ch(t, (char)('0' + to_paid));
+	gs_pick(t, (char)('0' + to_paid));
 	gs_wait_screen(t, en, "already-paid");
 	gs_key(t, TERM_KEY_UP);
 	gs_expect_highlight(t, last);
@@ -333,7 +333,7 @@ START_TEST(plan_ticks)
 	gs_expect_highlight(t, st->choices[0].label);
 	gs_key(t, TERM_KEY_ENTER);
 	gs_wait_screen(t, en, "steps");
-	gs_ch(t, (char)('0' + to_plan));
+	gs_pick(t, (char)('0' + to_plan));
 	gs_wait_screen(t, en, "plan");
 	/* the item, ticked, under the screen's title */
 	gs_wait_ticked(t, last);
@@ -355,7 +355,7 @@ START_TEST(plan_ticks)
 	gs_wait_screen(t, en, "steps");
 	gs_key(t, TERM_KEY_LEFT);
 	gs_wait_screen(t, en, "start");
-	gs_ch(t, (char)('0' + to_paid));
+	gs_pick(t, (char)('0' + to_paid));
 	gs_wait_screen(t, en, "already-paid");
 	gs_wait_ticked(t, before);
 	ck_assert_msg(shown_unticked(t, (void *)last),

@@ -838,7 +838,7 @@ START_TEST(test_keys_ascii)
 		ck_assert_msg(
 		    keys_ascii(k[i].ch) == k[i].a, "key %#x", k[i].ch);
 	/* every line of the key list has keys and a UI string */
-	ck_assert_uint_eq(keys_count, 11);
+	ck_assert_uint_eq(keys_count, 12);
 	for (i = 0; i < keys_count; i++) {
 		ck_assert(keys_table[i].keys[0] != '\0');
 		ck_assert_int_lt(keys_table[i].what, GUIDE_UI_COUNT);

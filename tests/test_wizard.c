@@ -115,10 +115,14 @@ START_TEST(test_navigation)
 		/* a step opens on its first choice, after its to-do items */
 		ROWH("s1", WIZARD_UP, 0, "s1", R, 1),
 		{ "s1", WIZARD_TICK, 0, "s1", R, 1, "b", ANY, ANY, ANY },
-		/* Enter on a to-do item is "next", as in a checklist */
+		/* Enter on a to-do item ticks or unticks it, as Space */
+		{ "s1", WIZARD_CHOOSE, 0, "s1", R, 1, "", ANY, ANY, ANY },
+		{ "s1", WIZARD_CHOOSE, 0, "s1", R, 1, "b", ANY, ANY, ANY },
+		ROWH("s1", WIZARD_DOWN, 0, "s1", R, 2),
 		ROWH("s1", WIZARD_CHOOSE, 0, "s2", RS, 1),
 		/* Back returns to the same place and highlight */
-		ROWH("s2", WIZARD_BACK, 0, "s1", RS, 1),
+		ROWH("s2", WIZARD_BACK, 0, "s1", RS, 2),
+		ROWH("s1", WIZARD_UP, 0, "s1", R, 1),
 		ROW("s1", WIZARD_HELP, 0, "help", RS),
 		ROW("help", WIZARD_HELP, 0, "help", 0),
 		ROWH("help", WIZARD_BACK, 0, "s1", RS, 1),
@@ -128,6 +132,17 @@ START_TEST(test_navigation)
 		ROWH("s1", WIZARD_PICK, 3, "s1", 0, 3),
 		ROWH("s1", WIZARD_PICK, 0, "s1", 0, 3),
 		ROWH("s1", WIZARD_PICK, -1, "s1", 0, 3),
+		/* a digit in the full screen only moves there; Enter then
+		 * chooses, so "2, Enter" opens choice 2 and no other */
+		ROWH("s1", WIZARD_GO_CHOICE, 1, "s1", R, 2),
+		ROWH("s1", WIZARD_GO_CHOICE, 2, "s1", R, 3),
+		ROWH("s1", WIZARD_GO_CHOICE, 3, "s1", 0, 3),
+		ROWH("s1", WIZARD_GO_CHOICE, 0, "s1", 0, 3),
+		ROW("s1", WIZARD_CHOOSE, 0, "help", RS),
+		ROWH("help", WIZARD_BACK, 0, "s1", RS, 3),
+		/* Home and End: the first and the last item */
+		ROWH("s1", WIZARD_FIRST, 0, "s1", R, 0),
+		ROWH("s1", WIZARD_LAST, 0, "s1", R, 3),
 		ROWH("s1", WIZARD_BACK, 0, "start", RS, 0),
 		/* nowhere to go back to */
 		ROW("start", WIZARD_BACK, 0, "start", 0),
@@ -369,9 +384,11 @@ START_TEST(test_plan_items)
 		    ANY },
 		{ "help", WIZARD_TICK_N, 1, "help", R, 1, "ac", ANY, ANY, ANY },
 		ROWH("help", WIZARD_BACK, 0, "extra", RS, 0),
-		/* Enter on an item is "next", as on any screen */
-		ROW("extra", WIZARD_CHOOSE, 0, "start", RS),
-		ROWH("start", WIZARD_BACK, 0, "extra", RS, 0),
+		/* Enter on an item ticks or unticks it, as on any screen */
+		{ "extra", WIZARD_CHOOSE, 0, "extra", R, 0, "c", ANY, ANY,
+		    ANY },
+		{ "extra", WIZARD_CHOOSE, 0, "extra", R, 0, "ac", ANY, ANY,
+		    ANY },
 		/* 1-9 count the choices only */
 		ROWH("extra", WIZARD_PICK, 2, "extra", 0, 0),
 		ROW("extra", WIZARD_PICK, 1, "start", RS),
@@ -488,6 +505,7 @@ START_TEST(test_real_walk)
 		{ "step-1", WIZARD_UP, 0, "step-1", R, ANY, NULL, 0, ANY, ANY },
 		{ "step-1", WIZARD_TICK, 0, "step-1", R, ANY, NULL, 0, ANY,
 		    ANY },
+		ROW("step-1", WIZARD_DOWN, 0, "step-1", R),
 		ROW("step-1", WIZARD_CHOOSE, 0, "step-2", RS),
 		ROW("step-2", WIZARD_CHOOSE, 0, "step-3", RS),
 		/* Back from step 3 is step 2 */
@@ -521,6 +539,51 @@ START_TEST(test_real_walk)
 	wizard_apply(w, WIZARD_LANGUAGE, 1);
 	ck_assert(wizard_ticked(w, w->screen, 0));
 	ck_assert_uint_eq(wizard_nticked(w), 1);
+	wizard_free(w);
+}
+END_TEST
+
+/* The index of to-do id on screen s of g; fails if it is not there. */
+static size_t
+todo_at(const struct guide *g, size_t s, const char *id)
+{
+	for (size_t t = 0; t < g->screens[s].ntodos; t++)
+		if (strcmp(g->screens[s].todos[t].id, id) == 0)
+			return t;
+	ck_abort_msg("no to-do %s on %s", id, g->screens[s].id);
+	return 0;
+}
+
+/*
+ * "Save first" is listed in step 1 and in step 3: one item.  Ticking it
+ * in step 1 shows it ticked in step 3, in both languages, and it counts
+ * once.
+ */
+START_TEST(test_real_shared_todo)
+{
+	struct wizard *w = wizard_new(&real_app);
+	const struct guide *g = wizard_guide(w);
+	size_t s1 = g->steps[0].screen, s3 = g->steps[2].screen;
+	size_t t1 = todo_at(g, s1, "save-first");
+	size_t t3 = todo_at(g, s3, "save-first");
+
+	ck_assert(!wizard_ticked(w, s3, t3));
+	wizard_apply(w, WIZARD_PICK, 1);
+	wizard_apply(w, WIZARD_PICK, 1);
+	ck_assert_uint_eq(w->screen, s1);
+	wizard_apply(w, WIZARD_TICK_N, (long)t1 + 1);
+	ck_assert(wizard_ticked(w, s1, t1));
+	ck_assert(wizard_ticked(w, s3, t3));
+	ck_assert_uint_eq(wizard_nticked(w), 1);
+	wizard_apply(w, WIZARD_LANGUAGE, 1);
+	ck_assert(
+	    wizard_ticked(w, s3, todo_at(wizard_guide(w), s3, "save-first")));
+	/* and unticking it in step 3 unticks it in step 1 */
+	wizard_apply(w, WIZARD_BACK, 0);
+	wizard_apply(w, WIZARD_PICK, 3);
+	ck_assert_uint_eq(w->screen, s3);
+	wizard_apply(w, WIZARD_TICK_N, (long)t3 + 1);
+	ck_assert(!wizard_ticked(w, s1, t1));
 	wizard_free(w);
 }
 END_TEST
@@ -604,6 +667,7 @@ wizard_suite(void)
 	tc = tcase_create("content");
 	tcase_add_checked_fixture(tc, real_setup, real_teardown);
 	tcase_add_test(tc, test_real_walk);
+	tcase_add_test(tc, test_real_shared_todo);
 	tcase_add_test(tc, test_real_plan);
 	suite_add_tcase(s, tc);
 	return s;

@@ -374,6 +374,15 @@ gs_ch(struct term *t, char c)
 
 /* Send a key and wait until the program has dealt with it. */
 void
+gs_pick(struct term *t, char digit)
+{
+	gs_ch(t, digit);
+	ck_assert_msg(term_wait_idle(t, GS_WAIT_MS) == 0,
+	    "the digit %c was not read:\n%s", digit, term_dump(t));
+	gs_key(t, TERM_KEY_ENTER);
+}
+
+void
 gs_key_settle(struct term *t, enum term_key k)
 {
 	gs_key(t, k);
@@ -526,7 +535,7 @@ gs_choose_language(
 	ck_assert_msg(to != NULL, "no guide to choose");
 	ck_assert_str_eq(g->screens[st->choices[lang].target].id, "languages");
 	gs_wait_screen(t, g, "start");
-	gs_ch(t, (char)('1' + lang));
+	gs_pick(t, (char)('1' + lang));
 	gs_wait_screen(t, g, "languages");
 	gs_expect_highlight(t, g->lang_name);
 	gs_key(t, TERM_KEY_DOWN);

@@ -116,6 +116,10 @@ void gs_expect_quiet(struct term *t);
 void gs_key(struct term *t, enum term_key k);
 void gs_ch(struct term *t, char c);
 
+/* Choose the choice numbered by digit as a reader does: the digit (which
+ * only moves the highlight), then Enter once it was read. */
+void gs_pick(struct term *t, char digit);
+
 /* Send a key and wait until the program has read it and is idle. */
 void gs_key_settle(struct term *t, enum term_key k);
 
