@@ -19,48 +19,51 @@
 #include "layout.h"
 #include "xmalloc.h"
 
-/* Columns of one character; an unprintable one counts 1. */
-static int
-char_width(ucs4_t uc)
+/*
+ * The character at byte i of s (n bytes): its code point in *uc, its
+ * columns in *cw (an unprintable one counts 1), and its length in bytes
+ * (an invalid byte is one character).  The one UTF-8 loop of this file:
+ * every function below walks the text with it.
+ */
+static size_t
+next_char(const char *s, size_t n, size_t i, ucs4_t *uc, int *cw)
 {
-	int w = uc_width(uc, "UTF-8");
+	int len = u8_mbtouc(uc, (const uint8_t *)s + i, n - i);
+	int w = uc_width(*uc, "UTF-8");
 
-	return w < 0 ? 1 : w;
+	*cw = w < 0 ? 1 : w;
+	return len > 0 ? (size_t)len : 1;
 }
 
 int
 layout_width(const char *s, size_t n)
 {
-	const uint8_t *p = (const uint8_t *)s;
 	size_t i = 0;
-	int w = 0;
+	ucs4_t uc;
+	int w = 0, cw;
 
 	while (i < n) {
-		ucs4_t uc;
-		int len = u8_mbtouc(&uc, p + i, n - i);
-
-		w += char_width(uc);
-		i += len > 0 ? (size_t)len : 1;
+		i += next_char(s, n, i, &uc, &cw);
+		w += cw;
 	}
 	return w;
 }
 
-size_t
-layout_prefix(const char *s, size_t n, int width)
+/* How many bytes of s (n bytes) fit in width columns, whole characters
+ * with their combining marks only. */
+static size_t
+prefix_fitting(const char *s, size_t n, int width)
 {
-	const uint8_t *p = (const uint8_t *)s;
-	size_t i = 0;
-	int w = 0;
+	size_t i = 0, len;
+	ucs4_t uc;
+	int w = 0, cw;
 
 	while (i < n) {
-		ucs4_t uc;
-		int len = u8_mbtouc(&uc, p + i, n - i);
-		int cw = char_width(uc);
-
+		len = next_char(s, n, i, &uc, &cw);
 		if (cw > 0 && w + cw > width)
 			break;
 		w += cw;
-		i += len > 0 ? (size_t)len : 1;
+		i += len;
 	}
 	return i;
 }
@@ -69,16 +72,15 @@ layout_prefix(const char *s, size_t n, int width)
 static size_t
 first_cluster(const char *s, size_t n)
 {
-	const uint8_t *p = (const uint8_t *)s;
-	size_t i = 0;
+	size_t i = 0, len;
+	ucs4_t uc;
+	int cw;
 
 	while (i < n) {
-		ucs4_t uc;
-		int len = u8_mbtouc(&uc, p + i, n - i);
-
-		if (i > 0 && char_width(uc) > 0)
+		len = next_char(s, n, i, &uc, &cw);
+		if (i > 0 && cw > 0)
 			break;
-		i += len > 0 ? (size_t)len : 1;
+		i += len;
 	}
 	return i;
 }
@@ -182,7 +184,6 @@ keep_addresses(const char *s, size_t n, char *p)
 size_t
 layout_wrap(const char *s, int width, struct layout_line **out)
 {
-	const uint8_t *u = (const uint8_t *)s;
 	struct lines l = { 0 };
 	size_t n = strlen(s), start = 0, brk = 0, i = 0;
 	int w = 0;  /* columns from start to i, trailing spaces included */
@@ -193,16 +194,14 @@ layout_wrap(const char *s, int width, struct layout_line **out)
 		width = 1;
 	p = xmalloc(n ? n : 1);
 	if (n > 0) {
-		u8_possible_linebreaks(u, n, "UTF-8", p);
+		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", p);
 		keep_addresses(s, n, p);
 	}
 	while (i < n) {
 		ucs4_t uc;
-		int len = u8_mbtouc(&uc, u + i, n - i);
-		int cw = char_width(uc);
+		int cw;
+		size_t len = next_char(s, n, i, &uc, &cw);
 
-		if (len < 1)
-			len = 1;
 		if (i > start &&
 		    (p[i] == UC_BREAK_POSSIBLE || p[i] == UC_BREAK_MANDATORY)) {
 			brk = i;
@@ -237,7 +236,7 @@ layout_wrap(const char *s, int width, struct layout_line **out)
 			continue; /* look at character i again */
 		}
 		w += cw;
-		i += (size_t)len;
+		i += len;
 	}
 	if (start < n || l.n == 0)
 		lines_add(&l, start, trimmed(s, start, n) - start,
@@ -267,7 +266,7 @@ layout_fit(const char *s, int width, const char *ellipsis)
 		el = 0;
 		ew = 0;
 	}
-	k = layout_prefix(s, n, width - ew);
+	k = prefix_fitting(s, n, width - ew);
 	while (el > 0 && k > 0 && s[k - 1] == ' ')
 		k--;
 	r = xmalloc(k + el + 1);

@@ -41,10 +41,4 @@ size_t layout_wrap(const char *s, int width, struct layout_line **lines);
  */
 char *layout_fit(const char *s, int width, const char *ellipsis);
 
-/*
- * How many bytes of s (n bytes) fit in width columns, whole characters
- * with their combining marks only.
- */
-size_t layout_prefix(const char *s, size_t n, int width);
-
 #endif

@@ -215,7 +215,7 @@ START_TEST(test_hint_narrow)
 	struct wizard *w = wizard_new(&hg_app);
 	struct view *v;
 	const char *t;
-	char *leave;
+	char *leave, *before;
 	size_t off;
 
 	act(w, WIZARD_PICK, 1, 24, 80); /* s1: to-do items, Back */
@@ -232,11 +232,12 @@ START_TEST(test_hint_narrow)
 	/* Enter and Back go first: everyone tries those keys */
 	ck_assert_str_eq(t, "hint_tick \xc2\xb7 hint_help \xc2\xb7 hint_leave");
 	/* where a click leaves: exactly the leave words */
-	off = layout_prefix(t, strlen(t), v->leave_col);
-	leave = xstrndup(t + off, layout_prefix(t + off, strlen(t + off),
-				      v->leave_end - v->leave_col));
+	before = layout_fit(t, v->leave_col, NULL);
+	off = strlen(before);
+	leave = layout_fit(t + off, v->leave_end - v->leave_col, NULL);
 	ck_assert_str_eq(leave, "hint_leave");
 	free(leave);
+	free(before);
 	ck_assert_str_eq(v->lines[11].text, hg_guides[0]->crisis_short);
 	view_free(v);
 	/* a web resource on the screen: c is named */

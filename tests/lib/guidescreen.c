@@ -181,8 +181,8 @@ gs_words(const char *text, int cols)
 				break;
 		}
 	}
-	if (end == 0)
-		end = layout_prefix(text, strlen(text), cols);
+	if (end == 0) /* the first word alone is too wide: cut it */
+		return layout_fit(text, cols, NULL);
 	return xstrndup(text, end);
 }
 
