@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ascii.h"
+#include "guidescreen.h"
 
 /* Fold s and compare with want. */
 static void
@@ -123,11 +124,5 @@ ascii_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(ascii_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return gs_run(ascii_suite());
 }

@@ -27,6 +27,7 @@
 #include <unistd.h>
 
 #include "guide.h"
+#include "guidescreen.h"
 #include "load.h"
 #include "run.h"
 #include "term.h"
@@ -835,14 +836,10 @@ gen_suite(void)
 int
 main(void)
 {
-	SRunner *sr;
-	int failed;
+	int status;
 
 	gen_setup();
-	sr = srunner_create(gen_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	status = gs_run(gen_suite());
 	gen_teardown();
-	return failed ? 1 : 0;
+	return status;
 }

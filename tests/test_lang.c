@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "guide.h"
+#include "guidescreen.h"
 #include "run.h"
 #include "term.h"
 #include "xmalloc.h"
@@ -295,11 +296,5 @@ lang_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(lang_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return gs_run(lang_suite());
 }

@@ -8,6 +8,7 @@
 
 #include <unistr.h>
 
+#include "guidescreen.h"
 #include "layout.h"
 
 /* The wrapped lines of s joined with "|", for easy comparison. */
@@ -254,11 +255,5 @@ layout_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(layout_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return gs_run(layout_suite());
 }

@@ -21,6 +21,7 @@
 #include "cli.h"
 #include "golden.h"
 #include "guide.h"
+#include "guidescreen.h"
 #include "layout.h"
 #include "run.h"
 #include "term.h"
@@ -971,11 +972,5 @@ plain_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(plain_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return gs_run(plain_suite());
 }

@@ -20,6 +20,7 @@
 #include "cli.h"
 #include "golden.h"
 #include "guide.h"
+#include "guidescreen.h"
 #include "layout.h"
 #include "pbm.h"
 #include "run.h"
@@ -540,11 +541,5 @@ print_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(print_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+	return gs_run(print_suite());
 }

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "frontend.h"
 #include "guide.h"
+#include "guidescreen.h"
 #include "handguide.h"
 #include "keys.h"
 #include "layout.h"
@@ -1105,11 +1106,5 @@ view_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(view_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return gs_run(view_suite());
 }

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "frontend.h"
 #include "guide.h"
+#include "guidescreen.h"
 #include "handguide.h"
 #include "wizard.h"
 #include "xmalloc.h"
@@ -676,11 +677,5 @@ wizard_suite(void)
 int
 main(void)
 {
-	SRunner *sr = srunner_create(wizard_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? 1 : 0;
+	return gs_run(wizard_suite());
 }
