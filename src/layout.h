@@ -4,10 +4,12 @@
  * Widths are in terminal columns, as libunistring's uc_width gives them
  * for a UTF-8 locale (the same tables wcwidth and ncurses use for the
  * characters of the content: accents 1, CJK 2, combining marks 0).
- * Wrapping follows UAX #14 (libunistring's line breaking), so French
- * punctuation after a no-break space stays on its line; a word longer than
- * the line is broken hard between characters, never inside a UTF-8
- * sequence and never between a base character and its combining marks.
+ * Wrapping follows UAX #14 (libunistring's line breaking), so a line is
+ * never broken at a no-break space (U+00A0 or U+202F): French ":" and "»"
+ * stay with the word before them, "«" with the word after.  A word longer
+ * than the line (words glued by no-break spaces count as one) is broken
+ * hard between characters, never inside a UTF-8 sequence and never
+ * between a base character and its combining marks.
  * Pure: no I/O, no locale dependence.
  */
 #ifndef SAFESTEPS_LAYOUT_H

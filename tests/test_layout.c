@@ -132,6 +132,133 @@ START_TEST(test_wrap_wide)
 }
 END_TEST
 
+/* The no-break spaces of French typography, as UTF-8. */
+#define NBSP "\xc2\xa0"      /* U+00A0 NO-BREAK SPACE */
+#define NNBSP "\xe2\x80\xaf" /* U+202F NARROW NO-BREAK SPACE */
+#define LAQUO "\xc2\xab"     /* « */
+#define RAQUO "\xc2\xbb"     /* » */
+
+/* Whether s (n bytes) starts, or ends, with the UTF-8 bytes of c. */
+static int
+starts(const char *s, size_t n, const char *c)
+{
+	return n >= strlen(c) && memcmp(s, c, strlen(c)) == 0;
+}
+
+static int
+ends(const char *s, size_t n, const char *c)
+{
+	return n >= strlen(c) && memcmp(s + n - strlen(c), c, strlen(c)) == 0;
+}
+
+/*
+ * Whether line i of a wrapped text (s, len bytes) shows a break at the
+ * no-break space b: it starts with ":", "»" or b, or ends with "«" or b.
+ */
+static int
+cut_at_glue(const char *s, size_t len, size_t i, const char *b)
+{
+	if (i > 0 &&
+	    (starts(s, len, ":") || starts(s, len, RAQUO) || starts(s, len, b)))
+		return 1;
+	return ends(s, len, LAQUO) || ends(s, len, b);
+}
+
+/* form with every "_" replaced by b (a no-break space); caller frees. */
+static char *
+spaced(const char *form, const char *b)
+{
+	char *r = malloc(strlen(form) * strlen(b) + 1), *q = r;
+
+	for (; *form != '\0'; form++)
+		if (*form == '_') {
+			memcpy(q, b, strlen(b));
+			q += strlen(b);
+		} else
+			*q++ = *form;
+	*q = '\0';
+	return r;
+}
+
+/* The widest run of s between ordinary spaces: what no-break spaces glue. */
+static int
+widest_glued(const char *s)
+{
+	const char *p = s, *q;
+	int w, most = 0;
+
+	for (;;) {
+		q = strchr(p, ' ');
+		w = layout_width(p, q != NULL ? (size_t)(q - p) : strlen(p));
+		if (w > most)
+			most = w;
+		if (q == NULL)
+			return most;
+		p = q + 1;
+	}
+}
+
+/*
+ * French puts a no-break space before ":" and inside « »; the line is
+ * never broken at one: a colon, a closing guillemet or the space itself
+ * never starts a line, an opening guillemet never ends one.  Both no-break
+ * spaces are glue (UAX #14 class GL), at every width that holds the words
+ * they glue; a group wider than the line is cut like any long word.
+ */
+START_TEST(test_wrap_no_break_spaces)
+{
+	static const char *const spaces[] = { NBSP, NNBSP };
+	static const char *const forms[] = {
+		"Tu peux commencer par_: " LAQUO "_Quelqu\xe2\x80\x99un en "
+		"ligne me menace. J\xe2\x80\x99"
+		"ai besoin d\xe2\x80\x99"
+		"aide._" RAQUO,
+		"Appelle ou texte le 988 \xc2\xb7 En danger_: 911 \xc2\xb7 "
+		"Dis " LAQUO "_oui_" RAQUO " et pars_: q",
+		"Signale " LAQUO "_Cyberaide.ca_" RAQUO "_: cyberaide.ca",
+	};
+	size_t sp, f, i;
+	int width;
+
+	/* The control: with ordinary spaces the break falls at them. */
+	ck_wrap(
+	    "Il dit " LAQUO " oui " RAQUO, 12, "Il dit " LAQUO " oui|" RAQUO);
+	ck_wrap(
+	    "Il dit " LAQUO " oui " RAQUO, 8, "Il dit " LAQUO "|oui " RAQUO);
+	ck_wrap("Il dit " LAQUO NBSP "oui" NBSP RAQUO, 12,
+	    "Il dit|" LAQUO NBSP "oui" NBSP RAQUO);
+	ck_wrap("Il dit " LAQUO NNBSP "oui" NNBSP RAQUO, 8,
+	    "Il dit|" LAQUO NNBSP "oui" NNBSP RAQUO);
+	ck_wrap("Dis" NBSP ": " LAQUO NBSP "Aide-moi." NBSP RAQUO, 14,
+	    "Dis" NBSP ":|" LAQUO NBSP "Aide-moi." NBSP RAQUO);
+
+	for (sp = 0; sp < sizeof spaces / sizeof *spaces; sp++)
+		for (f = 0; f < sizeof forms / sizeof *forms; f++) {
+			const char *b = spaces[sp];
+			char *text = spaced(forms[f], b);
+
+			for (width = widest_glued(text); width <= 80; width++) {
+				struct layout_line *l;
+				size_t n = layout_wrap(text, width, &l);
+
+				for (i = 0; i < n; i++) {
+					const char *s = text + l[i].off;
+					size_t len = l[i].len;
+
+					ck_assert_msg(
+					    !cut_at_glue(s, len, i, b),
+					    "width %d, line %zu breaks at a "
+					    "no-break space: \"%.*s\"",
+					    width, i, (int)len, s);
+					ck_assert_int_le(l[i].width, width);
+				}
+				free(l);
+			}
+			free(text);
+		}
+}
+END_TEST
+
 /* Every line of every width is whole UTF-8 and never starts with a mark. */
 START_TEST(test_wrap_never_splits)
 {
@@ -243,6 +370,7 @@ layout_suite(void)
 	tcase_add_test(tc, test_width);
 	tcase_add_test(tc, test_wrap_words);
 	tcase_add_test(tc, test_wrap_french);
+	tcase_add_test(tc, test_wrap_no_break_spaces);
 	tcase_add_test(tc, test_wrap_long_word);
 	tcase_add_test(tc, test_wrap_wide);
 	tcase_add_test(tc, test_wrap_never_splits);
