@@ -175,15 +175,20 @@ hostile(const char *in, size_t inlen, size_t n_bad)
 
 START_TEST(hostile_numbers)
 {
-	static const char in[] = "0\n99\n-1\n+1\n7\n1 2\n1x\nx1\n"
-				 "99999999999999999999\n"
-				 "-99999999999999999999\n"
-				 "t 999\nt -1\nt 0\nt\nt x\nt 1\n"
-				 "t 99999999999999999999\n"
-				 "q\n";
+	struct guide *g = cli_guide_of("en");
+	/* the number just past the start screen's last choice */
+	char *in = xasprintf("0\n99\n-1\n+1\n%zu\n1 2\n1x\nx1\n"
+			     "99999999999999999999\n"
+			     "-99999999999999999999\n"
+			     "t 999\nt -1\nt 0\nt\nt x\nt 1\n"
+			     "t 99999999999999999999\n"
+			     "q\n",
+	    g->screens[g->start].nchoices + 1);
 
 	/* On the start screen (no to-do item) every one is wrong. */
-	hostile(in, sizeof in - 1, 17);
+	hostile(in, strlen(in), 17);
+	free(in);
+	guide_free(g);
 }
 END_TEST
 
