@@ -165,6 +165,8 @@ lint:
 	if [ -n "$$bad" ]; then echo "lint: only src/load.c may include cJSON: $$bad"; exit 1; fi
 	@bad=$$(grep -lE '#include <(n)?curses(w)?(/[a-z]+)?\.h>|#include <term\.h>' src/*.c src/*.h | grep -v '^src/tui\.c$$'); \
 	if [ -n "$$bad" ]; then echo "lint: only src/tui.c may include curses: $$bad"; exit 1; fi
+	@bad=$$(grep -nE '(->|\.)text\b' src/plain.c src/print.c | grep -vE 'textout_line\([^,]*, l->text\);'); \
+	if [ -n "$$bad" ]; then echo "lint: plain.c and print.c write a view line's text as it is, never look inside it:"; echo "$$bad"; exit 1; fi
 	clang-format --dry-run -Werror src/*.c src/*.h tests/*.c tests/lib/*.c tests/lib/*.h
 	@echo "lint: clean"
 

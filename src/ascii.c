@@ -294,3 +294,9 @@ ascii_fold(const char *utf8)
 	free(clean.s);
 	return out.s;
 }
+
+char *
+ascii_maybe(const char *s, int ascii)
+{
+	return ascii ? ascii_fold(s) : xstrdup(s);
+}

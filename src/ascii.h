@@ -23,4 +23,7 @@
  */
 char *ascii_fold(const char *utf8);
 
+/* ascii_fold(s) when ascii, else a copy of s.  Caller frees. */
+char *ascii_maybe(const char *s, int ascii);
+
 #endif

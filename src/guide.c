@@ -116,20 +116,20 @@ guide_free(struct guide *g)
 	free(g);
 }
 
-/* The index of the screen with this id, or (size_t)-1. */
+/* The index of the screen with this id, or GUIDE_NONE. */
 size_t
 guide_screen_find(const struct guide *g, const char *id)
 {
 	size_t i;
 
 	if (g == NULL || id == NULL)
-		return (size_t)-1;
+		return GUIDE_NONE;
 	for (i = 0; i < g->nscreens; i++) {
 		if (g->screens[i].id != NULL &&
 		    strcmp(g->screens[i].id, id) == 0)
 			return i;
 	}
-	return (size_t)-1;
+	return GUIDE_NONE;
 }
 
 /*
@@ -178,4 +178,17 @@ guide_format(const char *template, const char *name, const char *value)
 	strcpy(out + len, p);
 	free(ph);
 	return out;
+}
+
+const char *
+guide_crisis_part(const char *text, size_t *len)
+{
+	const char *end = strstr(text, GUIDE_CRISIS_SEP);
+
+	if (end == NULL) {
+		*len = strlen(text);
+		return NULL;
+	}
+	*len = (size_t)(end - text);
+	return end + strlen(GUIDE_CRISIS_SEP);
 }

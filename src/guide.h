@@ -22,6 +22,14 @@
 /* The number of steps every guide has, in the order the police give them. */
 #define GUIDE_STEPS 5
 
+/* "No such index": a screen, item or line that is not there. */
+#define GUIDE_NONE ((size_t)-1)
+
+/* Between the parts of the crisis line ("Call or text 988 · Kids Help
+ * Phone ..."): the full screen puts them on one line, the plain mode and
+ * paper one to a line. */
+#define GUIDE_CRISIS_SEP " \xc2\xb7 "
+
 /*
  * Every UI string the program shows, by its key in the content's "ui"
  * object, and its default.  A placeholder in braces ({n}, {total},
@@ -31,47 +39,48 @@
  * used until the file says it in its own language.  To add a string: add a
  * line here (with a default) and to every bundled content file.
  */
-#define GUIDE_UI_LIST(X)                              \
-	X(HINT_NEXT, "hint_next", NULL)               \
-	X(HINT_BACK, "hint_back", NULL)               \
-	X(HINT_TICK, "hint_tick", NULL)               \
-	X(HINT_HELP, "hint_help", NULL)               \
-	X(HINT_QR, "hint_qr", NULL)                   \
-	X(HINT_LEAVE, "hint_leave", NULL)             \
-	X(STEP_OF, "step_of", NULL)                   \
-	X(MORE_ABOVE, "more_above", NULL)             \
-	X(MORE_BELOW, "more_below", NULL)             \
-	X(TODO_HEADING, "todo_heading", NULL)         \
-	X(TOO_SMALL, "too_small", NULL)               \
-	X(STILL_THERE, "still_there", NULL)           \
-	X(COUNTDOWN_LEAVE, "countdown_leave", NULL)   \
-	X(COUNTDOWN_RESET, "countdown_reset", NULL)   \
-	X(PLAIN_PROMPT, "plain_prompt", NULL)         \
-	X(PLAIN_BAD_NUMBER, "plain_bad_number", NULL) \
-	X(PLAIN_BYE, "plain_bye", NULL)               \
-	X(PLAN_DONE, "plan_done", NULL)               \
-	X(PLAN_LEFT, "plan_left", NULL)               \
-	X(RESOURCE_CALL, "resource_call", NULL)       \
-	X(RESOURCE_TEXT, "resource_text", NULL)       \
-	X(RESOURCE_WEB, "resource_web", NULL)         \
-	X(RESOURCE_HOURS, "resource_hours", NULL)     \
-	X(SOURCE_CHECKED, "source_checked", NULL)     \
-	X(SITE_HEADING, "site_heading", NULL)         \
-	X(QR_SCAN, "qr_scan", NULL)                   \
-	X(QR_TOO_SMALL, "qr_too_small", NULL)         \
-	X(KEYS_TITLE, "keys_title", NULL)             \
-	X(KEY_MOVE, "key_move", NULL)                 \
-	X(KEY_CHOOSE, "key_choose", NULL)             \
-	X(KEY_BACK, "key_back", NULL)                 \
-	X(KEY_TICK, "key_tick", NULL)                 \
-	X(KEY_SCROLL, "key_scroll", NULL)             \
-	X(KEY_PICK, "key_pick", NULL)                 \
-	X(KEY_HELP, "key_help", NULL)                 \
-	X(KEY_LEAVE, "key_leave", NULL)               \
-	X(KEY_PLAIN, "key_plain", NULL)               \
-	X(KEY_QR, "key_qr", NULL)                     \
-	X(KEY_CLICK, "key_click", NULL)               \
-	X(KEY_FIRST_LAST, "key_first_last", "Go to the first or last item")
+#define GUIDE_UI_LIST(X)                                                    \
+	X(HINT_NEXT, "hint_next", NULL)                                     \
+	X(HINT_BACK, "hint_back", NULL)                                     \
+	X(HINT_TICK, "hint_tick", NULL)                                     \
+	X(HINT_HELP, "hint_help", NULL)                                     \
+	X(HINT_QR, "hint_qr", NULL)                                         \
+	X(HINT_LEAVE, "hint_leave", NULL)                                   \
+	X(STEP_OF, "step_of", NULL)                                         \
+	X(MORE_ABOVE, "more_above", NULL)                                   \
+	X(MORE_BELOW, "more_below", NULL)                                   \
+	X(TODO_HEADING, "todo_heading", NULL)                               \
+	X(TOO_SMALL, "too_small", NULL)                                     \
+	X(STILL_THERE, "still_there", NULL)                                 \
+	X(COUNTDOWN_LEAVE, "countdown_leave", NULL)                         \
+	X(COUNTDOWN_RESET, "countdown_reset", NULL)                         \
+	X(PLAIN_PROMPT, "plain_prompt", NULL)                               \
+	X(PLAIN_BAD_NUMBER, "plain_bad_number", NULL)                       \
+	X(PLAIN_BYE, "plain_bye", NULL)                                     \
+	X(PLAN_DONE, "plan_done", NULL)                                     \
+	X(PLAN_LEFT, "plan_left", NULL)                                     \
+	X(RESOURCE_CALL, "resource_call", NULL)                             \
+	X(RESOURCE_TEXT, "resource_text", NULL)                             \
+	X(RESOURCE_WEB, "resource_web", NULL)                               \
+	X(RESOURCE_HOURS, "resource_hours", NULL)                           \
+	X(SOURCE_CHECKED, "source_checked", NULL)                           \
+	X(SITE_HEADING, "site_heading", NULL)                               \
+	X(QR_SCAN, "qr_scan", NULL)                                         \
+	X(QR_TOO_SMALL, "qr_too_small", NULL)                               \
+	X(KEYS_TITLE, "keys_title", NULL)                                   \
+	X(KEY_MOVE, "key_move", NULL)                                       \
+	X(KEY_CHOOSE, "key_choose", NULL)                                   \
+	X(KEY_BACK, "key_back", NULL)                                       \
+	X(KEY_TICK, "key_tick", NULL)                                       \
+	X(KEY_SCROLL, "key_scroll", NULL)                                   \
+	X(KEY_PICK, "key_pick", NULL)                                       \
+	X(KEY_HELP, "key_help", NULL)                                       \
+	X(KEY_LEAVE, "key_leave", NULL)                                     \
+	X(KEY_PLAIN, "key_plain", NULL)                                     \
+	X(KEY_QR, "key_qr", NULL)                                           \
+	X(KEY_CLICK, "key_click", NULL)                                     \
+	X(KEY_FIRST_LAST, "key_first_last", "Go to the first or last item") \
+	X(LABEL_SEP, "label_sep", ": ")
 
 enum guide_ui {
 #define GUIDE_UI_ENUM(name, key, def) GUIDE_UI_##name,
@@ -210,9 +219,16 @@ const char *guide_ui_default(enum guide_ui which);
 void guide_free(struct guide *g);
 
 /*
- * Find a screen by id.  Returns its index, or (size_t)-1 if there is none.
+ * Find a screen by id.  Returns its index, or GUIDE_NONE if there is none.
  */
 size_t guide_screen_find(const struct guide *g, const char *id);
+
+/*
+ * The crisis line as a list: the part of text before its first
+ * GUIDE_CRISIS_SEP, or all of it, is *len bytes at text; returns where
+ * the next part starts, or NULL after the last.
+ */
+const char *guide_crisis_part(const char *text, size_t *len);
 
 /*
  * Copy a UI template, replacing each "{name}" with value.  Other

@@ -2,9 +2,10 @@
  * plain.c: the guide line by line on stdin and stdout, for screen readers,
  * braille displays, dumb terminals and pipes.
  *
- * It paints the same view as the full screen (view_document), in reading
- * order, with no cursor movement, no colour and no box drawing, then the
- * crisis line and a prompt; it reads one line at a time.  Speech and
+ * It writes the same view as the full screen (view_document, with the
+ * plain mode's marks: view_plain), in reading order, with no cursor
+ * movement, no colour and no box drawing, then the crisis line and a
+ * prompt; it reads one line at a time.  Speech and
  * braille follow text as it is written, so nothing is ever redrawn in
  * place: after every action the current screen is written again, below.
  *
@@ -22,7 +23,7 @@
  * content's words, never "[x]"), the progress dots are left out, and a
  * plan's step headings read "Step 1 of 5: Stop contact", so that they are
  * never taken for numbered choices.  The plan lists its to-do items as
- * items (VIEW_PLAN_ITEMS), so they can be ticked from there, as in the
+ * items (view_plain.plan_items), so they can be ticked from there, as in the
  * full screen.
  *
  * A reader and a painter for the session core (session.h), which decides
@@ -156,255 +157,43 @@ plain_width(const struct app *app)
 	return PLAIN_WIDTH_DEFAULT;
 }
 
-/* The separator of a label and what follows ("Done: ..."): French
- * typography puts a space before the colon, as the content does. */
-static const char *
-plain_colon(const struct guide *g)
+/* The lines of a document, without a blank line after another (nor at the
+ * start when blank is set); returns whether the last was blank. */
+static int
+paint_doc(struct textout *o, const struct view_doc *d, int blank)
 {
-	return strncmp(g->lang, "fr", 2) == 0 ? " : " : ": ";
-}
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct view_line *l = &d->lines[i];
 
-/*
- * A line of text wrapped to the width, its following lines indented by
- * indent columns (a hanging indent, so that a braille reader sees where
- * an item ends).
- */
-static void
-out_hanging(struct textout *o, const char *text, int indent)
-{
-	struct layout_line *ll;
-	char *folded = NULL;
-	const char *rest;
-	size_t n;
-
-	if (o->ascii)
-		text = folded = ascii_fold(text);
-	if (indent > o->width / 2) /* a very narrow window: no indent */
-		indent = 0;
-	/* the first line takes the whole width, the rest what is left */
-	n = layout_wrap(text, o->width, &ll);
-	textout_bytes(o, text + ll[0].off, ll[0].len);
-	textout_bytes(o, "\n", 1);
-	rest = n > 1 ? text + ll[1].off : "";
-	free(ll);
-	n = *rest != '\0' ? layout_wrap(rest, o->width - indent, &ll) : 0;
-	for (size_t i = 0; i < n; i++) {
-		for (int k = 0; k < indent; k++)
-			textout_bytes(o, " ", 1);
-		textout_bytes(o, rest + ll[i].off, ll[i].len);
-		textout_bytes(o, "\n", 1);
-	}
-	if (n > 0)
-		free(ll);
-	free(folded);
-}
-
-/*
- * To-do item number n (from 1, what "t N" takes) with its state in the
- * content's words, as speech reads it best: "t2 Still to do: Save the
- * chat", wrapped under its number.
- */
-static void
-paint_todo(struct textout *o, const struct wizard *w, size_t n, int ticked,
-    const char *text)
-{
-	const struct guide *g = wizard_guide(w);
-	char *line, *num = xasprintf("t%zu", n);
-
-	line = xasprintf("%s %s%s%s", num,
-	    g->ui[ticked ? GUIDE_UI_PLAN_DONE : GUIDE_UI_PLAN_LEFT],
-	    plain_colon(g), text);
-	out_hanging(o, line, (int)strlen(num) + 1);
-	free(line);
-	free(num);
-}
-
-/*
- * The heading of the k-th screen a plan lists: "Step 1 of 5: Stop
- * contact" for a step (the view's "1. Stop contact" would read like a
- * choice), else the screen's title.
- */
-static void
-paint_plan_heading(struct textout *o, const struct wizard *w, size_t k)
-{
-	const struct guide *g = wizard_guide(w);
-	size_t s = wizard_plan_screen(w, w->screen, k);
-	char n[16], total[16];
-	char *a, *b, *line;
-
-	for (int i = 0; i < GUIDE_STEPS; i++) {
-		if (g->steps[i].screen != s)
+		if (l->kind == VIEW_BLANK && blank)
 			continue;
-		snprintf(n, sizeof n, "%d", g->steps[i].number);
-		snprintf(total, sizeof total, "%d", GUIDE_STEPS);
-		a = guide_format(g->ui[GUIDE_UI_STEP_OF], "n", n);
-		b = guide_format(a, "total", total);
-		line =
-		    xasprintf("%s%s%s", b, plain_colon(g), g->steps[i].title);
-		out_wrapped(o, line);
-		free(line);
-		free(b);
-		free(a);
-		return;
+		textout_line(o, l->text);
+		blank = l->kind == VIEW_BLANK;
 	}
-	out_wrapped(o, g->screens[s].title);
-}
-
-/* A bulleted line without its bullet: the indent says it is a list. */
-static void
-paint_bullet(struct textout *o, const struct view_line *l)
-{
-	const char *t = l->text;
-	size_t sp = strspn(t, " ");
-	char *line;
-
-	if (!l->first) {
-		textout_line(o, t);
-		return;
-	}
-	if (strncmp(t + sp, "\xe2\x80\xa2 ", 4) == 0)
-		line = xasprintf("%.*s%s", (int)sp, t, t + sp + 4);
-	else if (strncmp(t + sp, "* ", 2) == 0)
-		line = xasprintf("%.*s%s", (int)sp, t, t + sp + 2);
-	else
-		line = xstrdup(t);
-	textout_line(o, line);
-	free(line);
-}
-
-/* The crisis line, its parts (" · " between them) one to a line. */
-static void
-paint_crisis(struct textout *o, const struct wizard *w)
-{
-	const char *p = wizard_guide(w)->crisis, *next;
-	char *part;
-	size_t n;
-
-	for (; p != NULL; p = next) {
-		next = view_crisis_part(p, &n);
-		part = xstrndup(p, n);
-		out_wrapped(o, part);
-		free(part);
-	}
-}
-
-/* "Step 2 of 5", without the marks a screen reader would spell out. */
-static void
-paint_progress(struct textout *o, const struct wizard *w, int step)
-{
-	const struct guide *g = wizard_guide(w);
-	char n[16], total[16];
-	char *a, *b;
-
-	snprintf(n, sizeof n, "%d", step);
-	snprintf(total, sizeof total, "%d", GUIDE_STEPS);
-	a = guide_format(g->ui[GUIDE_UI_STEP_OF], "n", n);
-	b = guide_format(a, "total", total);
-	out_wrapped(o, b);
-	free(a);
-	free(b);
-}
-
-/* Item i of the current screen, a to-do item of its own or of a plan's,
- * with its number and its state. */
-static void
-paint_item_todo(struct textout *o, const struct wizard *w, size_t i)
-{
-	const struct guide *g = wizard_guide(w);
-	size_t at, s, t;
-
-	switch (wizard_item(w, i, &at)) {
-	case WIZARD_ITEM_TODO:
-		s = w->screen;
-		t = at;
-		break;
-	case WIZARD_ITEM_PLAN:
-		if (wizard_plan_todo(w, i, &s, &t) != 0)
-			return;
-		break;
-	default:
-		return;
-	}
-	paint_todo(o, w, plain_ntodos(w, i), wizard_ticked(w, s, t),
-	    g->screens[s].todos[t].text);
+	return blank;
 }
 
 /*
- * The current screen, whole, then the crisis line and the prompt.  The
- * view's lines as they are, except: the progress marks are left out, the
- * bullets too, each to-do item is read out in words with its number for
- * "t N", a plan's headings say "Step 1 of 5", and the full screen's key
- * list (on the help screen) is left out, since the prompt names the
- * commands of this mode.
+ * The current screen, whole, then the crisis line, a part to a line, and
+ * the prompt: the view's lines with the plain mode's marks (view_plain),
+ * written as they are.
  */
 static void
 paint_screen(struct textout *o, const struct wizard *w, int first)
 {
-	const struct guide_screen *sc = wizard_screen(w);
+	int flags = VIEW_LOOSE | (o->ascii ? VIEW_ASCII : 0);
 	struct view_doc *d;
-	size_t nplan = 0, heading = 0;
-	int blank = 1, skip = 0;
 
-	if (sc->kind == GUIDE_KIND_PLAN)
-		while (wizard_plan_screen(w, w->screen, nplan) != (size_t)-1)
-			nplan++;
 	o->width = plain_width(w->app);
-	d = view_document(w, w->screen, o->width,
-	    VIEW_LOOSE | VIEW_PLAIN | VIEW_PLAN_ITEMS |
-		(o->ascii ? VIEW_ASCII : 0));
 	if (!first)
 		textout_bytes(o, "\n", 1);
-	for (size_t i = 0; i < d->nlines; i++) {
-		const struct view_line *l = &d->lines[i];
-
-		switch (l->kind) {
-		case VIEW_KEY:
-			continue;
-		case VIEW_HEADING:
-			if (i + 1 < d->nlines &&
-			    d->lines[i + 1].kind == VIEW_KEY)
-				continue; /* the key list's heading */
-			if (l->first)
-				skip = 0;
-			if (skip)
-				continue;
-			if (l->first && heading < nplan) {
-				paint_plan_heading(o, w, heading++);
-				skip = 1; /* its other lines */
-				blank = 0;
-				continue;
-			}
-			break;
-		case VIEW_BLANK:
-			if (blank)
-				continue;
-			break;
-		case VIEW_PROGRESS:
-			if (l->first)
-				paint_progress(o, w, sc->step);
-			blank = 0;
-			continue;
-		case VIEW_BULLET:
-			paint_bullet(o, l);
-			blank = 0;
-			continue;
-		case VIEW_TODO:
-			if (l->item < 0)
-				break;
-			if (l->first)
-				paint_item_todo(o, w, (size_t)l->item);
-			blank = 0;
-			continue;
-		default:
-			break;
-		}
-		textout_line(o, l->text);
-		blank = l->kind == VIEW_BLANK;
-	}
-	view_doc_free(d);
-	if (!blank)
+	d = view_document(w, w->screen, o->width, &view_plain, flags);
+	if (!paint_doc(o, d, 1))
 		textout_bytes(o, "\n", 1);
-	paint_crisis(o, w);
+	view_doc_free(d);
+	d = view_crisis(w, o->width, &view_plain, flags);
+	paint_doc(o, d, 0);
+	view_doc_free(d);
 	paint_prompt(o, w);
 }
 

@@ -46,7 +46,7 @@ struct print_out {
 static int
 view_flags(const struct print_out *o)
 {
-	return VIEW_LOOSE | VIEW_PAPER | (o->t.ascii ? VIEW_ASCII : 0);
+	return VIEW_LOOSE | (o->t.ascii ? VIEW_ASCII : 0);
 }
 
 /* A blank line, unless the last line was one already. */
@@ -97,87 +97,41 @@ out_part(struct print_out *o)
 	o->t.blank = 1; /* no blank line at the top of a part */
 }
 
-/* What out_doc leaves out besides choices and the key list. */
-#define PRINT_HEADER 0x1    /* the title and progress lines */
-#define PRINT_RESOURCES 0x2 /* the resources (name and details) */
-
 /*
- * Lines of a document as the view made them, without what paper has no
- * use for: choices (nothing to choose on paper), the full screen's key
- * list, and what skip names.
+ * Lines of a document as the view made them with paper's marks
+ * (view_paper: no choices, no key list), without the resources' lines
+ * when skip_resources (a resource and the details under it).
  */
 static void
-out_doc(struct print_out *o, const struct view_doc *d, int skip)
+out_doc(struct print_out *o, const struct view_doc *d, int skip_resources)
 {
 	int in_resource = 0;
 
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct view_line *l = &d->lines[i];
 
-		if (i < d->nheader && (skip & PRINT_HEADER))
-			continue;
 		if (l->kind == VIEW_RESOURCE && l->ref >= 0)
 			in_resource = 1;
 		else if (l->kind != VIEW_DETAIL)
 			in_resource = 0;
-		if (in_resource && (skip & PRINT_RESOURCES))
+		if (in_resource && skip_resources)
 			continue;
-		switch (l->kind) {
-		case VIEW_CHOICE:
-		case VIEW_MORE:
-		case VIEW_HINT:
-		case VIEW_CRISIS:
-		case VIEW_KEY:
-			continue;
-		case VIEW_HEADING:
-			if (i + 1 < d->nlines &&
-			    d->lines[i + 1].kind == VIEW_KEY)
-				continue; /* the full screen's key list */
-			break;
-		case VIEW_BLANK:
+		if (l->kind == VIEW_BLANK)
 			out_blank(o);
-			continue;
-		default:
-			break;
-		}
-		textout_line(&o->t, l->text);
+		else
+			textout_line(&o->t, l->text);
 	}
 }
 
-/*
- * Screen s as the view shows it, without its choices; with header, its
- * title and progress lines are replaced by that text.
- */
+/* Screen s as the view shows it on paper. */
 static void
-out_screen(struct print_out *o, size_t s, const char *header)
+out_screen(struct print_out *o, size_t s)
 {
-	struct view_doc *d = view_document(o->w, s, o->t.width, view_flags(o));
+	struct view_doc *d =
+	    view_document(o->w, s, o->t.width, &view_paper, view_flags(o));
 
-	if (header != NULL)
-		out_wrapped(o, header, 0, 0);
-	out_doc(o, d, header != NULL ? PRINT_HEADER : 0);
+	out_doc(o, d, 0);
 	view_doc_free(d);
-}
-
-/*
- * "Step 2 of 5: Stop contact", as the content writes it in the choices
- * ("Étape 2 : ..." in French, with a space before the colon).
- */
-static char *
-step_header(const struct guide *g, const struct guide_step *st)
-{
-	char n[16], total[16];
-	char *a, *b, *h;
-
-	snprintf(n, sizeof n, "%d", st->number);
-	snprintf(total, sizeof total, "%d", GUIDE_STEPS);
-	a = guide_format(g->ui[GUIDE_UI_STEP_OF], "n", n);
-	b = guide_format(a, "total", total);
-	h = xasprintf("%s%s %s", b, strncmp(g->lang, "fr", 2) == 0 ? " :" : ":",
-	    g->screens[st->screen].title);
-	free(a);
-	free(b);
-	return h;
 }
 
 /* The QR code of an address, if it fits the width. */
@@ -207,76 +161,18 @@ out_qr(struct print_out *o, const char *web)
 	qr_free(&q);
 }
 
-/*
- * Resource r as the view shows it on a screen that lists it (so the
- * wording is the screen's); returns 0 if no screen does.
- */
-static int
-out_resource_view(struct print_out *o, size_t r)
-{
-	const struct guide *g = o->g;
-
-	for (size_t s = 0; s < g->nscreens; s++) {
-		const struct guide_screen *sc = &g->screens[s];
-		struct view_doc *d;
-		size_t i, k;
-
-		for (k = 0; k < sc->nresources && sc->resources[k] != r; k++)
-			;
-		if (k == sc->nresources)
-			continue;
-		d = view_document(o->w, s, o->t.width, view_flags(o));
-		for (i = 0; i < d->nlines; i++)
-			if (d->lines[i].kind == VIEW_RESOURCE &&
-			    d->lines[i].ref == (long)r)
-				break;
-		for (; i < d->nlines; i++) {
-			const struct view_line *l = &d->lines[i];
-
-			if (!(l->kind == VIEW_RESOURCE && l->ref == (long)r) &&
-			    l->kind != VIEW_DETAIL)
-				break;
-			textout_line(&o->t, l->text);
-		}
-		view_doc_free(d);
-		return 1;
-	}
-	return 0;
-}
-
-/* "Call: 1-800-668-6868", for a resource no screen shows. */
-static void
-out_detail(struct print_out *o, enum guide_ui label, const char *value)
-{
-	const char *name = o->g->ui[label];
-	char *line;
-
-	if (value == NULL)
-		return;
-	if (strncmp(value, name, strlen(name)) == 0)
-		line = xstrdup(value);
-	else
-		line = xasprintf("%s: %s", name, value);
-	out_wrapped(o, line, 2, 2);
-	free(line);
-}
-
 /* One resource: name, what it is for, how to reach it; its QR code. */
 static void
 out_resource(struct print_out *o, size_t r)
 {
 	const struct guide_resource *res = &o->g->resources[r];
 
+	struct view_doc *d =
+	    view_resource(o->w, r, o->t.width, &view_paper, view_flags(o));
+
 	out_blank(o);
-	if (!out_resource_view(o, r)) {
-		out_wrapped(o, res->name, 0, 0);
-		if (res->purpose != NULL)
-			out_wrapped(o, res->purpose, 2, 2);
-		out_detail(o, GUIDE_UI_RESOURCE_CALL, res->phone);
-		out_detail(o, GUIDE_UI_RESOURCE_TEXT, res->text);
-		out_detail(o, GUIDE_UI_RESOURCE_WEB, res->web);
-		out_detail(o, GUIDE_UI_RESOURCE_HOURS, res->hours);
-	}
+	out_doc(o, d, 0);
+	view_doc_free(d);
 	if (o->app->qr && res->web != NULL)
 		out_qr(o, res->web);
 }
@@ -290,10 +186,10 @@ static void
 out_directory(struct print_out *o)
 {
 	const struct guide *g = o->g;
-	struct view_doc *d =
-	    view_document(o->w, g->help, o->t.width, view_flags(o));
+	struct view_doc *d = view_document(
+	    o->w, g->help, o->t.width, &view_paper, view_flags(o));
 
-	out_doc(o, d, PRINT_RESOURCES);
+	out_doc(o, d, 1);
 	view_doc_free(d);
 	for (size_t i = 0; i < g->nresources; i++) {
 		const char *region = g->resources[i].region;
@@ -315,24 +211,17 @@ out_directory(struct print_out *o)
 }
 
 /*
- * The crisis line, its parts (" · " between them) one to a line: on
- * paper a list of numbers, none of them broken over two lines ("En
- * danger :" above a lone "911").
+ * The crisis line, its parts one to a line: on paper a list of numbers,
+ * none of them broken over two lines ("En danger :" above a lone "911").
  */
 static void
 out_crisis(struct print_out *o)
 {
-	const char *p, *next;
-	size_t n;
+	struct view_doc *d =
+	    view_crisis(o->w, o->t.width, &view_paper, view_flags(o));
 
-	for (p = o->g->crisis; p != NULL; p = next) {
-		char *part;
-
-		next = view_crisis_part(p, &n);
-		part = xstrndup(p, n);
-		out_wrapped(o, part, 0, 2);
-		free(part);
-	}
+	out_doc(o, d, 0);
+	view_doc_free(d);
 }
 
 int
@@ -341,7 +230,6 @@ print_run(const struct app *app)
 	struct print_out o = { 0 };
 	const struct guide *g;
 	size_t s;
-	char *h;
 
 	o.t.f = stdout;
 	o.app = app;
@@ -352,7 +240,7 @@ print_run(const struct app *app)
 
 	/* The start: the title and the reassurance, and the crisis line. */
 	out_part(&o);
-	out_screen(&o, g->start, NULL);
+	out_screen(&o, g->start);
 	out_blank(&o);
 	out_crisis(&o);
 
@@ -362,14 +250,12 @@ print_run(const struct app *app)
 			out_blank(&o);
 			textout_line(&o.t, "");
 		}
-		h = step_header(g, &g->steps[i]);
-		out_screen(&o, g->steps[i].screen, h);
-		free(h);
+		out_screen(&o, g->steps[i].screen);
 	}
 
 	if ((s = guide_screen_find(g, PRINT_PAID_ID)) != (size_t)-1) {
 		out_part(&o);
-		out_screen(&o, s, NULL);
+		out_screen(&o, s);
 	}
 
 	out_part(&o);
@@ -378,13 +264,13 @@ print_run(const struct app *app)
 	for (s = 0; s < g->nscreens; s++)
 		if (g->screens[s].audience == GUIDE_ADULT) {
 			out_part(&o);
-			out_screen(&o, s, NULL);
+			out_screen(&o, s);
 		}
 
 	for (s = 0; s < g->nscreens; s++)
 		if (g->screens[s].kind == GUIDE_KIND_SOURCES) {
 			out_part(&o);
-			out_screen(&o, s, NULL);
+			out_screen(&o, s);
 		}
 
 	wizard_free(o.w);

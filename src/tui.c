@@ -43,6 +43,7 @@
 #include "qr.h"
 #include "session.h"
 #include "view.h"
+#include "window.h"
 #include "wizard.h"
 #include "xmalloc.h"
 
@@ -164,7 +165,7 @@ struct tui {
 	int flags;      /* VIEW_* */
 	int last_col;   /* 1: never write the last column (see tui_run) */
 	const char *e3; /* what erases the scrollback, or NULL */
-	struct view *v;
+	struct window *v;
 	long seconds; /* -1, or "still there?" with these seconds left */
 	int eof_polls;
 	int ch;       /* the key read last */
@@ -215,7 +216,7 @@ tui_draw_qr(struct tui *t, size_t r)
 {
 	const struct guide *g = wizard_guide(t->w);
 	const struct guide_resource *res = &g->resources[r];
-	struct view *v = t->v;
+	struct window *v = t->v;
 	int top = v->body_top, bottom = v->hint_row, utf8 = t->app->utf8;
 	int quiet, rows, cols, x0, y, x;
 	struct qr q;
@@ -272,12 +273,12 @@ tui_draw(struct tui *t)
 
 	getmaxyx(stdscr, rows, cols);
 	cols -= t->last_col;
-	view_free(t->v);
+	window_free(t->v);
 	if (t->seconds >= 0) {
-		t->v = view_still_there(
+		t->v = window_still_there(
 		    t->w, rows, cols, t->seconds, t->app->kiosk, t->flags);
 	} else {
-		t->v = view_window(t->w, rows, cols, t->flags);
+		t->v = window_make(t->w, rows, cols, t->flags);
 		/* the view clamps the scroll and follows the highlight */
 		wizard_apply(t->w, WIZARD_SCROLL_TO, (long)t->v->scroll);
 	}
@@ -334,7 +335,7 @@ static int
 tui_mouse_leaves(const struct tui *t)
 {
 	const MEVENT *ev = &t->mouse;
-	const struct view *v = t->v;
+	const struct window *v = t->v;
 
 	return v != NULL &&
 	       (ev->bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) &&
@@ -348,7 +349,7 @@ static int
 tui_mouse(struct tui *t)
 {
 	const MEVENT ev = t->mouse;
-	const struct view *v = t->v;
+	const struct window *v = t->v;
 	long page;
 
 	if (v == NULL)
@@ -386,7 +387,7 @@ tui_mouse(struct tui *t)
 static int
 tui_move(struct tui *t, enum wizard_action a)
 {
-	const struct view *v = t->v;
+	const struct window *v = t->v;
 	int up = a == WIZARD_UP;
 
 	if (v == NULL || v->highlight_shown || v->highlight_where == 0 ||
@@ -406,7 +407,7 @@ tui_move(struct tui *t, enum wizard_action a)
 static int
 tui_choose(struct tui *t)
 {
-	const struct view *v = t->v;
+	const struct window *v = t->v;
 	size_t page;
 
 	if (v == NULL || v->highlight_shown || v->highlight_where == 0 ||
@@ -682,6 +683,6 @@ tui_run(struct app *app, struct wizard *w)
 	 */
 	t.last_col = tigetflag("am") > 0 && tigetflag("xenl") <= 0;
 	status = session_run(&io, w, app);
-	view_free(t.v);
+	window_free(t.v);
 	return status;
 }

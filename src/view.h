@@ -1,22 +1,29 @@
 /*
- * view.h: what is shown, as lines of text, from the wizard's state and a
- * size.  No I/O: every front end paints the same lines, so they cannot
- * drift apart.
+ * view.h: what a screen says, as typed lines, from the wizard's state and
+ * a width.  No I/O: every mode shows the same lines, so they cannot drift
+ * apart.
  *
- * Two levels:
- *  - the document of a screen (view_document): every line of it wrapped to
- *    a width, each tagged with its kind and the selectable item it belongs
- *    to.  The plain and print front ends print these lines as they are.
- *  - the window (view_window): exactly rows lines of at most cols columns
- *    for the full-screen front end: a fixed header (title, progress), a
- *    scrolling body with "more above"/"more below" lines, and a fixed
- *    footer (the key hint line and the crisis line, on every screen at
- *    every size; below VIEW_MIN_COLS x VIEW_MIN_ROWS a short "make the
- *    window bigger" view that still shows the crisis line).
+ * Each line says what it is (struct view_line: the title, "Step n of N",
+ * a paragraph, a list item, a to-do item with its number and its state, a
+ * choice with its number, a resource's detail with its label...), and
+ * each mode has a small table of marks (struct view_marks): the full
+ * screen's "[x]" and "○●○○○", the plain mode's "t1 Done: ", paper's
+ * "[ ]".  The view puts the marks in and wraps the lines, so no front end
+ * rewrites or reads a line's text: the plain and print front ends write
+ * it as it is, or leave it out by its kind.  Every word comes from the
+ * content (its text and its UI strings, "Appel : " in French), and the
+ * text is folded to ASCII where the locale is not UTF-8.
+ *
+ * The full screen's window (window.h) takes a document's header and a
+ * slice of its body; the crisis line and the key hint are fitted to it by
+ * footer.h.
  *
  * Every line's text is UTF-8 from the guide (which holds no control
- * characters) and from fixed markers: nothing in a view can be an escape
- * sequence.  With VIEW_ASCII the markers are ASCII ("*", "#", "|").
+ * characters) and from the marks: nothing in a view can be an escape
+ * sequence.
+ *
+ * Call order: d = view_document(w, s, width, &view_plain, flags); read
+ * d->lines; view_doc_free(d).
  */
 #ifndef SAFESTEPS_VIEW_H
 #define SAFESTEPS_VIEW_H
@@ -25,63 +32,83 @@
 
 #include "wizard.h"
 
-/* The smallest window the full view is drawn in. */
-#define VIEW_MIN_COLS 40
-#define VIEW_MIN_ROWS 10
-
-/* The widest the title, text and items of a window get: longer lines are
- * hard to read.  The key hint and the crisis line take the whole width. */
-#define VIEW_TEXT_COLS 80
-
-/* Flags for view_document and view_window. */
-/* ASCII markers only (the locale is not UTF-8). */
+/* Flags for view_document and the window (window.h). */
+/* ASCII only (the locale is not UTF-8): every text folded, ASCII marks. */
 #define VIEW_ASCII 0x01
-/* A 2-column gutter before items, "> " on the highlighted one
- * (view_window always sets it). */
+/* "> " in the highlighted item's gutter (a terminal without reverse
+ * video: the highlight must show in the text). */
 #define VIEW_MARKER 0x02
-/* A blank line between body paragraphs (view_window sets it when the
- * whole screen still fits). */
+/* A blank line between body paragraphs (the window sets it when the
+ * whole screen still fits; plain and paper always). */
 #define VIEW_LOOSE 0x04
-/* A plan's to-do items as selectable items, screen by screen in the
- * wizard's order (wizard_plan_screen), each with its box (view_window
- * always sets it).  Without it a plan lists, under each step, what is
- * done and what is left, and its items have no lines of their own. */
-#define VIEW_PLAN_ITEMS 0x20
-/* The document is for the plain mode, or for paper: body blocks meant for
- * another mode only (struct guide_block.on) are left out.  Without either,
- * the document is for the full screen. */
-#define VIEW_PLAIN 0x08
-#define VIEW_PAPER 0x10
 
 enum view_kind {
 	VIEW_BLANK,    /* an empty line between parts */
 	VIEW_TITLE,    /* the screen's title */
-	VIEW_PROGRESS, /* "Step 2 of 5  ○●○○○": where, not how much */
+	VIEW_PROGRESS, /* "Step 2 of 5": where, not how much */
 	VIEW_TEXT,     /* a body paragraph */
 	VIEW_BULLET,   /* an item of a bulleted list */
 	VIEW_HEADING,  /* "Do this now", "At this school", a step in a plan */
-	VIEW_TODO,     /* "[x] ..." or "[ ] ..." */
+	VIEW_TODO,     /* a to-do item */
 	VIEW_CHOICE,   /* "1. ..." */
 	VIEW_RESOURCE, /* a resource's or a person's name */
 	VIEW_DETAIL,   /* purpose, call, text, web, hours, source dates */
 	VIEW_KEY,      /* a line of the key list */
+	VIEW_CRISIS,   /* a part of the crisis line */
 	VIEW_MORE,     /* "more above" / "more below" (window only) */
 	VIEW_HINT,     /* the key hint line (window only) */
-	VIEW_CRISIS,   /* the crisis line (window only) */
-	VIEW_NOTICE    /* "make the window bigger", "still there?" */
+	VIEW_NOTICE    /* "make the window bigger", "still there?" (window) */
 };
 
+/* One line, and what it is. */
 struct view_line {
-	char *text; /* owned; at most the width's columns */
+	char *text; /* owned; the line as shown, its marks included */
 	int width;  /* display columns of text */
 	enum view_kind kind;
-	long item;  /* selectable item index this line belongs to, or -1 */
+	long item;  /* the selectable item this line belongs to, or -1 */
 	int first;  /* 1 on the first line of an item or paragraph */
 	int marked; /* 1 on the lines of the highlighted item */
 	int col;    /* on an item's first line: the column its text starts */
-	long ref;   /* VIEW_TODO: screen's todo index (-1 on a plan's
-			item); VIEW_RESOURCE: resource index; else -1 */
+	long ref;   /* VIEW_TODO: the screen's to-do index (-1 on a plan's
+		       item); VIEW_RESOURCE: the resource; else -1 */
+	int n;      /* VIEW_PROGRESS and a step's VIEW_TITLE: the step;
+		       VIEW_TODO: its number among the screen's to-do items
+		       (a plan's first), what "t N" takes; VIEW_CHOICE: its
+		       number; a plan's VIEW_HEADING: its step, or 0; else 0 */
+	int total;  /* VIEW_PROGRESS: how many steps there are */
+	int ticked; /* VIEW_TODO: 1 when ticked */
+	int label;  /* VIEW_DETAIL: the UI string of its label (enum
+		       guide_ui), or -1 */
 };
+
+/* How one mode marks what a line is. */
+struct view_marks {
+	unsigned on;        /* GUIDE_ON_*: the body blocks this mode shows */
+	int gutter;         /* columns before every item (the screen's 2,
+			       where the highlight's "> " goes) */
+	const char *bullet; /* before a list item's first line */
+	int bullet_hang;    /* columns before its other lines (its text is
+			       wrapped to the width less this) */
+	const char *box[2]; /* before a to-do item, left and done ("[ ] ",
+			       "[x] "); NULL: in words ("t2 Done: ") */
+	int progress_marks; /* "Step 2 of 5  ○●○○○" */
+	int step_title;     /* a step's title reads "Step 2 of 5: Stop
+			       contact", with no progress line */
+	int plan_items;     /* a plan's to-do items are items that tick;
+			       else it lists, under each step, what is done
+			       and what is left */
+	int plan_step_of;   /* a plan's step headings read "Step 1 of 5:
+			       Stop contact" (not "1. Stop contact", which
+			       reads like a choice) */
+	int keys;           /* the help screen shows the key list */
+	int choices;        /* choices are shown */
+	int crisis_hang;    /* view_crisis: columns before a part's other
+			       lines (its text is wrapped to the width less
+			       this) */
+};
+
+/* The full screen, the plain mode, and paper. */
+extern const struct view_marks view_screen, view_plain, view_paper;
 
 /* The document of one screen. */
 struct view_doc {
@@ -90,78 +117,41 @@ struct view_doc {
 	size_t nheader; /* the first nheader lines are title and progress */
 	size_t nitems;  /* selectable items (wizard_nitems for w's screen) */
 	size_t *item_first; /* item i's first line (nitems entries), or
-			       (size_t)-1 for an item with no line */
-	size_t *item_last;  /* item i's last line, or (size_t)-1 */
-};
-
-/* The window of the full-screen front end. */
-struct view {
-	int rows, cols;
-	struct view_line *lines; /* exactly rows lines */
-	int too_small;           /* 1: the "make the window bigger" view */
-	size_t scroll;       /* first body line shown, clamped: write it back */
-	size_t max_scroll;   /* the largest useful scroll */
-	size_t show_scroll;  /* the scroll nearest to this one that shows
-				the highlighted item (what WIZARD_SHOW gives) */
-	int body_top;        /* first row of the scrolling part */
-	int body_rows;       /* rows of the scrolling part (a page) */
-	int highlight_shown; /* 1 when the highlighted item is on screen */
-	int highlight_where; /* where it is when not shown: -1 above the
-				body's shown part, 1 below, else 0 */
-	int cursor_row;      /* where the terminal cursor goes: on the */
-	int cursor_col;      /* highlighted item; when it is out of view, on
-				the "more" line towards it, else the body's
-				first line of text */
-	int hint_row;        /* row of the key hint line, or -1 */
-	int leave_col;       /* columns of "Esc leave quickly" in it: */
-	int leave_end;       /* [leave_col, leave_end), or -1 */
+			       GUIDE_NONE for an item with no line */
+	size_t *item_last;  /* item i's last line, or GUIDE_NONE */
 };
 
 /*
- * The document of screen s of the wizard's current guide, wrapped to width
- * columns (at least 1), with w's ticks; the highlight is marked when s is
- * w's screen and flags has VIEW_MARKER.  Caller frees with view_doc_free.
+ * The document of screen s of the wizard's current guide, wrapped to
+ * width columns (at least 1), with the marks m, w's ticks and flags
+ * (VIEW_*); the highlight is marked when s is w's screen and m has a
+ * gutter.  Caller frees with view_doc_free.
  */
-struct view_doc *view_document(
-    const struct wizard *w, size_t s, int width, int flags);
+struct view_doc *view_document(const struct wizard *w, size_t s, int width,
+    const struct view_marks *m, int flags);
+
+/*
+ * Resource r of the wizard's current guide (its name, what it is for and
+ * how to reach it), as a screen that lists it shows it.  Caller frees with
+ * view_doc_free.
+ */
+struct view_doc *view_resource(const struct wizard *w, size_t r, int width,
+    const struct view_marks *m, int flags);
+
+/*
+ * The crisis line as a list, a part to a line (each wrapped, its other
+ * lines under m->crisis_hang columns): for the plain mode and paper, where
+ * no number may be broken over two lines.  Caller frees with
+ * view_doc_free.
+ */
+struct view_doc *view_crisis(
+    const struct wizard *w, int width, const struct view_marks *m, int flags);
 
 /* Free a document; NULL is fine. */
 void view_doc_free(struct view_doc *d);
 
-/*
- * The window for w's current screen at rows x cols (any size, even 0),
- * with w->scroll clamped and, when w->follow, moved so that the
- * highlighted item is on screen.  The crisis line is never cut inside a
- * word: where it does not fit, whole parts of it are left out.  Caller
- * frees with view_free.
- */
-struct view *view_window(const struct wizard *w, int rows, int cols, int flags);
-
-/*
- * The "still there?" window: the question, a countdown of seconds, what
- * happens at zero (reset in a kiosk, else leave), the crisis line.
- * Caller frees with view_free.
- */
-struct view *view_still_there(const struct wizard *w, int rows, int cols,
-    long seconds, int kiosk, int flags);
-
-/* Free a window; NULL is fine. */
-void view_free(struct view *v);
-
-/*
- * The key hint line for w's screen, cut to cols columns; *leave_col and
- * *leave_end (may be NULL) get where the leave part sits, or -1.  Caller
- * frees.
- */
-char *view_hint(const struct wizard *w, int cols, int flags, int *leave_col,
-    int *leave_end);
-
-/*
- * The crisis line as a list for the plain and print front ends: the part
- * of text before its first separator (" · "), or all of it, is *len
- * bytes at text; returns where the next part starts, or NULL after the
- * last.
- */
-const char *view_crisis_part(const char *text, size_t *len);
+/* Make l a line of kind holding text (owned): no item, no mark, nothing
+ * typed.  For the window, which makes lines of its own. */
+void view_line_set(struct view_line *l, char *text, enum view_kind kind);
 
 #endif

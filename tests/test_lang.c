@@ -201,7 +201,8 @@ START_TEST(switch_language_in_plain_mode)
 	run_env(opts, env, in, &r);
 	cli_expect_status(&r, 0);
 	/* As the plain mode reads a ticked item out, in French. */
-	first_todo = xasprintf("t1 %s : %s", fr->ui[GUIDE_UI_PLAN_DONE],
+	first_todo = xasprintf("t1 %s%s%s", fr->ui[GUIDE_UI_PLAN_DONE],
+	    fr->ui[GUIDE_UI_LABEL_SEP],
 	    fr->screens[fr->steps[0].screen].todos[0].text);
 	ck_assert_msg(strstr(r.out, first_todo) != NULL,
 	    "no \"%s\" after the switch:\n%s", first_todo, r.out);

@@ -15,12 +15,25 @@
 #include "keys.h"
 #include "layout.h"
 #include "view.h"
+#include "window.h"
 #include "wizard.h"
 #include "xmalloc.h"
 
 /* The row whose text contains s, from row from; -1 if none. */
+
+/* The full screen's marks without the gutter and with the plan by step:
+ * what these tests read line by line. */
+static const struct view_marks bare = {
+	.on = GUIDE_ON_SCREEN,
+	.bullet = "  \xe2\x80\xa2 ",
+	.bullet_hang = 4,
+	.box = { "[ ] ", "[x] " },
+	.progress_marks = 1,
+	.keys = 1,
+	.choices = 1,
+};
 static int
-row_with(const struct view *v, const char *s, int from)
+row_with(const struct window *v, const char *s, int from)
 {
 	int r;
 
@@ -32,7 +45,7 @@ row_with(const struct view *v, const char *s, int from)
 
 /* Every line fits, and no byte of any line can start a control code. */
 static void
-check_clean(const struct view *v)
+check_clean(const struct window *v)
 {
 	int r;
 
@@ -73,7 +86,7 @@ whole_word(const char *text, const char *word, size_t n)
  * crisis line or of its short form: no number cut in two.
  */
 static int
-crisis_whole(const struct view *v, const struct guide *g)
+crisis_whole(const struct window *v, const struct guide *g)
 {
 	int r;
 
@@ -101,7 +114,7 @@ crisis_whole(const struct view *v, const struct guide *g)
 /* The crisis line (or its wrapped short form) ends the window, with no
  * word cut where its parts fit whole (any window 3 columns wide). */
 static void
-check_footer(const struct view *v, const struct guide *g)
+check_footer(const struct window *v, const struct guide *g)
 {
 	const struct view_line *last = &v->lines[v->rows - 1];
 
@@ -118,12 +131,12 @@ check_footer(const struct view *v, const struct guide *g)
 static void
 act(struct wizard *w, enum wizard_action a, long arg, int rows, int cols)
 {
-	struct view *v;
+	struct window *v;
 
 	wizard_apply(w, a, arg);
-	v = view_window(w, rows, cols, 0);
+	v = window_make(w, rows, cols, 0);
 	wizard_apply(w, WIZARD_SCROLL_TO, (long)v->scroll);
-	view_free(v);
+	window_free(v);
 }
 
 START_TEST(test_every_size)
@@ -147,9 +160,9 @@ START_TEST(test_every_size)
 		ck_assert_uint_eq(w->screen, s);
 		for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
 			int rows = sizes[i][0], cols = sizes[i][1];
-			struct view *v = view_window(w, rows, cols, 0);
+			struct window *v = window_make(w, rows, cols, 0);
 			int small =
-			    rows < VIEW_MIN_ROWS || cols < VIEW_MIN_COLS;
+			    rows < WINDOW_MIN_ROWS || cols < WINDOW_MIN_COLS;
 
 			ck_assert_int_eq(v->rows, rows);
 			ck_assert_int_eq(v->too_small, small);
@@ -169,7 +182,7 @@ START_TEST(test_every_size)
 				ck_assert_int_ge(v->cursor_row, 0);
 				ck_assert_int_lt(v->cursor_row, rows);
 			}
-			view_free(v);
+			window_free(v);
 		}
 	}
 	wizard_free(w);
@@ -179,7 +192,7 @@ END_TEST
 START_TEST(test_start_80x24)
 {
 	struct wizard *w = wizard_new(&hg_app);
-	struct view *v = view_window(w, 24, 80, 0);
+	struct window *v = window_make(w, 24, 80, 0);
 	int r;
 
 	ck_assert_str_eq(v->lines[0].text, "start");
@@ -206,7 +219,7 @@ START_TEST(test_start_80x24)
 	ck_assert_int_eq(v->leave_col, 24);
 	ck_assert_int_eq(v->leave_end, 34);
 	ck_assert_int_eq(v->body_top, 1);
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
@@ -214,19 +227,19 @@ END_TEST
 START_TEST(test_hint_narrow)
 {
 	struct wizard *w = wizard_new(&hg_app);
-	struct view *v;
+	struct window *v;
 	const char *t;
 	char *leave, *before;
 	size_t off;
 
 	act(w, WIZARD_PICK, 1, 24, 80); /* s1: to-do items, Back */
-	v = view_window(w, 24, 80, 0);
+	v = window_make(w, 24, 80, 0);
 	ck_assert_str_eq(v->lines[v->hint_row].text,
 	    "hint_next \xc2\xb7 hint_back \xc2\xb7 hint_tick \xc2\xb7 "
 	    "hint_help \xc2\xb7 hint_leave");
-	view_free(v);
+	window_free(v);
 	/* at 40 columns some pieces go, never "leave quickly" */
-	v = view_window(w, 12, 40, 0);
+	v = window_make(w, 12, 40, 0);
 	t = v->lines[v->hint_row].text;
 	ck_assert_int_le(v->lines[v->hint_row].width, 40);
 	ck_assert_ptr_nonnull(strstr(t, "hint_leave"));
@@ -240,13 +253,13 @@ START_TEST(test_hint_narrow)
 	free(leave);
 	free(before);
 	ck_assert_str_eq(v->lines[11].text, hg_guides[0]->crisis_short);
-	view_free(v);
+	window_free(v);
 	/* a web resource on the screen: c is named */
 	wizard_apply(w, WIZARD_HELP, 0);
-	v = view_window(w, 24, 80, 0);
+	v = window_make(w, 24, 80, 0);
 	ck_assert_ptr_nonnull(strstr(v->lines[v->hint_row].text, "hint_qr"));
 	ck_assert_ptr_null(strstr(v->lines[v->hint_row].text, "hint_help"));
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
@@ -254,12 +267,12 @@ END_TEST
 START_TEST(test_step_and_todos)
 {
 	struct wizard *w = wizard_new(&hg_app);
-	struct view *v;
+	struct window *v;
 	int r;
 
 	act(w, WIZARD_PICK, 1, 24, 80);
 	act(w, WIZARD_TICK_N, 2, 24, 80);
-	v = view_window(w, 24, 80, 0);
+	v = window_make(w, 24, 80, 0);
 	ck_assert_str_eq(v->lines[1].text,
 	    "Step 1 of 5  \xe2\x97\x8f\xe2\x97\x8b\xe2\x97\x8b\xe2\x97\x8b"
 	    "\xe2\x97\x8b");
@@ -271,14 +284,14 @@ START_TEST(test_step_and_todos)
 	ck_assert_int_eq(v->lines[r + 2].kind, VIEW_TODO);
 	ck_assert_int_eq(v->lines[r + 2].item, 1);
 	ck_assert_int_eq(v->lines[r + 2].ref, 1);
-	view_free(v);
+	window_free(v);
 	/* ASCII: the same meaning without the circles */
-	v = view_window(w, 24, 80, VIEW_ASCII);
+	v = window_make(w, 24, 80, VIEW_ASCII);
 	ck_assert_str_eq(v->lines[1].text, "Step 1 of 5  [#----]");
 	ck_assert_str_eq(v->lines[23].text, "Call or text 988 | Kids Help "
 					    "Phone 1-800-668-6868 | 911 if you "
 					    "are in danger");
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
@@ -288,30 +301,30 @@ START_TEST(test_long_title)
 {
 	struct wizard *w = wizard_new(&hg_app);
 	struct guide_screen *sc = &hg_guides[0]->screens[HG_S1];
-	struct view *v;
+	struct window *v;
 
 	free(sc->title);
 	sc->title = xstrdup("A title long enough to take three lines or "
 			    "more at forty columns, far too long");
 	act(w, WIZARD_PICK, 1, 10, 40);
-	v = view_window(w, 10, 40, 0);
+	v = window_make(w, 10, 40, 0);
 	ck_assert_int_eq(v->lines[0].kind, VIEW_TITLE);
 	ck_assert_int_eq(v->lines[1].kind, VIEW_PROGRESS);
 	ck_assert_int_eq(v->body_top, 2);
 	/* the cut is marked */
 	ck_assert_ptr_nonnull(strstr(v->lines[0].text, "\xe2\x80\xa6"));
 	ck_assert_int_le(v->lines[0].width, 40);
-	view_free(v);
+	window_free(v);
 	/* with room, the whole title */
-	v = view_window(w, 24, 80, 0);
+	v = window_make(w, 24, 80, 0);
 	ck_assert_int_eq(v->lines[0].kind, VIEW_TITLE);
 	ck_assert_int_eq(v->lines[1].kind, VIEW_PROGRESS);
 	ck_assert_ptr_null(strstr(v->lines[0].text, "\xe2\x80\xa6"));
-	view_free(v);
-	v = view_window(w, 24, 40, 0);
+	window_free(v);
+	v = window_make(w, 24, 40, 0);
 	ck_assert_int_eq(v->lines[1].kind, VIEW_TITLE);
 	ck_assert_int_eq(v->lines[2].kind, VIEW_PROGRESS);
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
@@ -334,12 +347,12 @@ make_long(void)
 START_TEST(test_long_screen_scrolls)
 {
 	struct wizard *w = wizard_new(&hg_app);
-	struct view *v;
+	struct window *v;
 	int last, guard = 0;
 
 	make_long();
 	act(w, WIZARD_PICK, 1, 24, 80);
-	v = view_window(w, 24, 80, 0);
+	v = window_make(w, 24, 80, 0);
 	/* it opens at the top, with "more below" above the footer */
 	ck_assert_int_eq(row_with(v, "Paragraph 1.", 0), 3);
 	ck_assert_int_eq(row_with(v, "more_above", 0), -1);
@@ -351,33 +364,33 @@ START_TEST(test_long_screen_scrolls)
 	ck_assert_int_eq(v->cursor_row, 21);
 	ck_assert_int_eq(v->cursor_col, 0);
 	check_footer(v, hg_guides[0]);
-	view_free(v);
+	window_free(v);
 	/* a page down: both indicators, the footer still there */
 	act(w, WIZARD_PAGE_DOWN, 10, 24, 80);
-	v = view_window(w, 24, 80, 0);
+	v = window_make(w, 24, 80, 0);
 	ck_assert_int_eq(row_with(v, "more_above", 0), 2);
 	ck_assert_int_eq(row_with(v, "more_below", 0), 21);
 	ck_assert_int_eq(row_with(v, "Paragraph 1.", 0), -1);
 	check_footer(v, hg_guides[0]);
-	view_free(v);
+	window_free(v);
 	/* to the end: no "more below", the choices in view */
 	do {
 		act(w, WIZARD_PAGE_DOWN, 10, 24, 80);
-		v = view_window(w, 24, 80, 0);
+		v = window_make(w, 24, 80, 0);
 		last = row_with(v, "more_below", 0) < 0;
 		if (!last)
-			view_free(v);
+			window_free(v);
 	} while (!last && ++guard < 20);
 	ck_assert(last);
 	ck_assert_uint_eq(v->scroll, v->max_scroll);
 	ck_assert_int_ge(row_with(v, "> 1. Go to 2", 0), 0);
 	ck_assert(v->highlight_shown);
-	view_free(v);
+	window_free(v);
 	/* scrolling past the end is clamped */
 	act(w, WIZARD_PAGE_DOWN, 1000, 24, 80);
-	v = view_window(w, 24, 80, 0);
+	v = window_make(w, 24, 80, 0);
 	ck_assert_uint_eq(w->scroll, v->max_scroll);
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
@@ -387,7 +400,7 @@ START_TEST(test_loose_when_it_fits)
 {
 	struct wizard *w = wizard_new(&hg_app);
 	struct guide_screen *sc = &hg_guides[0]->screens[HG_S1];
-	struct view *v;
+	struct window *v;
 	int r;
 
 	free(sc->body[0].text);
@@ -398,20 +411,20 @@ START_TEST(test_loose_when_it_fits)
 	sc->body[1].text = xstrdup("Second paragraph.");
 	sc->body[2].text = xstrdup("Third paragraph.");
 	act(w, WIZARD_PICK, 1, 24, 80);
-	v = view_window(w, 24, 80, 0);
+	v = window_make(w, 24, 80, 0);
 	r = row_with(v, "First paragraph.", 0);
 	ck_assert_int_eq(v->lines[r + 1].kind, VIEW_BLANK);
 	ck_assert_int_eq(row_with(v, "Second paragraph.", 0), r + 2);
 	ck_assert_int_eq(row_with(v, "Third paragraph.", 0), r + 4);
-	view_free(v);
+	window_free(v);
 	/* 12 rows: no room to spare, so no blank lines between them */
-	v = view_window(w, 12, 40, 0);
+	v = window_make(w, 12, 40, 0);
 	r = row_with(v, "First paragraph.", 0);
 	ck_assert_int_eq(row_with(v, "Second paragraph.", 0), r + 1);
-	view_free(v);
+	window_free(v);
 	/* the plain and print modes get the compact document */
 	{
-		struct view_doc *d = view_document(w, HG_S1, 80, 0);
+		struct view_doc *d = view_document(w, HG_S1, 80, &bare, 0);
 		size_t i;
 
 		for (i = 0; i < d->nlines; i++)
@@ -429,19 +442,19 @@ START_TEST(test_highlight_where)
 {
 	struct wizard *w = wizard_new(&hg_app);
 	struct guide_screen *help = &hg_guides[0]->screens[HG_HELP];
-	struct view *v;
+	struct window *v;
 
 	make_long();
 	act(w, WIZARD_PICK, 1, 12, 40);
-	v = view_window(w, 12, 40, 0);
+	v = window_make(w, 12, 40, 0);
 	ck_assert(!v->highlight_shown);
 	ck_assert_int_eq(v->highlight_where, 1); /* the choices, below */
-	view_free(v);
+	window_free(v);
 	act(w, WIZARD_SHOW, 0, 12, 40);
-	v = view_window(w, 12, 40, 0);
+	v = window_make(w, 12, 40, 0);
 	ck_assert(v->highlight_shown);
 	ck_assert_int_eq(v->highlight_where, 0);
-	view_free(v);
+	window_free(v);
 	/* a to-do item on the help screen, then the key list below it */
 	free(help->todos);
 	help->todos = xcalloc(1, sizeof *help->todos);
@@ -452,10 +465,10 @@ START_TEST(test_highlight_where)
 	act(w, WIZARD_UP, 0, 12, 40);
 	ck_assert_int_eq(wizard_item(w, w->highlight, NULL), WIZARD_ITEM_TODO);
 	act(w, WIZARD_PAGE_DOWN, 12, 12, 40);
-	v = view_window(w, 12, 40, 0);
+	v = window_make(w, 12, 40, 0);
 	ck_assert(!v->highlight_shown);
 	ck_assert_int_eq(v->highlight_where, -1);
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
@@ -463,41 +476,41 @@ END_TEST
 START_TEST(test_highlight_followed)
 {
 	struct wizard *w = wizard_new(&hg_app);
-	struct view *v;
+	struct window *v;
 	int r;
 
 	make_long();
 	act(w, WIZARD_PICK, 1, 12, 40);
 	/* "show" brings the highlighted first choice into view */
 	act(w, WIZARD_SHOW, 0, 12, 40);
-	v = view_window(w, 12, 40, 0);
+	v = window_make(w, 12, 40, 0);
 	ck_assert(v->highlight_shown);
 	r = row_with(v, "> 1. Go to 2", 0);
 	ck_assert_int_eq(v->cursor_row, r);
-	view_free(v);
+	window_free(v);
 	/* up to the to-do items, one by one, each in view */
 	act(w, WIZARD_UP, 0, 12, 40);
 	act(w, WIZARD_UP, 0, 12, 40);
-	v = view_window(w, 12, 40, 0);
+	v = window_make(w, 12, 40, 0);
 	r = row_with(v, "> [ ] Todo a", 0);
 	ck_assert_int_ge(r, v->body_top);
 	ck_assert_int_lt(r, v->hint_row);
 	ck_assert_int_eq(v->cursor_row, r);
-	view_free(v);
+	window_free(v);
 	/* a resize keeps the highlighted item in view */
-	v = view_window(w, 10, 40, 0);
+	v = window_make(w, 10, 40, 0);
 	ck_assert(v->highlight_shown);
 	ck_assert_int_eq(v->cursor_row, row_with(v, "> [ ] Todo a", 0));
-	view_free(v);
-	v = view_window(w, 40, 120, 0);
+	window_free(v);
+	v = window_make(w, 40, 120, 0);
 	ck_assert(v->highlight_shown);
-	view_free(v);
+	window_free(v);
 	/* Back from help returns to the same place */
 	act(w, WIZARD_HELP, 0, 10, 40);
 	act(w, WIZARD_BACK, 0, 10, 40);
-	v = view_window(w, 10, 40, 0);
+	v = window_make(w, 10, 40, 0);
 	ck_assert_int_eq(v->cursor_row, row_with(v, "> [ ] Todo a", 0));
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
@@ -505,7 +518,7 @@ END_TEST
 START_TEST(test_too_small)
 {
 	struct wizard *w = wizard_new(&hg_app);
-	struct view *v = view_window(w, 6, 20, 0);
+	struct window *v = window_make(w, 6, 20, 0);
 
 	ck_assert(v->too_small);
 	ck_assert_str_eq(v->lines[0].text, "too_small");
@@ -516,11 +529,11 @@ START_TEST(test_too_small)
 	ck_assert_str_eq(v->lines[3].text, "hint_leave");
 	ck_assert_int_eq(v->hint_row, 3);
 	ck_assert_int_eq(v->leave_col, 0);
-	view_free(v);
+	window_free(v);
 	/* when rows are short the crisis line comes first */
-	v = view_window(w, 2, 20, 0);
+	v = window_make(w, 2, 20, 0);
 	ck_assert_str_eq(v->lines[0].text, "988 \xc2\xb7 1-800-668-6868");
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
@@ -528,19 +541,19 @@ END_TEST
 START_TEST(test_still_there)
 {
 	struct wizard *w = wizard_new(&hg_app);
-	struct view *v;
+	struct window *v;
 
 	free(hg_guides[0]->ui[GUIDE_UI_COUNTDOWN_RESET]);
 	hg_guides[0]->ui[GUIDE_UI_COUNTDOWN_RESET] =
 	    xstrdup("Starting over in {n} s.");
-	v = view_still_there(w, 24, 80, 17, 1, 0);
+	v = window_still_there(w, 24, 80, 17, 1, 0);
 	ck_assert_str_eq(v->lines[0].text, "still_there");
 	ck_assert_int_ge(row_with(v, "Starting over in 17 s.", 0), 1);
 	check_footer(v, hg_guides[0]);
-	view_free(v);
-	v = view_still_there(w, 24, 80, 3, 0, 0);
+	window_free(v);
+	v = window_still_there(w, 24, 80, 3, 0, 0);
 	ck_assert_int_ge(row_with(v, "countdown_leave", 0), 1);
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
@@ -557,7 +570,7 @@ START_TEST(test_help_keys_people)
 	g->people = xcalloc(1, sizeof *g->people);
 	g->people[0].name = xstrdup("Ms. Chen, counsellor");
 	g->people[0].details = xstrdup("Room 114");
-	d = view_document(w, HG_HELP, 80, 0);
+	d = view_document(w, HG_HELP, 80, &bare, 0);
 	for (i = 0; i < d->nlines; i++) {
 		if (strstr(d->lines[i].text, "Ms. Chen") != NULL)
 			people = (int)i;
@@ -576,7 +589,7 @@ START_TEST(test_help_keys_people)
 	ck_assert_uint_eq(found, keys_count);
 	view_doc_free(d);
 	/* the key list is on the help screen only */
-	d = view_document(w, HG_START, 80, 0);
+	d = view_document(w, HG_START, 80, &bare, 0);
 	for (i = 0; i < d->nlines; i++)
 		ck_assert_int_ne(d->lines[i].kind, VIEW_KEY);
 	view_doc_free(d);
@@ -593,13 +606,13 @@ START_TEST(test_cursor_towards_highlight)
 {
 	struct wizard *w = wizard_new(&hg_app);
 	struct guide_screen *help = &hg_guides[0]->screens[HG_HELP];
-	struct view *v;
+	struct window *v;
 	size_t show;
 	int r;
 
 	make_long();
 	act(w, WIZARD_PICK, 1, 12, 40);
-	v = view_window(w, 12, 40, 0);
+	v = window_make(w, 12, 40, 0);
 	ck_assert(!v->highlight_shown);
 	r = row_with(v, "more_below", 0);
 	ck_assert_int_ge(r, 0);
@@ -607,19 +620,19 @@ START_TEST(test_cursor_towards_highlight)
 	ck_assert_int_eq(v->cursor_col, 0);
 	show = v->show_scroll;
 	ck_assert_uint_gt(show, v->scroll);
-	view_free(v);
+	window_free(v);
 	/* one line short of it, the item is not in view; at it, it is */
 	act(w, WIZARD_SCROLL_TO, (long)show - 1, 12, 40);
-	v = view_window(w, 12, 40, 0);
+	v = window_make(w, 12, 40, 0);
 	ck_assert(!v->highlight_shown);
 	ck_assert_uint_eq(v->show_scroll, show);
-	view_free(v);
+	window_free(v);
 	act(w, WIZARD_SCROLL_TO, (long)show, 12, 40);
-	v = view_window(w, 12, 40, 0);
+	v = window_make(w, 12, 40, 0);
 	ck_assert(v->highlight_shown);
 	ck_assert_uint_eq(v->show_scroll, show);
 	ck_assert_int_eq(v->cursor_row, row_with(v, "> 1. Go to 2", 0));
-	view_free(v);
+	window_free(v);
 	/* the highlighted item above the part shown: "more above" */
 	free(help->todos);
 	help->todos = xcalloc(1, sizeof *help->todos);
@@ -629,12 +642,12 @@ START_TEST(test_cursor_towards_highlight)
 	act(w, WIZARD_HELP, 0, 12, 40);
 	act(w, WIZARD_UP, 0, 12, 40);
 	act(w, WIZARD_PAGE_DOWN, 12, 12, 40);
-	v = view_window(w, 12, 40, 0);
+	v = window_make(w, 12, 40, 0);
 	ck_assert_int_eq(v->highlight_where, -1);
 	ck_assert_int_eq(v->cursor_row, row_with(v, "more_above", 0));
 	ck_assert_int_eq(v->cursor_row, v->body_top);
 	ck_assert_uint_lt(v->show_scroll, v->scroll);
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
@@ -643,25 +656,25 @@ END_TEST
 START_TEST(test_progress_position)
 {
 	struct wizard *w = wizard_new(&hg_app);
-	struct view *v;
+	struct window *v;
 
 	act(w, WIZARD_PICK, 1, 24, 80);
 	act(w, WIZARD_PICK, 1, 24, 80);
 	ck_assert_str_eq(wizard_screen(w)->id, "s2");
-	v = view_window(w, 24, 80, 0);
+	v = window_make(w, 24, 80, 0);
 	ck_assert_str_eq(v->lines[1].text,
 	    "Step 2 of 5  \xe2\x97\x8b\xe2\x97\x8f\xe2\x97\x8b\xe2\x97\x8b"
 	    "\xe2\x97\x8b");
 	ck_assert_int_eq(v->lines[1].kind, VIEW_PROGRESS);
-	view_free(v);
-	v = view_window(w, 24, 80, VIEW_ASCII);
+	window_free(v);
+	v = window_make(w, 24, 80, VIEW_ASCII);
 	ck_assert_str_eq(v->lines[1].text, "Step 2 of 5  [-#---]");
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
 
-/* A wide window: title, text and items stay within VIEW_TEXT_COLS; the
+/* A wide window: title, text and items stay within WINDOW_TEXT_COLS; the
  * key hint and the crisis line keep the whole width. */
 START_TEST(test_text_width)
 {
@@ -684,22 +697,22 @@ START_TEST(test_text_width)
 	    xstrdup("A choice with a label just as long as the paragraph, far "
 		    "beyond what one reads at a glance on a wide screen");
 	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-		struct view *v = view_window(w, sizes[i][0], sizes[i][1], 0);
+		struct window *v = window_make(w, sizes[i][0], sizes[i][1], 0);
 
 		longest = 0;
 		for (r = 0; r < v->hint_row; r++) {
-			ck_assert_int_le(v->lines[r].width, VIEW_TEXT_COLS);
+			ck_assert_int_le(v->lines[r].width, WINDOW_TEXT_COLS);
 			if (v->lines[r].width > longest)
 				longest = v->lines[r].width;
 		}
-		ck_assert_int_gt(longest, VIEW_TEXT_COLS - 10);
+		ck_assert_int_gt(longest, WINDOW_TEXT_COLS - 10);
 		ck_assert_int_eq(v->lines[1].kind, VIEW_TITLE);
 		ck_assert_str_eq(
 		    v->lines[v->rows - 1].text, hg_guides[0]->crisis);
 		ck_assert_str_eq(v->lines[v->hint_row].text,
 		    "hint_next \xc2\xb7 hint_help \xc2\xb7 hint_leave");
 		check_clean(v);
-		view_free(v);
+		window_free(v);
 	}
 	wizard_free(w);
 }
@@ -710,43 +723,43 @@ END_TEST
 START_TEST(test_crisis_whole)
 {
 	struct wizard *w = wizard_new(&hg_app);
-	struct view *v;
+	struct window *v;
 	int rows, cols;
 
-	v = view_window(w, 3, 10, 0);
+	v = window_make(w, 3, 10, 0);
 	ck_assert_int_eq(row_with(v, "1-800", 0), -1);
 	ck_assert_str_eq(v->lines[2].text, "988 \xc2\xb7 911");
 	ck_assert_int_eq(v->lines[2].kind, VIEW_CRISIS);
 	/* a row is left for "leave quickly" */
 	ck_assert_str_eq(v->lines[1].text, "hint_leave");
-	view_free(v);
-	v = view_window(w, 3, 10, VIEW_ASCII);
+	window_free(v);
+	v = window_make(w, 3, 10, VIEW_ASCII);
 	ck_assert_str_eq(v->lines[2].text, "988 | 911");
-	view_free(v);
+	window_free(v);
 	/* the number comes back where it fits whole */
-	v = view_window(w, 3, 14, 0);
+	v = window_make(w, 3, 14, 0);
 	ck_assert_int_ge(row_with(v, "1-800-668-6868", 0), 0);
-	view_free(v);
+	window_free(v);
 	/* words too wide before a number go, the number stays */
 	free(hg_guides[0]->crisis_short);
 	hg_guides[0]->crisis_short = xstrdup("Appel/texto 988 \xc2\xb7 "
 					     "1-800-668-6868 \xc2\xb7 911");
-	v = view_window(w, 3, 10, 0);
+	v = window_make(w, 3, 10, 0);
 	ck_assert_str_eq(v->lines[2].text, "988 \xc2\xb7 911");
-	view_free(v);
-	v = view_window(w, 3, 11, 0);
+	window_free(v);
+	v = window_make(w, 3, 11, 0);
 	ck_assert_str_eq(v->lines[1].text, "Appel/texto");
 	ck_assert_str_eq(v->lines[2].text, "988 \xc2\xb7 911");
-	view_free(v);
+	window_free(v);
 	for (rows = 1; rows <= 12; rows++)
 		for (cols = 3; cols <= 80; cols++) {
-			v = view_window(w, rows, cols, 0);
+			v = window_make(w, rows, cols, 0);
 			ck_assert_msg(crisis_whole(v, hg_guides[0]),
 			    "a word of the crisis line is cut at %dx%d", cols,
 			    rows);
 			ck_assert_int_eq(v->lines[rows - 1].kind, VIEW_CRISIS);
 			check_clean(v);
-			view_free(v);
+			window_free(v);
 		}
 	wizard_free(w);
 }
@@ -760,7 +773,7 @@ START_TEST(test_plan_items)
 	struct guide_screen *help = &g->screens[HG_HELP];
 	struct wizard *w;
 	struct view_doc *d;
-	struct view *v;
+	struct window *v;
 	int r;
 
 	/* before the wizard is made: it knows the to-do ids from the start */
@@ -776,7 +789,7 @@ START_TEST(test_plan_items)
 	act(w, WIZARD_BACK, 0, 40, 80);
 	act(w, WIZARD_PICK, 4, 40, 80);
 	ck_assert_str_eq(wizard_screen(w)->id, "extra");
-	v = view_window(w, 40, 80, 0);
+	v = window_make(w, 40, 80, 0);
 	r = row_with(v, "1. Step title 1", 0);
 	ck_assert_int_ge(r, 0);
 	ck_assert_int_eq(v->lines[r].kind, VIEW_HEADING);
@@ -798,21 +811,21 @@ START_TEST(test_plan_items)
 	ck_assert_int_eq(row_with(v, "plan_done", 0), -1);
 	/* Space is offered, and the highlighted item carries the cursor */
 	ck_assert_ptr_nonnull(strstr(v->lines[v->hint_row].text, "hint_tick"));
-	view_free(v);
+	window_free(v);
 	act(w, WIZARD_SELECT, 3, 40, 80);
 	act(w, WIZARD_TICK, 0, 40, 80);
-	v = view_window(w, 40, 80, 0);
+	v = window_make(w, 40, 80, 0);
 	r = row_with(v, "> [x] Todo d", 0);
 	ck_assert_int_ge(r, 0);
 	ck_assert_int_eq(v->cursor_row, r);
 	ck_assert_int_eq(v->cursor_col, 2);
-	view_free(v);
+	window_free(v);
 	ck_assert(wizard_ticked(w, HG_HELP, 0));
-	/* without VIEW_PLAN_ITEMS the items have no line of their own */
-	d = view_document(w, HG_EXTRA, 80, 0);
+	/* a plan by step: the items have no line of their own */
+	d = view_document(w, HG_EXTRA, 80, &bare, 0);
 	ck_assert_uint_eq(d->nitems, 5);
-	ck_assert_uint_eq(d->item_first[0], (size_t)-1);
-	ck_assert_uint_eq(d->item_last[3], (size_t)-1);
+	ck_assert_uint_eq(d->item_first[0], GUIDE_NONE);
+	ck_assert_uint_eq(d->item_last[3], GUIDE_NONE);
 	ck_assert_str_eq(d->lines[d->item_first[4]].text, "1. Go to 0");
 	view_doc_free(d);
 	wizard_free(w);
@@ -848,6 +861,87 @@ START_TEST(test_keys_ascii)
 }
 END_TEST
 
+/*
+ * Each line says what it is, so no front end reads its text: the
+ * progress line its step and the total, a to-do item its number and
+ * state, a choice its number, a detail its label; and each mode marks
+ * them its own way, with the content's words.
+ */
+START_TEST(test_typed_lines)
+{
+	struct wizard *w = wizard_new(&hg_app);
+	struct view_doc *d;
+	int progress = 0, todos = 0, choices = 0, details = 0;
+
+	wizard_apply(w, WIZARD_PICK, 1); /* s1: step 1, to-do a and b */
+	wizard_apply(w, WIZARD_TICK_N, 2);
+	d = view_document(w, HG_S1, 80, &view_screen, 0);
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct view_line *l = &d->lines[i];
+
+		if (l->kind == VIEW_PROGRESS) {
+			ck_assert_int_eq(l->n, 1);
+			ck_assert_int_eq(l->total, GUIDE_STEPS);
+			ck_assert_str_eq(l->text, "Step 1 of 5  "
+						  "\xe2\x97\x8f\xe2\x97\x8b"
+						  "\xe2\x97\x8b\xe2\x97\x8b"
+						  "\xe2\x97\x8b");
+			progress++;
+		}
+		if (l->kind == VIEW_TODO) {
+			ck_assert_int_eq(l->n, todos + 1);
+			ck_assert_int_eq(l->ticked, todos == 1);
+			ck_assert_str_eq(l->text,
+			    todos == 1 ? "  [x] Todo b" : "  [ ] Todo a");
+			todos++;
+		}
+		if (l->kind == VIEW_CHOICE)
+			ck_assert_int_eq(l->n, ++choices);
+	}
+	ck_assert_int_eq(progress, 1);
+	ck_assert_int_eq(todos, 2);
+	ck_assert_int_eq(choices, 2);
+	view_doc_free(d);
+	/* the plain mode: no marks speech spells out, the state in words */
+	d = view_document(w, HG_S1, 80, &view_plain, 0);
+	todos = 0;
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct view_line *l = &d->lines[i];
+
+		if (l->kind == VIEW_PROGRESS)
+			ck_assert_str_eq(l->text, "Step 1 of 5");
+		if (l->kind == VIEW_TODO)
+			ck_assert_str_eq(l->text, todos++ == 1
+						      ? "t2 plan_done: Todo b"
+						      : "t1 plan_left: Todo a");
+	}
+	ck_assert_int_eq(todos, 2);
+	view_doc_free(d);
+	/* paper: a step's title says where it stands, and no choice */
+	d = view_document(w, HG_S1, 80, &view_paper, 0);
+	ck_assert_uint_eq(d->nheader, 1);
+	ck_assert_str_eq(d->lines[0].text, "Step 1 of 5: s1");
+	ck_assert_int_eq(d->lines[0].n, 1);
+	for (size_t i = 0; i < d->nlines; i++)
+		ck_assert_int_ne(d->lines[i].kind, VIEW_CHOICE);
+	view_doc_free(d);
+	/* a resource's details carry their label */
+	d = view_resource(w, 0, 80, &view_plain, 0);
+	for (size_t i = 0; i < d->nlines; i++)
+		if (d->lines[i].kind == VIEW_DETAIL && d->lines[i].label >= 0) {
+			ck_assert(
+			    strncmp(d->lines[i].text + 2,
+				guide_ui_key((enum guide_ui)d->lines[i].label),
+				strlen(guide_ui_key(
+				    (enum guide_ui)d->lines[i].label))) == 0);
+			details++;
+		}
+	ck_assert_int_ge(details, 1);
+	view_doc_free(d);
+	wizard_free(w);
+}
+END_TEST
+
 START_TEST(test_languages_and_resources)
 {
 	struct wizard *w = wizard_new(&hg_app);
@@ -855,14 +949,14 @@ START_TEST(test_languages_and_resources)
 	size_t i;
 	int web = 0, call = 0;
 
-	d = view_document(w, HG_LANGS, 80, VIEW_MARKER);
+	d = view_document(w, HG_LANGS, 80, &view_screen, VIEW_MARKER);
 	ck_assert_uint_eq(d->nitems, 3);
 	ck_assert_str_eq(d->lines[d->item_first[0]].text, "  1. English");
 	ck_assert_str_eq(d->lines[d->item_first[1]].text, "  2. Fran\xc3\xa7"
 							  "ais");
 	ck_assert_str_eq(d->lines[d->item_first[2]].text, "  3. Go to 0");
 	view_doc_free(d);
-	d = view_document(w, HG_EXTRA, 80, 0);
+	d = view_document(w, HG_EXTRA, 80, &bare, 0);
 	for (i = 0; i < d->nlines; i++) {
 		web += strcmp(d->lines[i].text, "  resource_web: "
 						"kidshelpphone.ca") == 0;
@@ -885,7 +979,7 @@ START_TEST(test_plan)
 	hg_guides[0]->screens[HG_EXTRA].kind = GUIDE_KIND_PLAN;
 	wizard_apply(w, WIZARD_PICK, 1);
 	wizard_apply(w, WIZARD_TICK_N, 2);
-	d = view_document(w, HG_EXTRA, 80, 0);
+	d = view_document(w, HG_EXTRA, 80, &bare, 0);
 	for (i = 0; i < d->nlines; i++) {
 		const char *t = d->lines[i].text;
 
@@ -915,7 +1009,7 @@ START_TEST(test_french_width)
 {
 	struct wizard *w = wizard_new(&hg_app);
 	struct guide_screen *sc = &hg_guides[0]->screens[HG_START];
-	struct view *v;
+	struct window *v;
 	int r, wider = 0;
 
 	free(sc->body[0].text);
@@ -927,7 +1021,7 @@ START_TEST(test_french_width)
 		    "est \xc3\xa9vident, et l\xe2\x80\x99\xc3\xa9quipe "
 		    "t\xe2\x80\x99\xc3\xa9"
 		    "coute \xc3\xa0 toute heure.");
-	v = view_window(w, 12, 40, 0);
+	v = window_make(w, 12, 40, 0);
 	check_clean(v);
 	for (r = 0; r < v->rows; r++)
 		if (v->lines[r].kind == VIEW_TEXT) {
@@ -936,9 +1030,9 @@ START_TEST(test_french_width)
 			ck_assert(strncmp(v->lines[r].text, ":", 1) != 0);
 		}
 	ck_assert(wider); /* more bytes than columns, and still fits */
-	view_free(v);
+	window_free(v);
 	/* ASCII: accents folded, nothing but ASCII */
-	v = view_window(w, 12, 40, VIEW_ASCII);
+	v = window_make(w, 12, 40, VIEW_ASCII);
 	ck_assert_int_ge(row_with(v, "Ecris a quelqu'un", 0), 0);
 	for (r = 0; r < v->rows; r++) {
 		const char *p;
@@ -946,7 +1040,7 @@ START_TEST(test_french_width)
 		for (p = v->lines[r].text; *p; p++)
 			ck_assert((unsigned char)*p < 0x80);
 	}
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
@@ -961,7 +1055,7 @@ START_TEST(test_ascii_locale_ligature)
 	struct wizard *w;
 	struct guide_screen *sc = &hg_guides[0]->screens[HG_START];
 	struct view_doc *d;
-	struct view *v;
+	struct window *v;
 	size_t i;
 	int found = 0;
 
@@ -970,7 +1064,7 @@ START_TEST(test_ascii_locale_ligature)
 				   "uvre \xc2\xab ensemble \xc2\xbb.");
 	hg_app.utf8 = 0; /* the locale says: ASCII only */
 	w = wizard_new(&hg_app);
-	d = view_document(w, HG_START, 80, 0);
+	d = view_document(w, HG_START, 80, &bare, 0);
 	for (i = 0; i < d->nlines; i++) {
 		const char *p;
 
@@ -983,10 +1077,10 @@ START_TEST(test_ascii_locale_ligature)
 	}
 	ck_assert_msg(found, "no \"coeur\" in the document");
 	view_doc_free(d);
-	v = view_window(w, 24, 80, 0);
+	v = window_make(w, 24, 80, 0);
 	ck_assert_int_ge(row_with(v, "Le coeur et l'OEuvre", 0), 0);
 	ck_assert_int_lt(row_with(v, "cour", 0), 0);
-	view_free(v);
+	window_free(v);
 	wizard_free(w);
 }
 END_TEST
@@ -996,7 +1090,7 @@ START_TEST(test_real_content)
 	struct guide *gs[2];
 	struct app app = { 0 };
 	struct wizard *w;
-	struct view *v;
+	struct window *v;
 	size_t i, s;
 	int r;
 
@@ -1007,7 +1101,7 @@ START_TEST(test_real_content)
 	app.utf8 = 1;
 	w = wizard_new(&app);
 	/* the start screen at 80x24: reassurance, every choice, footer */
-	v = view_window(w, 24, 80, 0);
+	v = window_make(w, 24, 80, 0);
 	for (i = 0; i < gs[0]->screens[gs[0]->start].nchoices; i++)
 		ck_assert_int_ge(
 		    row_with(
@@ -1016,7 +1110,7 @@ START_TEST(test_real_content)
 	ck_assert_int_ge(row_with(v, gs[0]->ui[GUIDE_UI_HINT_LEAVE], 0), 0);
 	ck_assert_str_eq(v->lines[23].text, gs[0]->crisis);
 	ck_assert(v->highlight_shown);
-	view_free(v);
+	window_free(v);
 	/* every screen, both languages, several sizes: clean and footed */
 	for (i = 0; i < 2; i++) {
 		wizard_apply(w, WIZARD_LANGUAGE, (long)i);
@@ -1037,7 +1131,7 @@ START_TEST(test_real_content)
 				    k < ns ? 0
 					   : wizard_nitems(w) -
 						 gs[i]->screens[s].nchoices;
-				v = view_window(
+				v = window_make(
 				    w, sizes[k % ns][0], sizes[k % ns][1], 0);
 				check_clean(v);
 				check_footer(v, gs[i]);
@@ -1054,9 +1148,9 @@ START_TEST(test_real_content)
 					ck_assert(
 					    v->lines[v->cursor_row].marked);
 				for (r = 0; r < v->hint_row; r++)
-					ck_assert_int_le(
-					    v->lines[r].width, VIEW_TEXT_COLS);
-				view_free(v);
+					ck_assert_int_le(v->lines[r].width,
+					    WINDOW_TEXT_COLS);
+				window_free(v);
 			}
 		}
 	}
@@ -1086,6 +1180,7 @@ view_suite(void)
 	tcase_add_test(tc, test_too_small);
 	tcase_add_test(tc, test_still_there);
 	tcase_add_test(tc, test_help_keys_people);
+	tcase_add_test(tc, test_typed_lines);
 	tcase_add_test(tc, test_languages_and_resources);
 	tcase_add_test(tc, test_keys_ascii);
 	tcase_add_test(tc, test_plan);

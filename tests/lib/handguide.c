@@ -69,6 +69,8 @@ hg_guide(const char *lang)
 		g->ui[i] = xstrdup(guide_ui_key(i));
 	free(g->ui[GUIDE_UI_STEP_OF]);
 	g->ui[GUIDE_UI_STEP_OF] = xstrdup("Step {n} of {total}");
+	free(g->ui[GUIDE_UI_LABEL_SEP]);
+	g->ui[GUIDE_UI_LABEL_SEP] = xstrdup(": ");
 	g->crisis = xstrdup("Call or text 988 \xc2\xb7 Kids Help Phone "
 			    "1-800-668-6868 \xc2\xb7 911 if you are in danger");
 	g->crisis_short = xstrdup("988 \xc2\xb7 1-800-668-6868 \xc2\xb7 911");

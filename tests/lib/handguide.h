@@ -4,7 +4,8 @@
  * change could move.
  *
  * Two languages ("en", "fr"): the same screen ids, except that "fr" has
- * no "extra" screen.  Every UI string is its own key, except step_of.
+ * no "extra" screen.  Every UI string is its own key, except step_of and
+ * label_sep (": ").
  *   start: choices steps(s1), help, languages, extra
  *   s1: step 1, todos a and b, choices s2, help
  *   s2: step 2, todo c, choices start
