@@ -32,7 +32,8 @@ struct builder {
 	size_t cap;
 	int width;
 	int ascii;
-	int marker;     /* 1: items have the 2-column gutter */
+	int gutter;     /* 1: items have the 2-column gutter */
+	int marker;     /* 1: "> " in the highlighted item's gutter */
 	long highlight; /* the marked item, or -1 */
 };
 
@@ -86,8 +87,8 @@ add_blank(struct builder *b)
 
 /*
  * Add text wrapped after a first-line prefix, with the following lines
- * indented as deep as the prefix.  item >= 0 gives the gutter and its
- * marker.  Returns the index of the first line added.
+ * indented as deep as the prefix.  item >= 0 gives the gutter (and its
+ * marker).  Returns the index of the first line added.
  */
 static size_t
 add_text(struct builder *b, const char *prefix, const char *text,
@@ -99,8 +100,8 @@ add_text(struct builder *b, const char *prefix, const char *text,
 	size_t n, i, first = b->d->nlines;
 	int pw, gw, alone;
 
-	if (item >= 0 && b->marker)
-		gutter = item == b->highlight ? "> " : "  ";
+	if (item >= 0 && b->gutter)
+		gutter = item == b->highlight && b->marker ? "> " : "  ";
 	pre = xasprintf("%s%s", gutter, prefix);
 	gw = (int)strlen(gutter);
 	pw = layout_width(pre, strlen(pre));
@@ -319,7 +320,7 @@ add_plan_items(struct builder *b, size_t plan, size_t *item)
 		for (t = 0; t < sc->ntodos; t++, (*item)++) {
 			int x = wizard_ticked(b->w, s, t);
 			/* the gutter indents them, or two spaces do */
-			const char *box = b->marker ? (x ? "[x] " : "[ ] ")
+			const char *box = b->gutter ? (x ? "[x] " : "[ ] ")
 						    : (x ? "  [x] " : "  [ ] ");
 			size_t first = add_text(b, box, sc->todos[t].text,
 			    VIEW_TODO, (long)*item, -1);
@@ -435,8 +436,9 @@ view_document(const struct wizard *w, size_t s, int width, int flags)
 	b.d = xcalloc(1, sizeof *b.d);
 	b.width = width < 1 ? 1 : width;
 	b.ascii = (flags & VIEW_ASCII) || !w->app->utf8;
+	b.gutter = (flags & (VIEW_GUTTER | VIEW_MARKER)) != 0;
 	b.marker = (flags & VIEW_MARKER) != 0;
-	b.highlight = b.marker && s == w->screen ? (long)w->highlight : -1;
+	b.highlight = b.gutter && s == w->screen ? (long)w->highlight : -1;
 	nl = sc->kind == GUIDE_KIND_LANGUAGES ? w->app->nguides : 0;
 	b.d->nitems = plan_count(&b, s) + nl + sc->ntodos + sc->nchoices;
 	b.d->item_first = xcalloc(b.d->nitems + 1, sizeof(size_t));
@@ -940,7 +942,7 @@ view_window(const struct wizard *w, int rows, int cols, int flags)
 	v = window_new(rows, cols);
 	/* the text no wider than can be read with ease */
 	tcols = cols > VIEW_TEXT_COLS ? VIEW_TEXT_COLS : cols;
-	flags |= VIEW_MARKER | VIEW_PLAN_ITEMS;
+	flags |= VIEW_GUTTER | VIEW_PLAN_ITEMS;
 	d = view_document(w, w->screen, tcols, flags);
 	/* paragraphs apart where the whole screen still fits */
 	if (!(flags & VIEW_LOOSE)) {

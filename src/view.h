@@ -36,8 +36,15 @@
 /* Flags for view_document and view_window. */
 /* ASCII markers only (the locale is not UTF-8). */
 #define VIEW_ASCII 0x01
-/* A 2-column gutter before items, "> " on the highlighted one
- * (view_window always sets it). */
+/* A 2-column gutter before items, and the highlighted one's lines marked
+ * (struct view_line.marked): view_window always sets it.  The gutter is
+ * blank: the full screen shows the highlight in reverse video and with
+ * the terminal cursor, so that a move changes no line's text (a screen
+ * reader such as Fenrir speaks every line whose text changed). */
+#define VIEW_GUTTER 0x40
+/* With VIEW_GUTTER, "> " in the highlighted item's gutter: for a
+ * terminal that has no reverse video (the caller of view_window sets
+ * it). */
 #define VIEW_MARKER 0x02
 /* A blank line between body paragraphs (view_window sets it when the
  * whole screen still fits). */
@@ -120,7 +127,7 @@ struct view {
 /*
  * The document of screen s of the wizard's current guide, wrapped to width
  * columns (at least 1), with w's ticks; the highlight is marked when s is
- * w's screen and flags has VIEW_MARKER.  Caller frees with view_doc_free.
+ * w's screen and flags has VIEW_GUTTER.  Caller frees with view_doc_free.
  */
 struct view_doc *view_document(
     const struct wizard *w, size_t s, int width, int flags);

@@ -372,13 +372,10 @@ digit_path(const struct guide *g, size_t target, size_t nlangs)
 static void
 expect_cursor_on_item(struct term *t, const char *id)
 {
-	int rows, r, cr, marker = -1;
+	int cr, marker;
 
 	gs_reveal(t);
-	term_size(t, &rows, NULL);
-	for (r = 0; r < rows; r++)
-		if (strncmp(term_row_text(t, r), "> ", 2) == 0)
-			marker = r;
+	marker = gs_marked_row(t);
 	term_cursor(t, &cr, NULL, NULL);
 	ck_assert_msg(marker >= 0 && cr == marker,
 	    "%s: cursor on row %d, marked item on row %d:\n%s", id, cr, marker,
@@ -665,12 +662,9 @@ END_TEST
 static void
 expect_cursor_in_body(struct term *t)
 {
-	int rows, r, cr, marker = -1;
+	int rows, cr, marker = gs_marked_row(t);
 
 	term_size(t, &rows, NULL);
-	for (r = 0; r < rows; r++)
-		if (strncmp(term_row_text(t, r), "> ", 2) == 0)
-			marker = r;
 	term_cursor(t, &cr, NULL, NULL);
 	if (marker >= 0)
 		ck_assert_msg(cr == marker, "cursor on row %d, item on %d:\n%s",

@@ -30,6 +30,24 @@ row_with(const struct view *v, const char *s, int from)
 	return -1;
 }
 
+/*
+ * The row of the highlighted item whose line reads "  " and s: its text
+ * the same as any other item's (no "> "), only its mark set; or -1.
+ */
+static int
+marked_row(const struct view *v, const char *s)
+{
+	char *want = xasprintf("  %s", s);
+	int r;
+
+	for (r = 0; r < v->rows; r++)
+		if (strcmp(v->lines[r].text, want) == 0 && v->lines[r].marked &&
+		    v->lines[r].first)
+			break;
+	free(want);
+	return r < v->rows ? r : -1;
+}
+
 /* Every line fits, and no byte of any line can start a control code. */
 static void
 check_clean(const struct view *v)
@@ -188,7 +206,7 @@ START_TEST(test_start_80x24)
 	/* the choices, numbered, the first one marked */
 	r = row_with(v, "1. Go to 1", 0);
 	ck_assert_int_ge(r, 0);
-	ck_assert_str_eq(v->lines[r].text, "> 1. Go to 1");
+	ck_assert_str_eq(v->lines[r].text, "  1. Go to 1");
 	ck_assert(v->lines[r].marked);
 	ck_assert_int_eq(v->lines[r].item, 0);
 	ck_assert_str_eq(v->lines[r + 1].text, "  2. Go to 3");
@@ -207,6 +225,42 @@ START_TEST(test_start_80x24)
 	ck_assert_int_eq(v->leave_end, 34);
 	ck_assert_int_eq(v->body_top, 1);
 	view_free(v);
+	wizard_free(w);
+}
+END_TEST
+
+/*
+ * A move changes no line's text, only which lines are marked: a screen
+ * reader that speaks every changed line (Fenrir) then says only what the
+ * cursor moved to.  VIEW_MARKER, for a terminal with no reverse video,
+ * puts "> " in the gutter instead.
+ */
+START_TEST(test_move_keeps_text)
+{
+	struct wizard *w = wizard_new(&hg_app);
+	struct view *a, *b;
+	int r, changed = 0;
+
+	a = view_window(w, 24, 80, 0);
+	act(w, WIZARD_DOWN, 0, 24, 80);
+	b = view_window(w, 24, 80, 0);
+	for (r = 0; r < a->rows; r++) {
+		ck_assert_msg(strcmp(a->lines[r].text, b->lines[r].text) == 0,
+		    "row %d: \"%s\" became \"%s\"", r, a->lines[r].text,
+		    b->lines[r].text);
+		changed += a->lines[r].marked != b->lines[r].marked;
+	}
+	ck_assert_int_eq(changed, 2);
+	ck_assert_int_eq(b->cursor_row, marked_row(b, "2. Go to 3"));
+	ck_assert_int_eq(b->cursor_col, 2);
+	view_free(a);
+	view_free(b);
+	a = view_window(w, 24, 80, VIEW_MARKER);
+	r = row_with(a, "> 2. Go to 3", 0);
+	ck_assert_int_ge(r, 0);
+	ck_assert(a->lines[r].marked);
+	ck_assert_int_ge(row_with(a, "  1. Go to 1", 0), 0);
+	view_free(a);
 	wizard_free(w);
 }
 END_TEST
@@ -370,7 +424,7 @@ START_TEST(test_long_screen_scrolls)
 	} while (!last && ++guard < 20);
 	ck_assert(last);
 	ck_assert_uint_eq(v->scroll, v->max_scroll);
-	ck_assert_int_ge(row_with(v, "> 1. Go to 2", 0), 0);
+	ck_assert_int_ge(marked_row(v, "1. Go to 2"), 0);
 	ck_assert(v->highlight_shown);
 	view_free(v);
 	/* scrolling past the end is clamped */
@@ -472,14 +526,14 @@ START_TEST(test_highlight_followed)
 	act(w, WIZARD_SHOW, 0, 12, 40);
 	v = view_window(w, 12, 40, 0);
 	ck_assert(v->highlight_shown);
-	r = row_with(v, "> 1. Go to 2", 0);
+	r = marked_row(v, "1. Go to 2");
 	ck_assert_int_eq(v->cursor_row, r);
 	view_free(v);
 	/* up to the to-do items, one by one, each in view */
 	act(w, WIZARD_UP, 0, 12, 40);
 	act(w, WIZARD_UP, 0, 12, 40);
 	v = view_window(w, 12, 40, 0);
-	r = row_with(v, "> [ ] Todo a", 0);
+	r = marked_row(v, "[ ] Todo a");
 	ck_assert_int_ge(r, v->body_top);
 	ck_assert_int_lt(r, v->hint_row);
 	ck_assert_int_eq(v->cursor_row, r);
@@ -487,7 +541,7 @@ START_TEST(test_highlight_followed)
 	/* a resize keeps the highlighted item in view */
 	v = view_window(w, 10, 40, 0);
 	ck_assert(v->highlight_shown);
-	ck_assert_int_eq(v->cursor_row, row_with(v, "> [ ] Todo a", 0));
+	ck_assert_int_eq(v->cursor_row, marked_row(v, "[ ] Todo a"));
 	view_free(v);
 	v = view_window(w, 40, 120, 0);
 	ck_assert(v->highlight_shown);
@@ -496,7 +550,7 @@ START_TEST(test_highlight_followed)
 	act(w, WIZARD_HELP, 0, 10, 40);
 	act(w, WIZARD_BACK, 0, 10, 40);
 	v = view_window(w, 10, 40, 0);
-	ck_assert_int_eq(v->cursor_row, row_with(v, "> [ ] Todo a", 0));
+	ck_assert_int_eq(v->cursor_row, marked_row(v, "[ ] Todo a"));
 	view_free(v);
 	wizard_free(w);
 }
@@ -618,7 +672,7 @@ START_TEST(test_cursor_towards_highlight)
 	v = view_window(w, 12, 40, 0);
 	ck_assert(v->highlight_shown);
 	ck_assert_uint_eq(v->show_scroll, show);
-	ck_assert_int_eq(v->cursor_row, row_with(v, "> 1. Go to 2", 0));
+	ck_assert_int_eq(v->cursor_row, marked_row(v, "1. Go to 2"));
 	view_free(v);
 	/* the highlighted item above the part shown: "more above" */
 	free(help->todos);
@@ -802,7 +856,7 @@ START_TEST(test_plan_items)
 	act(w, WIZARD_SELECT, 3, 40, 80);
 	act(w, WIZARD_TICK, 0, 40, 80);
 	v = view_window(w, 40, 80, 0);
-	r = row_with(v, "> [x] Todo d", 0);
+	r = marked_row(v, "[x] Todo d");
 	ck_assert_int_ge(r, 0);
 	ck_assert_int_eq(v->cursor_row, r);
 	ck_assert_int_eq(v->cursor_col, 2);
@@ -855,7 +909,7 @@ START_TEST(test_languages_and_resources)
 	size_t i;
 	int web = 0, call = 0;
 
-	d = view_document(w, HG_LANGS, 80, VIEW_MARKER);
+	d = view_document(w, HG_LANGS, 80, VIEW_GUTTER);
 	ck_assert_uint_eq(d->nitems, 3);
 	ck_assert_str_eq(d->lines[d->item_first[0]].text, "  1. English");
 	ck_assert_str_eq(d->lines[d->item_first[1]].text, "  2. Fran\xc3\xa7"
@@ -1076,6 +1130,7 @@ view_suite(void)
 	tcase_add_checked_fixture(tc, hg_setup, hg_teardown);
 	tcase_add_test(tc, test_every_size);
 	tcase_add_test(tc, test_start_80x24);
+	tcase_add_test(tc, test_move_keeps_text);
 	tcase_add_test(tc, test_hint_narrow);
 	tcase_add_test(tc, test_step_and_todos);
 	tcase_add_test(tc, test_long_screen_scrolls);
