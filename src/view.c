@@ -20,7 +20,11 @@
 
 /* The markers, in UTF-8 and in ASCII. */
 #define BULLET(a) ((a) ? "* " : "\xe2\x80\xa2 ")
+/* Between the parts of the content's crisis line (folded in ASCII). */
 #define SEP(a) ((a) ? " | " : " \xc2\xb7 ")
+/* Between the key hint's parts: spaces, as in nano's and whiptail's;
+ * speech spells out a mark there ("middle dot", "bar") that says nothing. */
+#define HINT_SEP "   "
 #define ELLIPSIS(a) ((a) ? "..." : "\xe2\x80\xa6")
 #define STEP_HERE "\xe2\x97\x8f"  /* ● */
 #define STEP_OTHER "\xe2\x97\x8b" /* ○ */
@@ -748,8 +752,9 @@ view_hint(
 	static const int drop[] = { NEXT, BACK, QR, TICK, HELP };
 	char *piece[NPIECES];
 	int on[NPIECES], i, total, lc = -1, le = -1;
-	char *sep = fold(SEP(ascii), ascii), *r;
-	int sw = layout_width(sep, strlen(sep));
+	const char *sep = HINT_SEP;
+	int sw = (int)strlen(sep);
+	char *r;
 	size_t k, len = 0, ntodos;
 
 	for (k = 0, ntodos = 0; k < wizard_nitems(w); k++) {
@@ -797,7 +802,6 @@ view_hint(
 	r[len] = '\0';
 	for (i = 0; i < NPIECES; i++)
 		free(piece[i]);
-	free(sep);
 	if (total > cols) { /* even "Esc leave quickly" alone is too wide */
 		char *cut = layout_fit(r, cols, NULL);
 

@@ -219,8 +219,8 @@ START_TEST(test_start_80x24)
 	ck_assert_str_eq(v->lines[23].text, hg_guides[0]->crisis);
 	ck_assert_int_eq(v->hint_row, 22);
 	/* no Back on the first screen; no Space without to-do items */
-	ck_assert_str_eq(v->lines[22].text,
-	    "hint_next \xc2\xb7 hint_help \xc2\xb7 hint_leave");
+	ck_assert_str_eq(
+	    v->lines[22].text, "hint_next   hint_help   hint_leave");
 	ck_assert_int_eq(v->leave_col, 24);
 	ck_assert_int_eq(v->leave_end, 34);
 	ck_assert_int_eq(v->body_top, 1);
@@ -276,8 +276,8 @@ START_TEST(test_hint_narrow)
 	act(w, WIZARD_PICK, 1, 24, 80); /* s1: to-do items, Back */
 	v = view_window(w, 24, 80, 0);
 	ck_assert_str_eq(v->lines[v->hint_row].text,
-	    "hint_next \xc2\xb7 hint_back \xc2\xb7 hint_tick \xc2\xb7 "
-	    "hint_help \xc2\xb7 hint_leave");
+	    "hint_next   hint_back   hint_tick   "
+	    "hint_help   hint_leave");
 	view_free(v);
 	/* at 40 columns some pieces go, never "leave quickly" */
 	v = view_window(w, 12, 40, 0);
@@ -285,7 +285,7 @@ START_TEST(test_hint_narrow)
 	ck_assert_int_le(v->lines[v->hint_row].width, 40);
 	ck_assert_ptr_nonnull(strstr(t, "hint_leave"));
 	/* Enter and Back go first: everyone tries those keys */
-	ck_assert_str_eq(t, "hint_tick \xc2\xb7 hint_help \xc2\xb7 hint_leave");
+	ck_assert_str_eq(t, "hint_tick   hint_help   hint_leave");
 	/* where a click leaves: exactly the leave words */
 	before = layout_fit(t, v->leave_col, NULL);
 	off = strlen(before);
@@ -751,7 +751,7 @@ START_TEST(test_text_width)
 		ck_assert_str_eq(
 		    v->lines[v->rows - 1].text, hg_guides[0]->crisis);
 		ck_assert_str_eq(v->lines[v->hint_row].text,
-		    "hint_next \xc2\xb7 hint_help \xc2\xb7 hint_leave");
+		    "hint_next   hint_help   hint_leave");
 		check_clean(v);
 		view_free(v);
 	}
