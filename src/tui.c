@@ -50,7 +50,14 @@
 #define EOF_POLLS 3
 
 /* Colour pairs. */
-enum { PAIR_TITLE = 1, PAIR_CRISIS, PAIR_HINT, PAIR_MORE, PAIR_QR };
+enum {
+	PAIR_TITLE = 1,
+	PAIR_CRISIS,
+	PAIR_HINT,
+	PAIR_MORE,
+	PAIR_QR,
+	PAIR_HIGHLIGHT
+};
 
 static SCREEN *tui_screen;
 static int tui_active;
@@ -203,9 +210,15 @@ tui_attr(const struct tui *t, const struct view_line *l)
 	default:
 		break;
 	}
-	/* the marker "> " says it too: reverse video is never alone */
+	/*
+	 * The highlight is an attribute, never a change of text, so that a
+	 * move changes no line's text and a screen reader speaks only the
+	 * line the cursor moves to.  Reverse video, which needs no colour,
+	 * and the cursor say it; the colour pair or bold make it stand out.
+	 */
 	if (l->marked)
-		a |= A_REVERSE;
+		a = A_REVERSE |
+		    (t->color ? COLOR_PAIR(PAIR_HIGHLIGHT) : A_BOLD);
 	return a;
 }
 
@@ -550,6 +563,8 @@ tui_colors(struct tui *t)
 	init_pair(PAIR_HINT, COLOR_CYAN, -1);
 	init_pair(PAIR_MORE, COLOR_CYAN, -1);
 	init_pair(PAIR_QR, COLOR_WHITE, COLOR_BLACK);
+	/* reversed: black on cyan, as clear on a light terminal as a dark */
+	init_pair(PAIR_HIGHLIGHT, COLOR_CYAN, COLOR_BLACK);
 	t->color = 1;
 }
 
@@ -663,8 +678,13 @@ tui_run(struct app *app, struct wizard *w)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
-	curs_set(0);
+	/* a normal cursor, shown: low-vision readers, BRLTTY and Speakup
+	 * follow it (where the terminal cannot, it stays as it is) */
+	curs_set(1);
 	tui_colors(&t);
+	/* a terminal with no reverse video (vt52, adm3a) gets the "> " */
+	if (!(termattrs() & A_REVERSE))
+		t.flags |= VIEW_MARKER;
 	mouseinterval(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED

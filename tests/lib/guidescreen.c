@@ -337,13 +337,13 @@ highlight_ok(struct term *t, void *arg)
 
 /*
  * Wait until the item labelled label is the highlighted one: in reverse
- * video, the only one, and the terminal cursor on its row, at or before
- * its text.
+ * video, the only one, and the terminal cursor shown, on its row, at or
+ * before its text.
  */
 void
 gs_expect_highlight(struct term *t, const char *label)
 {
-	int r, c, cr, cc;
+	int r, c, cr, cc, vis;
 
 	term_wait_until(t, highlight_ok, (void *)label, GS_WAIT_MS);
 	r = gs_item_row(t, label, &c);
@@ -355,7 +355,11 @@ gs_expect_highlight(struct term *t, const char *label)
 	    "%d items in reverse video, the first on row %d, not only "
 	    "\"%s\" (row %d):\n%s",
 	    gs_nmarked(t), gs_marked_row(t), label, r, term_dump(t));
-	term_cursor(t, &cr, &cc, NULL);
+	term_cursor(t, &cr, &cc, &vis);
+	ck_assert_msg(vis,
+	    "the cursor is hidden: on item \"%s\" a braille display or a "
+	    "low-vision reader cannot follow it:\n%s",
+	    label, term_dump(t));
 	ck_assert_msg(cr == r && cc <= c,
 	    "cursor at %d,%d, not on item \"%s\" (row %d, col %d):\n%s", cr, cc,
 	    label, r, c, term_dump(t));

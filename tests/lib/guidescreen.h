@@ -111,7 +111,8 @@ int gs_nmarked(struct term *t);
 int gs_marked_row(struct term *t);
 
 /* Wait until the item labelled label is the highlighted one: in reverse
- * video, the only one, the cursor on its row at or before its text. */
+ * video, the only one, the cursor shown, on its row at or before its
+ * text. */
 void gs_expect_highlight(struct term *t, const char *label);
 
 /* The crisis line, the full one where it fits, else the short one, whole
