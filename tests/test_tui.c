@@ -323,51 +323,6 @@ START_TEST(esc_leaves_at_once)
 }
 END_TEST
 
-/*
- * The digits that lead from the start screen to screen target (each picks
- * a choice by its number), found breadth first over the content; NULL if
- * there is no way by digits.  Caller frees.
- */
-static char *
-digit_path(const struct guide *g, size_t target, size_t nlangs)
-{
-	size_t n = g->nscreens, *from = xcalloc(n, sizeof *from);
-	char *via = xcalloc(n, 1), *path = NULL;
-	size_t *queue = xcalloc(n, sizeof *queue), head = 0, tail = 0, s, i;
-	int *seen = xcalloc(n, sizeof *seen);
-
-	queue[tail++] = g->start;
-	seen[g->start] = 1;
-	while (head < tail) {
-		const struct guide_screen *sc = &g->screens[queue[head++]];
-		size_t nl = sc->kind == GUIDE_KIND_LANGUAGES ? nlangs : 0;
-
-		for (i = 0; i < sc->nchoices && nl + i < 9; i++) {
-			s = sc->choices[i].target;
-			if (seen[s])
-				continue;
-			seen[s] = 1;
-			from[s] = (size_t)(sc - g->screens);
-			via[s] = (char)('1' + nl + i);
-			queue[tail++] = s;
-		}
-	}
-	if (seen[target]) {
-		size_t len = 0, k;
-
-		for (s = target; s != g->start; s = from[s])
-			len++;
-		path = xcalloc(len + 1, 1);
-		for (s = target, k = len; s != g->start; s = from[s])
-			path[--k] = via[s];
-	}
-	free(from);
-	free(via);
-	free(queue);
-	free(seen);
-	return path;
-}
-
 /* The cursor is on the one marked item (after bringing it into view). */
 static void
 expect_cursor_on_item(struct term *t, const char *id)
@@ -386,7 +341,7 @@ expect_cursor_on_item(struct term *t, const char *id)
 START_TEST(esc_leaves_every_screen)
 {
 	const struct guide_screen *sc = &en->screens[_i];
-	char *path = digit_path(en, (size_t)_i, fr != NULL ? 2 : 1);
+	char *path = gs_digit_path(en, (size_t)_i, fr != NULL ? 2 : 1);
 	char *how = xasprintf("Esc on %s", sc->id);
 	struct term *t;
 	size_t k, at = en->start;

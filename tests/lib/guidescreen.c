@@ -447,6 +447,51 @@ gs_reveal(struct term *t)
 	    term_dump(t));
 }
 
+/*
+ * The digits that lead from the start screen to screen target (each picks
+ * a choice by its number), found breadth first over the content; NULL if
+ * there is no way by digits.  Caller frees.
+ */
+char *
+gs_digit_path(const struct guide *g, size_t target, size_t nlangs)
+{
+	size_t n = g->nscreens, *from = xcalloc(n, sizeof *from);
+	char *via = xcalloc(n, 1), *path = NULL;
+	size_t *queue = xcalloc(n, sizeof *queue), head = 0, tail = 0, s, i;
+	int *seen = xcalloc(n, sizeof *seen);
+
+	queue[tail++] = g->start;
+	seen[g->start] = 1;
+	while (head < tail) {
+		const struct guide_screen *sc = &g->screens[queue[head++]];
+		size_t nl = sc->kind == GUIDE_KIND_LANGUAGES ? nlangs : 0;
+
+		for (i = 0; i < sc->nchoices && nl + i < 9; i++) {
+			s = sc->choices[i].target;
+			if (seen[s])
+				continue;
+			seen[s] = 1;
+			from[s] = (size_t)(sc - g->screens);
+			via[s] = (char)('1' + nl + i);
+			queue[tail++] = s;
+		}
+	}
+	if (seen[target]) {
+		size_t len = 0, k;
+
+		for (s = target; s != g->start; s = from[s])
+			len++;
+		path = xcalloc(len + 1, 1);
+		for (s = target, k = len; s != g->start; s = from[s])
+			path[--k] = via[s];
+	}
+	free(from);
+	free(via);
+	free(queue);
+	free(seen);
+	return path;
+}
+
 /* From the start screen to step n (1 to 5), by Enter and Down. */
 void
 gs_walk_to_step(struct term *t, const struct guide *g, int n)

@@ -137,6 +137,14 @@ void gs_key_settle(struct term *t, enum term_key k);
  * top), press Down once to bring it into view (it does not move). */
 void gs_reveal(struct term *t);
 
+/*
+ * The digits that lead from the start screen of g to screen target, each
+ * picking a choice by its number (a languages screen lists nlangs
+ * languages before its choices), found breadth first; NULL if there is no
+ * way by digits.  Caller frees.
+ */
+char *gs_digit_path(const struct guide *g, size_t target, size_t nlangs);
+
 /* From the start screen to step n (1 to 5) of g, by Enter and Down. */
 void gs_walk_to_step(struct term *t, const struct guide *g, int n);
 
