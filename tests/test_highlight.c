@@ -15,7 +15,6 @@
  * fixture removes, whatever the test did; no tmux is a counted skip.
  */
 #include <check.h>
-#include <ftw.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +26,7 @@
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
+#include "tmpdir.h"
 #include "tool.h"
 #include "xmalloc.h"
 
@@ -184,37 +184,22 @@ START_TEST(highlight_without_colour)
 }
 END_TEST
 
-/* Remove the tree at dir (nftw callback). */
-static int
-rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+/* The libvterm tests' directory (a terminfo entry), made and removed by
+ * an unchecked fixture: in the parent, so it goes even after a failure. */
+static char *vt_dir;
+
+static void
+vt_setup(void)
 {
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
+	vt_dir = tmpdir_make("safesteps-highlight");
 }
 
 static void
-rm_tree(const char *dir)
+vt_teardown(void)
 {
-	nftw(dir, rm_one, 8, FTW_DEPTH | FTW_PHYS);
-}
-
-/* A temporary directory under TEST_RUN_DIR (or TMPDIR, /tmp).  Caller
- * removes it (rm_tree) and frees. */
-static char *
-temp_dir(void)
-{
-	const char *base = getenv("TEST_RUN_DIR");
-	char *dir;
-
-	if (base == NULL || *base == '\0')
-		base = getenv("TMPDIR");
-	if (base == NULL || *base == '\0')
-		base = "/tmp";
-	dir = xasprintf("%s/safesteps-highlight.XXXXXX", base);
-	ck_assert_msg(mkdtemp(dir) != NULL, "cannot make %s", dir);
-	return dir;
+	tmpdir_remove(vt_dir);
+	free(vt_dir);
+	vt_dir = NULL;
 }
 
 /*
@@ -272,7 +257,8 @@ arrow_on_second(struct term *t, void *arg)
  */
 START_TEST(no_reverse_video_gets_marker)
 {
-	char *dir = temp_dir(), *ti = xasprintf("TERMINFO=%s", dir);
+	const char *dir = vt_dir;
+	char *ti = xasprintf("TERMINFO=%s", dir);
 	const char *env[] = { "TERM=xterm-norev", "LANG=C.UTF-8", ti, NULL };
 	char *one = xasprintf("1. %s", start_choice(0));
 	struct term *t;
@@ -281,7 +267,7 @@ START_TEST(no_reverse_video_gets_marker)
 	if (access("/usr/bin/tic", X_OK) != 0) {
 		tool_skip("no_reverse_video_gets_marker",
 		    "needs /usr/bin/tic (Debian package ncurses-bin)");
-		rm_tree(dir);
+		free(ti);
 		return;
 	}
 	make_norev_terminfo(dir);
@@ -306,10 +292,8 @@ START_TEST(no_reverse_video_gets_marker)
 		n += strncmp(term_row_text(t, r), "> ", 2) == 0;
 	ck_assert_int_eq(n, 1);
 	term_free(t);
-	rm_tree(dir);
 	free(one);
 	free(ti);
-	free(dir);
 }
 END_TEST
 
@@ -326,7 +310,7 @@ static void
 tmux_setup(void)
 {
 	tm_bin = tool_path("tmux");
-	tm_dir = temp_dir();
+	tm_dir = tmpdir_make("safesteps-highlight");
 	snprintf(tm_name, sizeof tm_name, "safesteps-test-%ld", (long)getpid());
 }
 
@@ -348,7 +332,7 @@ static void
 tmux_teardown(void)
 {
 	tmux_teardown_server();
-	rm_tree(tm_dir);
+	tmpdir_remove(tm_dir);
 	free(tm_dir);
 	free(tm_bin);
 	tm_dir = tm_bin = NULL;
@@ -647,6 +631,7 @@ highlight_suite(void)
 	TCase *tm = tcase_create("tmux");
 
 	tcase_set_timeout(tc, term_seconds(30));
+	tcase_add_unchecked_fixture(tc, vt_setup, vt_teardown);
 	tcase_add_test(tc, move_changes_no_text);
 	tcase_add_test(tc, highlight_in_colour);
 	tcase_add_loop_test(tc, highlight_without_colour, 0, 2);
