@@ -239,16 +239,29 @@ arrow_row(struct term *t, const char *label)
 	return r;
 }
 
-/* Whether the "> " is on the start screen's choice 2 (arg unused). */
+/* Whether the "> " is on the start screen's choice *(size_t *)arg
+ * (from 0). */
 static int
-arrow_on_second(struct term *t, void *arg)
+arrow_on(struct term *t, void *arg)
 {
-	char *label = xasprintf("2. %s", start_choice(1));
+	size_t i = *(size_t *)arg;
+	char *label = xasprintf("%zu. %s", i + 1, start_choice(i));
 	int r = arrow_row(t, label);
 
-	(void)arg;
 	free(label);
 	return r >= 0;
+}
+
+/* How many rows start with "> ". */
+static int
+arrows(struct term *t)
+{
+	int rows, r, n = 0;
+
+	term_size(t, &rows, NULL);
+	for (r = 0; r < rows; r++)
+		n += strncmp(term_row_text(t, r), "> ", 2) == 0;
+	return n;
 }
 
 /*
@@ -261,8 +274,9 @@ START_TEST(no_reverse_video_gets_marker)
 	char *ti = xasprintf("TERMINFO=%s", dir);
 	const char *env[] = { "TERM=xterm-norev", "LANG=C.UTF-8", ti, NULL };
 	char *one = xasprintf("1. %s", start_choice(0));
+	size_t first = 0, second = 1;
 	struct term *t;
-	int r, cr, vis, rows, n = 0;
+	int r, cr, vis;
 
 	if (access("/usr/bin/tic", X_OK) != 0) {
 		tool_skip("no_reverse_video_gets_marker",
@@ -273,24 +287,18 @@ START_TEST(no_reverse_video_gets_marker)
 	make_norev_terminfo(dir);
 	t = gs_start(24, 80, env, NULL);
 	gs_wait_screen(t, en, "start");
-	ck_assert_msg(
-	    term_wait_until(t, arrow_on_second, NULL, GS_WAIT_MS) != 0,
-	    "the marker on choice 2 before any key:\n%s", term_dump(t));
+	ck_assert_msg(term_wait_until(t, arrow_on, &first, GS_WAIT_MS) == 0,
+	    "no \"> \" on the first choice:\n%s", term_dump(t));
+	ck_assert_int_eq(arrows(t), 1);
 	r = arrow_row(t, one);
-	ck_assert_msg(
-	    r >= 0, "no \"> \" on the first choice:\n%s", term_dump(t));
 	term_cursor(t, &cr, NULL, &vis);
 	ck_assert_msg(vis && cr == r,
 	    "cursor on row %d (shown %d), not %d:\n%s", cr, vis, r,
 	    term_dump(t));
 	gs_key(t, TERM_KEY_DOWN);
-	ck_assert_msg(
-	    term_wait_until(t, arrow_on_second, NULL, GS_WAIT_MS) == 0,
+	ck_assert_msg(term_wait_until(t, arrow_on, &second, GS_WAIT_MS) == 0,
 	    "Down did not move the marker:\n%s", term_dump(t));
-	term_size(t, &rows, NULL);
-	for (r = 0; r < rows; r++)
-		n += strncmp(term_row_text(t, r), "> ", 2) == 0;
-	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(arrows(t), 1);
 	term_free(t);
 	free(one);
 	free(ti);
