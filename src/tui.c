@@ -107,6 +107,24 @@ tui_usable(void)
 }
 
 /*
+ * Make ncurses write each frame at once.  Until the first endwin, ncurses
+ * 6.4 flushes its output at every cursor movement (_nc_mvcur while the
+ * screen is "ewInitial", meant for programs that use mvcur alone), so a
+ * frame reaches the terminal a line at a time, and a screen reader that
+ * reads the terminal as it changes (Fenrir, Speakup, BRLTTY) catches
+ * frames half drawn: after a Down, Fenrir said the line the highlight
+ * left as well as the new one, or the old title before the new screen.
+ * One endwin and refresh before the first frame end that state; nothing
+ * has been drawn yet, so at most an empty screen is left and entered.
+ */
+static void
+tui_whole_frames(void)
+{
+	endwin();
+	refresh();
+}
+
+/*
  * What erases the scrollback of the terminal set up (cur_term): E3.  Many
  * descriptions lack it although the terminal they run in has it: TERM=vt100
  * or screen in a modern emulator would keep the guide in its scrollback.
@@ -673,6 +691,7 @@ tui_run(struct app *app, struct wizard *w)
 	set_term(tui_screen);
 	tui_active = 1;
 	xmalloc_on_fatal(tui_shutdown);
+	tui_whole_frames();
 	raw();
 	noecho();
 	nonl();

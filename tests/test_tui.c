@@ -312,12 +312,14 @@ START_TEST(esc_leaves_at_once)
 		"plan" };
 	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	char *how = xasprintf("Esc on %s", names[_i]);
+	size_t shown;
 
 	go_to(t, _i);
+	term_output(t, &shown);
 	gs_key(t, TERM_KEY_ESC);
 	gs_expect_left(t, en, "xterm-256color", how);
 	/* The alternate screen was left. */
-	ck_assert(term_output_has(t, "\033[?1049l", 8));
+	ck_assert(term_output_has_since(t, shown, "\033[?1049l", 8));
 	free(how);
 	term_free(t);
 }
@@ -492,8 +494,10 @@ START_TEST(signals_restore_the_terminal)
 	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	char why[512];
 	int status, vis;
+	size_t shown;
 
 	go_to(t, 2);
+	term_output(t, &shown);
 	ck_assert_int_eq(term_kill(t, sig), 0);
 	ck_assert_msg(term_wait_exit(t, 2000, &status) >= 0,
 	    "signal %d: the program did not end", sig);
@@ -505,7 +509,7 @@ START_TEST(signals_restore_the_terminal)
 	    "signal %d: modes not restored: %s", sig, why);
 	term_cursor(t, NULL, NULL, &vis);
 	ck_assert(vis);
-	ck_assert(term_output_has(t, "\033[?1049l", 8));
+	ck_assert(term_output_has_since(t, shown, "\033[?1049l", 8));
 	gs_expect_quiet(t);
 	term_free(t);
 }
@@ -1024,8 +1028,10 @@ START_TEST(p_switches_to_plain)
 			: xstrdup(en->crisis);
 	char why[512];
 	int status;
+	size_t shown;
 
 	gs_walk_to_step(t, en, 2);
+	term_output(t, &shown);
 	gs_ch(t, 'p');
 	/* The same place, line by line, and the prompt. */
 	ck_assert_msg(term_wait_text(t, prompt, GS_WAIT_MS, NULL, NULL) == 0,
@@ -1035,7 +1041,7 @@ START_TEST(p_switches_to_plain)
 	/* The plain mode writes the crisis line's parts one to a line. */
 	ck_assert_msg(term_find(t, crisis_first, NULL, NULL) == 0,
 	    "p: no crisis line:\n%s", term_dump(t));
-	ck_assert(term_output_has(t, "\033[?1049l", 8));
+	ck_assert(term_output_has_since(t, shown, "\033[?1049l", 8));
 	ck_assert_int_eq(term_send_bytes(t, "q\r", 2), 0);
 	ck_assert_msg(term_wait_exit(t, 3000, &status) >= 0,
 	    "q in the plain mode did not leave:\n%s", term_dump(t));
