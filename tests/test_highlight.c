@@ -616,7 +616,9 @@ START_TEST(tmux_cursor_on_every_screen)
 			size_t off = cur->kind == GUIDE_KIND_LANGUAGES ? nl : 0;
 			char key[2] = { path[k], '\0' };
 
-			free(tmux("send-keys", "-t", "g:", "-l", key, NULL));
+			/* a digit moves the highlight, Enter chooses */
+			free(tmux("send-keys", "-t", "g:", "-l", key, ";",
+			    "send-keys", "-t", "g:", "Enter", NULL));
 			at = cur->choices[(size_t)(path[k] - '1') - off].target;
 			pane_free(&p);
 			pane_wait_screen(&p, en, en->screens[at].id, cols);
