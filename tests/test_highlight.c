@@ -553,11 +553,20 @@ check_screen(
 	char *where = xasprintf("%s at %dx%d", id, cols, rows);
 
 	if (p->reverse_row < 0) {
+		long long end = term_now_ms() + term_ms(GS_WAIT_MS);
+
 		ck_assert_msg(p->shown == 1,
 		    "%s: tmux reports the cursor hidden:\n%s", where, p->text);
-		pane_free(p);
 		free(tmux("send-keys", "-t", "g:", "Down", NULL));
-		pane_wait_screen(p, g, id, cols);
+		/* until the Down has been read: the item comes into view */
+		do {
+			ck_assert_msg(term_now_ms() < end,
+			    "%s: Down did not bring the highlight into "
+			    "view:\n%s",
+			    where, p->text);
+			pane_free(p);
+			pane_wait_screen(p, g, id, cols);
+		} while (p->reverse_row < 0);
 	}
 	expect_cursor_on_highlight(p, where);
 	if (sc->nchoices > 1 || sc->kind == GUIDE_KIND_LANGUAGES) {
