@@ -117,7 +117,9 @@ footer_hint(
 	static const int drop[] = { NEXT, BACK, QR, TICK, HELP };
 	char *piece[NPIECES];
 	int on[NPIECES], i, total, lc = -1, le = -1;
-	char *sep = ascii_maybe(GUIDE_CRISIS_SEP, ascii), *r;
+	/* spaces, as nano's and whiptail's: speech spells out a mark there
+	 * ("middle dot", "bar") that says nothing */
+	char *sep = xstrdup(FOOTER_HINT_SEP), *r;
 	int sw = layout_width(sep, strlen(sep));
 	size_t k, len = 0, ntodos;
 

@@ -18,6 +18,9 @@
 #include "layout.h"
 #include "wizard.h"
 
+/* Between the key hint's parts. */
+#define FOOTER_HINT_SEP "   "
+
 /*
  * The crisis line for cols columns in at most max rows: the full line if
  * it fits on one line, else the short one, wrapped if it must be, with

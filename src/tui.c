@@ -51,7 +51,14 @@
 #define EOF_POLLS 3
 
 /* Colour pairs. */
-enum { PAIR_TITLE = 1, PAIR_CRISIS, PAIR_HINT, PAIR_MORE, PAIR_QR };
+enum {
+	PAIR_TITLE = 1,
+	PAIR_CRISIS,
+	PAIR_HINT,
+	PAIR_MORE,
+	PAIR_QR,
+	PAIR_HIGHLIGHT
+};
 
 static SCREEN *tui_screen;
 static int tui_active;
@@ -98,6 +105,24 @@ tui_usable(void)
 	del_curterm(cur_term);
 	cur_term = NULL;
 	return ok;
+}
+
+/*
+ * Make ncurses write each frame at once.  Until the first endwin, ncurses
+ * 6.4 flushes its output at every cursor movement (_nc_mvcur while the
+ * screen is "ewInitial", meant for programs that use mvcur alone), so a
+ * frame reaches the terminal a line at a time, and a screen reader that
+ * reads the terminal as it changes (Fenrir, Speakup, BRLTTY) catches
+ * frames half drawn: after a Down, Fenrir said the line the highlight
+ * left as well as the new one, or the old title before the new screen.
+ * One endwin and refresh before the first frame end that state; nothing
+ * has been drawn yet, so at most an empty screen is left and entered.
+ */
+static void
+tui_whole_frames(void)
+{
+	endwin();
+	refresh();
 }
 
 /*
@@ -204,9 +229,15 @@ tui_attr(const struct tui *t, const struct view_line *l)
 	default:
 		break;
 	}
-	/* the marker "> " says it too: reverse video is never alone */
+	/*
+	 * The highlight is an attribute, never a change of text, so that a
+	 * move changes no line's text and a screen reader speaks only the
+	 * line the cursor moves to.  Reverse video, which needs no colour,
+	 * and the cursor say it; the colour pair or bold make it stand out.
+	 */
 	if (l->marked)
-		a |= A_REVERSE;
+		a = A_REVERSE |
+		    (t->color ? COLOR_PAIR(PAIR_HIGHLIGHT) : A_BOLD);
 	return a;
 }
 
@@ -551,6 +582,8 @@ tui_colors(struct tui *t)
 	init_pair(PAIR_HINT, COLOR_CYAN, -1);
 	init_pair(PAIR_MORE, COLOR_CYAN, -1);
 	init_pair(PAIR_QR, COLOR_WHITE, COLOR_BLACK);
+	/* reversed: black on cyan, as clear on a light terminal as a dark */
+	init_pair(PAIR_HIGHLIGHT, COLOR_CYAN, COLOR_BLACK);
 	t->color = 1;
 }
 
@@ -659,13 +692,19 @@ tui_run(struct app *app, struct wizard *w)
 	set_term(tui_screen);
 	tui_active = 1;
 	xmalloc_on_fatal(tui_shutdown);
+	tui_whole_frames();
 	raw();
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
-	curs_set(0);
+	/* a normal cursor, shown: low-vision readers, BRLTTY and Speakup
+	 * follow it (where the terminal cannot, it stays as it is) */
+	curs_set(1);
 	tui_colors(&t);
+	/* a terminal with no reverse video (vt52, adm3a) gets the "> " */
+	if (!(termattrs() & A_REVERSE))
+		t.flags |= VIEW_MARKER;
 	mouseinterval(0);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED

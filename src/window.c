@@ -376,8 +376,6 @@ window_make(const struct wizard *w, int rows, int cols, int flags)
 		return v;
 	}
 	v = window_new(rows, cols);
-	/* the highlight shows in the text, "> ", as well as in reverse */
-	flags |= VIEW_MARKER;
 	d = window_document(w, rows, cols, tcols, flags, ascii);
 	bottom = window_footer(v, w, ascii);
 	v->body_top = window_header(v, d, bottom, tcols, ascii);

@@ -2,6 +2,12 @@
  * window.h: the full screen's window: exactly rows lines of at most cols
  * columns, from the wizard's state.
  *
+ * The highlighted item is marked (struct view_line.marked) in a blank
+ * two-column gutter: the front end shows it in reverse video and with
+ * the terminal cursor, so that a move changes no line's text (a screen
+ * reader such as Fenrir speaks every line whose text changed).  Only a
+ * terminal with no reverse video gets "> " in the gutter (VIEW_MARKER).
+ *
  * A fixed header (the title and "Step 2 of 5"), a scrolling body with
  * "more above" and "more below" lines, and a fixed footer (the key hint
  * line and the crisis line, on every screen at every size: footer.h).

@@ -312,73 +312,27 @@ START_TEST(esc_leaves_at_once)
 		"plan" };
 	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	char *how = xasprintf("Esc on %s", names[_i]);
+	size_t shown;
 
 	go_to(t, _i);
+	term_output(t, &shown);
 	gs_key(t, TERM_KEY_ESC);
 	gs_expect_left(t, en, "xterm-256color", how);
 	/* The alternate screen was left. */
-	ck_assert(term_output_has(t, "\033[?1049l", 8));
+	ck_assert(term_output_has_since(t, shown, "\033[?1049l", 8));
 	free(how);
 	term_free(t);
 }
 END_TEST
 
-/*
- * The digits that lead from the start screen to screen target (each picks
- * a choice by its number), found breadth first over the content; NULL if
- * there is no way by digits.  Caller frees.
- */
-static char *
-digit_path(const struct guide *g, size_t target, size_t nlangs)
-{
-	size_t n = g->nscreens, *from = xcalloc(n, sizeof *from);
-	char *via = xcalloc(n, 1), *path = NULL;
-	size_t *queue = xcalloc(n, sizeof *queue), head = 0, tail = 0, s, i;
-	int *seen = xcalloc(n, sizeof *seen);
-
-	queue[tail++] = g->start;
-	seen[g->start] = 1;
-	while (head < tail) {
-		const struct guide_screen *sc = &g->screens[queue[head++]];
-		size_t nl = sc->kind == GUIDE_KIND_LANGUAGES ? nlangs : 0;
-
-		for (i = 0; i < sc->nchoices && nl + i < 9; i++) {
-			s = sc->choices[i].target;
-			if (seen[s])
-				continue;
-			seen[s] = 1;
-			from[s] = (size_t)(sc - g->screens);
-			via[s] = (char)('1' + nl + i);
-			queue[tail++] = s;
-		}
-	}
-	if (seen[target]) {
-		size_t len = 0, k;
-
-		for (s = target; s != g->start; s = from[s])
-			len++;
-		path = xcalloc(len + 1, 1);
-		for (s = target, k = len; s != g->start; s = from[s])
-			path[--k] = via[s];
-	}
-	free(from);
-	free(via);
-	free(queue);
-	free(seen);
-	return path;
-}
-
 /* The cursor is on the one marked item (after bringing it into view). */
 static void
 expect_cursor_on_item(struct term *t, const char *id)
 {
-	int rows, r, cr, marker = -1;
+	int cr, marker;
 
 	gs_reveal(t);
-	term_size(t, &rows, NULL);
-	for (r = 0; r < rows; r++)
-		if (strncmp(term_row_text(t, r), "> ", 2) == 0)
-			marker = r;
+	marker = gs_marked_row(t);
 	term_cursor(t, &cr, NULL, NULL);
 	ck_assert_msg(marker >= 0 && cr == marker,
 	    "%s: cursor on row %d, marked item on row %d:\n%s", id, cr, marker,
@@ -389,7 +343,7 @@ expect_cursor_on_item(struct term *t, const char *id)
 START_TEST(esc_leaves_every_screen)
 {
 	const struct guide_screen *sc = &en->screens[_i];
-	char *path = digit_path(en, (size_t)_i, fr != NULL ? 2 : 1);
+	char *path = gs_digit_path(en, (size_t)_i, fr != NULL ? 2 : 1);
 	char *how = xasprintf("Esc on %s", sc->id);
 	struct term *t;
 	size_t k, at = en->start;
@@ -540,8 +494,10 @@ START_TEST(signals_restore_the_terminal)
 	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 	char why[512];
 	int status, vis;
+	size_t shown;
 
 	go_to(t, 2);
+	term_output(t, &shown);
 	ck_assert_int_eq(term_kill(t, sig), 0);
 	ck_assert_msg(term_wait_exit(t, 2000, &status) >= 0,
 	    "signal %d: the program did not end", sig);
@@ -553,7 +509,7 @@ START_TEST(signals_restore_the_terminal)
 	    "signal %d: modes not restored: %s", sig, why);
 	term_cursor(t, NULL, NULL, &vis);
 	ck_assert(vis);
-	ck_assert(term_output_has(t, "\033[?1049l", 8));
+	ck_assert(term_output_has_since(t, shown, "\033[?1049l", 8));
 	gs_expect_quiet(t);
 	term_free(t);
 }
@@ -665,12 +621,9 @@ END_TEST
 static void
 expect_cursor_in_body(struct term *t)
 {
-	int rows, r, cr, marker = -1;
+	int rows, cr, marker = gs_marked_row(t);
 
 	term_size(t, &rows, NULL);
-	for (r = 0; r < rows; r++)
-		if (strncmp(term_row_text(t, r), "> ", 2) == 0)
-			marker = r;
 	term_cursor(t, &cr, NULL, NULL);
 	if (marker >= 0)
 		ck_assert_msg(cr == marker, "cursor on row %d, item on %d:\n%s",
@@ -1075,8 +1028,10 @@ START_TEST(p_switches_to_plain)
 			: xstrdup(en->crisis);
 	char why[512];
 	int status;
+	size_t shown;
 
 	gs_walk_to_step(t, en, 2);
+	term_output(t, &shown);
 	gs_ch(t, 'p');
 	/* The same place, line by line, and the prompt. */
 	ck_assert_msg(term_wait_text(t, prompt, GS_WAIT_MS, NULL, NULL) == 0,
@@ -1086,7 +1041,7 @@ START_TEST(p_switches_to_plain)
 	/* The plain mode writes the crisis line's parts one to a line. */
 	ck_assert_msg(term_find(t, crisis_first, NULL, NULL) == 0,
 	    "p: no crisis line:\n%s", term_dump(t));
-	ck_assert(term_output_has(t, "\033[?1049l", 8));
+	ck_assert(term_output_has_since(t, shown, "\033[?1049l", 8));
 	ck_assert_int_eq(term_send_bytes(t, "q\r", 2), 0);
 	ck_assert_msg(term_wait_exit(t, 3000, &status) >= 0,
 	    "q in the plain mode did not leave:\n%s", term_dump(t));

@@ -43,6 +43,24 @@ row_with(const struct window *v, const char *s, int from)
 	return -1;
 }
 
+/*
+ * The row of the highlighted item whose line reads "  " and s: its text
+ * the same as any other item's (no "> "), only its mark set; or -1.
+ */
+static int
+marked_row(const struct window *v, const char *s)
+{
+	char *want = xasprintf("  %s", s);
+	int r;
+
+	for (r = 0; r < v->rows; r++)
+		if (strcmp(v->lines[r].text, want) == 0 && v->lines[r].marked &&
+		    v->lines[r].first)
+			break;
+	free(want);
+	return r < v->rows ? r : -1;
+}
+
 /* Every line fits, and no byte of any line can start a control code. */
 static void
 check_clean(const struct window *v)
@@ -201,7 +219,7 @@ START_TEST(test_start_80x24)
 	/* the choices, numbered, the first one marked */
 	r = row_with(v, "1. Go to 1", 0);
 	ck_assert_int_ge(r, 0);
-	ck_assert_str_eq(v->lines[r].text, "> 1. Go to 1");
+	ck_assert_str_eq(v->lines[r].text, "  1. Go to 1");
 	ck_assert(v->lines[r].marked);
 	ck_assert_int_eq(v->lines[r].item, 0);
 	ck_assert_str_eq(v->lines[r + 1].text, "  2. Go to 3");
@@ -214,12 +232,48 @@ START_TEST(test_start_80x24)
 	ck_assert_str_eq(v->lines[23].text, hg_guides[0]->crisis);
 	ck_assert_int_eq(v->hint_row, 22);
 	/* no Back on the first screen; no Space without to-do items */
-	ck_assert_str_eq(v->lines[22].text,
-	    "hint_next \xc2\xb7 hint_help \xc2\xb7 hint_leave");
+	ck_assert_str_eq(
+	    v->lines[22].text, "hint_next   hint_help   hint_leave");
 	ck_assert_int_eq(v->leave_col, 24);
 	ck_assert_int_eq(v->leave_end, 34);
 	ck_assert_int_eq(v->body_top, 1);
 	window_free(v);
+	wizard_free(w);
+}
+END_TEST
+
+/*
+ * A move changes no line's text, only which lines are marked: a screen
+ * reader that speaks every changed line (Fenrir) then says only what the
+ * cursor moved to.  VIEW_MARKER, for a terminal with no reverse video,
+ * puts "> " in the gutter instead.
+ */
+START_TEST(test_move_keeps_text)
+{
+	struct wizard *w = wizard_new(&hg_app);
+	struct window *a, *b;
+	int r, changed = 0;
+
+	a = window_make(w, 24, 80, 0);
+	act(w, WIZARD_DOWN, 0, 24, 80);
+	b = window_make(w, 24, 80, 0);
+	for (r = 0; r < a->rows; r++) {
+		ck_assert_msg(strcmp(a->lines[r].text, b->lines[r].text) == 0,
+		    "row %d: \"%s\" became \"%s\"", r, a->lines[r].text,
+		    b->lines[r].text);
+		changed += a->lines[r].marked != b->lines[r].marked;
+	}
+	ck_assert_int_eq(changed, 2);
+	ck_assert_int_eq(b->cursor_row, marked_row(b, "2. Go to 3"));
+	ck_assert_int_eq(b->cursor_col, 2);
+	window_free(a);
+	window_free(b);
+	a = window_make(w, 24, 80, VIEW_MARKER);
+	r = row_with(a, "> 2. Go to 3", 0);
+	ck_assert_int_ge(r, 0);
+	ck_assert(a->lines[r].marked);
+	ck_assert_int_ge(row_with(a, "  1. Go to 1", 0), 0);
+	window_free(a);
 	wizard_free(w);
 }
 END_TEST
@@ -235,8 +289,8 @@ START_TEST(test_hint_narrow)
 	act(w, WIZARD_PICK, 1, 24, 80); /* s1: to-do items, Back */
 	v = window_make(w, 24, 80, 0);
 	ck_assert_str_eq(v->lines[v->hint_row].text,
-	    "hint_next \xc2\xb7 hint_back \xc2\xb7 hint_tick \xc2\xb7 "
-	    "hint_help \xc2\xb7 hint_leave");
+	    "hint_next   hint_back   hint_tick   "
+	    "hint_help   hint_leave");
 	window_free(v);
 	/* at 40 columns some pieces go, never "leave quickly" */
 	v = window_make(w, 12, 40, 0);
@@ -244,7 +298,7 @@ START_TEST(test_hint_narrow)
 	ck_assert_int_le(v->lines[v->hint_row].width, 40);
 	ck_assert_ptr_nonnull(strstr(t, "hint_leave"));
 	/* Enter and Back go first: everyone tries those keys */
-	ck_assert_str_eq(t, "hint_tick \xc2\xb7 hint_help \xc2\xb7 hint_leave");
+	ck_assert_str_eq(t, "hint_tick   hint_help   hint_leave");
 	/* where a click leaves: exactly the leave words */
 	before = layout_fit(t, v->leave_col, NULL);
 	off = strlen(before);
@@ -383,7 +437,7 @@ START_TEST(test_long_screen_scrolls)
 	} while (!last && ++guard < 20);
 	ck_assert(last);
 	ck_assert_uint_eq(v->scroll, v->max_scroll);
-	ck_assert_int_ge(row_with(v, "> 1. Go to 2", 0), 0);
+	ck_assert_int_ge(marked_row(v, "1. Go to 2"), 0);
 	ck_assert(v->highlight_shown);
 	window_free(v);
 	/* scrolling past the end is clamped */
@@ -485,14 +539,14 @@ START_TEST(test_highlight_followed)
 	act(w, WIZARD_SHOW, 0, 12, 40);
 	v = window_make(w, 12, 40, 0);
 	ck_assert(v->highlight_shown);
-	r = row_with(v, "> 1. Go to 2", 0);
+	r = marked_row(v, "1. Go to 2");
 	ck_assert_int_eq(v->cursor_row, r);
 	window_free(v);
 	/* up to the to-do items, one by one, each in view */
 	act(w, WIZARD_UP, 0, 12, 40);
 	act(w, WIZARD_UP, 0, 12, 40);
 	v = window_make(w, 12, 40, 0);
-	r = row_with(v, "> [ ] Todo a", 0);
+	r = marked_row(v, "[ ] Todo a");
 	ck_assert_int_ge(r, v->body_top);
 	ck_assert_int_lt(r, v->hint_row);
 	ck_assert_int_eq(v->cursor_row, r);
@@ -500,7 +554,7 @@ START_TEST(test_highlight_followed)
 	/* a resize keeps the highlighted item in view */
 	v = window_make(w, 10, 40, 0);
 	ck_assert(v->highlight_shown);
-	ck_assert_int_eq(v->cursor_row, row_with(v, "> [ ] Todo a", 0));
+	ck_assert_int_eq(v->cursor_row, marked_row(v, "[ ] Todo a"));
 	window_free(v);
 	v = window_make(w, 40, 120, 0);
 	ck_assert(v->highlight_shown);
@@ -509,7 +563,7 @@ START_TEST(test_highlight_followed)
 	act(w, WIZARD_HELP, 0, 10, 40);
 	act(w, WIZARD_BACK, 0, 10, 40);
 	v = window_make(w, 10, 40, 0);
-	ck_assert_int_eq(v->cursor_row, row_with(v, "> [ ] Todo a", 0));
+	ck_assert_int_eq(v->cursor_row, marked_row(v, "[ ] Todo a"));
 	window_free(v);
 	wizard_free(w);
 }
@@ -631,7 +685,7 @@ START_TEST(test_cursor_towards_highlight)
 	v = window_make(w, 12, 40, 0);
 	ck_assert(v->highlight_shown);
 	ck_assert_uint_eq(v->show_scroll, show);
-	ck_assert_int_eq(v->cursor_row, row_with(v, "> 1. Go to 2", 0));
+	ck_assert_int_eq(v->cursor_row, marked_row(v, "1. Go to 2"));
 	window_free(v);
 	/* the highlighted item above the part shown: "more above" */
 	free(help->todos);
@@ -710,7 +764,7 @@ START_TEST(test_text_width)
 		ck_assert_str_eq(
 		    v->lines[v->rows - 1].text, hg_guides[0]->crisis);
 		ck_assert_str_eq(v->lines[v->hint_row].text,
-		    "hint_next \xc2\xb7 hint_help \xc2\xb7 hint_leave");
+		    "hint_next   hint_help   hint_leave");
 		check_clean(v);
 		window_free(v);
 	}
@@ -815,7 +869,7 @@ START_TEST(test_plan_items)
 	act(w, WIZARD_SELECT, 3, 40, 80);
 	act(w, WIZARD_TICK, 0, 40, 80);
 	v = window_make(w, 40, 80, 0);
-	r = row_with(v, "> [x] Todo d", 0);
+	r = marked_row(v, "[x] Todo d");
 	ck_assert_int_ge(r, 0);
 	ck_assert_int_eq(v->cursor_row, r);
 	ck_assert_int_eq(v->cursor_col, 2);
@@ -949,7 +1003,7 @@ START_TEST(test_languages_and_resources)
 	size_t i;
 	int web = 0, call = 0;
 
-	d = view_document(w, HG_LANGS, 80, &view_screen, VIEW_MARKER);
+	d = view_document(w, HG_LANGS, 80, &view_screen, 0);
 	ck_assert_uint_eq(d->nitems, 3);
 	ck_assert_str_eq(d->lines[d->item_first[0]].text, "  1. English");
 	ck_assert_str_eq(d->lines[d->item_first[1]].text, "  2. Fran\xc3\xa7"
@@ -1170,6 +1224,7 @@ view_suite(void)
 	tcase_add_checked_fixture(tc, hg_setup, hg_teardown);
 	tcase_add_test(tc, test_every_size);
 	tcase_add_test(tc, test_start_80x24);
+	tcase_add_test(tc, test_move_keeps_text);
 	tcase_add_test(tc, test_hint_narrow);
 	tcase_add_test(tc, test_step_and_todos);
 	tcase_add_test(tc, test_long_screen_scrolls);

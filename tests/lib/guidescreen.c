@@ -245,8 +245,8 @@ gs_wait_screen(struct term *t, const struct guide *g, const char *id)
 
 /*
  * Where the item whose text starts with label is: a row below the title
- * whose gutter is "> " or "  ".  Returns the row (and *col, where the
- * label starts), or -1.
+ * with the items' blank two-column gutter.  Returns the row (and *col,
+ * where the label starts), or -1.
  */
 int
 gs_item_row(struct term *t, const char *label, int *col)
@@ -257,13 +257,10 @@ gs_item_row(struct term *t, const char *label, int *col)
 	term_size(t, &rows, &cols);
 	w = gs_words(label, cols - 8 < 30 ? cols - 8 : 30);
 	for (r = 1; r < rows; r++) {
-		const char *row;
-
 		c = term_find_in_row(t, r, w);
 		if (c < 2)
 			continue;
-		row = term_row_text(t, r);
-		if (strncmp(row, "> ", 2) == 0 || strncmp(row, "  ", 2) == 0) {
+		if (strncmp(term_row_text(t, r), "  ", 2) == 0) {
 			free(w);
 			if (col)
 				*col = c;
@@ -274,18 +271,49 @@ gs_item_row(struct term *t, const char *label, int *col)
 	return -1;
 }
 
-/* Whether row r is marked as the highlighted item: "> " or reverse. */
-int
-gs_marked(struct term *t, int r, int col)
+/* Whether the cell at r, c is in reverse video. */
+static int
+reverse_at(struct term *t, int r, int c)
 {
 	struct term_cell cell;
 
-	if (strncmp(term_row_text(t, r), "> ", 2) == 0)
-		return 1;
-	return term_cell(t, r, col, &cell) == 0 && cell.reverse;
+	return term_cell(t, r, c, &cell) == 0 && cell.reverse;
 }
 
-/* How many rows carry the "> " marker. */
+/* Whether row r is marked as the highlighted item: reverse video at col. */
+int
+gs_marked(struct term *t, int r, int col)
+{
+	return reverse_at(t, r, col);
+}
+
+/*
+ * Whether row r is the first row of a highlighted item: its gutter and
+ * the text after it in reverse video (a wrapped item's other rows are
+ * indented deeper, so their third column is blank).
+ */
+static int
+first_marked_row(struct term *t, int r)
+{
+	struct term_cell cell;
+
+	return reverse_at(t, r, 0) && term_cell(t, r, GS_GUTTER, &cell) == 0 &&
+	       cell.reverse && cell.text[0] != '\0' &&
+	       strcmp(cell.text, " ") != 0;
+}
+
+int
+gs_marked_row(struct term *t)
+{
+	int rows, r;
+
+	term_size(t, &rows, NULL);
+	for (r = 0; r < rows; r++)
+		if (first_marked_row(t, r))
+			return r;
+	return -1;
+}
+
 int
 gs_nmarked(struct term *t)
 {
@@ -293,7 +321,7 @@ gs_nmarked(struct term *t)
 
 	term_size(t, &rows, NULL);
 	for (r = 0; r < rows; r++)
-		n += strncmp(term_row_text(t, r), "> ", 2) == 0;
+		n += first_marked_row(t, r);
 	return n;
 }
 
@@ -304,18 +332,18 @@ highlight_ok(struct term *t, void *arg)
 
 	r = gs_item_row(t, arg, &c);
 	term_cursor(t, &cr, NULL, NULL);
-	return r >= 0 && gs_marked(t, r, c) && cr == r;
+	return r >= 0 && gs_marked(t, r, c) && gs_nmarked(t) == 1 && cr == r;
 }
 
 /*
- * Wait until the item labelled label is the highlighted one: marked, the
- * only one marked, and the terminal cursor on its row, at or before its
- * text.
+ * Wait until the item labelled label is the highlighted one: in reverse
+ * video, the only one, and the terminal cursor shown, on its row, at or
+ * before its text.
  */
 void
 gs_expect_highlight(struct term *t, const char *label)
 {
-	int r, c, cr, cc;
+	int r, c, cr, cc, vis;
 
 	term_wait_until(t, highlight_ok, (void *)label, GS_WAIT_MS);
 	r = gs_item_row(t, label, &c);
@@ -323,9 +351,15 @@ gs_expect_highlight(struct term *t, const char *label)
 	    r >= 0, "item \"%s\" not on screen:\n%s", label, term_dump(t));
 	ck_assert_msg(gs_marked(t, r, c),
 	    "item \"%s\" (row %d) not marked:\n%s", label, r, term_dump(t));
-	ck_assert_msg(
-	    gs_nmarked(t) <= 1, "more than one item marked:\n%s", term_dump(t));
-	term_cursor(t, &cr, &cc, NULL);
+	ck_assert_msg(gs_nmarked(t) == 1 && gs_marked_row(t) == r,
+	    "%d items in reverse video, the first on row %d, not only "
+	    "\"%s\" (row %d):\n%s",
+	    gs_nmarked(t), gs_marked_row(t), label, r, term_dump(t));
+	term_cursor(t, &cr, &cc, &vis);
+	ck_assert_msg(vis,
+	    "the cursor is hidden: on item \"%s\" a braille display or a "
+	    "low-vision reader cannot follow it:\n%s",
+	    label, term_dump(t));
 	ck_assert_msg(cr == r && cc <= c,
 	    "cursor at %d,%d, not on item \"%s\" (row %d, col %d):\n%s", cr, cc,
 	    label, r, c, term_dump(t));
@@ -411,6 +445,51 @@ gs_reveal(struct term *t)
 	ck_assert_msg(term_wait_until(t, one_marked, NULL, GS_WAIT_MS) == 0,
 	    "Down did not bring the highlighted item into view:\n%s",
 	    term_dump(t));
+}
+
+/*
+ * The digits that lead from the start screen to screen target (each picks
+ * a choice by its number), found breadth first over the content; NULL if
+ * there is no way by digits.  Caller frees.
+ */
+char *
+gs_digit_path(const struct guide *g, size_t target, size_t nlangs)
+{
+	size_t n = g->nscreens, *from = xcalloc(n, sizeof *from);
+	char *via = xcalloc(n, 1), *path = NULL;
+	size_t *queue = xcalloc(n, sizeof *queue), head = 0, tail = 0, s, i;
+	int *seen = xcalloc(n, sizeof *seen);
+
+	queue[tail++] = g->start;
+	seen[g->start] = 1;
+	while (head < tail) {
+		const struct guide_screen *sc = &g->screens[queue[head++]];
+		size_t nl = sc->kind == GUIDE_KIND_LANGUAGES ? nlangs : 0;
+
+		for (i = 0; i < sc->nchoices && nl + i < 9; i++) {
+			s = sc->choices[i].target;
+			if (seen[s])
+				continue;
+			seen[s] = 1;
+			from[s] = (size_t)(sc - g->screens);
+			via[s] = (char)('1' + nl + i);
+			queue[tail++] = s;
+		}
+	}
+	if (seen[target]) {
+		size_t len = 0, k;
+
+		for (s = target; s != g->start; s = from[s])
+			len++;
+		path = xcalloc(len + 1, 1);
+		for (s = target, k = len; s != g->start; s = from[s])
+			path[--k] = via[s];
+	}
+	free(from);
+	free(via);
+	free(queue);
+	free(seen);
+	return path;
 }
 
 /* From the start screen to step n (1 to 5), by Enter and Down. */

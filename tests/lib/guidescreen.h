@@ -3,11 +3,13 @@
  * that drive the full-screen mode through term.h.
  *
  * The guide's window has its title on the first row (and "Step n of 5"
- * on the second), items with a two-column gutter whose "> " marks the
- * highlighted one, the key hint and the crisis line at the bottom.  These
- * helpers wait for and check those, with strings from the content, and
- * fail the running Check test with the screen in the message.  Waits use
- * GS_WAIT_MS, scaled by TEST_TIMEOUT_FACTOR like every term.h wait.
+ * on the second), items after a blank two-column gutter, the highlighted
+ * one in reverse video with the terminal cursor on it (no "> ": a move
+ * changes no line's text), the key hint and the crisis line at the
+ * bottom.  These helpers wait for and check those, with strings from the
+ * content, and fail the running Check test with the screen in the
+ * message.  Waits use GS_WAIT_MS, scaled by TEST_TIMEOUT_FACTOR like
+ * every term.h wait.
  *
  * The program under test is $SAFESTEPS_BIN with the content in
  * $SAFESTEPS_CONTENT_DIR; a test program's main is gs_main, which loads
@@ -91,18 +93,26 @@ char *gs_step_of(const struct guide *g, int n);
 void gs_wait_screen(struct term *t, const struct guide *g, const char *id);
 
 /* The row of the item whose text starts with label (a row below the title
- * with a "> " or "  " gutter), *col where the label starts; or -1. */
+ * with the items' blank two-column gutter), *col where the label starts;
+ * or -1. */
 int gs_item_row(struct term *t, const char *label, int *col);
 
-/* Whether row r is marked as the highlighted item: "> ", or reverse video
- * at col. */
+/* The width of the items' gutter: an item's text starts in this column. */
+#define GS_GUTTER 2
+
+/* Whether row r is marked as the highlighted item: reverse video at col. */
 int gs_marked(struct term *t, int r, int col);
 
-/* How many rows carry the "> " marker. */
+/* How many items are shown highlighted: rows whose gutter and first text
+ * are in reverse video (a wrapped item counts once). */
 int gs_nmarked(struct term *t);
 
-/* Wait until the item labelled label is the highlighted one: marked, the
- * only one marked, the cursor on its row at or before its text. */
+/* The first row of the highlighted item, or -1 when none is in view. */
+int gs_marked_row(struct term *t);
+
+/* Wait until the item labelled label is the highlighted one: in reverse
+ * video, the only one, the cursor shown, on its row at or before its
+ * text. */
 void gs_expect_highlight(struct term *t, const char *label);
 
 /* The crisis line, the full one where it fits, else the short one, whole
@@ -126,6 +136,14 @@ void gs_key_settle(struct term *t, enum term_key k);
 /* When the highlighted item is below the fold (a screen opens at its
  * top), press Down once to bring it into view (it does not move). */
 void gs_reveal(struct term *t);
+
+/*
+ * The digits that lead from the start screen of g to screen target, each
+ * picking a choice by its number (a languages screen lists nlangs
+ * languages before its choices), found breadth first; NULL if there is no
+ * way by digits.  Caller frees.
+ */
+char *gs_digit_path(const struct guide *g, size_t target, size_t nlangs);
 
 /* From the start screen to step n (1 to 5) of g, by Enter and Down. */
 void gs_walk_to_step(struct term *t, const struct guide *g, int n);
