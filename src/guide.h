@@ -55,6 +55,11 @@
 	X(COUNTDOWN_LEAVE, "countdown_leave", NULL)                         \
 	X(COUNTDOWN_RESET, "countdown_reset", NULL)                         \
 	X(PLAIN_PROMPT, "plain_prompt", NULL)                               \
+	X(PLAIN_TICK, "plain_tick", "t and a number: tick a to-do item.")   \
+	X(PLAIN_BACK, "plain_back", "b: back.")                             \
+	X(PLAIN_HELP, "plain_help", "h: talk to someone now.")              \
+	X(PLAIN_AGAIN, "plain_again", "r: read this again.")                \
+	X(PLAIN_LEAVE, "plain_leave", "q: leave.")                          \
 	X(PLAIN_BAD_NUMBER, "plain_bad_number", NULL)                       \
 	X(PLAIN_BYE, "plain_bye", NULL)                                     \
 	X(PLAN_DONE, "plan_done", NULL)                                     \
@@ -194,6 +199,8 @@ struct guide {
 	char *lang_name; /* "English", in its own language */
 	char *region;    /* where the content's contacts apply: "Canada" */
 	char *ui[GUIDE_UI_COUNT];
+	unsigned char ui_given[GUIDE_UI_COUNT]; /* 1: the file gave it (else
+						  ui holds the default) */
 	char *crisis;       /* the crisis line shown on every screen */
 	char *crisis_short; /* the same, for a narrow screen */
 	size_t start;       /* index of the start screen */

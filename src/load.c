@@ -1906,6 +1906,7 @@ walk_guide(struct ctx *c, const cJSON *root)
 			} else if (g->ui[i] != NULL) {
 				size_t mark2 = push_key(c, ui_keys[i]);
 
+				g->ui_given[i] = 1;
 				check_placeholders(c, g->ui[i]);
 				pop(c, mark2);
 			}

@@ -105,43 +105,36 @@ out_wrapped(struct textout *o, const char *text)
 	free(folded);
 }
 
-/* How many numbered choices the current screen has (languages too). */
-static size_t
-plain_nchoices(const struct wizard *w)
+/* The lines of a document, without a blank line after another (nor at the
+ * start when blank is set); returns whether the last was blank.  Frees
+ * the document. */
+static int
+paint_doc(struct textout *o, struct view_doc *d, int blank)
 {
-	size_t n = 0, nitems = wizard_nitems(w);
+	for (size_t i = 0; i < d->nlines; i++) {
+		const struct view_line *l = &d->lines[i];
 
-	for (size_t i = 0; i < nitems; i++) {
-		enum wizard_item_kind k = wizard_item(w, i, NULL);
-
-		if (k == WIZARD_ITEM_CHOICE || k == WIZARD_ITEM_LANGUAGE)
-			n++;
+		if (l->kind == VIEW_BLANK && blank)
+			continue;
+		textout_line(o, l->text);
+		blank = l->kind == VIEW_BLANK;
 	}
-	return n;
+	view_doc_free(d);
+	return blank;
 }
 
-/* How many to-do items of the current screen come up to item i (all of
- * them when i is past the last): "t N" numbers them from 1, a plan's
- * first. */
-static size_t
-plain_ntodos(const struct wizard *w, size_t i)
+/* The view's flags for the plain mode. */
+static int
+plain_flags(const struct textout *o)
 {
-	size_t n = 0, nitems = wizard_nitems(w);
-
-	for (size_t k = 0; k < nitems && k <= i; k++) {
-		enum wizard_item_kind kind = wizard_item(w, k, NULL);
-
-		if (kind == WIZARD_ITEM_TODO || kind == WIZARD_ITEM_PLAN)
-			n++;
-	}
-	return n;
+	return VIEW_LOOSE | (o->ascii ? VIEW_ASCII : 0);
 }
 
-/* The prompt, after the crisis line. */
+/* The prompt: the commands this screen has. */
 static void
 paint_prompt(struct textout *o, const struct wizard *w)
 {
-	out_wrapped(o, wizard_guide(w)->ui[GUIDE_UI_PLAIN_PROMPT]);
+	paint_doc(o, view_prompt(w, o->width, plain_flags(o)), 0);
 }
 
 /* The width to wrap to: --width, the terminal's, or 80. */
@@ -157,22 +150,6 @@ plain_width(const struct app *app)
 	return PLAIN_WIDTH_DEFAULT;
 }
 
-/* The lines of a document, without a blank line after another (nor at the
- * start when blank is set); returns whether the last was blank. */
-static int
-paint_doc(struct textout *o, const struct view_doc *d, int blank)
-{
-	for (size_t i = 0; i < d->nlines; i++) {
-		const struct view_line *l = &d->lines[i];
-
-		if (l->kind == VIEW_BLANK && blank)
-			continue;
-		textout_line(o, l->text);
-		blank = l->kind == VIEW_BLANK;
-	}
-	return blank;
-}
-
 /*
  * The current screen, whole, then the crisis line, a part to a line, and
  * the prompt: the view's lines with the plain mode's marks (view_plain),
@@ -181,19 +158,15 @@ paint_doc(struct textout *o, const struct view_doc *d, int blank)
 static void
 paint_screen(struct textout *o, const struct wizard *w, int first)
 {
-	int flags = VIEW_LOOSE | (o->ascii ? VIEW_ASCII : 0);
-	struct view_doc *d;
+	int flags = plain_flags(o);
 
 	o->width = plain_width(w->app);
 	if (!first)
 		textout_bytes(o, "\n", 1);
-	d = view_document(w, w->screen, o->width, &view_plain, flags);
-	if (!paint_doc(o, d, 1))
+	if (!paint_doc(o,
+		view_document(w, w->screen, o->width, &view_plain, flags), 1))
 		textout_bytes(o, "\n", 1);
-	view_doc_free(d);
-	d = view_crisis(w, o->width, &view_plain, flags);
-	paint_doc(o, d, 0);
-	view_doc_free(d);
+	paint_doc(o, view_crisis(w, o->width, &view_plain, flags), 0);
 	paint_prompt(o, w);
 }
 
@@ -266,6 +239,7 @@ parse_cmd(char *line, long *n)
 		case '?':
 			return PLAIN_HELP;
 		case 'p':
+		case 'r':
 			return PLAIN_AGAIN;
 		case 'q':
 			return PLAIN_QUIT;
@@ -389,7 +363,7 @@ plain_act(void *ctx)
 {
 	struct plain *p = ctx;
 	struct wizard *w = p->w;
-	size_t ntodos = plain_ntodos(w, (size_t)-1);
+	size_t ntodos = wizard_ntodos(w);
 	long n = p->n;
 
 	switch (p->cmd) {
@@ -397,18 +371,24 @@ plain_act(void *ctx)
 		paint_prompt(&p->o, w);
 		return 0;
 	case PLAIN_PICK:
-		if (n < 1 || (size_t)n > plain_nchoices(w)) {
-			paint_bad(&p->o, w, plain_nchoices(w));
+		if (n < 1 || (size_t)n > wizard_nchoices(w)) {
+			paint_bad(&p->o, w, wizard_nchoices(w));
 			return 0;
 		}
 		return wizard_apply(w, WIZARD_PICK, n) | WIZARD_REDRAW;
 	case PLAIN_TICK:
 		if (n < 1 || (size_t)n > ntodos) {
 			paint_bad(
-			    &p->o, w, ntodos > 0 ? ntodos : plain_nchoices(w));
+			    &p->o, w, ntodos > 0 ? ntodos : wizard_nchoices(w));
 			return 0;
 		}
-		return wizard_apply(w, WIZARD_TICK_N, n) | WIZARD_REDRAW;
+		/* one line says what changed: the screen is as it was */
+		wizard_apply(w, WIZARD_TICK_N, n);
+		paint_doc(&p->o,
+		    view_todo_said(
+			w, (size_t)n, p->o.width, plain_flags(&p->o)),
+		    0);
+		return 0;
 	case PLAIN_AGAIN:
 		return WIZARD_REDRAW;
 	case PLAIN_BACK:
@@ -419,7 +399,7 @@ plain_act(void *ctx)
 	case PLAIN_BAD:
 		break;
 	}
-	paint_bad(&p->o, w, plain_nchoices(w));
+	paint_bad(&p->o, w, wizard_nchoices(w));
 	return 0;
 }
 

@@ -43,6 +43,7 @@ const struct view_marks view_plain = {
 	.plan_items = 1,
 	.plan_step_of = 1,
 	.choices = 1,
+	.crisis_line = 1,
 };
 
 /* Paper: boxes to tick with a pen, nothing to choose, no keys. */
@@ -712,15 +713,44 @@ view_resource(const struct wizard *w, size_t r, int width,
 	return b.d;
 }
 
+/* The crisis line's parts joined by ". " (no second mark after one that
+ * ends a sentence).  Caller frees. */
+static char *
+crisis_sentences(const char *crisis)
+{
+	const char *p, *next;
+	char *acc = xstrdup(""), *more;
+	size_t n;
+
+	for (p = crisis; p != NULL; p = next) {
+		next = guide_crisis_part(p, &n);
+		more = xasprintf("%s%.*s%s", acc, (int)n, p,
+		    next == NULL                       ? ""
+		    : n > 0 && strchr(".!?", p[n - 1]) ? " "
+						       : ". ");
+		free(acc);
+		acc = more;
+	}
+	return acc;
+}
+
 struct view_doc *
 view_crisis(
     const struct wizard *w, int width, const struct view_marks *m, int flags)
 {
 	struct builder b;
 	const char *p, *next;
+	char *one;
 	size_t n;
 
 	builder_start(&b, w, width, m, flags);
+	one = crisis_sentences(b.g->crisis);
+	if (m->crisis_line && layout_width(one, strlen(one)) <= b.width) {
+		add_text(&b, "", -1, one, VIEW_CRISIS, -1, -1);
+		free(one);
+		return b.d;
+	}
+	free(one);
 	for (p = b.g->crisis; p != NULL; p = next) {
 		char *part;
 
@@ -729,6 +759,87 @@ view_crisis(
 		add_text(&b, "", m->crisis_hang, part, VIEW_CRISIS, -1, -1);
 		free(part);
 	}
+	return b.d;
+}
+
+/*
+ * Add texts (n of them) as one paragraph of kind, a space between them,
+ * wrapped so that no line breaks inside one of them unless it alone is
+ * wider than a line.
+ */
+static void
+add_whole_parts(
+    struct builder *b, const char *const *texts, size_t n, enum view_kind kind)
+{
+	char *line = NULL, *t, *more;
+
+	for (size_t i = 0; i < n; i++) {
+		t = ascii_maybe(texts[i], b->ascii);
+		if (line != NULL && layout_width(line, strlen(line)) + 1 +
+					    layout_width(t, strlen(t)) <=
+					b->width) {
+			more = xasprintf("%s %s", line, t);
+			free(line);
+			line = more;
+			free(t);
+			continue;
+		}
+		if (line != NULL) {
+			add_text(b, "", -1, line, kind, -1, -1);
+			free(line);
+		}
+		line = t;
+	}
+	if (line != NULL) {
+		add_text(b, "", -1, line, kind, -1, -1);
+		free(line);
+	}
+}
+
+struct view_doc *
+view_prompt(const struct wizard *w, int width, int flags)
+{
+	struct builder b;
+	const char *parts[8];
+	size_t n = 0;
+
+	builder_start(&b, w, width, &view_plain, flags);
+	if (!b.g->ui_given[GUIDE_UI_PLAIN_LEAVE]) {
+		parts[n++] = ui(&b, GUIDE_UI_PLAIN_PROMPT);
+	} else {
+		if (wizard_nchoices(w) > 0)
+			parts[n++] = ui(&b, GUIDE_UI_PLAIN_PROMPT);
+		if (wizard_ntodos(w) > 0)
+			parts[n++] = ui(&b, GUIDE_UI_PLAIN_TICK);
+		if (w->depth > 0)
+			parts[n++] = ui(&b, GUIDE_UI_PLAIN_BACK);
+		if (w->screen != b.g->help)
+			parts[n++] = ui(&b, GUIDE_UI_PLAIN_HELP);
+		parts[n++] = ui(&b, GUIDE_UI_PLAIN_AGAIN);
+		parts[n++] = ui(&b, GUIDE_UI_PLAIN_LEAVE);
+	}
+	add_whole_parts(&b, parts, n, VIEW_HINT);
+	return b.d;
+}
+
+struct view_doc *
+view_todo_said(const struct wizard *w, size_t n, int width, int flags)
+{
+	struct builder b;
+	size_t s, t;
+	int ticked;
+	char *said;
+
+	builder_start(&b, w, width, &view_plain, flags);
+	if (wizard_todo(w, n, &s, &t) != 0)
+		return b.d;
+	ticked = wizard_ticked(w, s, t);
+	said = labelled(&b,
+	    ui(&b, ticked ? GUIDE_UI_PLAN_DONE : GUIDE_UI_PLAN_LEFT),
+	    b.g->screens[s].todos[t].text);
+	tag_typed(&b, add_text(&b, "", -1, said, VIEW_TODO, -1, (long)t),
+	    (int)n, 0, ticked);
+	free(said);
 	return b.d;
 }
 

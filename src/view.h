@@ -105,6 +105,7 @@ struct view_marks {
 	int crisis_hang;    /* view_crisis: columns before a part's other
 			       lines (its text is wrapped to the width less
 			       this) */
+	int crisis_line;    /* view_crisis: one line where it fits whole */
 };
 
 /* The full screen, the plain mode, and paper. */
@@ -139,13 +140,34 @@ struct view_doc *view_resource(const struct wizard *w, size_t r, int width,
     const struct view_marks *m, int flags);
 
 /*
- * The crisis line as a list, a part to a line (each wrapped, its other
- * lines under m->crisis_hang columns): for the plain mode and paper, where
- * no number may be broken over two lines.  Caller frees with
+ * The crisis line for the plain mode and paper, where no number may be
+ * broken over two lines: with m->crisis_line, on one line where it fits
+ * whole (its parts joined by ". ", which speech reads as a pause, where a
+ * screen shows " · "); else as a list, a part to a line (each wrapped,
+ * its other lines under m->crisis_hang columns).  Caller frees with
  * view_doc_free.
  */
 struct view_doc *view_crisis(
     const struct wizard *w, int width, const struct view_marks *m, int flags);
+
+/*
+ * The plain mode's prompt for w's screen: the commands this screen has,
+ * and only those (a number where there are choices, "t N" where there are
+ * to-do items, "b" where there is a way back, "h" away from help, "r",
+ * "q"), wrapped between commands, never inside one.  A content file that
+ * predates the commands' own strings (it gives no plain_leave) has its
+ * plain_prompt shown whole, as it was written.  Caller frees with
+ * view_doc_free.
+ */
+struct view_doc *view_prompt(const struct wizard *w, int width, int flags);
+
+/*
+ * What "t N" answers, in one line (wrapped if it must be): to-do item n of
+ * w's screen with its new state in words, "Done: Stop replying to them."
+ * Empty when there is no such item.  Caller frees with view_doc_free.
+ */
+struct view_doc *view_todo_said(
+    const struct wizard *w, size_t n, int width, int flags);
 
 /* Free a document; NULL is fine. */
 void view_doc_free(struct view_doc *d);

@@ -132,7 +132,33 @@ wizard_item(const struct wizard *w, size_t i, size_t *index)
 	return kind;
 }
 
-/* The tick table's entry for a to-do id, or (size_t)-1. */
+size_t
+wizard_nchoices(const struct wizard *w)
+{
+	return nlangs(w, w->screen) + wizard_screen(w)->nchoices;
+}
+
+size_t
+wizard_ntodos(const struct wizard *w)
+{
+	return nplan(w, w->screen) + wizard_screen(w)->ntodos;
+}
+
+int
+wizard_todo(const struct wizard *w, size_t n, size_t *s, size_t *t)
+{
+	size_t np = nplan(w, w->screen);
+
+	if (n < 1 || n > wizard_ntodos(w))
+		return -1;
+	if (n <= np)
+		return wizard_plan_todo(w, n - 1, s, t);
+	*s = w->screen;
+	*t = n - 1 - np;
+	return 0;
+}
+
+/* The tick table's entry for a to-do id, or GUIDE_NONE. */
 static size_t
 tick_find(const struct wizard *w, const char *id)
 {

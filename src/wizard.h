@@ -158,6 +158,21 @@ size_t wizard_plan_screen(const struct wizard *w, size_t plan, size_t k);
  */
 int wizard_plan_todo(const struct wizard *w, size_t k, size_t *s, size_t *t);
 
+/* How many of the current screen's items are choices (languages
+ * included): what 1-9 and typed numbers pick from. */
+size_t wizard_nchoices(const struct wizard *w);
+
+/* How many of the current screen's items are to-do items (a plan's
+ * included): what "t N" ticks. */
+size_t wizard_ntodos(const struct wizard *w);
+
+/*
+ * To-do item number n (from 1, as "t N" counts them: a plan's first) of
+ * the current screen: *s gets its screen and *t its index there.
+ * Returns 0, or -1 when there is no such item.
+ */
+int wizard_todo(const struct wizard *w, size_t n, size_t *s, size_t *t);
+
 /* Whether to-do item t of screen s (in the current guide) is ticked. */
 int wizard_ticked(const struct wizard *w, size_t s, size_t t);
 

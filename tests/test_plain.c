@@ -522,7 +522,8 @@ END_TEST
 
 /*
  * On the plan, "t N" ticks the plan's items (numbered from 1, the steps'
- * first, as the full screen lists them), which read "tN Done: ..." after;
+ * first, as the full screen lists them): one line answers ("Done: ..."),
+ * and "r" then reads the plan again, where the item reads "tN Done: ...";
  * a step's heading reads "Step n of 5: ...", never "n. ..." like a
  * choice; a number past the last item names the real range.
  */
@@ -544,9 +545,18 @@ START_TEST(plan_ticks_its_items)
 			nitems += g->screens[s].ntodos;
 	ck_assert(plan != (size_t)-1);
 	ck_assert(path_to(g, plan, &in) == 0);
-	more = xasprintf("%st 1\nt %zu\n", in, nitems + 1);
+	more = xasprintf("%st 1\nr\nt %zu\n", in, nitems + 1);
 	run_plain(opts, "LANG=C.UTF-8", more, strlen(more), NULL, &r);
 	cli_expect_status(&r, 0);
+	/* The tick's answer: one line, then the prompt is not repeated. */
+	want = xasprintf(
+	    "\n%s: %s\n", g->ui[GUIDE_UI_PLAN_DONE], s1->todos[0].text);
+	ck_assert_msg(strstr(r.out, want) != NULL, "no \"%s\" after t 1:\n%s",
+	    want, r.out);
+	ck_assert_msg(cli_count(r.out, r.outlen, g->screens[plan].title) == 2,
+	    "the plan was shown %zu times, not twice (the way there, r)",
+	    cli_count(r.out, r.outlen, g->screens[plan].title));
+	free(want);
 	/* The plan after the tick: the last time its title is shown. */
 	p = strstr(r.out, g->screens[plan].title);
 	while (p != NULL && strstr(p + 1, g->screens[plan].title) != NULL)
@@ -890,6 +900,200 @@ START_TEST(kiosk_idle_resets)
 }
 END_TEST
 
+/* The end of a transcript: the last screen's crisis line, its prompt
+ * and the goodbye (the last 500 bytes). */
+static const char *
+last_prompt(const struct run_result *r, const struct guide *g)
+{
+	(void)g;
+	return r->outlen > 500 ? r->out + r->outlen - 500 : r->out;
+}
+
+/*
+ * The prompt names the commands this screen has, and only those: no "t
+ * and a number" without a to-do item, no "b" with nowhere to go back to,
+ * no "h" on the help screen; "r" and "q" always.
+ */
+START_TEST(prompt_names_this_screens_commands)
+{
+	static const struct {
+		const char *in;
+		int tick, back, help;
+	} cases[] = {
+		{ "", 0, 0, 1 },       /* the start: choices, help */
+		{ "1\n1\n", 1, 1, 1 }, /* step 1: to-do items, back */
+		{ "h\n", 0, 1, 0 },    /* help: back, no h */
+	};
+	const char *opts[] = { "--plain", "--lang", "en", "--width", "200",
+		NULL };
+	struct guide *g = cli_guide_of("en");
+	struct run_result r;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *p;
+
+		run_plain(opts, "LANG=C.UTF-8", cases[i].in,
+		    strlen(cases[i].in), NULL, &r);
+		cli_expect_status(&r, 0);
+		p = last_prompt(&r, g);
+		ck_assert_int_eq(strstr(p, g->ui[GUIDE_UI_PLAIN_TICK]) != NULL,
+		    cases[i].tick);
+		ck_assert_int_eq(strstr(p, g->ui[GUIDE_UI_PLAIN_BACK]) != NULL,
+		    cases[i].back);
+		ck_assert_int_eq(strstr(p, g->ui[GUIDE_UI_PLAIN_HELP]) != NULL,
+		    cases[i].help);
+		ck_assert_ptr_nonnull(strstr(p, g->ui[GUIDE_UI_PLAIN_AGAIN]));
+		ck_assert_ptr_nonnull(strstr(p, g->ui[GUIDE_UI_PLAIN_LEAVE]));
+		run_free(&r);
+	}
+	guide_free(g);
+}
+END_TEST
+
+/* At every width the prompt breaks between commands, never inside one
+ * ("h:" above "talk to someone now" was a command cut in two). */
+START_TEST(prompt_never_cut_inside_a_command)
+{
+	static const enum guide_ui parts[] = { GUIDE_UI_PLAIN_PROMPT,
+		GUIDE_UI_PLAIN_TICK, GUIDE_UI_PLAIN_BACK, GUIDE_UI_PLAIN_HELP,
+		GUIDE_UI_PLAIN_AGAIN, GUIDE_UI_PLAIN_LEAVE };
+	struct guide *g = cli_guide_of("en");
+	struct run_result r;
+	char width[16];
+	const char *opts[] = { "--plain", "--lang", "en", "--width", width,
+		NULL };
+
+	for (int wd = 20; wd <= 80; wd += 3) {
+		snprintf(width, sizeof width, "%d", wd);
+		run_plain(opts, "LANG=C.UTF-8", "1\n1\n", 4, NULL, &r);
+		cli_expect_status(&r, 0);
+		for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++) {
+			const char *part = g->ui[parts[k]];
+
+			if (gs_width(part) > wd)
+				continue; /* wrapped on its own lines */
+			ck_assert_msg(strstr(last_prompt(&r, g), part) != NULL,
+			    "at %d columns \"%s\" is cut:\n%s", wd, part,
+			    last_prompt(&r, g));
+		}
+		run_free(&r);
+	}
+	guide_free(g);
+}
+END_TEST
+
+/* The crisis line is one line where it fits (a pause between its parts,
+ * no mark to spell out), else one part to a line. */
+START_TEST(crisis_one_line_where_it_fits)
+{
+	const char *wide[] = { "--plain", "--lang", "en", "--width", "200",
+		NULL };
+	const char *narrow[] = { "--plain", "--lang", "en", "--width", "40",
+		NULL };
+	struct guide *g = cli_guide_of("en");
+	const char *sep = strstr(g->crisis, GUIDE_CRISIS_SEP);
+	char *first, *one;
+	struct run_result r;
+
+	ck_assert_ptr_nonnull(sep);
+	first = xstrndup(g->crisis, (size_t)(sep - g->crisis));
+	one = xasprintf("\n%s\n", g->crisis);
+	/* each " · " read as ". " */
+	for (char *m; (m = strstr(one, GUIDE_CRISIS_SEP)) != NULL;)
+		memmove(m, m + 2, strlen(m + 2) + 1), m[0] = '.', m[1] = ' ';
+	run_plain(wide, "LANG=C.UTF-8", NULL, 0, NULL, &r);
+	ck_assert_msg(strstr(r.out, one) != NULL, "no \"%s\" on one line:\n%s",
+	    one + 1, r.out);
+	run_free(&r);
+	free(one);
+	one = xasprintf("\n%s\n", first);
+	run_plain(narrow, "LANG=C.UTF-8", NULL, 0, NULL, &r);
+	ck_assert_msg(strstr(r.out, one) != NULL,
+	    "at 40 columns \"%s\" is not a line of its own:\n%s", first, r.out);
+	run_free(&r);
+	free(one);
+	free(first);
+	guide_free(g);
+}
+END_TEST
+
+/* "r" reads the screen again; an empty line repeats only the prompt. */
+START_TEST(r_repeats_the_screen)
+{
+	const char *opts[] = { "--plain", "--lang", "en", NULL };
+	struct guide *g = cli_guide_of("en");
+	const char *title = g->screens[g->start].title;
+	struct run_result r;
+
+	run_plain(opts, "LANG=C.UTF-8", "r\n\nR\n", 5, NULL, &r);
+	cli_expect_status(&r, 0);
+	ck_assert_uint_eq(cli_count(r.out, r.outlen, title), 3);
+	ck_assert_uint_eq(
+	    cli_count(r.out, r.outlen, g->ui[GUIDE_UI_PLAIN_PROMPT]), 4);
+	run_free(&r);
+	guide_free(g);
+}
+END_TEST
+
+/*
+ * A content file written before the commands had strings of their own
+ * (no plain_leave) keeps its one plain_prompt, whole, on every screen:
+ * the program does not add its English parts to it.
+ */
+START_TEST(older_content_keeps_its_prompt)
+{
+	char dir[] = "/tmp/safesteps-prompt-XXXXXX", *path, *src, *old;
+	const char *opts[] = { "--plain", "--lang", "en", "--content", dir,
+		"--width", "400", NULL };
+	struct run_result r;
+	size_t len;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	path = xasprintf("%s/en.json", cli_content_dir());
+	src = golden_read_file(path, &len);
+	ck_assert_ptr_nonnull(src);
+	free(path);
+	/* the new keys out, the prompt as older files wrote it */
+	old = xstrdup(src);
+	for (const char *k = "plain_tick\0plain_back\0plain_help\0"
+			     "plain_again\0plain_leave\0";
+	     *k != '\0'; k += strlen(k) + 1) {
+		char *at = strstr(old, k), *end;
+
+		ck_assert_ptr_nonnull(at);
+		at -= 1; /* the quote before the key */
+		end = strchr(at, '\n');
+		memmove(at, end + 1, strlen(end + 1) + 1);
+	}
+	{
+		char *p = strstr(old, "\"plain_prompt\": \""), *e;
+
+		ck_assert_ptr_nonnull(p);
+		p += strlen("\"plain_prompt\": \"");
+		e = strchr(p, '"');
+		src = xasprintf(
+		    "%.*sType a number. q: leave.%s", (int)(p - old), old, e);
+	}
+	path = xasprintf("%s/en.json", dir);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(src, f);
+	fclose(f);
+	run_plain(opts, "LANG=C.UTF-8", "1\n", 2, NULL, &r);
+	cli_expect_status(&r, 0);
+	ck_assert_uint_eq(
+	    cli_count(r.out, r.outlen, "Type a number. q: leave.\n"), 2);
+	ck_assert_ptr_null(strstr(r.out, "r: read"));
+	run_free(&r);
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(src);
+	free(old);
+}
+END_TEST
+
 /* On a terminal, without --width, the lines fit the terminal's width. */
 START_TEST(width_from_terminal)
 {
@@ -964,6 +1168,11 @@ plain_suite(void)
 	tcase_add_test(tc, kiosk_idle_resets);
 	tcase_add_test(tc, width_from_option);
 	tcase_add_test(tc, width_from_terminal);
+	tcase_add_test(tc, prompt_names_this_screens_commands);
+	tcase_add_test(tc, prompt_never_cut_inside_a_command);
+	tcase_add_test(tc, crisis_one_line_where_it_fits);
+	tcase_add_test(tc, r_repeats_the_screen);
+	tcase_add_test(tc, older_content_keeps_its_prompt);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("output");
