@@ -85,7 +85,10 @@
 	X(KEY_QR, "key_qr", NULL)                                           \
 	X(KEY_CLICK, "key_click", NULL)                                     \
 	X(KEY_FIRST_LAST, "key_first_last", "Go to the first or last item") \
-	X(LABEL_SEP, "label_sep", ": ")
+	X(LABEL_SEP, "label_sep", ": ")                                     \
+	X(QR_NO_ROOM, "qr_no_room",                                         \
+	    "Some codes to scan did not fit on this page. Their web "       \
+	    "addresses are written above.")
 
 enum guide_ui {
 #define GUIDE_UI_ENUM(name, key, def) GUIDE_UI_##name,

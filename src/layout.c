@@ -143,10 +143,23 @@ address_like(const char *s, size_t start, size_t end)
 	return 0;
 }
 
+/* The end of the word at start when it looks like an address, else
+ * start. */
+static size_t
+address_end(const char *s, size_t start, size_t n)
+{
+	size_t end = start;
+
+	while (end < n && s[end] != ' ' && s[end] != '\n')
+		end++;
+	return address_like(s, start, end) ? end : start;
+}
+
 /*
  * Where to cut a word longer than the line that runs from start to i (the
- * first character that does not fit): after its last slash, so that an
- * address breaks between its parts; else at i.
+ * first character that does not fit): at its last space, where words were
+ * glued only to keep them together ("Step 2 of 5"); else after its last
+ * slash, so that an address breaks between its parts; else at i.
  */
 static size_t
 long_word_cut(const char *s, size_t start, size_t i)
@@ -154,9 +167,34 @@ long_word_cut(const char *s, size_t start, size_t i)
 	size_t k;
 
 	for (k = i; k > start + 1; k--)
+		if (s[k - 1] == ' ')
+			return k;
+	for (k = i; k > start + 1; k--)
 		if (s[k - 1] == '/')
 			return k;
 	return i;
+}
+
+/*
+ * No break before a short number that ends there (1 to 3 digits, then a
+ * mark, a space or the end): "(step 5)", "Step 2 of 5", "call 911" and
+ * "Call: 1-800-668-6868" keep the number with the word before it, which
+ * says what it is.
+ */
+static void
+keep_numbers(const char *s, size_t n, char *p)
+{
+	for (size_t i = 1; i < n; i++) {
+		size_t k = i;
+
+		if (p[i] != UC_BREAK_POSSIBLE || s[i - 1] != ' ')
+			continue;
+		while (k < n && k - i < 4 && s[k] >= '0' && s[k] <= '9')
+			k++;
+		if (k > i && k - i <= 3 &&
+		    (k == n || !word_byte((unsigned char)s[k])))
+			p[i] = UC_BREAK_PROHIBITED;
+	}
 }
 
 /* No break opportunity inside a word that looks like an address. */
@@ -184,6 +222,12 @@ keep_addresses(const char *s, size_t n, char *p)
 size_t
 layout_wrap(const char *s, int width, struct layout_line **out)
 {
+	return layout_wrap_opt(s, width, 0, out);
+}
+
+size_t
+layout_wrap_opt(const char *s, int width, int flags, struct layout_line **out)
+{
 	struct lines l = { 0 };
 	size_t n = strlen(s), start = 0, brk = 0, i = 0;
 	int w = 0;  /* columns from start to i, trailing spaces included */
@@ -196,6 +240,7 @@ layout_wrap(const char *s, int width, struct layout_line **out)
 	if (n > 0) {
 		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", p);
 		keep_addresses(s, n, p);
+		keep_numbers(s, n, p);
 	}
 	while (i < n) {
 		ucs4_t uc;
@@ -218,9 +263,19 @@ layout_wrap(const char *s, int width, struct layout_line **out)
 				start = brk;
 			} else if (i >
 				   start) { /* a word longer than the line */
-				end = long_word_cut(s, start, i);
-				lines_add(&l, start, end - start,
-				    layout_width(s + start, end - start));
+				end = (flags & LAYOUT_ADDRESS_WHOLE)
+					  ? address_end(s, start, n)
+					  : start;
+				if (end == start)
+					end = long_word_cut(s, start, i);
+				/* glued words ("au 988") are cut at their
+				 * space, which goes */
+				lines_add(&l, start,
+				    trimmed(s, start, end) - start,
+				    layout_width(s + start,
+					trimmed(s, start, end) - start));
+				while (end < n && s[end] == ' ')
+					end++;
 				start = i = end;
 			} else { /* one character wider than the line */
 				end = i + first_cluster(s + i, n - i);

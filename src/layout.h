@@ -37,6 +37,15 @@ int layout_width(const char *s, size_t n);
  */
 size_t layout_wrap(const char *s, int width, struct layout_line **lines);
 
+/* For layout_wrap_opt: a word that looks like a web address and is wider
+ * than the line is not cut; it gets a line of its own, wider than width
+ * (paper: an address cut in two cannot be typed). */
+#define LAYOUT_ADDRESS_WHOLE 0x1
+
+/* layout_wrap with LAYOUT_* flags. */
+size_t layout_wrap_opt(
+    const char *s, int width, int flags, struct layout_line **lines);
+
 /*
  * A copy of s cut to at most width columns, ending in ellipsis (which may
  * be NULL or "") when something was cut.  Caller frees.

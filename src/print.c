@@ -2,14 +2,18 @@
  * print.c: the whole guide as one handout on stdout, for a printer or a
  * file: what a counsellor gives the student to take home.
  *
- * In reading order: the start screen (title and reassurance) and the
- * crisis line (a part to a line); the five steps, each to-do item with a "[ ]" box; what to
- * do if you already paid; who to talk to, every resource grouped by
- * region; the part for the trusted adult; the sources with their dates.
- * Every screen is printed from view_document, so the wording and the
- * wrapping are those of the screen; choices are left out (there is
- * nothing to choose on paper).  Parts are separated by blank lines, or by
- * form feeds with --pages.
+ * Every screen the young person can reach, in the guide's own order: the
+ * start screen (title and reassurance) and the crisis line (a part to a
+ * line); then each screen, the five steps together, each to-do item with
+ * a "[ ]" box; at the help screen's place, who to talk to, every resource
+ * grouped by region; the sources with their dates last.  Left out are the
+ * screens that only make sense on a screen: the language menu, and the
+ * plan, which lists the ticks made on screen (on paper the steps carry
+ * the boxes).  Every screen is printed from view_document with paper's
+ * marks, so the wording is the screen's; choices are left out (there is
+ * nothing to choose on paper).  A web address is never cut: one wider
+ * than the page gets a line of its own.  Parts are separated by blank
+ * lines, or by form feeds with --pages.
  */
 #include <errno.h>
 #include <limits.h>
@@ -30,16 +34,14 @@
 /* The width of the handout without --width. */
 #define PRINT_WIDTH_DEFAULT 72
 
-/* The screen of what to do after paying, by its id in every language. */
-#define PRINT_PAID_ID "already-paid"
-
 /* Where the handout goes and how. */
 struct print_out {
 	struct textout t; /* the stream, width, folding, first error */
 	const struct app *app;
 	struct wizard *w;
 	const struct guide *g;
-	int started; /* a part has been written */
+	int started;     /* a part has been written */
+	int qr_left_out; /* a QR code did not fit the width */
 };
 
 /* The view's flags: paragraphs apart (paper has room), ASCII if need be. */
@@ -157,7 +159,8 @@ out_qr(struct print_out *o, const char *web)
 		 * on paper there is no computer, and the resource's name
 		 * and address stand above the code. */
 		qr_lines_free(lines, n);
-	}
+	} else
+		o->qr_left_out = 1;
 	qr_free(&q);
 }
 
@@ -224,12 +227,38 @@ out_crisis(struct print_out *o)
 	view_doc_free(d);
 }
 
+/* Whether paper leaves screen s of g out: the language menu, and the
+ * plan (the ticks made on a screen); the help screen is the directory. */
+static int
+paper_skips(const struct guide *g, size_t s)
+{
+	enum guide_kind k = g->screens[s].kind;
+
+	return k == GUIDE_KIND_LANGUAGES || k == GUIDE_KIND_PLAN ||
+	       k == GUIDE_KIND_SOURCES || s == g->start;
+}
+
+/* Once, where the codes were left out: why, in the content's words. */
+static void
+out_qr_note(struct print_out *o)
+{
+	struct view_doc *d;
+
+	if (!o->qr_left_out)
+		return;
+	out_part(o);
+	d = view_notice(o->w, GUIDE_UI_QR_NO_ROOM, o->t.width, view_flags(o));
+	out_doc(o, d, 0);
+	view_doc_free(d);
+}
+
 int
 print_run(const struct app *app)
 {
 	struct print_out o = { 0 };
 	const struct guide *g;
 	size_t s;
+	int in_steps = 0;
 
 	o.t.f = stdout;
 	o.app = app;
@@ -244,34 +273,28 @@ print_run(const struct app *app)
 	out_blank(&o);
 	out_crisis(&o);
 
-	out_part(&o);
-	for (int i = 0; i < GUIDE_STEPS; i++) {
-		if (i > 0) {
+	for (s = 0; s < g->nscreens; s++) {
+		int step = g->screens[s].step > 0;
+
+		if (paper_skips(g, s))
+			continue;
+		if (step && in_steps) { /* the steps are one part */
 			out_blank(&o);
 			textout_line(&o.t, "");
-		}
-		out_screen(&o, g->steps[i].screen);
-	}
-
-	if ((s = guide_screen_find(g, PRINT_PAID_ID)) != (size_t)-1) {
-		out_part(&o);
-		out_screen(&o, s);
-	}
-
-	out_part(&o);
-	out_directory(&o);
-
-	for (s = 0; s < g->nscreens; s++)
-		if (g->screens[s].audience == GUIDE_ADULT) {
+		} else
 			out_part(&o);
+		in_steps = step;
+		if (s == g->help)
+			out_directory(&o);
+		else
 			out_screen(&o, s);
-		}
-
+	}
 	for (s = 0; s < g->nscreens; s++)
 		if (g->screens[s].kind == GUIDE_KIND_SOURCES) {
 			out_part(&o);
 			out_screen(&o, s);
 		}
+	out_qr_note(&o);
 
 	wizard_free(o.w);
 	textout_flush(&o.t);

@@ -24,9 +24,16 @@ textout_line(struct textout *o, const char *text)
 	size_t n, indent;
 
 	o->blank = *text == '\0';
-	if (o->ascii)
-		text = folded = ascii_fold(text);
-	if (layout_width(text, strlen(text)) <= o->width) {
+	if (o->ascii && (folded = ascii_fold(text)) != NULL &&
+	    strcmp(folded, text) == 0) {
+		free(folded); /* ASCII already */
+		folded = NULL;
+	}
+	if (folded != NULL)
+		text = folded;
+	/* a line the view made fits already, or is a whole address that
+	 * must not be cut: only what folding widened is wrapped again */
+	if (folded == NULL || layout_width(text, strlen(text)) <= o->width) {
 		textout_bytes(o, text, strlen(text));
 		textout_bytes(o, "\n", 1);
 		free(folded);

@@ -54,6 +54,7 @@ const struct view_marks view_paper = {
 	.box = { "[ ] ", "[x] " },
 	.step_title = 1,
 	.crisis_hang = 2,
+	.address_whole = 1,
 };
 
 struct builder {
@@ -144,8 +145,9 @@ add_text(struct builder *b, const char *prefix, int hang, const char *text,
 	indent = hang < 0 ? pw : gw + hang;
 	/* in a very narrow window the prefix gets a line of its own */
 	alone = pw > 0 && pw + 1 > b->width;
-	n = layout_wrap(
-	    t, b->width - (alone ? 0 : (pw > indent ? pw : indent)), &l);
+	n = layout_wrap_opt(t,
+	    b->width - (alone ? 0 : (pw > indent ? pw : indent)),
+	    b->m->address_whole ? LAYOUT_ADDRESS_WHOLE : 0, &l);
 	for (i = 0; i < n + alone; i++) {
 		char *s, *line;
 
@@ -157,7 +159,9 @@ add_text(struct builder *b, const char *prefix, int hang, const char *text,
 		else
 			s = xasprintf("%*s%.*s", i == 0 ? 0 : indent,
 			    i == 0 ? pre : "", (int)l[i].len, t + l[i].off);
-		line = layout_fit(s, b->width, NULL);
+		/* cut to the width, but for a whole address (paper) */
+		line = b->m->address_whole ? xstrdup(s)
+					   : layout_fit(s, b->width, NULL);
 		add_line(b, line, strlen(line), kind);
 		free(line);
 		free(s);
@@ -840,6 +844,16 @@ view_todo_said(const struct wizard *w, size_t n, int width, int flags)
 	tag_typed(&b, add_text(&b, "", -1, said, VIEW_TODO, -1, (long)t),
 	    (int)n, 0, ticked);
 	free(said);
+	return b.d;
+}
+
+struct view_doc *
+view_notice(const struct wizard *w, enum guide_ui which, int width, int flags)
+{
+	struct builder b;
+
+	builder_start(&b, w, width, &view_paper, flags);
+	add_text(&b, "", -1, ui(&b, which), VIEW_NOTICE, -1, -1);
 	return b.d;
 }
 

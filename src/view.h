@@ -106,6 +106,9 @@ struct view_marks {
 			       lines (its text is wrapped to the width less
 			       this) */
 	int crisis_line;    /* view_crisis: one line where it fits whole */
+	int address_whole;  /* a web address wider than the width is not
+			       cut: it gets a line of its own, wider (paper:
+			       an address cut in two cannot be typed) */
 };
 
 /* The full screen, the plain mode, and paper. */
@@ -168,6 +171,11 @@ struct view_doc *view_prompt(const struct wizard *w, int width, int flags);
  */
 struct view_doc *view_todo_said(
     const struct wizard *w, size_t n, int width, int flags);
+
+/* A UI string of w's guide as a notice, wrapped to width.  Caller frees
+ * with view_doc_free. */
+struct view_doc *view_notice(
+    const struct wizard *w, enum guide_ui which, int width, int flags);
 
 /* Free a document; NULL is fine. */
 void view_doc_free(struct view_doc *d);

@@ -80,6 +80,17 @@ START_TEST(golden_handout)
 END_TEST
 
 /* Every line fits in width columns; in ASCII, only printable ASCII. */
+/* Whether a line (len bytes) is one web address and its indent. */
+static int
+address_alone(const char *p, size_t len)
+{
+	size_t i = strspn(p, " ");
+
+	if (i >= len || memchr(p + i, ' ', len - i) != NULL)
+		return 0;
+	return memchr(p + i, '.', len - i) != NULL;
+}
+
 static void
 expect_fits(const struct run_result *r, int width, int ascii)
 {
@@ -93,7 +104,10 @@ expect_fits(const struct run_result *r, int width, int ascii)
 			p++;
 			len--;
 		}
-		ck_assert_msg(layout_width(p, len) <= width,
+		/* only a web address alone on its line may be wider: it
+		 * is never cut */
+		ck_assert_msg(
+		    layout_width(p, len) <= width || address_alone(p, len),
 		    "a line is wider than %d: \"%.*s\"", width, (int)len, p);
 		for (size_t i = 0; ascii && i < len; i++)
 			ck_assert_msg((unsigned char)p[i] >= 0x20 &&
@@ -229,15 +243,111 @@ START_TEST(parts_in_reading_order)
 }
 END_TEST
 
+/*
+ * Every screen the young person can reach is on paper, but the two that
+ * only make sense on a screen (the languages, and the plan of ticks):
+ * its title, or for a step "Step n of 5: title".
+ */
+START_TEST(every_screen_on_paper)
+{
+	static const char *const langs[] = { "en", "fr" };
+
+	for (size_t i = 0; i < 2; i++) {
+		const char *opts[] = { "--lang", langs[i], "--width", "200",
+			NULL };
+		struct guide *g = cli_guide_of(langs[i]);
+		struct run_result r;
+
+		run_print(opts, "LANG=C.UTF-8", NULL, &r);
+		cli_expect_status(&r, 0);
+		for (size_t s = 0; s < g->nscreens; s++) {
+			const struct guide_screen *sc = &g->screens[s];
+			int off = sc->kind == GUIDE_KIND_LANGUAGES ||
+				  sc->kind == GUIDE_KIND_PLAN;
+			char *t = xasprintf("\n%s\n", sc->title);
+
+			if (sc->step > 0) {
+				free(t);
+				t = xasprintf("%s%s\n",
+				    g->ui[GUIDE_UI_LABEL_SEP], sc->title);
+			}
+			ck_assert_msg(
+			    (strstr(r.out, t) != NULL) == !off || s == g->start,
+			    "%s: screen %s is %s the handout", langs[i], sc->id,
+			    off ? "in" : "not in");
+			free(t);
+		}
+		run_free(&r);
+		guide_free(g);
+	}
+}
+END_TEST
+
+/*
+ * On paper a web address is never cut (it cannot be typed in two
+ * pieces): one wider than the page gets a line of its own; and "(step 5)"
+ * never splits, at any width.
+ */
+START_TEST(addresses_and_steps_whole)
+{
+	struct guide *g = cli_guide_of("en");
+	char width[16];
+	const char *opts[] = { "--lang", "en", "--width", width, NULL };
+	struct run_result r;
+
+	for (int wd = 20; wd <= 72; wd++) {
+		snprintf(width, sizeof width, "%d", wd);
+		run_print(opts, "LANG=C.UTF-8", NULL, &r);
+		cli_expect_status(&r, 0);
+		for (size_t k = 0; k < g->nsources; k++)
+			ck_assert_msg(strstr(r.out, g->sources[k].url) != NULL,
+			    "at %d columns %s is cut", wd, g->sources[k].url);
+		ck_assert_ptr_null(strstr(r.out, "(step\n"));
+		ck_assert_ptr_null(strstr(r.out, "step\n5)"));
+		run_free(&r);
+	}
+	guide_free(g);
+}
+END_TEST
+
+/* QR codes too wide for a narrow page are not dropped silently: the
+ * handout says so, once. */
+START_TEST(qr_left_out_says_so)
+{
+	const char *narrow[] = { "--lang", "en", "--qr", "--width", "20",
+		NULL };
+	const char *wide[] = { "--lang", "en", "--qr", NULL };
+	struct guide *g = cli_guide_of("en");
+	char *note = gs_words(g->ui[GUIDE_UI_QR_NO_ROOM], 18);
+	struct run_result r;
+
+	run_print(narrow, "LANG=C.UTF-8", NULL, &r);
+	cli_expect_status(&r, 0);
+	ck_assert_uint_eq(cli_count(r.out, r.outlen, note), 1);
+	run_free(&r);
+	run_print(wide, "LANG=C.UTF-8", NULL, &r);
+	cli_expect_status(&r, 0);
+	ck_assert_uint_eq(cli_count(r.out, r.outlen, note), 0);
+	run_free(&r);
+	free(note);
+	guide_free(g);
+}
+END_TEST
+
 START_TEST(pages_have_form_feeds)
 {
 	const char *opts[] = { "--lang", "en", "--pages", NULL };
 	struct guide *g = cli_guide_of("en");
 	struct run_result r;
-	size_t parts = 5; /* start, steps, paid, directory, sources */
+	size_t parts = 3; /* the start, the steps, the sources */
 
+	/* every other screen a part, but the menu of languages and the plan
+	 * (the help screen is the directory's part) */
 	for (size_t s = 0; s < g->nscreens; s++)
-		parts += g->screens[s].audience == GUIDE_ADULT;
+		parts += s != g->start && g->screens[s].step == 0 &&
+			 g->screens[s].kind != GUIDE_KIND_LANGUAGES &&
+			 g->screens[s].kind != GUIDE_KIND_PLAN &&
+			 g->screens[s].kind != GUIDE_KIND_SOURCES;
 	run_print(opts, "LANG=C.UTF-8", NULL, &r);
 	cli_expect_status(&r, 0);
 	ck_assert_uint_eq(cli_count(r.out, r.outlen, "\f"), parts - 1);
@@ -525,6 +635,9 @@ print_suite(void)
 	tcase_add_test(tc, fits_the_width);
 	tcase_add_test(tc, parts_in_reading_order);
 	tcase_add_test(tc, pages_have_form_feeds);
+	tcase_add_test(tc, every_screen_on_paper);
+	tcase_add_test(tc, addresses_and_steps_whole);
+	tcase_add_test(tc, qr_left_out_says_so);
 	tool_add_test(tc, qr_codes_scan, "zbarimg", "zbar-tools");
 	tcase_add_test(tc, no_qr_without_option);
 	tcase_add_test(tc, site_people_in_handout);
