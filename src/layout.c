@@ -197,6 +197,26 @@ keep_numbers(const char *s, size_t n, char *p)
 	}
 }
 
+/*
+ * No break after a hyphen that joins a short word to the one before it:
+ * French "Parles-en", "dis-moi", "vas-y" read as one word, and "-en"
+ * alone at the start of a line reads as nothing.
+ */
+static void
+keep_short_after_hyphen(const char *s, size_t n, char *p)
+{
+	for (size_t i = 1; i < n; i++) {
+		size_t k = i;
+
+		if (p[i] != UC_BREAK_POSSIBLE || s[i - 1] != '-')
+			continue;
+		while (k < n && k - i < 5 && word_byte((unsigned char)s[k]))
+			k++;
+		if (k - i <= 4 && (k == n || !word_byte((unsigned char)s[k])))
+			p[i] = UC_BREAK_PROHIBITED;
+	}
+}
+
 /* No break opportunity inside a word that looks like an address. */
 static void
 keep_addresses(const char *s, size_t n, char *p)
@@ -241,6 +261,7 @@ layout_wrap_opt(const char *s, int width, int flags, struct layout_line **out)
 		u8_possible_linebreaks((const uint8_t *)s, n, "UTF-8", p);
 		keep_addresses(s, n, p);
 		keep_numbers(s, n, p);
+		keep_short_after_hyphen(s, n, p);
 	}
 	while (i < n) {
 		ucs4_t uc;

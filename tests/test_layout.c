@@ -361,6 +361,49 @@ START_TEST(test_fit)
 }
 END_TEST
 
+/* A short word after a hyphen stays with the word before it ("Parles-en"
+ * is one word), and a short number with the word before it ("(step 5)",
+ * "call 911"): at no width does a line end before it. */
+START_TEST(test_wrap_keeps_short_words)
+{
+	static const char *const texts[] = {
+		"Tu peux en parler. Parles-en \xc3\xa0 un adulte, dis-moi.",
+		"Save it first (step 5) before you block them, or call 911.",
+	};
+	static const char *const glued[] = { "Parles-en", "dis-moi,",
+		"(step 5)", "call 911." };
+
+	for (size_t t = 0; t < 2; t++)
+		for (int width = 10; width <= 60; width++) {
+			struct layout_line *l;
+			size_t n = layout_wrap(texts[t], width, &l);
+
+			for (size_t i = 0; i < n; i++) {
+				const char *line = texts[t] + l[i].off;
+
+				for (size_t g = 0; g < 4; g++) {
+					const char *at =
+					    strstr(texts[t], glued[g]);
+
+					if (at == NULL)
+						continue;
+					/* the glued words start on a line
+					 * and end on the same one */
+					ck_assert_msg(
+					    !(at >= line &&
+						at < line + l[i].len &&
+						at + strlen(glued[g]) >
+						    line + l[i].len + 1),
+					    "width %d: \"%s\" split: \"%.*s\"",
+					    width, glued[g], (int)l[i].len,
+					    line);
+				}
+			}
+			free(l);
+		}
+}
+END_TEST
+
 static Suite *
 layout_suite(void)
 {
@@ -374,6 +417,7 @@ layout_suite(void)
 	tcase_add_test(tc, test_wrap_long_word);
 	tcase_add_test(tc, test_wrap_wide);
 	tcase_add_test(tc, test_wrap_never_splits);
+	tcase_add_test(tc, test_wrap_keeps_short_words);
 	tcase_add_test(tc, test_wrap_addresses);
 	tcase_add_test(tc, test_fit);
 	suite_add_tcase(s, tc);
