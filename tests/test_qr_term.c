@@ -11,7 +11,7 @@
  * Two sets of tests:
  *  - the reference painter: this program, run as "test_qr_term --paint
  *    ADDRESS", is a small curses program that paints a code exactly as
- *    qr.h tells a front end to (qr_fit, qr_paint, white on black or the
+ *    qr.h tells a front end to (qr_choose, qr_paint, white on black or the
  *    terminal's colours, reverse video).  It proves the painting rule and
  *    this test's reading of the screen, independently of safesteps;
  *  - safesteps itself: "h" then "c" on the help screen, and "c" on every
@@ -66,7 +66,7 @@ paint_child(const char *address)
 	struct qr q;
 	struct qr_paint p;
 	attr_t base = A_NORMAL;
-	int utf8, quiet, row, col, top = 2, left = 3, ch;
+	int utf8, halves, quiet, row, col, top = 2, left = 3, ch;
 
 	setlocale(LC_ALL, "");
 	utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
@@ -85,18 +85,19 @@ paint_child(const char *address)
 		base = COLOR_PAIR(PAINT_PAIR);
 	}
 	mvaddstr(0, 0, "Kids Help Phone: some text around the code");
-	if (!qr_fit(&q, COLS - left, LINES - top - 2, utf8, &quiet)) {
+	if (!qr_choose(
+		&q, COLS - left, LINES - top - 2, utf8, &halves, &quiet)) {
 		mvaddstr(top, 0, PAINT_SMALL);
 	} else {
-		for (row = 0; row < qr_rows(&q, utf8, quiet); row++) {
-			for (col = 0; col < qr_cols(&q, utf8, quiet); col++) {
-				qr_paint(&q, utf8, quiet, col, row, &p);
+		for (row = 0; row < qr_rows(&q, halves, quiet); row++) {
+			for (col = 0; col < qr_cols(&q, halves, quiet); col++) {
+				qr_paint(&q, halves, quiet, col, row, &p);
 				attrset(base | (p.reverse ? A_REVERSE : 0));
 				mvaddstr(top + row, left + col, p.glyph);
 			}
 		}
 		attrset(A_NORMAL);
-		mvaddstr(top + qr_rows(&q, utf8, quiet), 0, PAINT_SCAN);
+		mvaddstr(top + qr_rows(&q, halves, quiet), 0, PAINT_SCAN);
 	}
 	refresh();
 	while ((ch = getch()) != 'q')
@@ -278,11 +279,19 @@ START_TEST(painter_half_blocks)
 }
 END_TEST
 
-START_TEST(painter_ascii)
+/* The wide form, where it fits: in the C locale, and in UTF-8 too. */
+START_TEST(painter_wide)
 {
 	const char *address = paint_addresses[_i];
 	struct term *t;
 
+	t = start_painter(45, 90, env_utf8, address);
+	ck_assert_msg(term_wait_text(t, PAINT_SCAN, 3000, NULL, NULL) == 0,
+	    "the painter did not paint:\n%s", term_dump(t));
+	ck_assert_msg(term_find(t, "\xe2\x96", NULL, NULL) == -1,
+	    "half blocks where the wide form fits:\n%s", term_dump(t));
+	assert_screen_reads(t, address, 0, "wide, UTF-8, colour");
+	term_free(t);
 	t = start_painter(45, 90, env_ascii, address);
 	ck_assert_msg(term_wait_text(t, PAINT_SCAN, 3000, NULL, NULL) == 0,
 	    "the painter did not paint:\n%s", term_dump(t));
@@ -743,7 +752,7 @@ qr_term_suite(void)
 	/* Every test here reads codes off the screen with zbarimg. */
 	tool_add_loop_test(painter, painter_half_blocks, 0,
 	    (int)(sizeof paint_addresses / sizeof paint_addresses[0]), ZBAR);
-	tool_add_loop_test(painter, painter_ascii, 0,
+	tool_add_loop_test(painter, painter_wide, 0,
 	    (int)(sizeof paint_addresses / sizeof paint_addresses[0]), ZBAR);
 	tool_add_test(painter, painter_theme_matters, ZBAR);
 	suite_add_tcase(s, painter);
