@@ -244,7 +244,8 @@ tui_attr(const struct tui *t, const struct view_line *l)
 /*
  * Paint the QR code of the shown resource over the body rows, in the form
  * qr_choose picks (qr.h: the wide form where it fits, else half blocks;
- * either reads in real terminals), or one line saying why there is none.
+ * either reads in real terminals), or one line that says what the window
+ * lacks.
  */
 static void
 tui_draw_qr(struct tui *t, size_t r)
@@ -269,7 +270,11 @@ tui_draw_qr(struct tui *t, size_t r)
 	if (qr_make(res->web, &q) != 0 ||
 	    !qr_choose(
 		&q, v->cols, bottom - top - 2, t->app->utf8, &halves, &quiet)) {
-		s = layout_fit(g->ui[GUIDE_UI_QR_TOO_SMALL], v->cols, NULL);
+		/* "taller" where the width would do, else "bigger" */
+		s = layout_fit(g->ui[qr_fits_width(&q, v->cols, t->app->utf8)
+					 ? GUIDE_UI_QR_TALLER
+					 : GUIDE_UI_QR_TOO_SMALL],
+		    v->cols, NULL);
 		mvaddstr(top + 1, 0, s);
 		free(s);
 		qr_free(&q);

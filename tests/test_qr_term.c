@@ -581,19 +581,39 @@ START_TEST(every_resource)
 }
 END_TEST
 
-/* Where the code does not fit: one line, never a broken code. */
+/*
+ * Where no code fits: one line, never a broken code.  A window wide enough
+ * for the code asks to be taller; one too narrow (the C locale's wide
+ * form needs 58 columns for this code) to be bigger.
+ */
 START_TEST(too_small)
 {
+	static const struct {
+		const char *const *env;
+		int rows, cols;
+		enum guide_ui line;
+	} runs[] = {
+		{ env_utf8, 14, 50, GUIDE_UI_QR_TALLER },
+		{ env_ascii, 24, 80, GUIDE_UI_QR_TALLER },
+		{ env_ascii, 40, 50, GUIDE_UI_QR_TOO_SMALL },
+	};
 	const struct guide *g = guide_en();
-	struct term *t = start_safesteps(14, 50, env_utf8);
-	char *small = ui_prefix(g, GUIDE_UI_QR_TOO_SMALL, 20);
+	struct term *t =
+	    start_safesteps(runs[_i].rows, runs[_i].cols, runs[_i].env);
+	char *small = ui_prefix(g, runs[_i].line, 20);
+	char *scan = ui_prefix(g, GUIDE_UI_QR_SCAN, 24);
 
 	press(t, 'h');
 	press(t, 'c');
 	ck_assert_msg(term_wait_text(t, small, 5000, NULL, NULL) == 0,
-	    "no \"%s\" at 50x14:\n%s", small, term_dump(t));
+	    "no \"%s\" at %dx%d:\n%s", small, runs[_i].cols, runs[_i].rows,
+	    term_dump(t));
 	ck_assert_msg(term_find(t, "\xe2\x96", NULL, NULL) == -1,
-	    "half blocks at 50x14:\n%s", term_dump(t));
+	    "half blocks at %dx%d:\n%s", runs[_i].cols, runs[_i].rows,
+	    term_dump(t));
+	ck_assert_msg(term_find(t, scan, NULL, NULL) == -1,
+	    "a code at %dx%d:\n%s", runs[_i].cols, runs[_i].rows, term_dump(t));
+	free(scan);
 	free(small);
 	term_free(t);
 }
@@ -760,7 +780,7 @@ qr_term_suite(void)
 	tool_add_test(app, help_screen_code, ZBAR);
 	tool_add_test(app, no_code_without_address, ZBAR);
 	tool_add_loop_test(app, every_resource, 0, 4, ZBAR);
-	tcase_add_test(app, too_small);
+	tcase_add_loop_test(app, too_small, 0, 3);
 	tool_add_loop_test(app, handout, 0, 2, ZBAR);
 	suite_add_tcase(s, app);
 	return s;
