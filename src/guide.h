@@ -72,6 +72,9 @@
 	X(SITE_HEADING, "site_heading", NULL)                               \
 	X(QR_SCAN, "qr_scan", NULL)                                         \
 	X(QR_TOO_SMALL, "qr_too_small", NULL)                               \
+	X(QR_TALLER, "qr_taller",                                           \
+	    "Make the window taller "                                       \
+	    "to show the code.")                                            \
 	X(KEYS_TITLE, "keys_title", NULL)                                   \
 	X(KEY_MOVE, "key_move", NULL)                                       \
 	X(KEY_CHOOSE, "key_choose", NULL)                                   \

@@ -66,31 +66,31 @@ qr_module(const struct qr *q, int x, int y)
 }
 
 int
-qr_cols(const struct qr *q, int utf8, int quiet)
+qr_cols(const struct qr *q, int halves, int quiet)
 {
 	int side = q->size + 2 * quiet;
 
-	return utf8 ? side : 2 * side;
+	return halves ? side : 2 * side;
 }
 
 int
-qr_rows(const struct qr *q, int utf8, int quiet)
+qr_rows(const struct qr *q, int halves, int quiet)
 {
 	int side = q->size + 2 * quiet;
 
 	/* Sides are odd: the last half-block line's lower half is quiet. */
-	return utf8 ? (side + 1) / 2 : side;
+	return halves ? (side + 1) / 2 : side;
 }
 
 int
-qr_fit(const struct qr *q, int cols, int rows, int utf8, int *quiet)
+qr_fit(const struct qr *q, int cols, int rows, int halves, int *quiet)
 {
 	static const int zones[] = { QR_QUIET_MAX, QR_QUIET_MIN };
 	size_t i;
 
 	for (i = 0; i < sizeof zones / sizeof zones[0]; i++) {
-		if (qr_cols(q, utf8, zones[i]) <= cols &&
-		    qr_rows(q, utf8, zones[i]) <= rows) {
+		if (qr_cols(q, halves, zones[i]) <= cols &&
+		    qr_rows(q, halves, zones[i]) <= rows) {
 			*quiet = zones[i];
 			return 1;
 		}
@@ -98,16 +98,43 @@ qr_fit(const struct qr *q, int cols, int rows, int utf8, int *quiet)
 	return 0;
 }
 
+int
+qr_choose(
+    const struct qr *q, int cols, int rows, int utf8, int *halves, int *quiet)
+{
+	/*
+	 * The wide form first, even with the least quiet zone against half
+	 * blocks with the most: it needs no glyph, so no font can spoil it,
+	 * and its modules are twice as big.
+	 */
+	if (qr_fit(q, cols, rows, 0, quiet)) {
+		*halves = 0;
+		return 1;
+	}
+	if (utf8 && qr_fit(q, cols, rows, 1, quiet)) {
+		*halves = 1;
+		return 1;
+	}
+	return 0;
+}
+
+int
+qr_fits_width(const struct qr *q, int cols, int utf8)
+{
+	/* half blocks are the narrower form: one cell per module */
+	return q->size > 0 && qr_cols(q, utf8, QR_QUIET_MIN) <= cols;
+}
+
 void
-qr_cell(const struct qr *q, int utf8, int quiet, int col, int row,
+qr_cell(const struct qr *q, int halves, int quiet, int col, int row,
     int *top_dark, int *bottom_dark)
 {
-	if (col < 0 || row < 0 || col >= qr_cols(q, utf8, quiet) ||
-	    row >= qr_rows(q, utf8, quiet)) {
+	if (col < 0 || row < 0 || col >= qr_cols(q, halves, quiet) ||
+	    row >= qr_rows(q, halves, quiet)) {
 		*top_dark = *bottom_dark = 0;
 		return;
 	}
-	if (utf8) {
+	if (halves) {
 		*top_dark = qr_module(q, col - quiet, 2 * row - quiet);
 		*bottom_dark = qr_module(q, col - quiet, 2 * row + 1 - quiet);
 	} else {
@@ -129,33 +156,34 @@ qr_glyph(int top_ink, int bottom_ink)
 }
 
 void
-qr_paint(const struct qr *q, int utf8, int quiet, int col, int row,
+qr_paint(const struct qr *q, int halves, int quiet, int col, int row,
     struct qr_paint *out)
 {
 	int top, bottom;
 
-	qr_cell(q, utf8, quiet, col, row, &top, &bottom);
+	qr_cell(q, halves, quiet, col, row, &top, &bottom);
 	/*
-	 * The foreground is light and the background dark.  A cell with a
-	 * light half is reversed, so that its background turns light and
-	 * its ink dark: the ink then covers the dark halves.  A dark cell is
-	 * a plain space.
+	 * The foreground is light and the background dark; reverse video
+	 * swaps them.  Two alike modules: a space, reversed if light.  A
+	 * mixed cell (half blocks only): the lower half block, whose ink is
+	 * the foreground, so reversed if the bottom module is dark; the top
+	 * module is the background (qr.h says why).
 	 */
-	if (top && bottom) {
+	if (top == bottom) {
 		out->glyph = " ";
-		out->reverse = 0;
+		out->reverse = !top;
 	} else {
-		out->glyph = utf8 ? qr_glyph(top, bottom) : " ";
-		out->reverse = 1;
+		out->glyph = "\u2584";
+		out->reverse = bottom;
 	}
 }
 
 char **
-qr_lines(const struct qr *q, int utf8, int quiet, size_t *nlines)
+qr_lines(const struct qr *q, int halves, int quiet, size_t *nlines)
 {
 	char **lines;
 	char *p;
-	int rows = qr_rows(q, utf8, quiet), cols = qr_cols(q, utf8, quiet);
+	int rows = qr_rows(q, halves, quiet), cols = qr_cols(q, halves, quiet);
 	int row, col, top, bottom;
 	const char *g;
 
@@ -164,8 +192,8 @@ qr_lines(const struct qr *q, int utf8, int quiet, size_t *nlines)
 		/* A half block is three bytes in UTF-8. */
 		p = lines[row] = xmalloc((size_t)cols * 3 + 1);
 		for (col = 0; col < cols; col++) {
-			qr_cell(q, utf8, quiet, col, row, &top, &bottom);
-			if (utf8)
+			qr_cell(q, halves, quiet, col, row, &top, &bottom);
+			if (halves)
 				g = qr_glyph(top, bottom);
 			else
 				g = top ? "#" : " ";

@@ -8,17 +8,35 @@
  * holding "https://" followed by the address exactly as given), and the
  * matrix into cells that a front end paints or lines that a handout prints.
  *
- * Two forms:
- *   - half blocks (UTF-8 locales): one cell holds two modules, one above
- *     the other, drawn with " ", "\u2580", "\u2584" or "\u2588";
- *   - ASCII (other locales): one module is two cells side by side, one row
- *     per module.
+ * Two forms, chosen by the argument halves:
+ *   - wide (halves 0): one module is two cells side by side, one line per
+ *     module.  On a screen every cell is a space and only its background
+ *     shows the module, so the code reads whatever the font, one without
+ *     block glyphs included; on paper "##" or two spaces.  Any locale.
+ *   - half blocks (halves 1, UTF-8 locales only): one cell holds two
+ *     modules, one above the other; half as tall as the wide form.
  * A quiet zone (light modules) of QR_QUIET_MAX modules surrounds the code
- * where it fits, else QR_QUIET_MIN; qr_fit says which.
+ * where it fits, else QR_QUIET_MIN.  On a screen qr_choose picks the wide
+ * form where it fits and half blocks only where it does not; qr_fit says
+ * whether one form fits.
  *
- * Call order: struct qr q; qr_make(address, &q); qr_fit(&q, cols, rows,
- * utf8, &quiet); then for each cell qr_paint (a screen) or qr_lines once
- * (paper); qr_free(&q).
+ * Call order: struct qr q; qr_make(address, &q); qr_choose(&q, cols, rows,
+ * utf8, &halves, &quiet) (a screen) or qr_fit (paper); then for each cell
+ * qr_paint (a screen) or qr_lines once (paper); qr_free(&q).
+ *
+ * Half blocks on a real screen.  A font's block glyphs rarely match the
+ * cell: they fall a pixel or two short of an edge or of the middle, or
+ * stray a pixel past it.  Drawn with upper and lower half blocks, a code
+ * then has thin stripes of the wrong colour across its rows and its
+ * finder patterns come apart, and it does not scan (xterm and st with
+ * DejaVu Sans Mono); a bitmap font may have no block glyph at all.  A
+ * cell's background, though, is always filled exactly.  So qr_paint
+ * draws a cell whose two modules are alike as a space, its background
+ * showing both, and a mixed cell as the lower half block U+2584, inked in
+ * the bottom module's colour on the top module's as background.  One
+ * glyph, only where the two modules differ, and the background fills
+ * whatever the glyph leaves out.  tests/test_qr_window.c reads the codes
+ * off real terminal windows.
  *
  * Polarity.  On a screen, paint light foreground on a dark background:
  * with colours, explicit white on black; without colours, the terminal's
@@ -49,7 +67,7 @@ struct qr {
 
 /* How to paint one cell of the code on a screen (see the polarity note). */
 struct qr_paint {
-	const char *glyph; /* one cell wide: " ", or a half or full block */
+	const char *glyph; /* one cell wide: " ", or the lower half block */
 	int reverse;       /* 1: draw it in reverse video */
 };
 
@@ -66,25 +84,43 @@ void qr_free(struct qr *q);
 /* Whether module (x, y) is dark; anything outside the code is light. */
 int qr_module(const struct qr *q, int x, int y);
 
-/* The width, in cells, of the code drawn with this quiet zone. */
-int qr_cols(const struct qr *q, int utf8, int quiet);
+/* The width, in cells, of the code in a form with this quiet zone. */
+int qr_cols(const struct qr *q, int halves, int quiet);
 
-/* The height, in cells (lines), of the code drawn with this quiet zone. */
-int qr_rows(const struct qr *q, int utf8, int quiet);
+/* The height, in cells (lines), of the code in a form with this quiet
+ * zone. */
+int qr_rows(const struct qr *q, int halves, int quiet);
 
 /*
- * Whether the code fits in cols x rows cells, half blocks if utf8 else
- * ASCII.  Returns 1 and sets *quiet (QR_QUIET_MAX if that fits, else
- * QR_QUIET_MIN), or 0 when even the least quiet zone does not fit.
+ * Whether the code fits in cols x rows cells in a form (half blocks if
+ * halves, else wide).  Returns 1 and sets *quiet (QR_QUIET_MAX if that
+ * fits, else QR_QUIET_MIN), or 0 when even the least quiet zone does not
+ * fit.
  */
-int qr_fit(const struct qr *q, int cols, int rows, int utf8, int *quiet);
+int qr_fit(const struct qr *q, int cols, int rows, int halves, int *quiet);
+
+/*
+ * How to draw the code on a screen of cols x rows cells: the wide form
+ * where it fits (it reads in any font), else half blocks if utf8.
+ * Returns 1 and sets *halves and *quiet (as qr_fit), or 0 when no form
+ * fits; then *halves and *quiet are left alone.
+ */
+int qr_choose(
+    const struct qr *q, int cols, int rows, int utf8, int *halves, int *quiet);
+
+/*
+ * Whether a form this locale can draw (half blocks if utf8, else wide)
+ * fits in cols columns with the least quiet zone: where qr_choose finds
+ * no room, a taller window would then show the code.
+ */
+int qr_fits_width(const struct qr *q, int cols, int utf8);
 
 /*
  * Which halves of cell (col, row) of the drawing are dark: the module
- * above and the one below for half blocks; for ASCII both are the one
- * module the cell shows.  Cells outside the drawing are light.
+ * above and the one below for half blocks; in the wide form both are the
+ * one module the cell shows.  Cells outside the drawing are light.
  */
-void qr_cell(const struct qr *q, int utf8, int quiet, int col, int row,
+void qr_cell(const struct qr *q, int halves, int quiet, int col, int row,
     int *top_dark, int *bottom_dark);
 
 /*
@@ -94,20 +130,21 @@ void qr_cell(const struct qr *q, int utf8, int quiet, int col, int row,
 const char *qr_glyph(int top_ink, int bottom_ink);
 
 /*
- * What to draw at cell (col, row) of the drawing, for a screen: the glyph
- * (half blocks if utf8, else a space) and whether to reverse it.
+ * What to draw at cell (col, row) of the drawing, for a screen: a space,
+ * or for a mixed cell of half blocks "\u2584", and whether to reverse it
+ * (see "Half blocks on a real screen" and the polarity note).
  */
-void qr_paint(const struct qr *q, int utf8, int quiet, int col, int row,
+void qr_paint(const struct qr *q, int halves, int quiet, int col, int row,
     struct qr_paint *out);
 
 /*
  * The whole drawing as lines of text for paper (ink is dark): half blocks
- * if utf8, else "##" for a dark module and two spaces for a light one.
+ * if halves, else "##" for a dark module and two spaces for a light one.
  * Every line is qr_cols cells wide, quiet zone included.  Returns the
  * lines (qr_rows of them, also stored in *nlines); the caller frees with
  * qr_lines_free.
  */
-char **qr_lines(const struct qr *q, int utf8, int quiet, size_t *nlines);
+char **qr_lines(const struct qr *q, int halves, int quiet, size_t *nlines);
 
 /* Free lines made by qr_lines; NULL is fine. */
 void qr_lines_free(char **lines, size_t nlines);

@@ -241,15 +241,20 @@ tui_attr(const struct tui *t, const struct view_line *l)
 	return a;
 }
 
-/* Paint the QR code of the shown resource over the body rows. */
+/*
+ * Paint the QR code of the shown resource over the body rows, in the form
+ * qr_choose picks (qr.h: the wide form where it fits, else half blocks;
+ * either reads in real terminals), or one line that says what the window
+ * lacks.
+ */
 static void
 tui_draw_qr(struct tui *t, size_t r)
 {
 	const struct guide *g = wizard_guide(t->w);
 	const struct guide_resource *res = &g->resources[r];
 	struct window *v = t->v;
-	int top = v->body_top, bottom = v->hint_row, utf8 = t->app->utf8;
-	int quiet, rows, cols, x0, y, x;
+	int top = v->body_top, bottom = v->hint_row;
+	int halves, quiet, rows, cols, x0, y, x;
 	struct qr q;
 	char *s;
 
@@ -263,15 +268,20 @@ tui_draw_qr(struct tui *t, size_t r)
 	attrset(A_NORMAL);
 	free(s);
 	if (qr_make(res->web, &q) != 0 ||
-	    !qr_fit(&q, v->cols, bottom - top - 2, utf8, &quiet)) {
-		s = layout_fit(g->ui[GUIDE_UI_QR_TOO_SMALL], v->cols, NULL);
+	    !qr_choose(
+		&q, v->cols, bottom - top - 2, t->app->utf8, &halves, &quiet)) {
+		/* "taller" where the width would do, else "bigger" */
+		s = layout_fit(g->ui[qr_fits_width(&q, v->cols, t->app->utf8)
+					 ? GUIDE_UI_QR_TALLER
+					 : GUIDE_UI_QR_TOO_SMALL],
+		    v->cols, NULL);
 		mvaddstr(top + 1, 0, s);
 		free(s);
 		qr_free(&q);
 		return;
 	}
-	rows = qr_rows(&q, utf8, quiet);
-	cols = qr_cols(&q, utf8, quiet);
+	rows = qr_rows(&q, halves, quiet);
+	cols = qr_cols(&q, halves, quiet);
 	x0 = (v->cols - cols) / 2;
 	for (y = 0; y < rows; y++) {
 		move(top + 1 + y, x0);
@@ -279,7 +289,7 @@ tui_draw_qr(struct tui *t, size_t r)
 			struct qr_paint p;
 			attr_t a = A_NORMAL;
 
-			qr_paint(&q, utf8, quiet, x, y, &p);
+			qr_paint(&q, halves, quiet, x, y, &p);
 			if (t->color)
 				a |= COLOR_PAIR(PAIR_QR);
 			if (p.reverse)
@@ -581,7 +591,8 @@ tui_colors(struct tui *t)
 	init_pair(PAIR_CRISIS, COLOR_YELLOW, -1);
 	init_pair(PAIR_HINT, COLOR_CYAN, -1);
 	init_pair(PAIR_MORE, COLOR_CYAN, -1);
-	init_pair(PAIR_QR, COLOR_WHITE, COLOR_BLACK);
+	/* the brightest white there is: the most contrast for a camera */
+	init_pair(PAIR_QR, COLORS >= 16 ? 15 : COLOR_WHITE, COLOR_BLACK);
 	/* reversed: black on cyan, as clear on a light terminal as a dark */
 	init_pair(PAIR_HIGHLIGHT, COLOR_CYAN, COLOR_BLACK);
 	t->color = 1;

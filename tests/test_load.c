@@ -21,6 +21,7 @@
 #include "guide.h"
 #include "guidescreen.h"
 #include "load.h"
+#include "xmalloc.h"
 
 static const char *
 datadir(void)
@@ -239,6 +240,47 @@ START_TEST(buffer_loads_like_file)
 	ck_assert_ptr_null(g);
 	ck_assert_uint_eq(rep.ndiags, 11); /* the 11 missing keys */
 	load_report_free(&rep);
+}
+END_TEST
+
+/*
+ * A file written before an optional UI string existed (valid.json with
+ * qr_taller taken out) still loads: one warning, and the English default
+ * is shown.
+ */
+START_TEST(older_ui_loads)
+{
+	static const char key[] = " \"qr_taller\": ";
+	struct load_report rep = { 0 };
+	struct guide *g;
+	char *path = fixture("valid.json"), *buf, *at, *end;
+	FILE *f = fopen(path, "rb");
+	long len;
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+	len = ftell(f);
+	rewind(f);
+	buf = xmalloc((size_t)len + 1);
+	ck_assert_uint_eq(fread(buf, 1, (size_t)len, f), (size_t)len);
+	buf[len] = '\0';
+	fclose(f);
+	/* the pair and its comma, on qr_too_small's line */
+	at = strstr(buf, key);
+	ck_assert_ptr_nonnull(at);
+	end = strchr(strchr(at + sizeof key - 1, '"') + 1, '"') + 2;
+	memmove(at, end, strlen(end) + 1);
+	g = load_buffer("older.json", buf, strlen(buf), &rep);
+	check_lines(&rep, "older.json",
+	    LINES(": ui.qr_taller: warning: missing; the English default "
+		  "\"Make the window taller to show the code.\" is shown"));
+	ck_assert_ptr_nonnull(g);
+	ck_assert_str_eq(
+	    g->ui[GUIDE_UI_QR_TALLER], guide_ui_default(GUIDE_UI_QR_TALLER));
+	guide_free(g);
+	load_report_free(&rep);
+	free(buf);
+	free(path);
 }
 END_TEST
 
@@ -1016,6 +1058,7 @@ load_suite(void)
 	tcase_add_test(tc, valid_file_loads);
 	tcase_add_test(tc, buffer_loads_like_file);
 	tcase_add_test(tc, bom_is_skipped);
+	tcase_add_test(tc, older_ui_loads);
 	tcase_add_test(tc, guide_free_null);
 	tcase_add_test(tc, guide_helpers);
 	tcase_add_test(tc, report_format);

@@ -351,6 +351,96 @@ START_TEST(test_quiet_zone_and_lines)
 }
 END_TEST
 
+/*
+ * The painting rule (qr.h, "Half blocks on a real screen"): a cell whose
+ * two modules are alike is a space, reversed where they are light; a mixed
+ * cell, which only half blocks have, is the lower half block, reversed
+ * where the bottom module is dark.  The wide form has no glyph at all.
+ */
+START_TEST(test_paint_rule)
+{
+	struct qr q;
+	struct qr_paint p;
+	int halves, col, row, top, bottom, mixed = 0, alike = 0;
+
+	ck_assert_int_eq(qr_make("takeitdown.ncmec.org", &q), 0);
+	for (halves = 0; halves <= 1; halves++) {
+		for (row = 0; row < qr_rows(&q, halves, QR_QUIET_MIN); row++) {
+			for (col = 0; col < qr_cols(&q, halves, QR_QUIET_MIN);
+			     col++) {
+				qr_cell(&q, halves, QR_QUIET_MIN, col, row,
+				    &top, &bottom);
+				qr_paint(
+				    &q, halves, QR_QUIET_MIN, col, row, &p);
+				if (top == bottom) {
+					ck_assert_str_eq(p.glyph, " ");
+					ck_assert_int_eq(p.reverse, !top);
+					alike++;
+					continue;
+				}
+				ck_assert_msg(halves,
+				    "a mixed cell in the wide form at %d,%d",
+				    col, row);
+				ck_assert_str_eq(p.glyph, "\xe2\x96\x84");
+				ck_assert_int_eq(p.reverse, bottom);
+				mixed++;
+			}
+		}
+	}
+	ck_assert_int_gt(mixed, 0);
+	ck_assert_int_gt(alike, 0);
+	qr_free(&q);
+}
+END_TEST
+
+/*
+ * The wide form wherever it fits, even with the least quiet zone; half
+ * blocks only where it does not, and only in a UTF-8 locale.
+ */
+START_TEST(test_choose)
+{
+	struct qr q;
+	int halves = -1, quiet = -1;
+
+	/* 25 modules: wide 66x33 or 58x29, half blocks 33x17 or 29x15. */
+	ck_assert_int_eq(qr_make("kidshelpphone.ca", &q), 0);
+	ck_assert_int_eq(q.size, 25);
+	ck_assert_int_eq(qr_choose(&q, 100, 35, 1, &halves, &quiet), 1);
+	ck_assert_int_eq(halves, 0);
+	ck_assert_int_eq(quiet, 4);
+	ck_assert_int_eq(qr_choose(&q, 66, 32, 1, &halves, &quiet), 1);
+	ck_assert_int_eq(halves, 0);
+	ck_assert_int_eq(quiet, 2);
+	ck_assert_int_eq(qr_choose(&q, 58, 29, 0, &halves, &quiet), 1);
+	ck_assert_int_eq(halves, 0);
+	ck_assert_int_eq(quiet, 2);
+	/* 80x24's body: too short for the wide form. */
+	ck_assert_int_eq(qr_choose(&q, 80, 19, 1, &halves, &quiet), 1);
+	ck_assert_int_eq(halves, 1);
+	ck_assert_int_eq(quiet, 4);
+	ck_assert_int_eq(qr_choose(&q, 57, 40, 1, &halves, &quiet), 1);
+	ck_assert_int_eq(halves, 1);
+	ck_assert_int_eq(qr_choose(&q, 29, 15, 1, &halves, &quiet), 1);
+	ck_assert_int_eq(halves, 1);
+	ck_assert_int_eq(quiet, 2);
+	/* Nothing fits: *halves and *quiet are left alone. */
+	halves = quiet = -1;
+	ck_assert_int_eq(qr_choose(&q, 80, 19, 0, &halves, &quiet), 0);
+	ck_assert_int_eq(qr_choose(&q, 57, 40, 0, &halves, &quiet), 0);
+	ck_assert_int_eq(qr_choose(&q, 28, 40, 1, &halves, &quiet), 0);
+	ck_assert_int_eq(qr_choose(&q, 80, 14, 1, &halves, &quiet), 0);
+	ck_assert_int_eq(halves, -1);
+	ck_assert_int_eq(quiet, -1);
+	/* Where nothing fits: would a taller window do? */
+	ck_assert_int_eq(qr_fits_width(&q, 29, 1), 1);
+	ck_assert_int_eq(qr_fits_width(&q, 28, 1), 0);
+	ck_assert_int_eq(qr_fits_width(&q, 58, 0), 1);
+	ck_assert_int_eq(qr_fits_width(&q, 57, 0), 0);
+	qr_free(&q);
+	ck_assert_int_eq(qr_fits_width(&q, 80, 1), 0);
+}
+END_TEST
+
 START_TEST(test_glyphs)
 {
 	ck_assert_str_eq(qr_glyph(0, 0), " ");
@@ -453,6 +543,126 @@ assert_decodes(
 	    what, got, want);
 	free(got);
 }
+
+/*
+ * A terminal font's half blocks, as a model: the background fills a cell
+ * of FONT_W x h pixels; the lower half block's ink covers rows from to
+ * to - 1, and the upper half block's the same rows counted from the
+ * bottom (a font draws them alike).
+ */
+#define FONT_W 8
+struct font {
+	int h, from, to;
+	const char *what;
+};
+
+/* A painting rule: qr_paint, or the one before it (below). */
+typedef void (*paint_fn)(
+    const struct qr *q, int col, int row, struct qr_paint *out);
+
+static void
+paint_now(const struct qr *q, int col, int row, struct qr_paint *out)
+{
+	qr_paint(q, 1, QR_QUIET_MIN, col, row, out);
+}
+
+/*
+ * The rule before issue 19: upper, lower and no half block, the light
+ * halves reversed.  It reads off libvterm, but not off real terminals.
+ */
+static void
+paint_before(const struct qr *q, int col, int row, struct qr_paint *out)
+{
+	int top, bottom;
+
+	qr_cell(q, 1, QR_QUIET_MIN, col, row, &top, &bottom);
+	out->glyph = top && bottom ? " " : qr_glyph(top, bottom);
+	out->reverse = !(top && bottom);
+}
+
+/* Whether row y of a cell is ink for glyph g in font f. */
+static int
+font_ink(const struct font *f, const char *g, int y)
+{
+	if (strcmp(g, "\xe2\x96\x84") == 0)
+		return y >= f->from && y < f->to;
+	if (strcmp(g, "\xe2\x96\x80") == 0)
+		return y >= f->h - f->to && y < f->h - f->from;
+	ck_assert_str_eq(g, " ");
+	return 0;
+}
+
+/* Pixels of a half-block drawing painted by paint in a font, light
+ * foreground on a dark background, two cells of background around. */
+static void
+font_picture(
+    const struct qr *q, const struct font *f, paint_fn paint, struct pbm *p)
+{
+	int cols = qr_cols(q, 1, QR_QUIET_MIN),
+	    rows = qr_rows(q, 1, QR_QUIET_MIN);
+	int col, row, x, y, dark;
+	struct qr_paint c;
+
+	pbm_init(p, (cols + 4) * FONT_W, (rows + 4) * f->h);
+	for (row = -2; row < rows + 2; row++) {
+		for (col = -2; col < cols + 2; col++) {
+			int inside =
+			    row >= 0 && col >= 0 && row < rows && col < cols;
+
+			if (inside)
+				paint(q, col, row, &c);
+			for (y = 0; y < f->h; y++) {
+				/* ink is the foreground: light unless
+				 * reversed; the background the other way */
+				dark = !inside ||
+				       (font_ink(f, c.glyph, y) ? c.reverse
+								: !c.reverse);
+				for (x = 0; x < FONT_W; x++)
+					pbm_set(p, (col + 2) * FONT_W + x,
+					    (row + 2) * f->h + y, dark);
+			}
+		}
+	}
+}
+
+/*
+ * Fonts whose glyph falls short of the middle of the cell or of its edge
+ * by a pixel or two, or goes a pixel past the middle: the codes still
+ * read.  The rule before did not, where the glyph falls short of the
+ * edge: a stripe of background between two dark modules in every row.
+ * (tests/test_qr_window.c reads the codes off real terminals.)
+ */
+START_TEST(test_font_model)
+{
+	static const struct font fonts[] = {
+		{ 16, 8, 16, "exact" },
+		{ 17, 10, 17, "two rows short of the middle" },
+		{ 17, 7, 17, "a row past the middle" },
+		{ 18, 9, 17, "a row short of the edge" },
+	};
+	char *want = expected_text("takeitdown.ncmec.org"), *got;
+	struct qr q;
+	struct pbm p;
+	size_t i;
+
+	ck_assert_int_eq(qr_make("takeitdown.ncmec.org", &q), 0);
+	for (i = 0; i < sizeof fonts / sizeof fonts[0]; i++) {
+		font_picture(&q, &fonts[i], paint_now, &p);
+		assert_decodes(&p, 1, want, fonts[i].what);
+		pbm_free(&p);
+	}
+	/* The model is not lenient: the rule before fails in it. */
+	font_picture(&q, &fonts[0], paint_before, &p);
+	assert_decodes(&p, 1, want, "the rule before, exact");
+	pbm_free(&p);
+	font_picture(&q, &fonts[3], paint_before, &p);
+	got = pbm_zbar(&p, 1);
+	ck_assert_msg(got == NULL, "the rule before read as %s", got);
+	pbm_free(&p);
+	qr_free(&q);
+	free(want);
+}
+END_TEST
 
 START_TEST(test_round_trip)
 {
@@ -589,6 +799,9 @@ qr_suite(void)
 	tcase_add_test(tc, test_fit);
 	tcase_add_test(tc, test_quiet_zone_and_lines);
 	tool_add_test(tc, test_glyphs, "zbarimg", "zbar-tools");
+	tcase_add_test(tc, test_paint_rule);
+	tcase_add_test(tc, test_choose);
+	tool_add_test(tc, test_font_model, "zbarimg", "zbar-tools");
 	tool_add_loop_test(
 	    tc, test_round_trip, 0, (int)NADDRESSES, "zbarimg", "zbar-tools");
 	tool_add_test(tc, test_content_round_trip, "zbarimg", "zbar-tools");

@@ -8,20 +8,26 @@
  * (libvterm's defaults: light grey on black); where the program sets its
  * colours explicitly the code must also read on a light-themed one.
  *
- * Two sets of tests:
+ * Three sets of tests:
  *  - the reference painter: this program, run as "test_qr_term --paint
  *    ADDRESS", is a small curses program that paints a code exactly as
- *    qr.h tells a front end to (qr_fit, qr_paint, white on black or the
+ *    qr.h tells a front end to (qr_choose, qr_paint, white on black or the
  *    terminal's colours, reverse video).  It proves the painting rule and
  *    this test's reading of the screen, independently of safesteps;
  *  - safesteps itself: "h" then "c" on the help screen, and "c" on every
- *    screen with web resources (reached by the 1-9 keys), at 80x24 in a
- *    UTF-8 locale with and without colours, and in the C locale at a size
- *    where the ASCII form fits.  Every web resource of content/en.json is
- *    read at least once;
+ *    screen with web resources (reached by its choices), at 80x24 in a
+ *    UTF-8 locale with and without colours, at 100x40 (the wide form), and
+ *    in the C locale at a size where the wide form fits.  Every web
+ *    resource of content/en.json is read at least once;
  *  - the handout: every code that "safesteps --print --qr" prints (ink on
  *    paper: the glyphs are the dark modules) reads as one of the content's
  *    addresses, and every address is printed.
+ *
+ * Each code is decoded once per size and colour mode: where another
+ * screen shows the same address again, its cells (glyph, colours, reverse
+ * video) must equal those of the code that was read, which is the same
+ * picture on any theme.  Keys are sent once the program is idle
+ * (term_wait_idle), not after a fixed quiet time.
  */
 #include <check.h>
 #include <langinfo.h>
@@ -66,7 +72,7 @@ paint_child(const char *address)
 	struct qr q;
 	struct qr_paint p;
 	attr_t base = A_NORMAL;
-	int utf8, quiet, row, col, top = 2, left = 3, ch;
+	int utf8, halves, quiet, row, col, top = 2, left = 3, ch;
 
 	setlocale(LC_ALL, "");
 	utf8 = strcmp(nl_langinfo(CODESET), "UTF-8") == 0;
@@ -85,18 +91,19 @@ paint_child(const char *address)
 		base = COLOR_PAIR(PAINT_PAIR);
 	}
 	mvaddstr(0, 0, "Kids Help Phone: some text around the code");
-	if (!qr_fit(&q, COLS - left, LINES - top - 2, utf8, &quiet)) {
+	if (!qr_choose(
+		&q, COLS - left, LINES - top - 2, utf8, &halves, &quiet)) {
 		mvaddstr(top, 0, PAINT_SMALL);
 	} else {
-		for (row = 0; row < qr_rows(&q, utf8, quiet); row++) {
-			for (col = 0; col < qr_cols(&q, utf8, quiet); col++) {
-				qr_paint(&q, utf8, quiet, col, row, &p);
+		for (row = 0; row < qr_rows(&q, halves, quiet); row++) {
+			for (col = 0; col < qr_cols(&q, halves, quiet); col++) {
+				qr_paint(&q, halves, quiet, col, row, &p);
 				attrset(base | (p.reverse ? A_REVERSE : 0));
 				mvaddstr(top + row, left + col, p.glyph);
 			}
 		}
 		attrset(A_NORMAL);
-		mvaddstr(top + qr_rows(&q, utf8, quiet), 0, PAINT_SCAN);
+		mvaddstr(top + qr_rows(&q, halves, quiet), 0, PAINT_SCAN);
 	}
 	refresh();
 	while ((ch = getch()) != 'q')
@@ -278,11 +285,19 @@ START_TEST(painter_half_blocks)
 }
 END_TEST
 
-START_TEST(painter_ascii)
+/* The wide form, where it fits: in the C locale, and in UTF-8 too. */
+START_TEST(painter_wide)
 {
 	const char *address = paint_addresses[_i];
 	struct term *t;
 
+	t = start_painter(45, 90, env_utf8, address);
+	ck_assert_msg(term_wait_text(t, PAINT_SCAN, 3000, NULL, NULL) == 0,
+	    "the painter did not paint:\n%s", term_dump(t));
+	ck_assert_msg(term_find(t, "\xe2\x96", NULL, NULL) == -1,
+	    "half blocks where the wide form fits:\n%s", term_dump(t));
+	assert_screen_reads(t, address, 0, "wide, UTF-8, colour");
+	term_free(t);
 	t = start_painter(45, 90, env_ascii, address);
 	ck_assert_msg(term_wait_text(t, PAINT_SCAN, 3000, NULL, NULL) == 0,
 	    "the painter did not paint:\n%s", term_dump(t));
@@ -331,13 +346,26 @@ guide_en(void)
 	return english;
 }
 
+/* Whether the start screen's title is on the first row, or the program
+ * has ended. */
+static int
+started(struct term *t, void *arg)
+{
+	const char *title = arg;
+
+	return term_exited(t) || term_find_in_row(t, 0, title) == 0;
+}
+
 static struct term *
 start_safesteps(int rows, int cols, const char *const *env)
 {
 	const char *bin = getenv("SAFESTEPS_BIN");
 	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
 	const char *argv[] = { bin != NULL ? bin : "build/safesteps",
-		"--content", dir != NULL ? dir : "content", NULL };
+		"--content", dir != NULL ? dir : "content", "--lang", "en",
+		NULL };
+	const struct guide *g = guide_en();
+	char *title = gs_words(g->screens[g->start].title, 30);
 	struct term *t;
 	int status = 0, tries;
 
@@ -349,9 +377,11 @@ start_safesteps(int rows, int cols, const char *const *env)
 		t = term_start(rows, cols, env, argv);
 		ck_assert_ptr_nonnull(t);
 		/* Wait for the first frame. */
-		term_settle(t, 200, 5000);
-		if (!term_exited(t))
+		term_wait_until(t, started, title, 5000);
+		if (!term_exited(t)) {
+			free(title);
 			return t;
+		}
 		term_wait_exit(t, 0, &status);
 		if (!WIFEXITED(status) || WEXITSTATUS(status) != 127)
 			break;
@@ -365,60 +395,13 @@ start_safesteps(int rows, int cols, const char *const *env)
 	return NULL;
 }
 
-/* Send a key and wait for the screen to settle. */
+/* Send a key and wait until the program has read it and is idle. */
 static void
 press(struct term *t, uint32_t c)
 {
 	ck_assert_int_eq(term_send_char(t, c, 0), 0);
-	term_settle(t, 150, 5000);
-}
-
-/*
- * The choice numbers that lead from the start screen to screen target
- * (breadth first, through choices 1 to 9, never through a languages
- * screen, whose language items come first).  Returns how many keys, or -1
- * when there is no way.
- */
-static int
-path_to(const struct guide *g, size_t target, int keys[], int max)
-{
-	size_t *from = xcalloc(g->nscreens, sizeof *from);
-	int *key = xcalloc(g->nscreens, sizeof *key);
-	size_t *queue = xcalloc(g->nscreens, sizeof *queue);
-	unsigned char *seen = xcalloc(g->nscreens, 1);
-	size_t head = 0, tail = 0, s, c, n;
-	int len = -1, i;
-
-	queue[tail++] = g->start;
-	seen[g->start] = 1;
-	while (head < tail) {
-		s = queue[head++];
-		if (s == target)
-			break;
-		if (g->screens[s].kind == GUIDE_KIND_LANGUAGES)
-			continue;
-		for (c = 0; c < g->screens[s].nchoices && c < 9; c++) {
-			n = g->screens[s].choices[c].target;
-			if (seen[n])
-				continue;
-			seen[n] = 1;
-			from[n] = s;
-			key[n] = (int)c + 1;
-			queue[tail++] = n;
-		}
-	}
-	if (seen[target]) {
-		for (len = 0, s = target; s != g->start; s = from[s])
-			len++;
-		ck_assert_int_le(len, max);
-		for (i = len - 1, s = target; s != g->start; s = from[s])
-			keys[i--] = key[s];
-	}
-	free(from);
-	free(key);
-	free(queue);
-	free(seen);
-	return len;
+	ck_assert_msg(term_wait_idle(t, 5000) == 0,
+	    "the program did not settle:\n%s", term_dump(t));
 }
 
 /* The first bytes of a UI string, cut at a character boundary. */
@@ -459,6 +442,9 @@ START_TEST(help_screen_code)
 	ck_assert_msg(term_find(t, g->resources[help->resources[i]].name, NULL,
 			  NULL) == 0,
 	    "the code's resource is not named:\n%s", term_dump(t));
+	/* 80x24 is too short for the wide form: half blocks. */
+	ck_assert_msg(term_find(t, "\xe2\x96\x84", NULL, NULL) == 0,
+	    "no half blocks at 80x24:\n%s", term_dump(t));
 	assert_screen_reads(
 	    t, g->resources[help->resources[i]].web, 0, "help, c");
 	/* With colours set, the code reads on a light theme too. */
@@ -504,87 +490,256 @@ START_TEST(no_code_without_address)
 END_TEST
 
 /*
+ * A code as it was read on one screen: the picture (shot_cell) of the rows
+ * between the resource's name and the "scan" line, on a dark and on a
+ * light theme.  Where another screen shows the same address at the same
+ * size and in the same mode, the same picture reads the same.
+ */
+struct code_shot {
+	const char *address;
+	int n, cols;      /* rows, columns */
+	unsigned char *p; /* per cell: 1 top dark, 2 bottom dark; +4: light
+			     theme */
+};
+
+/* A code on the screen: its resource's name, and the "scan" line. */
+struct code_wait {
+	const char *name;
+	const char *scan;
+	const struct code_shot *shot; /* the picture it must be, or NULL */
+};
+
+/*
+ * The rows of the code on the screen (between the name and the "scan"
+ * line; the name also in the crisis line is below them): *first and how
+ * many.  Returns 0, or -1 when no code is shown.
+ */
+static int
+code_rows(struct term *t, const struct code_wait *w, int *first, int *n)
+{
+	int name_row = -1, scan_row = -1;
+
+	term_find(t, w->name, &name_row, NULL);
+	term_find(t, w->scan, &scan_row, NULL);
+	if (name_row < 0 || scan_row <= name_row + 1)
+		return -1;
+	*first = name_row + 1;
+	*n = scan_row - name_row - 1;
+	return 0;
+}
+
+/* The picture of the code now on the screen; -1 if none is shown. */
+static int
+shot_take(struct term *t, const struct code_wait *w, const char *address,
+    struct code_shot *s)
+{
+	int first, r, c, theme, top, bottom;
+
+	term_size(t, NULL, &s->cols);
+	if (code_rows(t, w, &first, &s->n) != 0)
+		return -1;
+	s->address = address;
+	s->p = xcalloc((size_t)s->n * (size_t)s->cols, 1);
+	for (theme = 0; theme <= 1; theme++) {
+		struct shot sh = { t, theme, 0, 0 };
+
+		for (r = 0; r < s->n; r++) {
+			for (c = 0; c < s->cols; c++) {
+				shot_cell(&sh, c, first + r, &top, &bottom);
+				s->p[(size_t)r * (size_t)s->cols + (size_t)c] |=
+				    (unsigned char)((top | bottom << 1)
+						    << (2 * theme));
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * Whether the code of w->name is shown and, if w->shot, is its picture;
+ * *at is the first cell that differs (-1: none, or no code at all).
+ */
+static int
+code_matches(struct term *t, const struct code_wait *w, long *at)
+{
+	struct code_shot now;
+	size_t i, n;
+
+	*at = -1;
+	if (shot_take(t, w, w->shot != NULL ? w->shot->address : "", &now))
+		return 0;
+	if (w->shot == NULL) {
+		free(now.p);
+		return 1;
+	}
+	n = (size_t)now.n * (size_t)now.cols;
+	if (now.n != w->shot->n)
+		*at = 0;
+	for (i = 0; *at < 0 && i < n; i++)
+		if (now.p[i] != w->shot->p[i])
+			*at = (long)i;
+	free(now.p);
+	return *at < 0;
+}
+
+static int
+code_ok(struct term *t, void *arg)
+{
+	long at;
+
+	return code_matches(t, arg, &at);
+}
+
+/*
+ * Wait until the code of w->name is shown (the program may still be
+ * drawing on a busy machine) and, if w->shot, is the same picture.
+ */
+static void
+expect_code(struct term *t, const struct code_wait *w, const char *what)
+{
+	long at;
+
+	if (term_wait_until(t, code_ok, (void *)w, 5000) == 0)
+		return;
+	ck_assert_msg(code_matches(t, w, &at) || at >= 0,
+	    "%s: no code of %s between its name and \"%s\":\n%s", what, w->name,
+	    w->scan, term_dump(t));
+	ck_assert_msg(at < 0,
+	    "%s: the code of %s differs from the one read at row %ld, "
+	    "column %ld:\n%s",
+	    what, w->shot->address, at / w->shot->cols, at % w->shot->cols,
+	    term_dump(t));
+}
+
+/*
  * Every web resource of every screen: go there, press c once per web
- * resource, read each.  _i: 0 colour at 80x24, 1 no colour at 80x24, 2
- * the C locale (ASCII) at 140x60, 3 vt100 (no colours) at 80x24.
+ * resource; read each address's code the first time (on both themes where
+ * colours are set), and on later screens expect the same cells.  _i: 0
+ * colour at 80x24, 1 no colour at 80x24, 2 the C locale at 140x60, 3
+ * vt100 (no colours) at 80x24, 4 colour at 100x40 (the wide form).
  */
 START_TEST(every_resource)
 {
 	static const struct {
 		const char *const *env;
 		int rows, cols;
+		int halves; /* the form this size gets */
 		const char *what;
 	} runs[] = {
-		{ env_utf8, 24, 80, "80x24, colour" },
-		{ env_mono, 24, 80, "80x24, no colour" },
-		{ env_ascii, 60, 140, "140x60, C locale" },
-		{ env_vt100, 24, 80, "80x24, vt100" },
+		{ env_utf8, 24, 80, 1, "80x24, colour" },
+		{ env_mono, 24, 80, 1, "80x24, no colour" },
+		{ env_ascii, 60, 140, 0, "140x60, C locale" },
+		{ env_vt100, 24, 80, 1, "80x24, vt100" },
+		{ env_utf8, 40, 100, 0, "100x40, colour" },
 	};
 	const struct guide *g = guide_en();
 	unsigned char *read = xcalloc(g->nresources + 1, 1);
-	size_t s, r, res;
-	int keys[64], n, k;
+	struct code_shot *shots = xcalloc(g->nresources + 1, sizeof *shots);
+	size_t nshots = 0, s, r, res, k;
+	struct code_wait cw = { NULL, NULL, NULL };
+	char *scan = ui_prefix(g, GUIDE_UI_QR_SCAN, 24);
 	struct term *t;
 	char what[256];
+	int depth;
 
+	cw.scan = scan;
+	t = start_safesteps(runs[_i].rows, runs[_i].cols, runs[_i].env);
 	for (s = 0; s < g->nscreens; s++) {
 		const struct guide_screen *sc = &g->screens[s];
-		int nweb = 0;
+		int nweb = 0, keys[64];
 
 		for (r = 0; r < sc->nresources; r++)
 			nweb += g->resources[sc->resources[r]].web != NULL;
-		if (nweb == 0)
+		if (nweb == 0 || gs_path(g, s, keys, 64) < 0)
 			continue;
-		n = path_to(g, s, keys, 64);
-		if (n < 0)
-			continue;
-		t = start_safesteps(runs[_i].rows, runs[_i].cols, runs[_i].env);
-		for (k = 0; k < n; k++) { /* the digit moves, Enter chooses */
-			press(t, (uint32_t)('0' + keys[k]));
-			press(t, '\r');
-		}
+		depth = gs_go(t, g, s);
 		for (r = 0; r < sc->nresources; r++) {
+			const struct guide_resource *gr;
+
 			res = sc->resources[r];
-			if (g->resources[res].web == NULL)
+			gr = &g->resources[res];
+			if (gr->web == NULL)
 				continue;
 			press(t, 'c');
 			snprintf(what, sizeof what, "%s, screen %s, c %zu",
 			    runs[_i].what, sc->id, r + 1);
-			assert_screen_reads(t, g->resources[res].web, 0, what);
-			/* Colours set explicitly read on any theme. */
-			if (runs[_i].env == env_utf8)
-				assert_screen_reads(
-				    t, g->resources[res].web, 1, what);
-			/* The C locale gets no half block. */
-			if (runs[_i].env == env_ascii)
+			for (k = 0; k < nshots; k++)
+				if (strcmp(shots[k].address, gr->web) == 0)
+					break;
+			cw.name = gr->name;
+			cw.shot = k < nshots ? &shots[k] : NULL;
+			expect_code(t, &cw, what);
+			/* The form: half blocks only where the wide one
+			 * does not fit, and never in the C locale. */
+			if (runs[_i].halves)
+				ck_assert_msg(term_find(t, "\xe2\x96\x84", NULL,
+						  NULL) == 0,
+				    "%s: no half blocks:\n%s", what,
+				    term_dump(t));
+			else
 				ck_assert_msg(
 				    term_find(t, "\xe2\x96", NULL, NULL) == -1,
 				    "%s: half blocks:\n%s", what, term_dump(t));
+			if (k == nshots) {
+				assert_screen_reads(t, gr->web, 0, what);
+				/* Colours set explicitly read on any theme. */
+				if (runs[_i].env == env_utf8)
+					assert_screen_reads(
+					    t, gr->web, 1, what);
+				ck_assert_int_eq(shot_take(t, &cw, gr->web,
+						     &shots[nshots++]),
+				    0);
+			}
 			read[res] = 1;
 		}
-		term_free(t);
+		gs_back_to_start(t, g, depth + 1);
 	}
+	term_free(t);
 	for (res = 0; res < g->nresources; res++)
 		ck_assert_msg(g->resources[res].web == NULL || read[res],
 		    "%s: resource %s is on no screen reached by choices",
 		    runs[_i].what, g->resources[res].id);
+	for (k = 0; k < nshots; k++)
+		free(shots[k].p);
+	free(shots);
 	free(read);
+	free(scan);
 }
 END_TEST
 
-/* Where the code does not fit: one line, never a broken code. */
+/*
+ * Where no code fits: one line, never a broken code.  A window wide enough
+ * for the code asks to be taller; one too narrow (the C locale's wide
+ * form needs 58 columns for this code) to be bigger.
+ */
 START_TEST(too_small)
 {
+	static const struct {
+		const char *const *env;
+		int rows, cols;
+		enum guide_ui line;
+	} runs[] = {
+		{ env_utf8, 14, 50, GUIDE_UI_QR_TALLER },
+		{ env_ascii, 24, 80, GUIDE_UI_QR_TALLER },
+		{ env_ascii, 40, 50, GUIDE_UI_QR_TOO_SMALL },
+	};
 	const struct guide *g = guide_en();
-	struct term *t = start_safesteps(14, 50, env_utf8);
-	char *small = ui_prefix(g, GUIDE_UI_QR_TOO_SMALL, 20);
+	struct term *t =
+	    start_safesteps(runs[_i].rows, runs[_i].cols, runs[_i].env);
+	char *small = ui_prefix(g, runs[_i].line, 20);
+	char *scan = ui_prefix(g, GUIDE_UI_QR_SCAN, 24);
 
 	press(t, 'h');
 	press(t, 'c');
 	ck_assert_msg(term_wait_text(t, small, 5000, NULL, NULL) == 0,
-	    "no \"%s\" at 50x14:\n%s", small, term_dump(t));
+	    "no \"%s\" at %dx%d:\n%s", small, runs[_i].cols, runs[_i].rows,
+	    term_dump(t));
 	ck_assert_msg(term_find(t, "\xe2\x96", NULL, NULL) == -1,
-	    "half blocks at 50x14:\n%s", term_dump(t));
+	    "half blocks at %dx%d:\n%s", runs[_i].cols, runs[_i].rows,
+	    term_dump(t));
+	ck_assert_msg(term_find(t, scan, NULL, NULL) == -1,
+	    "a code at %dx%d:\n%s", runs[_i].cols, runs[_i].rows, term_dump(t));
+	free(scan);
 	free(small);
 	term_free(t);
 }
@@ -743,15 +898,15 @@ qr_term_suite(void)
 	/* Every test here reads codes off the screen with zbarimg. */
 	tool_add_loop_test(painter, painter_half_blocks, 0,
 	    (int)(sizeof paint_addresses / sizeof paint_addresses[0]), ZBAR);
-	tool_add_loop_test(painter, painter_ascii, 0,
+	tool_add_loop_test(painter, painter_wide, 0,
 	    (int)(sizeof paint_addresses / sizeof paint_addresses[0]), ZBAR);
 	tool_add_test(painter, painter_theme_matters, ZBAR);
 	suite_add_tcase(s, painter);
 	tcase_set_timeout(app, term_seconds(120));
 	tool_add_test(app, help_screen_code, ZBAR);
 	tool_add_test(app, no_code_without_address, ZBAR);
-	tool_add_loop_test(app, every_resource, 0, 4, ZBAR);
-	tcase_add_test(app, too_small);
+	tool_add_loop_test(app, every_resource, 0, 5, ZBAR);
+	tcase_add_loop_test(app, too_small, 0, 3);
 	tool_add_loop_test(app, handout, 0, 2, ZBAR);
 	suite_add_tcase(s, app);
 	return s;

@@ -625,3 +625,83 @@ gs_choose_language(
 	    "no %s crisis line after choosing %s:\n%s", to->lang, to->lang_name,
 	    term_dump(t));
 }
+
+int
+gs_path(const struct guide *g, size_t target, int keys[], int max)
+{
+	size_t *from = xcalloc(g->nscreens, sizeof *from);
+	int *key = xcalloc(g->nscreens, sizeof *key);
+	size_t *queue = xcalloc(g->nscreens, sizeof *queue);
+	unsigned char *seen = xcalloc(g->nscreens, 1);
+	size_t head = 0, tail = 0, s, c, n;
+	int len = -1, i;
+
+	queue[tail++] = g->start;
+	seen[g->start] = 1;
+	while (head < tail) {
+		s = queue[head++];
+		if (s == target)
+			break;
+		/* a languages screen lists its languages before its
+		 * choices: their digits are not the choices' */
+		if (g->screens[s].kind == GUIDE_KIND_LANGUAGES)
+			continue;
+		for (c = 0; c < g->screens[s].nchoices && c < 9; c++) {
+			n = g->screens[s].choices[c].target;
+			if (seen[n])
+				continue;
+			seen[n] = 1;
+			from[n] = s;
+			key[n] = (int)c + 1;
+			queue[tail++] = n;
+		}
+	}
+	if (seen[target]) {
+		for (len = 0, s = target; s != g->start; s = from[s])
+			len++;
+		ck_assert_int_le(len, max);
+		for (i = len - 1, s = target; s != g->start; s = from[s])
+			keys[i--] = key[s];
+	}
+	free(from);
+	free(key);
+	free(queue);
+	free(seen);
+	return len;
+}
+
+void
+gs_choose(struct term *t, const struct guide *g, int n, size_t to)
+{
+	gs_pick(t, (char)('0' + n));
+	gs_wait_screen(t, g, g->screens[to].id);
+}
+
+int
+gs_go(struct term *t, const struct guide *g, size_t to)
+{
+	int keys[64], n, k;
+	size_t at = g->start;
+
+	n = gs_path(g, to, keys, 64);
+	ck_assert_msg(n >= 0, "screen %s: no way there by choices 1 to 9",
+	    g->screens[to].id);
+	for (k = 0; k < n; k++) {
+		at = g->screens[at].choices[keys[k] - 1].target;
+		gs_choose(t, g, keys[k], at);
+	}
+	return n;
+}
+
+void
+gs_back_to_start(struct term *t, const struct guide *g, int n)
+{
+	int k;
+
+	for (k = 0; k < n; k++) {
+		gs_ch(t, 'b');
+		ck_assert_msg(term_wait_idle(t, GS_WAIT_MS) == 0,
+		    "the program did not settle:\n%s", term_dump(t));
+	}
+	gs_wait_screen(t, g, g->screens[g->start].id);
+}

@@ -179,4 +179,24 @@ const char *gs_walk_to_last_todo(struct term *t, const struct guide *g, int n);
 void gs_choose_language(
     struct term *t, const struct guide *g, const struct guide *to);
 
+/*
+ * The choice numbers (1 to 9) that lead from g's start screen to screen
+ * target, fewest first, never through a languages screen (whose digits
+ * pick languages): keys[0..n-1].  Returns n (at most max), or -1 when no
+ * way leads there.
+ */
+int gs_path(const struct guide *g, size_t target, int keys[], int max);
+
+/* Choice n (1 to 9) of the screen shown, which leads to screen to of g,
+ * by gs_pick; wait until to is shown. */
+void gs_choose(struct term *t, const struct guide *g, int n, size_t to);
+
+/* From the start screen of g to screen to, by gs_path and gs_choose.
+ * Returns how many choices it took. */
+int gs_go(struct term *t, const struct guide *g, size_t to);
+
+/* Press b n times (Back; the first one hides a QR code if one is shown),
+ * each once the program is idle, and wait for the start screen of g. */
+void gs_back_to_start(struct term *t, const struct guide *g, int n);
+
 #endif
