@@ -272,6 +272,37 @@ START_TEST(p_switches_to_plain_on_the_same_screen)
 }
 END_TEST
 
+/* Choosing a language: back where the reader was, in that language. */
+START_TEST(language_returns)
+{
+	struct guide *en = cli_guide_of("en"), *fr = cli_guide_of("fr");
+	const struct guide_screen *st = gs_screen(en, "start");
+	size_t lang = st->nchoices - 1;
+	struct term *t;
+
+	ck_assert_msg(fr != NULL, "no valid %s/fr.json", gs_content_dir());
+	ck_assert_str_eq(en->screens[st->choices[lang].target].id, "languages");
+	t = gs_start(24, 80, gs_env_xterm, NULL);
+	gs_choose_language(t, en, fr);
+	/* the start screen again, in French, on the choice that led away */
+	gs_wait_screen(t, fr, "start");
+	gs_expect_highlight(t, gs_screen(fr, "start")->choices[lang].label);
+	gs_expect_crisis(t, fr);
+	/* and back to English the same way */
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, fr, "languages");
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, en->lang_name);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "start");
+	gs_expect_highlight(t, st->choices[lang].label);
+	gs_expect_quiet(t);
+	term_free(t);
+	guide_free(en);
+	guide_free(fr);
+}
+END_TEST
+
 static Suite *
 lang_suite(void)
 {
@@ -290,6 +321,7 @@ lang_suite(void)
 	tcase_set_timeout(tc, term_seconds(30));
 	tcase_add_test(tc, switch_language_in_plain_mode);
 	tcase_add_test(tc, p_switches_to_plain_on_the_same_screen);
+	tcase_add_test(tc, language_returns);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -399,6 +399,29 @@ START_TEST(leave_from_still_there)
 }
 END_TEST
 
+/* TERM=vt100 (no E3 in its terminfo) in an emulator that keeps a
+ * scrollback: leaving clears it all the same. */
+START_TEST(vt100_clears_scrollback)
+{
+	static const char *const env[] = { "TERM=vt100", "LANG=C.UTF-8", NULL };
+	struct term *t = gs_start(24, 80, env, NULL);
+	char *e3 = term_terminfo("vt100", "E3");
+	size_t before;
+
+	ck_assert_msg(e3 == NULL, "vt100 has E3 here: no test");
+	gs_wait_screen(t, en, "start");
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "steps");
+	term_output(t, &before);
+	ck_assert(!term_output_has(t, "\033[3J", 4));
+	gs_key(t, TERM_KEY_ESC);
+	gs_expect_left(t, en, "vt100", "Esc on TERM=vt100");
+	ck_assert_msg(term_output_has_since(t, before, "\033[3J", 4),
+	    "TERM=vt100: the scrollback was not cleared");
+	term_free(t);
+}
+END_TEST
+
 static Suite *
 leaving_suite(void)
 {
@@ -411,6 +434,7 @@ leaving_suite(void)
 	tcase_add_loop_test(tc, control_keys_never_end_a_kiosk, 0, NMODES);
 	tcase_add_loop_test(tc, signals_wipe, 0, 4 * NMODES);
 	tcase_add_test(tc, leave_from_still_there);
+	tcase_add_test(tc, vt100_clears_scrollback);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1203,6 +1203,77 @@ START_TEST(session_under_valgrind)
 }
 END_TEST
 
+/*
+ * The plan lists the "I already paid" items too, and ticks there what is
+ * ticked on their screen, both ways.
+ */
+START_TEST(plan_ticks)
+{
+	const struct guide_screen *st = gs_screen(en, "start");
+	const struct guide_screen *paid = gs_screen(en, "already-paid");
+	const char *last = paid->todos[paid->ntodos - 1].text;
+	const char *before = paid->todos[paid->ntodos - 2].text;
+	struct term *t = gs_start(120, 100, gs_env_xterm, NULL);
+	size_t c, to_paid = 0, to_plan = 0;
+	int r;
+
+	for (c = 0; c < st->nchoices; c++)
+		if (strcmp(en->screens[st->choices[c].target].id,
+			"already-paid") == 0)
+			to_paid = c + 1;
+	for (c = 0; c < gs_screen(en, "steps")->nchoices; c++)
+		if (strcmp(
+			en->screens[gs_screen(en, "steps")->choices[c].target]
+			    .id,
+			"plan") == 0)
+			to_plan = c + 1;
+	ck_assert(to_paid > 0 && to_plan > 0);
+	gs_wait_screen(t, en, "start");
+	gs_pick(t, (char)('0' + to_paid));
+	gs_wait_screen(t, en, "already-paid");
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, last);
+	gs_ch(t, ' ');
+	gs_wait_ticked(t, last);
+	gs_ch(t, 'b');
+	gs_wait_screen(t, en, "start");
+	/* back on the choice that led away: Up to the first */
+	gs_expect_highlight(t, st->choices[to_paid - 1].label);
+	for (c = 1; c < to_paid; c++)
+		gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, st->choices[0].label);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, "steps");
+	gs_pick(t, (char)('0' + to_plan));
+	gs_wait_screen(t, en, "plan");
+	/* the item, ticked, under the screen's title */
+	gs_wait_ticked(t, last);
+	ck_assert_int_eq(term_find(t, paid->title, &r, NULL), 0);
+	ck_assert_int_lt(r, gs_item_row(t, last, NULL));
+	/* Up from the first choice: the plan's last item; Space unticks */
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, last);
+	gs_ch(t, ' ');
+	gs_wait_unticked(t, last);
+	gs_key(t, TERM_KEY_UP);
+	gs_expect_highlight(t, before);
+	gs_ch(t, ' ');
+	gs_wait_ticked(t, before);
+	/* on their own screen, the same ticks */
+	gs_key(t, TERM_KEY_LEFT);
+	gs_wait_screen(t, en, "steps");
+	gs_key(t, TERM_KEY_LEFT);
+	gs_wait_screen(t, en, "start");
+	gs_pick(t, (char)('0' + to_paid));
+	gs_wait_screen(t, en, "already-paid");
+	gs_wait_ticked(t, before);
+	ck_assert_msg(gs_todo_state(t, last) == 0,
+	    "\"%s\" is still ticked on its screen:\n%s", last, term_dump(t));
+	gs_expect_quiet(t);
+	term_free(t);
+}
+END_TEST
+
 static Suite *
 tui_suite(void)
 {
@@ -1222,6 +1293,7 @@ tui_suite(void)
 	tcase_add_test(tc, ticks_survive_a_language_switch);
 	tcase_add_test(tc, digit_moves_enter_chooses);
 	tcase_add_test(tc, home_end_and_enter_ticks);
+	tcase_add_test(tc, plan_ticks);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("leaving");

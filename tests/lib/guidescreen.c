@@ -583,6 +583,20 @@ gs_wait_ticked(struct term *t, const char *text)
 	    "\"%s\" not ticked:\n%s", text, term_dump(t));
 }
 
+static int
+unticked_ok(struct term *t, void *arg)
+{
+	return gs_todo_state(t, arg) == 0;
+}
+
+void
+gs_wait_unticked(struct term *t, const char *text)
+{
+	ck_assert_msg(
+	    term_wait_until(t, unticked_ok, (void *)text, GS_WAIT_MS) == 0,
+	    "\"%s\" not unticked:\n%s", text, term_dump(t));
+}
+
 /* From the start screen to step n of g, up to its last to-do item. */
 const char *
 gs_walk_to_last_todo(struct term *t, const struct guide *g, int n)

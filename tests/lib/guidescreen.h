@@ -166,6 +166,8 @@ int gs_todo_state(struct term *t, const char *text);
 
 /* Wait until the to-do item text is shown ticked. */
 void gs_wait_ticked(struct term *t, const char *text);
+/* Wait until the to-do item text is shown unticked. */
+void gs_wait_unticked(struct term *t, const char *text);
 
 /* From the start screen to step n of g, then Up from the step's first
  * choice to its last to-do item.  Returns that item's text (owned by g). */

@@ -1,16 +1,14 @@
 /*
- * test_tui_fixes.c: what a new reader found in the full-screen mode
- * (issue 4's test by a new user), through a real terminal.
+ * test_window.c: what the full screen's window shows, through a real
+ * terminal: on a long screen Enter reads on until the highlighted choice
+ * is in view and never acts on one that was not, and Space never ticks an
+ * item out of view; the cursor is never on a blank line; the step marks
+ * show where the reader is; a wide window keeps the text narrow; a tiny
+ * one never shows half a phone number.
  *
  * Each scenario runs the program ($SAFESTEPS_BIN) on a pseudo-terminal
  * (tests/lib/term.h) with the content of $SAFESTEPS_CONTENT_DIR, and looks
- * at what a person (or a screen reader following the cursor) gets: on a
- * long screen Enter reads on until the highlighted choice is in view and
- * never acts on one that was not; the cursor is never on a blank line;
- * choosing a language returns to the screen the reader came from; the
- * step marks show where the reader is; TERM=vt100 in a modern emulator
- * still clears the scrollback; a wide window keeps the text narrow; a
- * tiny one never shows half a phone number; the plan ticks.
+ * at what a person (or a screen reader following the cursor) gets.
  */
 #include <check.h>
 #include <stdio.h>
@@ -37,13 +35,6 @@ cursor_text(struct term *t, int *row)
 	if (row != NULL)
 		*row = r;
 	return term_row_text(t, r);
-}
-
-/* Whether the to-do item whose text is arg is shown unticked. */
-static int
-shown_unticked(struct term *t, void *arg)
-{
-	return gs_todo_state(t, arg) == 0;
 }
 
 /*
@@ -125,7 +116,7 @@ START_TEST(space_on_unseen_todo)
 	gs_ch(t, ' ');
 	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
 	gs_expect_highlight(t, todo);
-	ck_assert_msg(shown_unticked(t, (void *)todo),
+	ck_assert_msg(gs_todo_state(t, todo) == 0,
 	    "Space ticked an item out of view:\n%s", term_dump(t));
 	gs_ch(t, ' ');
 	gs_wait_ticked(t, todo);
@@ -158,34 +149,6 @@ START_TEST(other_long_screens)
 }
 END_TEST
 
-/* Choosing a language: back where the reader was, in that language. */
-START_TEST(language_returns)
-{
-	const struct guide_screen *st = gs_screen(en, "start");
-	size_t lang = st->nchoices - 1;
-	struct term *t;
-
-	ck_assert_msg(fr != NULL, "no valid %s/fr.json", gs_content_dir());
-	ck_assert_str_eq(en->screens[st->choices[lang].target].id, "languages");
-	t = gs_start(24, 80, gs_env_xterm, NULL);
-	gs_choose_language(t, en, fr);
-	/* the start screen again, in French, on the choice that led away */
-	gs_wait_screen(t, fr, "start");
-	gs_expect_highlight(t, gs_screen(fr, "start")->choices[lang].label);
-	gs_expect_crisis(t, fr);
-	/* and back to English the same way */
-	gs_key(t, TERM_KEY_ENTER);
-	gs_wait_screen(t, fr, "languages");
-	gs_key(t, TERM_KEY_UP);
-	gs_expect_highlight(t, en->lang_name);
-	gs_key(t, TERM_KEY_ENTER);
-	gs_wait_screen(t, en, "start");
-	gs_expect_highlight(t, st->choices[lang].label);
-	gs_expect_quiet(t);
-	term_free(t);
-}
-END_TEST
-
 /* Straight from step 1 to step 5: the marks say "here", not "all done". */
 START_TEST(progress_shows_position)
 {
@@ -210,29 +173,6 @@ START_TEST(progress_shows_position)
 	ck_assert_msg(c == 0, "no \"%s\" on row 1:\n%s", marks, term_dump(t));
 	free(marks);
 	free(step5);
-	term_free(t);
-}
-END_TEST
-
-/* TERM=vt100 (no E3 in its terminfo) in an emulator that keeps a
- * scrollback: leaving clears it all the same. */
-START_TEST(vt100_clears_scrollback)
-{
-	static const char *const env[] = { "TERM=vt100", "LANG=C.UTF-8", NULL };
-	struct term *t = gs_start(24, 80, env, NULL);
-	char *e3 = term_terminfo("vt100", "E3");
-	size_t before;
-
-	ck_assert_msg(e3 == NULL, "vt100 has E3 here: no test");
-	gs_wait_screen(t, en, "start");
-	gs_key(t, TERM_KEY_ENTER);
-	gs_wait_screen(t, en, "steps");
-	term_output(t, &before);
-	ck_assert(!term_output_has(t, "\033[3J", 4));
-	gs_key(t, TERM_KEY_ESC);
-	gs_expect_left(t, en, "vt100", "Esc on TERM=vt100");
-	ck_assert_msg(term_output_has_since(t, before, "\033[3J", 4),
-	    "TERM=vt100: the scrollback was not cleared");
 	term_free(t);
 }
 END_TEST
@@ -291,95 +231,19 @@ START_TEST(tiny_crisis_whole)
 }
 END_TEST
 
-/*
- * The plan lists the "I already paid" items too, and ticks there what is
- * ticked on their screen, both ways.
- */
-START_TEST(plan_ticks)
-{
-	const struct guide_screen *st = gs_screen(en, "start");
-	const struct guide_screen *paid = gs_screen(en, "already-paid");
-	const char *last = paid->todos[paid->ntodos - 1].text;
-	const char *before = paid->todos[paid->ntodos - 2].text;
-	struct term *t = gs_start(120, 100, gs_env_xterm, NULL);
-	size_t c, to_paid = 0, to_plan = 0;
-	int r;
-
-	for (c = 0; c < st->nchoices; c++)
-		if (strcmp(en->screens[st->choices[c].target].id,
-			"already-paid") == 0)
-			to_paid = c + 1;
-	for (c = 0; c < gs_screen(en, "steps")->nchoices; c++)
-		if (strcmp(
-			en->screens[gs_screen(en, "steps")->choices[c].target]
-			    .id,
-			"plan") == 0)
-			to_plan = c + 1;
-	ck_assert(to_paid > 0 && to_plan > 0);
-	gs_wait_screen(t, en, "start");
-	gs_pick(t, (char)('0' + to_paid));
-	gs_wait_screen(t, en, "already-paid");
-	gs_key(t, TERM_KEY_UP);
-	gs_expect_highlight(t, last);
-	gs_ch(t, ' ');
-	gs_wait_ticked(t, last);
-	gs_ch(t, 'b');
-	gs_wait_screen(t, en, "start");
-	/* back on the choice that led away: Up to the first */
-	gs_expect_highlight(t, st->choices[to_paid - 1].label);
-	for (c = 1; c < to_paid; c++)
-		gs_key(t, TERM_KEY_UP);
-	gs_expect_highlight(t, st->choices[0].label);
-	gs_key(t, TERM_KEY_ENTER);
-	gs_wait_screen(t, en, "steps");
-	gs_pick(t, (char)('0' + to_plan));
-	gs_wait_screen(t, en, "plan");
-	/* the item, ticked, under the screen's title */
-	gs_wait_ticked(t, last);
-	ck_assert_int_eq(term_find(t, paid->title, &r, NULL), 0);
-	ck_assert_int_lt(r, gs_item_row(t, last, NULL));
-	/* Up from the first choice: the plan's last item; Space unticks */
-	gs_key(t, TERM_KEY_UP);
-	gs_expect_highlight(t, last);
-	gs_ch(t, ' ');
-	ck_assert_msg(
-	    term_wait_until(t, shown_unticked, (void *)last, GS_WAIT_MS) == 0,
-	    "Space in the plan did not untick \"%s\":\n%s", last, term_dump(t));
-	gs_key(t, TERM_KEY_UP);
-	gs_expect_highlight(t, before);
-	gs_ch(t, ' ');
-	gs_wait_ticked(t, before);
-	/* on their own screen, the same ticks */
-	gs_key(t, TERM_KEY_LEFT);
-	gs_wait_screen(t, en, "steps");
-	gs_key(t, TERM_KEY_LEFT);
-	gs_wait_screen(t, en, "start");
-	gs_pick(t, (char)('0' + to_paid));
-	gs_wait_screen(t, en, "already-paid");
-	gs_wait_ticked(t, before);
-	ck_assert_msg(shown_unticked(t, (void *)last),
-	    "\"%s\" is still ticked on its screen:\n%s", last, term_dump(t));
-	gs_expect_quiet(t);
-	term_free(t);
-}
-END_TEST
-
 static Suite *
-fixes_suite(void)
+window_suite(void)
 {
-	Suite *s = suite_create("tui_fixes");
-	TCase *tc = tcase_create("new reader");
+	Suite *s = suite_create("window");
+	TCase *tc = tcase_create("window");
 
 	tcase_set_timeout(tc, term_seconds(30));
 	tcase_add_test(tc, long_step_enter_reads_on);
 	tcase_add_test(tc, other_long_screens);
 	tcase_add_test(tc, space_on_unseen_todo);
-	tcase_add_test(tc, language_returns);
 	tcase_add_test(tc, progress_shows_position);
-	tcase_add_test(tc, vt100_clears_scrollback);
 	tcase_add_loop_test(tc, wide_text_capped, 0, 2);
 	tcase_add_test(tc, tiny_crisis_whole);
-	tcase_add_test(tc, plan_ticks);
 	suite_add_tcase(s, tc);
 	return s;
 }
@@ -387,5 +251,5 @@ fixes_suite(void)
 int
 main(void)
 {
-	return gs_main("test_tui_fixes", fixes_suite, &en, &fr);
+	return gs_main("test_window", window_suite, &en, &fr);
 }
