@@ -1055,7 +1055,7 @@ START_TEST(older_content_keeps_its_prompt)
 	ck_assert_ptr_nonnull(src);
 	free(path);
 	/* the new keys out, the prompt as older files wrote it */
-	old = xstrdup(src);
+	old = src;
 	for (const char *k = "plain_tick\0plain_back\0plain_help\0"
 			     "plain_again\0plain_leave\0";
 	     *k != '\0'; k += strlen(k) + 1) {
