@@ -112,9 +112,10 @@ footer_hint(
 	static const enum guide_ui which[NPIECES] = { GUIDE_UI_HINT_NEXT,
 		GUIDE_UI_HINT_BACK, GUIDE_UI_HINT_TICK, GUIDE_UI_HINT_QR,
 		GUIDE_UI_HINT_HELP, GUIDE_UI_HINT_LEAVE };
-	/* dropped in this order when the line is too narrow: Enter is the
-	 * key everyone tries, the others are news */
-	static const int drop[] = { NEXT, BACK, QR, TICK, HELP };
+	/* dropped in this order when the line is too narrow: the QR code
+	 * is an extra, Back the key everyone finds; "Enter next" says how
+	 * to go on, and goes last but for help and leaving */
+	static const int drop[] = { QR, BACK, TICK, NEXT, HELP };
 	char *piece[NPIECES];
 	int on[NPIECES], i, total, lc = -1, le = -1;
 	/* spaces, as nano's and whiptail's: speech spells out a mark there

@@ -89,6 +89,22 @@
 	X(KEY_CLICK, "key_click", NULL)                                     \
 	X(KEY_FIRST_LAST, "key_first_last", "Go to the first or last item") \
 	X(LABEL_SEP, "label_sep", ": ")                                     \
+	X(KEYNAME_MOVE, "keyname_move", "Up/Down, k/j, Tab")                \
+	X(KEYNAME_CHOOSE, "keyname_choose", "Enter, Right")                 \
+	X(KEYNAME_BACK, "keyname_back", "Left, Backspace, b")               \
+	X(KEYNAME_TICK, "keyname_tick", "Space")                            \
+	X(KEYNAME_SCROLL, "keyname_scroll", "PgUp/PgDn, mouse wheel")       \
+	X(KEYNAME_PICK, "keyname_pick", "1-9")                              \
+	X(KEYNAME_FIRST_LAST, "keyname_first_last", "Home/End")             \
+	X(KEYNAME_HELP, "keyname_help", "h, ?, F1")                         \
+	X(KEYNAME_LEAVE, "keyname_leave", "Esc, q, Ctrl-C")                 \
+	X(KEYNAME_PLAIN, "keyname_plain", "p")                              \
+	X(KEYNAME_QR, "keyname_qr", "c")                                    \
+	X(KEYNAME_CLICK, "keyname_click", "Mouse click")                    \
+	X(STILL_THERE_PLAIN, "still_there_plain",                           \
+	    "Are you still there? Press Enter to keep reading.")            \
+	X(PLAIN_NO_TODO, "plain_no_todo",                                   \
+	    "There is nothing to tick on this screen.")                     \
 	X(QR_NO_ROOM, "qr_no_room",                                         \
 	    "Some codes to scan did not fit on this page. Their web "       \
 	    "addresses are written above.")

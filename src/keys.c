@@ -6,18 +6,18 @@
 #include "keys.h"
 
 const struct keys_entry keys_table[] = {
-	{ "Up/Down, k/j, Tab", GUIDE_UI_KEY_MOVE },
-	{ "Enter, Right", GUIDE_UI_KEY_CHOOSE },
-	{ "Left, Backspace, b", GUIDE_UI_KEY_BACK },
-	{ "Space", GUIDE_UI_KEY_TICK },
-	{ "PgUp/PgDn, mouse wheel", GUIDE_UI_KEY_SCROLL },
-	{ "1-9", GUIDE_UI_KEY_PICK },
-	{ "Home/End", GUIDE_UI_KEY_FIRST_LAST },
-	{ "h, ?, F1", GUIDE_UI_KEY_HELP },
-	{ "Esc, q, Ctrl-C", GUIDE_UI_KEY_LEAVE },
-	{ "p", GUIDE_UI_KEY_PLAIN },
-	{ "c", GUIDE_UI_KEY_QR },
-	{ "Mouse click", GUIDE_UI_KEY_CLICK },
+	{ GUIDE_UI_KEYNAME_MOVE, GUIDE_UI_KEY_MOVE },
+	{ GUIDE_UI_KEYNAME_CHOOSE, GUIDE_UI_KEY_CHOOSE },
+	{ GUIDE_UI_KEYNAME_BACK, GUIDE_UI_KEY_BACK },
+	{ GUIDE_UI_KEYNAME_TICK, GUIDE_UI_KEY_TICK },
+	{ GUIDE_UI_KEYNAME_SCROLL, GUIDE_UI_KEY_SCROLL },
+	{ GUIDE_UI_KEYNAME_PICK, GUIDE_UI_KEY_PICK },
+	{ GUIDE_UI_KEYNAME_FIRST_LAST, GUIDE_UI_KEY_FIRST_LAST },
+	{ GUIDE_UI_KEYNAME_HELP, GUIDE_UI_KEY_HELP },
+	{ GUIDE_UI_KEYNAME_LEAVE, GUIDE_UI_KEY_LEAVE },
+	{ GUIDE_UI_KEYNAME_PLAIN, GUIDE_UI_KEY_PLAIN },
+	{ GUIDE_UI_KEYNAME_QR, GUIDE_UI_KEY_QR },
+	{ GUIDE_UI_KEYNAME_CLICK, GUIDE_UI_KEY_CLICK },
 };
 
 const size_t keys_count = sizeof keys_table / sizeof keys_table[0];

@@ -31,9 +31,11 @@ enum keys_action {
 	KEYS_QR
 };
 
-/* One line of the key list. */
+/* One line of the key list: both halves are the content's words
+ * ("Up/Down, k/j, Tab" is "Haut/Bas, k/j, Tab" in French), with an
+ * English default each (guide_ui_default). */
 struct keys_entry {
-	const char *keys;   /* as shown: "Up/Down, k/j, Tab" (not translated) */
+	enum guide_ui keys; /* the UI string that names the keys */
 	enum guide_ui what; /* the UI string that says what they do */
 };
 

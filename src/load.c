@@ -1894,13 +1894,16 @@ walk_guide(struct ctx *c, const cJSON *root)
 			g->ui[i] = field_text(c, o, ui_keys[i], def == NULL);
 			if (g->ui[i] == NULL && def != NULL) {
 				/* an older file: shown in English until
-				 * the file says it in its own language */
+				 * the file says it in its own language (an
+				 * English file has it right already) */
 				size_t mark2 = push_key(c, ui_keys[i]);
 
-				warn(c,
-				    "missing; the English default \"%s\" "
-				    "is shown",
-				    def);
+				if (g->lang != NULL && is_lang(g->lang) &&
+				    strcmp(g->lang, "en") != 0)
+					warn(c,
+					    "missing; the English default "
+					    "\"%s\" is shown",
+					    def);
 				pop(c, mark2);
 				g->ui[i] = xstrdup(def);
 			} else if (g->ui[i] != NULL) {

@@ -242,16 +242,15 @@ parse_cmd(char *line, long *n)
 		case 'r':
 			return PLAIN_AGAIN;
 		case 'q':
+		case 0x03: /* Ctrl-C, a plain character in a kiosk */
 			return PLAIN_QUIT;
 		}
 	}
 	p = line;
-	if (*p == 't') {
+	if (*p == 't') { /* a wrong number is -1: the range answers */
 		p++;
 		v = parse_number(&p);
-		if (v == -2 || *p != '\0')
-			return PLAIN_BAD;
-		*n = v;
+		*n = v == -2 || *p != '\0' ? -1 : v;
 		return PLAIN_TICK;
 	}
 	v = parse_number(&p);
@@ -377,9 +376,14 @@ plain_act(void *ctx)
 		}
 		return wizard_apply(w, WIZARD_PICK, n) | WIZARD_REDRAW;
 	case PLAIN_TICK:
+		if (ntodos == 0) {
+			out_wrapped(
+			    &p->o, wizard_guide(w)->ui[GUIDE_UI_PLAIN_NO_TODO]);
+			paint_prompt(&p->o, w);
+			return 0;
+		}
 		if (n < 1 || (size_t)n > ntodos) {
-			paint_bad(
-			    &p->o, w, ntodos > 0 ? ntodos : wizard_nchoices(w));
+			paint_bad(&p->o, w, ntodos);
 			return 0;
 		}
 		/* one line says what changed: the screen is as it was */
@@ -392,6 +396,8 @@ plain_act(void *ctx)
 	case PLAIN_AGAIN:
 		return WIZARD_REDRAW;
 	case PLAIN_BACK:
+		if (w->depth == 0 && w->qr < 0)
+			break; /* nowhere to go back to: not a command here */
 		return wizard_apply(w, WIZARD_BACK, 0) | WIZARD_REDRAW;
 	case PLAIN_HELP:
 		return wizard_apply(w, WIZARD_HELP, 0) | WIZARD_REDRAW;
@@ -421,7 +427,7 @@ plain_paint(void *ctx, long seconds)
 						: GUIDE_UI_COUNTDOWN_LEAVE],
 	    "n", n);
 	textout_bytes(&p->o, "\n", 1);
-	out_wrapped(&p->o, g->ui[GUIDE_UI_STILL_THERE]);
+	out_wrapped(&p->o, g->ui[GUIDE_UI_STILL_THERE_PLAIN]);
 	out_wrapped(&p->o, line);
 	free(line);
 }
@@ -454,6 +460,25 @@ plain_restore(void *ctx)
 	}
 }
 
+static void plain_seal(struct plain *p);
+
+/* session_io.stop: the terminal's modes as they were while stopped. */
+static void
+plain_stop(void *ctx)
+{
+	plain_restore(ctx);
+}
+
+/* session_io.cont: sealed again (a kiosk), the screen from its top. */
+static void
+plain_cont(void *ctx)
+{
+	struct plain *p = ctx;
+
+	plain_seal(p);
+	p->painted = 0;
+}
+
 /*
  * In a kiosk on a terminal, Ctrl-C, Ctrl-\, Ctrl-Z and Ctrl-D become
  * plain bytes: no signal, no end of input.  Echo and line editing stay.
@@ -476,8 +501,15 @@ int
 plain_run(struct app *app, struct wizard *w, int to_full)
 {
 	struct plain p;
-	struct session_io io = { &p, plain_read, plain_act, plain_paint,
-		plain_wipe, plain_restore, 0, to_full };
+	struct session_io io = { .ctx = &p,
+		.read = plain_read,
+		.act = plain_act,
+		.paint = plain_paint,
+		.wipe = plain_wipe,
+		.restore = plain_restore,
+		.stop = plain_stop,
+		.cont = plain_cont,
+		.to_full = to_full };
 	int status;
 
 	memset(&p, 0, sizeof p);

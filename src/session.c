@@ -4,11 +4,14 @@
  */
 #include <signal.h>
 #include <string.h>
+#include <termios.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "session.h"
 
 static volatile sig_atomic_t session_caught;
+static volatile sig_atomic_t session_stopped;
 
 static const int session_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT,
 	SIGUSR1, SIGUSR2, SIGALRM };
@@ -21,6 +24,15 @@ session_on_signal(int sig)
 {
 	session_caught = sig;
 }
+
+static void
+session_on_stop(int sig)
+{
+	(void)sig;
+	session_stopped = 1;
+}
+
+static struct sigaction session_old_tstp;
 
 void
 session_catch(void)
@@ -35,6 +47,8 @@ session_catch(void)
 	sa.sa_flags = 0; /* no SA_RESTART: a wait returns at once */
 	for (size_t i = 0; i < NSIGNALS; i++)
 		sigaction(session_signals[i], &sa, &session_old[i]);
+	sa.sa_handler = session_on_stop;
+	sigaction(SIGTSTP, &sa, &session_old_tstp);
 	session_caught_installed = 1;
 }
 
@@ -45,6 +59,7 @@ session_uncatch(void)
 		return;
 	for (size_t i = 0; i < NSIGNALS; i++)
 		sigaction(session_signals[i], &session_old[i], NULL);
+	sigaction(SIGTSTP, &session_old_tstp, NULL);
 	session_caught_installed = 0;
 }
 
@@ -97,7 +112,8 @@ session_leave(struct session *s, long long now)
 static int
 session_can_idle(const struct session *s)
 {
-	return s->idle_ms > 0 && !(s->kiosk && wizard_pristine(s->w));
+	return s->idle_ms > 0 &&
+	       !(s->kiosk && !s->away && wizard_pristine(s->w));
 }
 
 int
@@ -177,6 +193,35 @@ session_input(struct session *s, enum session_in in, long long now)
 	return 0;
 }
 
+/* Throw away what was typed and not read yet: it was the last reader's
+ * (nothing happens where the input is not a terminal). */
+static void
+session_drop_input(void)
+{
+	tcflush(STDIN_FILENO, TCIFLUSH);
+}
+
+/* Ctrl-Z: wipe, give the terminal back, stop; then set up and paint. */
+static void
+session_stop(struct session_io *io)
+{
+	struct sigaction sa, old;
+
+	session_stopped = 0;
+	if (io->stop == NULL)
+		return;
+	io->wipe(io->ctx, 0);
+	io->stop(io->ctx);
+	session_drop_input();
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTSTP, &sa, &old);
+	raise(SIGTSTP); /* stopped here until SIGCONT */
+	sigaction(SIGTSTP, &old, NULL);
+	io->cont(io->ctx);
+}
+
 /* Milliseconds on a clock that never jumps. */
 static long long
 session_now(void)
@@ -196,19 +241,27 @@ session_run(struct session_io *io, struct wizard *w, const struct app *app)
 
 	session_init(&s, w, app, session_now());
 	s.ticks = io->ticks;
+	s.away = io->to_full;
 	io->paint(io->ctx, -1);
 	for (;;) {
 		if ((sig = session_caught) != 0) {
 			io->wipe(io->ctx, 1);
+			session_drop_input();
 			io->restore(io->ctx);
 			return 128 + sig;
+		}
+		if (session_stopped) {
+			session_stop(io);
+			io->paint(io->ctx,
+			    s.counting ? session_seconds_left(&s, session_now())
+				       : -1);
 		}
 		wait = session_wait(&s, session_now());
 		if (wait < 0 || wait > SESSION_POLL_MS)
 			wait = SESSION_POLL_MS;
 		flags = session_input(
 		    &s, io->read(io->ctx, (int)wait), session_now());
-		if (session_caught != 0)
+		if (session_caught != 0 || session_stopped)
 			continue; /* a signal wins over what was read */
 		if (flags & SESSION_ACT) {
 			int wf = io->act(io->ctx);
@@ -220,8 +273,10 @@ session_run(struct session_io *io, struct wizard *w, const struct app *app)
 			if (wf & WIZARD_REDRAW)
 				flags |= SESSION_PAINT;
 		}
-		if (flags & SESSION_WIPE)
+		if (flags & SESSION_WIPE) {
 			io->wipe(io->ctx, (flags & SESSION_END) != 0);
+			session_drop_input();
+		}
 		if (flags & SESSION_END) {
 			io->restore(io->ctx);
 			return s.status;

@@ -20,7 +20,10 @@
  * SIGQUIT, SIGUSR1, SIGUSR2 and SIGALRM that only set a flag, without
  * SA_RESTART, so that a front end's wait returns at once; the loop then
  * wipes, gives the terminal back, and returns 128 plus the signal's
- * number.  Call it before a front end sets up its terminal (ncurses then
+ * number.  SIGTSTP (Ctrl-Z where the terminal makes it a signal) wipes
+ * and stops the program; when it goes on it paints again.  Leaving,
+ * resetting and stopping throw away what was typed and not read yet, so
+ * the next reader (or the shell) never gets the last one's keys.  Call it before a front end sets up its terminal (ncurses then
  * leaves those signals alone).
  *
  * Call order: session_catch(); front end setup; session_run(...); front
@@ -63,6 +66,8 @@ struct session {
 	long long countdown_ms; /* how long the question waits */
 	int ticks;              /* 1: the question shows the seconds going
 				   down (paint again each second) */
+	int away;               /* 1: not the mode the kiosk starts in (the
+				   plain mode after p): never as new */
 	int counting;           /* the question is shown */
 	long long last;         /* when the last input came */
 	long long deadline;     /* when the countdown runs out */
@@ -86,6 +91,12 @@ struct session_io {
 	void (*wipe)(void *ctx, int leaving);
 	/* Give the terminal back as it was; the session is over. */
 	void (*restore)(void *ctx);
+	/* Before the program stops (SIGTSTP, Ctrl-Z in the plain mode
+	 * outside a kiosk): the terminal back as it was, the guide wiped;
+	 * and when it goes on (SIGCONT), the terminal set up again.  The
+	 * session then paints. */
+	void (*stop)(void *ctx);
+	void (*cont)(void *ctx);
 	int ticks;   /* 1: paint the question again as the seconds go */
 	int to_full; /* 1: a kiosk's reset ends this front end with
 			 FRONTEND_TO_FULL (it started in the full screen) */

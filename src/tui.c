@@ -36,6 +36,7 @@
 #undef lines
 #undef columns
 
+#include "ascii.h"
 #include "frontend.h"
 #include "guide.h"
 #include "keys.h"
@@ -242,6 +243,30 @@ tui_attr(const struct tui *t, const struct view_line *l)
 }
 
 /*
+ * Write text wrapped to the window's width from row top, at most max
+ * lines (folded to ASCII where the locale is not UTF-8); with top < 0 only
+ * count the lines.  Returns how many lines it takes (at most max when
+ * writing).
+ */
+static int
+tui_wrapped(struct tui *t, int top, int max, const char *text)
+{
+	char *s = ascii_maybe(text, !t->app->utf8);
+	struct layout_line *l;
+	int n = (int)layout_wrap(s, t->v->cols, &l);
+
+	if (top >= 0) {
+		if (n > max)
+			n = max;
+		for (int i = 0; i < n; i++)
+			mvaddnstr(top + i, 0, s + l[i].off, (int)l[i].len);
+	}
+	free(l);
+	free(s);
+	return n;
+}
+
+/*
  * Paint the QR code of the shown resource over the body rows, in the form
  * qr_choose picks (qr.h: the wide form where it fits, else half blocks;
  * either reads in real terminals), or one line that says what the window
@@ -258,6 +283,8 @@ tui_draw_qr(struct tui *t, size_t r)
 	struct qr q;
 	char *s;
 
+	int nscan = tui_wrapped(t, -1, 0, g->ui[GUIDE_UI_QR_SCAN]);
+
 	for (y = top; y < bottom; y++) {
 		move(y, 0);
 		clrtoeol();
@@ -268,15 +295,13 @@ tui_draw_qr(struct tui *t, size_t r)
 	attrset(A_NORMAL);
 	free(s);
 	if (qr_make(res->web, &q) != 0 ||
-	    !qr_choose(
-		&q, v->cols, bottom - top - 2, t->app->utf8, &halves, &quiet)) {
+	    !qr_choose(&q, v->cols, bottom - top - 1 - nscan, t->app->utf8,
+		&halves, &quiet)) {
 		/* "taller" where the width would do, else "bigger" */
-		s = layout_fit(g->ui[qr_fits_width(&q, v->cols, t->app->utf8)
-					 ? GUIDE_UI_QR_TALLER
-					 : GUIDE_UI_QR_TOO_SMALL],
-		    v->cols, NULL);
-		mvaddstr(top + 1, 0, s);
-		free(s);
+		tui_wrapped(t, top + 1, bottom - top - 1,
+		    g->ui[qr_fits_width(&q, v->cols, t->app->utf8)
+			      ? GUIDE_UI_QR_TALLER
+			      : GUIDE_UI_QR_TOO_SMALL]);
 		qr_free(&q);
 		return;
 	}
@@ -299,9 +324,7 @@ tui_draw_qr(struct tui *t, size_t r)
 		}
 	}
 	attrset(A_NORMAL);
-	s = layout_fit(g->ui[GUIDE_UI_QR_SCAN], v->cols, NULL);
-	mvaddstr(top + 1 + rows, 0, s);
-	free(s);
+	tui_wrapped(t, top + 1 + rows, nscan, g->ui[GUIDE_UI_QR_SCAN]);
 	qr_free(&q);
 }
 
@@ -343,16 +366,50 @@ tui_draw(struct tui *t)
 	refresh();
 }
 
-/* Discard the rest of an escape sequence; returns 1 if there was one. */
+/*
+ * Discard the rest of an escape sequence; returns 1 if there was one.
+ * More Esc alone is no sequence: a panicked double tap, or two Esc that a
+ * slow link delivers together, leave as one does.
+ */
 static int
 tui_escape_rest(void)
 {
-	int ch, any = 0;
+	int ch, other = 0;
 
 	timeout(0);
 	while ((ch = getch()) != ERR)
-		any = 1;
-	return any;
+		other |= ch != 0x1b;
+	return other;
+}
+
+/*
+ * Keys that terminals send otherwise than their description says (tmux and
+ * PuTTY send "CSI 1 ~" for Home under TERM=xterm, the Linux console "ESC O
+ * P" for F1 when it is set so): bound too, where nothing else is.
+ */
+static void
+tui_more_keys(void)
+{
+	static const struct {
+		const char *s;
+		int key;
+	} more[] = {
+		{ "\033[1~", KEY_HOME },
+		{ "\033[7~", KEY_HOME },
+		{ "\033[H", KEY_HOME },
+		{ "\033OH", KEY_HOME },
+		{ "\033[4~", KEY_END },
+		{ "\033[8~", KEY_END },
+		{ "\033[F", KEY_END },
+		{ "\033OF", KEY_END },
+		{ "\033OP", KEY_F(1) },
+		{ "\033[11~", KEY_F(1) },
+		{ "\033[[A", KEY_F(1) },
+	};
+
+	for (size_t i = 0; i < sizeof more / sizeof more[0]; i++)
+		if (key_defined(more[i].s) == 0)
+			define_key(more[i].s, more[i].key);
 }
 
 /* Whether a getch that returned ERR meant the end of input. */
@@ -423,20 +480,42 @@ tui_mouse(struct tui *t)
 
 /*
  * Up or Down when the highlighted item is out of view: towards it, show
- * it; away from it, scroll a line, as a pager does.
+ * it; away from it, the item nearest to it that is in view (a long screen
+ * opens on its first choice below the fold, and Up must reach the to-do
+ * items the reader sees), or where none is, scroll a line, as a pager
+ * does.
  */
 static int
 tui_move(struct tui *t, enum wizard_action a)
 {
 	const struct window *v = t->v;
 	int up = a == WIZARD_UP;
+	long near;
 
 	if (v == NULL || v->highlight_shown || v->highlight_where == 0 ||
 	    wizard_nitems(t->w) == 0)
 		return wizard_apply(t->w, a, 0);
-	if ((v->highlight_where > 0) == up)
-		return wizard_apply(t->w, WIZARD_SCROLL, up ? -1 : 1);
-	return wizard_apply(t->w, WIZARD_SHOW, 0);
+	if ((v->highlight_where > 0) != up)
+		return wizard_apply(t->w, WIZARD_SHOW, 0);
+	near = up ? v->last_shown : v->first_shown;
+	if (near >= 0)
+		return wizard_apply(t->w, WIZARD_SELECT, near);
+	return wizard_apply(t->w, WIZARD_SCROLL, up ? -1 : 1);
+}
+
+/* The screen's last to-do item (a plan's included), or -1. */
+static long
+tui_last_todo(const struct wizard *w)
+{
+	long last = -1;
+
+	for (size_t i = 0; i < wizard_nitems(w); i++) {
+		enum wizard_item_kind k = wizard_item(w, i, NULL);
+
+		if (k == WIZARD_ITEM_TODO || k == WIZARD_ITEM_PLAN)
+			last = (long)i;
+	}
+	return last;
 }
 
 /*
@@ -543,16 +622,22 @@ tui_key(struct tui *t, int ch)
 		return tui_choose(t);
 	case KEYS_BACK:
 		return wizard_apply(t->w, WIZARD_BACK, 0);
-	case KEYS_TICK:
+	case KEYS_TICK: {
+		enum wizard_item_kind k =
+		    wizard_item(t->w, t->w->highlight, NULL);
+		int todo = k == WIZARD_ITEM_TODO || k == WIZARD_ITEM_PLAN;
+
 		/* as Enter: never on a to-do item out of view; show it */
-		if (t->v != NULL && !t->v->highlight_shown &&
-		    t->v->highlight_where != 0 &&
-		    (wizard_item(t->w, t->w->highlight, NULL) ==
-			    WIZARD_ITEM_TODO ||
-			wizard_item(t->w, t->w->highlight, NULL) ==
-			    WIZARD_ITEM_PLAN))
+		if (todo && t->v != NULL && !t->v->highlight_shown &&
+		    t->v->highlight_where != 0)
 			return wizard_apply(t->w, WIZARD_SHOW, 0);
+		/* on a choice, Space goes to the to-do items it ticks, the
+		 * hint promised them: the next Space ticks */
+		if (!todo && tui_last_todo(t->w) >= 0)
+			return wizard_apply(
+			    t->w, WIZARD_SELECT, tui_last_todo(t->w));
 		return wizard_apply(t->w, WIZARD_TICK, 0);
+	}
 	case KEYS_PAGE_UP:
 		return wizard_apply(t->w, WIZARD_PAGE_UP, page);
 	case KEYS_PAGE_DOWN:
@@ -672,6 +757,24 @@ tui_wipe(void *ctx, int leaving)
 		putp(t->e3);
 		fflush(stdout);
 	}
+	flushinp(); /* keys typed and not read yet were the last reader's */
+}
+
+/* session_io.stop: the terminal as it was while the program is stopped. */
+static void
+tui_stop(void *ctx)
+{
+	(void)ctx;
+	endwin();
+}
+
+/* session_io.cont: the full screen again, all of it to paint. */
+static void
+tui_cont(void *ctx)
+{
+	(void)ctx;
+	refresh();
+	clearok(curscr, TRUE);
 }
 
 /* session_io.restore */
@@ -686,8 +789,15 @@ int
 tui_run(struct app *app, struct wizard *w)
 {
 	struct tui t;
-	struct session_io io = { &t, tui_read, tui_act, tui_paint, tui_wipe,
-		tui_restore, 1, 0 };
+	struct session_io io = { .ctx = &t,
+		.read = tui_read,
+		.act = tui_act,
+		.paint = tui_paint,
+		.wipe = tui_wipe,
+		.restore = tui_restore,
+		.stop = tui_stop,
+		.cont = tui_cont,
+		.ticks = 1 };
 	int status;
 
 	if (!tui_usable())
@@ -708,6 +818,7 @@ tui_run(struct app *app, struct wizard *w)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	tui_more_keys();
 	set_escdelay(25);
 	/* a normal cursor, shown: low-vision readers, BRLTTY and Speakup
 	 * follow it (where the terminal cannot, it stays as it is) */

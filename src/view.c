@@ -563,24 +563,24 @@ add_keys(struct builder *b)
 
 	add_text(b, "", -1, ui(b, GUIDE_UI_KEYS_TITLE), VIEW_HEADING, -1, -1);
 	for (size_t i = 0; i < keys_count; i++) {
-		int n = layout_width(
-		    keys_table[i].keys, strlen(keys_table[i].keys));
+		const char *keys = ui(b, keys_table[i].keys);
+		int n = layout_width(keys, strlen(keys));
 
 		if (n > kw)
 			kw = n;
 	}
 	for (size_t i = 0; i < keys_count; i++) {
 		const char *what = ui(b, keys_table[i].what);
+		const char *keys = ui(b, keys_table[i].keys);
 
 		if (b->width >= kw + 4 + 20) {
-			char *pre =
-			    xasprintf("  %-*s  ", kw, keys_table[i].keys);
+			char *pre = xasprintf("  %s%*s  ", keys,
+			    kw - layout_width(keys, strlen(keys)), "");
 
 			add_text(b, pre, -1, what, VIEW_KEY, -1, -1);
 			free(pre);
 		} else {
-			add_text(
-			    b, "  ", -1, keys_table[i].keys, VIEW_KEY, -1, -1);
+			add_text(b, "  ", -1, keys, VIEW_KEY, -1, -1);
 			add_text(b, "    ", -1, what, VIEW_KEY, -1, -1);
 		}
 	}

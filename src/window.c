@@ -27,6 +27,7 @@ window_new(int rows, int cols)
 	for (i = 0; i < v->rows; i++)
 		view_line_set(&v->lines[i], xstrdup(""), VIEW_BLANK);
 	v->hint_row = -1;
+	v->first_shown = v->last_shown = -1;
 	v->leave_col = -1;
 	v->leave_end = -1;
 	v->cursor_row = 0;
@@ -344,6 +345,11 @@ window_body(struct window *v, const struct wizard *w, const struct view_doc *d,
 		    &d->lines[d->nheader + s + (size_t)i];
 
 		window_copy(v, r, l);
+		if (l->item >= 0 && l->first) {
+			if (v->first_shown < 0)
+				v->first_shown = l->item;
+			v->last_shown = l->item;
+		}
 		if (l->marked && l->first) {
 			v->highlight_shown = 1;
 			v->cursor_row = r;

@@ -48,6 +48,8 @@ struct window {
 	int highlight_shown; /* 1 when the highlighted item is on screen */
 	int highlight_where; /* where it is when not shown: -1 above the
 				body's shown part, 1 below, else 0 */
+	long first_shown;    /* the first and the last item whose first */
+	long last_shown;     /* line is shown, or -1 */
 	int cursor_row;      /* where the terminal cursor goes: on the */
 	int cursor_col;      /* highlighted item; when it is out of view, on
 				the "more" line towards it, else the body's

@@ -230,6 +230,67 @@ START_TEST(p_in_a_kiosk_comes_back)
 }
 END_TEST
 
+/*
+ * A kiosk switched to the plain mode with p is not as the next reader
+ * expects it, even on the start screen: walked away from, it counts down
+ * and starts over in the full screen.
+ */
+START_TEST(p_then_walk_away)
+{
+	struct term *t = start_in(gs_content_dir(), "--kiosk", "--idle", IDLE,
+	    "--countdown", COUNTDOWN, NULL);
+	char *prompt = gs_words(gs_ui(en, GUIDE_UI_PLAIN_PROMPT), 30);
+
+	gs_wait_screen(t, en, "start");
+	gs_ch(t, 'p');
+	ck_assert_msg(term_wait_text(t, prompt, GS_WAIT_MS, NULL, NULL) == 0,
+	    "p: no plain mode:\n%s", term_dump(t));
+	/* no key: the full screen again, as the kiosk booted */
+	ck_assert_msg(term_wait_gone(t, prompt, IDLE_WAIT_MS) == 0,
+	    "the plain mode stayed up:\n%s", term_dump(t));
+	gs_wait_screen(t, en, "start");
+	expect_signal_end(t, SIGTERM);
+	free(prompt);
+	term_free(t);
+}
+END_TEST
+
+/*
+ * What a reader typed and did not send is theirs: a reset throws it away,
+ * so the next reader's line is their own.
+ */
+START_TEST(unsent_line_is_dropped)
+{
+	struct term *t = start_in(gs_content_dir(), "--kiosk", "--plain",
+	    "--idle", IDLE, "--countdown", COUNTDOWN, NULL);
+	const struct guide_screen *st = gs_screen(en, "start");
+	char *first = xasprintf("1. %s", st->choices[0].label);
+	char *bad = gs_words(gs_ui(en, GUIDE_UI_PLAIN_BAD_NUMBER), 12);
+	size_t from;
+
+	ck_assert_int_eq(term_wait_text(t, first, GS_WAIT_MS, NULL, NULL), 0);
+	ck_assert_int_eq(term_send_bytes(t, "1\r", 2), 0);
+	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	/* typed, not sent, then the reader walks away */
+	ck_assert_int_eq(term_send_bytes(t, "secret", 6), 0);
+	ck_assert_msg(term_wait_text(t, first, IDLE_WAIT_MS, NULL, NULL) == 0,
+	    "no start screen after walking away:\n%s", term_dump(t));
+	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	term_output(t, &from);
+	/* the next reader: 1 and Enter is their choice, nothing else */
+	ck_assert_int_eq(term_send_bytes(t, "1\r", 2), 0);
+	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	ck_assert_msg(!term_output_has_since(t, from, bad, strlen(bad)),
+	    "the last reader's \"secret\" was read with the next line:\n%s",
+	    term_dump(t));
+	ck_assert(!term_kept_has(t, "secret1"));
+	expect_signal_end(t, SIGTERM);
+	free(first);
+	free(bad);
+	term_free(t);
+}
+END_TEST
+
 START_TEST(signals_end_the_kiosk)
 {
 	static const int sigs[] = { SIGTERM, SIGHUP, SIGINT };
@@ -495,6 +556,8 @@ kiosk_suite(void)
 	tcase_add_test(tc, idle_kiosk_wipes);
 	tcase_add_test(tc, idle_key_keeps_the_place);
 	tcase_add_test(tc, idle_outside_kiosk_leaves);
+	tcase_add_test(tc, p_then_walk_away);
+	tcase_add_test(tc, unsent_line_is_dropped);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("content");

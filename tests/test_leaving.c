@@ -422,6 +422,41 @@ START_TEST(vt100_clears_scrollback)
 }
 END_TEST
 
+/*
+ * Ctrl-Z in the plain mode outside a kiosk (the terminal makes it a
+ * signal there): the guide is wiped before the program stops, and shown
+ * again when it goes on.  Here the program is alone in its session, so
+ * the kernel does not stop it (an orphaned process group): it goes on at
+ * once, and the test sees the wipe and the screen painted again.  In a
+ * shell, "fg" brings it back (tried by hand in tmux).
+ */
+START_TEST(ctrl_z_wipes_then_goes_on)
+{
+	const struct mode *m = &modes[6]; /* plain chosen, xterm */
+	struct term *t = start(m, 0, NULL);
+	const struct guide_screen *s1 = &en->screens[en->steps[0].screen];
+	char *wipe = term_terminfo("xterm-256color", "clear");
+	size_t from;
+
+	ck_assert_str_eq(m->name, "plain chosen");
+	ck_assert_ptr_nonnull(wipe);
+	to_step_1_ticked(t, m);
+	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	term_output(t, &from);
+	ck_assert_int_eq(term_send_char(t, 'z', TERM_MOD_CTRL), 0);
+	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	ck_assert_msg(term_output_has_since(t, from, wipe, strlen(wipe)) &&
+			  term_output_has_since(t, from, "\033[3J", 4),
+	    "Ctrl-Z did not wipe the screen and the scrollback");
+	ck_assert_msg(!term_exited(t), "Ctrl-Z ended the plain mode");
+	expect_plain_screen(t, m, s1);
+	type_line(t, "q");
+	expect_ended(t, m, "q after Ctrl-Z", 0);
+	free(wipe);
+	term_free(t);
+}
+END_TEST
+
 static Suite *
 leaving_suite(void)
 {
@@ -435,6 +470,7 @@ leaving_suite(void)
 	tcase_add_loop_test(tc, signals_wipe, 0, 4 * NMODES);
 	tcase_add_test(tc, leave_from_still_there);
 	tcase_add_test(tc, vt100_clears_scrollback);
+	tcase_add_test(tc, ctrl_z_wipes_then_goes_on);
 	suite_add_tcase(s, tc);
 	return s;
 }

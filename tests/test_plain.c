@@ -185,8 +185,17 @@ START_TEST(hostile_numbers)
 			     "q\n",
 	    g->screens[g->start].nchoices + 1);
 
-	/* On the start screen (no to-do item) every one is wrong. */
-	hostile(in, strlen(in), 17);
+	const char *opts[] = { "--plain", "--lang", "en", NULL };
+	struct run_result r;
+
+	/* On the start screen (no to-do item) every one is wrong: the ten
+	 * numbers get the range of the choices, the seven "t" lines the
+	 * news that there is nothing to tick here. */
+	hostile(in, strlen(in), 10);
+	run_plain(opts, "LANG=C.UTF-8", in, strlen(in), NULL, &r);
+	ck_assert_uint_eq(
+	    cli_count(r.out, r.outlen, g->ui[GUIDE_UI_PLAIN_NO_TODO]), 7);
+	run_free(&r);
 	free(in);
 	guide_free(g);
 }
@@ -873,7 +882,7 @@ START_TEST(kiosk_idle_resets)
 	struct guide *g = cli_guide_of("en");
 	const char *start = g->screens[g->start].title;
 	const char *steps = g->screens[guide_screen_find(g, "steps")].title;
-	const char *still = g->ui[GUIDE_UI_STILL_THERE];
+	const char *still = g->ui[GUIDE_UI_STILL_THERE_PLAIN];
 	const char *prompt = g->ui[GUIDE_UI_PLAIN_PROMPT];
 	struct term *t;
 	size_t from;

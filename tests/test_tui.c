@@ -427,6 +427,35 @@ START_TEST(home_end_and_enter_ticks)
 }
 END_TEST
 
+/* Two Esc at once (a panicked double tap, or a slow link) leave as one
+ * does: more Esc is no escape sequence. */
+START_TEST(double_esc_leaves)
+{
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
+
+	gs_wait_screen(t, en, "start");
+	ck_assert_int_eq(term_send_bytes(t, "\033\033", 2), 0);
+	gs_expect_left(t, en, "xterm-256color", "two Esc at once");
+	term_free(t);
+}
+END_TEST
+
+/* Home and End as tmux and PuTTY send them under TERM=xterm ("CSI 1 ~",
+ * "CSI 4 ~"), which the description does not name. */
+START_TEST(other_home_end)
+{
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
+	const struct guide_screen *st = gs_screen(en, "start");
+
+	gs_wait_screen(t, en, "start");
+	ck_assert_int_eq(term_send_bytes(t, "\033[4~", 4), 0);
+	gs_expect_highlight(t, st->choices[st->nchoices - 1].label);
+	ck_assert_int_eq(term_send_bytes(t, "\033[1~", 4), 0);
+	gs_expect_highlight(t, st->choices[0].label);
+	term_free(t);
+}
+END_TEST
+
 START_TEST(q_leaves)
 {
 	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
@@ -1301,6 +1330,8 @@ tui_suite(void)
 	tcase_add_loop_test(tc, esc_leaves_at_once, 0, 5);
 	tcase_add_loop_test(tc, esc_leaves_every_screen, 0, (int)en->nscreens);
 	tcase_add_test(tc, q_leaves);
+	tcase_add_test(tc, double_esc_leaves);
+	tcase_add_test(tc, other_home_end);
 	tcase_add_test(tc, ctrl_c_leaves);
 	tcase_add_test(tc, esc_with_other_bytes_stays);
 	tcase_add_loop_test(tc, signals_restore_the_terminal, 0, 3);
