@@ -36,9 +36,11 @@
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
+#include <unictype.h>
 
 #include "guide.h"
 #include "load.h"
+#include "outside.h"
 #include "xmalloc.h"
 
 /* The longest text, in bytes, and the longest id. */
@@ -184,19 +186,24 @@ char *
 load_diag_format(const struct load_report *rep, size_t i)
 {
 	const struct load_diag *d;
-	const char *file, *w;
+	const char *w;
+	char *file, *line;
 
 	if (rep == NULL || i >= rep->ndiags)
 		return NULL;
 	d = &rep->diags[i];
-	file = rep->file != NULL ? rep->file : "(content)";
+	/* The name comes from outside: it may hold escape sequences. */
+	file = outside_escape(rep->file != NULL ? rep->file : "(content)");
 	w = d->warning ? "warning: " : "";
 	if (d->line > 0)
-		return xasprintf(
+		line = xasprintf(
 		    "%s:%d:%d: %s%s", file, d->line, d->col, w, d->msg);
-	if (d->path != NULL)
-		return xasprintf("%s: %s: %s%s", file, d->path, w, d->msg);
-	return xasprintf("%s: %s%s", file, w, d->msg);
+	else if (d->path != NULL)
+		line = xasprintf("%s: %s: %s%s", file, d->path, w, d->msg);
+	else
+		line = xasprintf("%s: %s%s", file, w, d->msg);
+	free(file);
+	return line;
 }
 
 /* Problems of this load, with the LOAD_MAX_DIAGS cap. */
@@ -390,12 +397,6 @@ utf8_bad_len(const unsigned char *s, size_t n)
 	return k;
 }
 
-static int
-is_control(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
-}
-
 static const char *
 control_name(uint32_t cp)
 {
@@ -455,7 +456,7 @@ show(struct shown *b, const char *str)
 		if (k == 0) {
 			o += (size_t)snprintf(b->s + o, 6, "\\x%02X", s[i]);
 			k = 1;
-		} else if (is_control(cp))
+		} else if (outside_is_control(cp) || outside_is_bidi(cp))
 			o += (size_t)snprintf(b->s + o, 7, "\\u%04X", cp);
 		else if (cp == '"' || cp == '\\') {
 			b->s[o++] = '\\';
@@ -472,6 +473,24 @@ show(struct shown *b, const char *str)
 }
 
 /* Pass 1: the bytes. */
+
+/*
+ * The message for a bidi control: it would reorder what the terminal
+ * shows around it, so that a line reads other than it is.  written: the
+ * four hex digits of its escape, or NULL when it is raw.
+ */
+static const char *
+bidi_message(uint32_t cp, const char *written)
+{
+	static char msg[128];
+
+	snprintf(msg, sizeof msg,
+	    "bidi control U+%04X is not allowed: it reorders the text around "
+	    "it%s%.4s%s",
+	    cp, written != NULL ? " (written \\u" : "",
+	    written != NULL ? written : "", written != NULL ? ")" : "");
+	return msg;
+}
 
 static int
 hexval(unsigned char h)
@@ -528,13 +547,17 @@ scan_bytes(struct ctx *c, const unsigned char *s, size_t len)
 			diag(c, 0, line, col, NULL,
 			    "line break inside a string (a missing '\"'?)");
 			in_str = 0;
-		} else if (is_control(cp) &&
+		} else if (outside_is_control(cp) &&
 			   (in_str || (cp != ' ' && cp != '\t' && cp != '\n' &&
 					  cp != '\r'))) {
 			c->raw_bad = 1;
 			diag(c, 0, line, col, NULL,
 			    "control character U+%04X%s is not allowed", cp,
 			    control_name(cp));
+		} else if (outside_is_bidi(cp)) {
+			c->raw_bad = 1;
+			diag(c, 0, line, col, NULL, "%s",
+			    bidi_message(cp, NULL));
 		}
 		if (cp == '\n') {
 			line++;
@@ -554,13 +577,18 @@ scan_bytes(struct ctx *c, const unsigned char *s, size_t len)
 							hexval(s[i + 3]) << 4 |
 							hexval(s[i + 4]));
 
-				if (is_control(v)) {
+				if (outside_is_control(v)) {
 					c->raw_bad = 1;
 					diag(c, 0, line, col - 1, NULL,
 					    "control character U+%04X%s "
 					    "is not allowed (written \\u%.4s)",
 					    v, control_name(v),
 					    (const char *)s + i + 1);
+				} else if (outside_is_bidi(v)) {
+					c->raw_bad = 1;
+					diag(c, 0, line, col - 1, NULL, "%s",
+					    bidi_message(
+						v, (const char *)s + i + 1));
 				}
 				i += 5;
 				col += 5;
@@ -912,17 +940,34 @@ is_space(uint32_t cp)
 }
 
 /*
- * Check decoded text.  The byte scan has already reported any control
- * character in the file, so this finds one only if that scan missed it:
- * a second net, since content must never reach the terminal with one.
+ * Whether a character shows nothing by itself: a space or separator, a
+ * format character (zero-width, joiners, bidi marks), a combining mark
+ * (nothing to combine with when alone), a default-ignorable code point
+ * (variation selectors, Hangul fillers), or the blank Braille pattern.
+ */
+static int
+is_invisible(uint32_t cp)
+{
+	return uc_is_general_category_withtable(
+		   cp, UC_CATEGORY_MASK_Z | UC_CATEGORY_MASK_M |
+			   UC_CATEGORY_MASK_Cf | UC_CATEGORY_MASK_Cc) ||
+	       uc_is_property_default_ignorable_code_point(cp) || cp == 0x2800;
+}
+
+/*
+ * Check decoded text: it must show something (a crisis line made of
+ * zero-width characters would be blank on every screen), and hold no
+ * control character and no bidi control.  The byte scan has already
+ * reported those in the file, so this finds one only if that scan missed
+ * it: a second net, since content must never reach the terminal with one.
  */
 static int
 check_text(struct ctx *c, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t n = strlen(str), i, k;
-	int blank = 1;
-	uint32_t cp;
+	int blank = 1, invisible = 1;
+	uint32_t cp, first = 0;
 
 	for (i = 0; i < n; i += k) {
 		k = utf8_decode(s + i, n - i, &cp);
@@ -933,21 +978,33 @@ check_text(struct ctx *c, const char *str)
 				c->nerrors++;
 			return -1;
 		}
-		if (is_control(cp)) {
-			if (!c->raw_bad)
+		if (outside_is_control(cp) || outside_is_bidi(cp)) {
+			if (c->raw_bad)
+				c->nerrors++;
+			else if (outside_is_bidi(cp))
+				err(c, "%s", bidi_message(cp, NULL));
+			else
 				err(c,
 				    "control character U+%04X%s is not "
 				    "allowed",
 				    cp, control_name(cp));
-			else
-				c->nerrors++;
 			return -1;
 		}
 		if (!is_space(cp))
 			blank = 0;
+		if (!is_invisible(cp))
+			invisible = 0;
+		else if (first == 0 && !is_space(cp))
+			first = cp;
 	}
 	if (blank) {
 		err(c, "must not be empty");
+		return -1;
+	}
+	if (invisible) {
+		err(c,
+		    "shows nothing: only invisible characters, such as U+%04X",
+		    first);
 		return -1;
 	}
 	if (n > LOAD_MAX_TEXT) {

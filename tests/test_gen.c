@@ -413,6 +413,9 @@ static const struct payload payloads[] = {
 	P("overlong C0 AF", "PW\xc0\xafNED"),
 	P("surrogate ED A0 80", "PW\xed\xa0\x80NED"),
 	P("\\ud800", "PW\\ud800NED"),
+	P("raw U+202E (bidi override)", "\xe2\x80\xae"
+					"PWNED"),
+	P("\\u2066 (bidi isolate)", "\\u2066PWNED"),
 };
 #undef P
 

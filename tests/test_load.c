@@ -463,6 +463,34 @@ START_TEST(empty_text)
 }
 END_TEST
 
+/* Text that shows nothing is refused like empty text. */
+START_TEST(invisible_text)
+{
+	expect("invisible.json", 0,
+	    LINES(": crisis.line: shows nothing: only invisible characters, "
+		  "such as U+2060",
+		": screens[0].body[0]: shows nothing: only invisible "
+		"characters, such as U+200E",
+		": screens[0].body[1].list[1]: must not be empty",
+		": screens[0].choices[0].label: shows nothing: only invisible "
+		"characters, such as U+0301"));
+}
+END_TEST
+
+/* Bidi controls reorder what the terminal shows: refused, raw or
+ * escaped, anywhere. */
+START_TEST(bidi_controls)
+{
+	expect("bidi.json", 0,
+	    LINES(":62:32: bidi control U+202E is not allowed: it reorders "
+		  "the text around it (written \\u202e)",
+		":66:23: bidi control U+2066 is not allowed: it reorders the "
+		"text around it",
+		":66:28: bidi control U+2069 is not allowed: it reorders the "
+		"text around it"));
+}
+END_TEST
+
 START_TEST(duplicate_key)
 {
 	expect("duplicate-key.json", 0,
@@ -605,6 +633,16 @@ START_TEST(messages_are_safe)
 	ck_assert_msg(found, "the key with ESC is not shown escaped");
 	load_report_free(&rep);
 	free(path);
+
+	/* The file's name comes from outside too: a name that would
+	 * retitle the window is shown escaped. */
+	g = load_buffer("\033]0;x\a.json", "{", 1, &rep);
+	ck_assert_ptr_null(g);
+	line = load_diag_format(&rep, 0);
+	ck_assert_msg(strncmp(line, "\\e]0;x\\x07.json:1:2: ", 21) == 0,
+	    "the file name is not escaped: %s", line);
+	free(line);
+	load_report_free(&rep);
 }
 END_TEST
 
@@ -1073,6 +1111,8 @@ load_suite(void)
 	tcase_add_test(tc, missing_field);
 	tcase_add_test(tc, wrong_type);
 	tcase_add_test(tc, empty_text);
+	tcase_add_test(tc, invisible_text);
+	tcase_add_test(tc, bidi_controls);
 	tcase_add_test(tc, duplicate_key);
 	tcase_add_test(tc, bad_values);
 	tcase_add_test(tc, unknown_key_suggests);
