@@ -15,11 +15,13 @@
 #include <strings.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "content.h"
 #include "frontend.h"
 #include "load.h"
+#include "outside.h"
 #include "readlevel.h"
 #include "session.h"
 #include "wizard.h"
@@ -163,18 +165,41 @@ setup_locale(void)
 }
 
 /*
- * The language the environment asks for, read as text ("fr_CA.UTF-8" ->
- * "fr") even when that locale is not installed.  Empty if none.
+ * The language code at the start of a locale name or a LANGUAGE entry
+ * (the first len bytes of v): "fr_CA.UTF-8" and "fr" give "fr".  Returns
+ * 0, or -1 when v does not start with 2 or 3 lowercase letters.
  */
-static void
-env_language(char out[8])
+static int
+lang_code(const char *v, size_t len, char out[4])
 {
-	const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	const char *v = NULL;
 	size_t n = 0;
 
-	out[0] = '\0';
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+	while (n < len && n < 4 && islower((unsigned char)v[n]))
+		n++;
+	if (n < 2 || n > 3 || (n < len && isalpha((unsigned char)v[n])))
+		return -1;
+	memcpy(out, v, n);
+	out[n] = '\0';
+	return 0;
+}
+
+/*
+ * The language the environment asks for, as gettext reads it: the
+ * messages locale (LC_ALL, else LC_MESSAGES, else LANG) read as text
+ * ("fr_CA.UTF-8" -> "fr") even when that locale is not installed; before
+ * it, the first language of LANGUAGE (a list such as "fr_CA:fr:en") that
+ * c has, unless the locale is C or POSIX (C.UTF-8 too), where gettext
+ * ignores LANGUAGE.  Returns its index in c, or (size_t)-1.
+ */
+static size_t
+env_language(const struct content *c)
+{
+	const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *v = NULL, *list, *end;
+	char code[4];
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
 		v = getenv(names[i]);
 		if (v != NULL && *v != '\0')
 			break;
@@ -182,13 +207,19 @@ env_language(char out[8])
 	}
 	if (v == NULL || strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 ||
 	    strncmp(v, "C.", 2) == 0)
-		return;
-	while (n < 7 && islower((unsigned char)v[n]))
-		n++;
-	if (n < 2 || n > 3)
-		return;
-	memcpy(out, v, n);
-	out[n] = '\0';
+		return (size_t)-1;
+	list = getenv("LANGUAGE");
+	for (; list != NULL && *list != '\0'; list = end + (*end == ':')) {
+		end = strchr(list, ':');
+		if (end == NULL)
+			end = list + strlen(list);
+		if (lang_code(list, (size_t)(end - list), code) == 0 &&
+		    (i = content_find(c, code)) != (size_t)-1)
+			return i;
+	}
+	if (lang_code(v, strlen(v), code) != 0)
+		return (size_t)-1;
+	return content_find(c, code);
 }
 
 /* Keep no core dump: it could hold the screen's text. */
@@ -456,22 +487,23 @@ list_languages(const struct content *c, FILE *f, const char *indent)
 static long
 pick_language(const struct options *o, const struct content *c)
 {
-	char env[8];
 	size_t i;
+	char *shown;
 
 	if (o->lang != NULL) {
 		if ((i = content_find(c, o->lang)) != (size_t)-1)
 			return (long)i;
+		shown = outside_escape(o->lang);
 		fprintf(stderr, "safesteps: no content in language '%s'%s\n",
-		    o->lang, o->kiosk ? "; using the default" : "");
+		    shown, o->kiosk ? "; using the default" : "");
+		free(shown);
 		if (!o->kiosk) {
 			fprintf(stderr, "The languages there are:\n");
 			list_languages(c, stderr, "  ");
 			return -1;
 		}
 	}
-	env_language(env);
-	if (env[0] != '\0' && (i = content_find(c, env)) != (size_t)-1)
+	if ((i = env_language(c)) != (size_t)-1)
 		return (long)i;
 	if ((i = content_find(c, "en")) != (size_t)-1)
 		return (long)i;
@@ -547,7 +579,9 @@ main(int argc, char **argv)
 	app.kiosk = o.kiosk;
 	app.qr = o.qr;
 	app.pages = o.pages;
-	app.color = !o.no_color && getenv("NO_COLOR") == NULL;
+	/* no-color.org: only a NO_COLOR that is set and not empty counts */
+	app.color = !o.no_color &&
+		    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
 	if (number_option(&o, "idle", o.idle, 0, 86400,
 		o.kiosk ? IDLE_KIOSK : IDLE_DEFAULT, &app.idle) != 0 ||
 	    number_option(&o, "countdown", o.countdown, 1, 3600,
