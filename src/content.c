@@ -8,10 +8,18 @@
 #include "builtin.h"
 #include "content.h"
 #include "load.h"
+#include "outside.h"
 #include "xmalloc.h"
 
 /* Where a language can come from, in the order they are tried. */
-enum origin { FROM_DIR, FROM_ENV, FROM_INSTALLED, FROM_BUILTIN, NORIGINS };
+enum origin {
+	FROM_DIR,
+	FROM_ENV,
+	FROM_ETC,
+	FROM_INSTALLED,
+	FROM_BUILTIN,
+	NORIGINS
+};
 
 static void
 msg_add(struct content_msgs *m, char *line)
@@ -54,7 +62,8 @@ code_add(char (**codes)[4], size_t *n, const char *code)
 	(*n)++;
 }
 
-/* Add the languages of the files in dir; -1 if dir cannot be read. */
+/* Add the languages of the files in dir; -1 (errno set) if it cannot be
+ * read. */
 static int
 scan_dir(const char *dir, char (**codes)[4], size_t *n)
 {
@@ -72,36 +81,51 @@ scan_dir(const char *dir, char (**codes)[4], size_t *n)
 	return 0;
 }
 
-/*
- * Append the diagnostics of rep to msgs: all of them, or (first_only) the
- * first error followed by suffix.
- */
-static void
-report_to_msgs(const struct load_report *rep, struct content_msgs *m,
-    int first_only, const char *suffix)
+static int
+path_cmp(const void *a, const void *b)
 {
-	char *line;
-
-	for (size_t i = 0; i < rep->ndiags; i++) {
-		if (first_only && rep->diags[i].warning)
-			continue;
-		line = load_diag_format(rep, i);
-		msg_add(m, xasprintf("%s%s", line, suffix));
-		free(line);
-		if (first_only)
-			return;
-	}
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/*
- * Load language code from file path; check that the file says it is that
- * language.  Returns the guide, or NULL with rep filled.
- */
-static struct guide *
-load_lang_file(const char *path, const char *code, struct load_report *rep)
+int
+content_dir_files(const char *dir, char ***paths, size_t *n)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t len;
+
+	*paths = NULL;
+	*n = 0;
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0)
+			continue;
+		*paths = xreallocarray(*paths, *n + 1, sizeof **paths);
+		(*paths)[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+	if (*n > 1)
+		qsort(*paths, *n, sizeof **paths, path_cmp);
+	return 0;
+}
+
+struct guide *
+content_load_file(const char *path, struct load_report *rep)
 {
 	struct guide *g = load_file(path, rep);
+	const char *base = strrchr(path, '/');
+	char code[4];
 
+	base = base != NULL ? base + 1 : path;
+	if (!lang_of(base, code)) {
+		load_report_add(rep, 1, 0, 0, NULL,
+		    "the program reads only files named after their language "
+		    "(such as \"%s.json\"), so it would not read this one",
+		    g != NULL ? g->lang : "en");
+		return g;
+	}
 	if (g != NULL && strcmp(g->lang, code) != 0) {
 		load_report_add(rep, 0, 0, 0, "language.code",
 		    "the file says \"%s\" but its name says \"%s\"", g->lang,
@@ -110,6 +134,16 @@ load_lang_file(const char *path, const char *code, struct load_report *rep)
 		return NULL;
 	}
 	return g;
+}
+
+/* The first error of rep as a line, or its first line if none. */
+static char *
+first_error(const struct load_report *rep)
+{
+	for (size_t i = 0; i < rep->ndiags; i++)
+		if (!rep->diags[i].warning)
+			return load_diag_format(rep, i);
+	return load_diag_format(rep, 0);
 }
 
 static const struct builtin_content *
@@ -122,113 +156,148 @@ builtin_find(const char *code)
 	return NULL;
 }
 
-/* Load one language from the first place that has it.  NULL: failed. */
+/*
+ * Load language code from the first place that has a valid copy.  Each
+ * broken copy before it becomes one line naming the copy used instead.
+ * NULL when there is none (the language is left out).
+ */
 static struct guide *
-load_lang(const struct content_opts *o, const char *dirs[NORIGINS],
-    const char *code, struct content_msgs *m, int *failed)
+load_lang(const char *dirs[NORIGINS], const char *code, struct content_msgs *m)
 {
 	const struct builtin_content *b;
 	struct load_report rep;
-	struct guide *g;
+	struct guide *g = NULL;
 	struct stat st;
-	char *path, *name;
+	char *path, *broken[NORIGINS], *using = NULL, *name;
+	size_t nbroken = 0;
 
-	for (int i = FROM_DIR; i < FROM_BUILTIN; i++) {
+	for (int i = FROM_DIR; i < FROM_BUILTIN && g == NULL; i++) {
 		if (dirs[i] == NULL)
 			continue;
 		path = xasprintf("%s/%s.json", dirs[i], code);
-		if (stat(path, &st) != 0) {
+		if (stat(path, &st) != 0 && errno == ENOENT) {
 			free(path);
 			continue;
 		}
 		memset(&rep, 0, sizeof rep);
-		g = load_lang_file(path, code, &rep);
-		if (g != NULL) {
-			load_report_free(&rep);
-			free(path);
-			return g;
-		}
-		if (!o->kiosk) {
-			report_to_msgs(&rep, m, 0, "");
-			load_report_free(&rep);
-			free(path);
-			*failed = 1;
-			return NULL;
-		}
-		report_to_msgs(&rep, m, 1, " (using the built-in copy)");
+		if ((g = content_load_file(path, &rep)) != NULL)
+			using = outside_escape(path);
+		else
+			broken[nbroken++] = first_error(&rep);
 		load_report_free(&rep);
 		free(path);
-		break;
 	}
-	if ((b = builtin_find(code)) == NULL)
-		return NULL;
-	name = xasprintf("built-in %s.json", code);
-	memset(&rep, 0, sizeof rep);
-	g = load_buffer(name, b->data, b->len, &rep);
-	if (g == NULL)
-		report_to_msgs(&rep, m, 0, "");
-	load_report_free(&rep);
-	free(name);
+	if (g == NULL && (b = builtin_find(code)) != NULL) {
+		name = xasprintf("built-in %s.json", code);
+		memset(&rep, 0, sizeof rep);
+		g = load_buffer(name, b->data, b->len, &rep);
+		if (g == NULL) /* a bug: the build checks the built-in copy */
+			broken[nbroken++] = first_error(&rep);
+		else
+			using = xstrdup("the built-in copy");
+		load_report_free(&rep);
+		free(name);
+	}
+	for (size_t i = 0; i < nbroken; i++) {
+		if (using != NULL)
+			msg_add(m, xasprintf("%s; using %s instead", broken[i],
+				       using));
+		else
+			msg_add(m, xasprintf("%s; no other copy, so language "
+					     "\"%s\" is left out",
+				       broken[i], code));
+		free(broken[i]);
+	}
+	free(using);
 	return g;
 }
 
-/* Apply the site file to every guide. */
+/*
+ * Apply the site file to every guide.  A broken one is skipped with one
+ * line; a missing one is an error only when it was asked for by name,
+ * outside a kiosk.  Returns 0 or -1.
+ */
 static int
 apply_site(
     const struct content_opts *o, struct content *c, struct content_msgs *m)
 {
 	struct load_report rep;
 	struct stat st;
+	char *line, *name;
 
 	if (o->site == NULL)
 		return 0;
-	if (!o->site_required && stat(o->site, &st) != 0)
-		return 0;
+	if (stat(o->site, &st) != 0 && errno == ENOENT) {
+		if (!o->site_required)
+			return 0;
+		name = outside_escape(o->site);
+		msg_add(m, xasprintf("%s: %s%s", name, strerror(ENOENT),
+			       o->kiosk ? "; site file skipped" : ""));
+		free(name);
+		return o->kiosk ? 0 : -1;
+	}
 	for (size_t i = 0; i < c->n; i++) {
 		memset(&rep, 0, sizeof rep);
 		if (load_site(o->site, c->guides[i], &rep) != 0) {
-			report_to_msgs(&rep, m, o->kiosk,
-			    o->kiosk ? " (site file ignored)" : "");
+			line = first_error(&rep);
+			msg_add(m, xasprintf("%s; site file skipped", line));
+			free(line);
 			load_report_free(&rep);
-			return o->kiosk ? 0 : -1;
+			return 0;
 		}
 		load_report_free(&rep);
 	}
 	return 0;
 }
 
+/*
+ * Note that directory dirs[i] cannot be read, and leave it out.  Returns
+ * -1 when that is an error: --content DIR outside a kiosk.
+ */
+static int
+dir_missing(const struct content_opts *o, const char *dirs[NORIGINS], int i,
+    struct content_msgs *m)
+{
+	int e = errno;
+	char *name;
+
+	if ((i == FROM_ETC || i == FROM_INSTALLED) && e == ENOENT) {
+		dirs[i] = NULL; /* not installed: quietly skip it */
+		return 0;
+	}
+	name = outside_escape(dirs[i]);
+	if (i == FROM_DIR && !o->kiosk)
+		msg_add(m, xasprintf("%s: %s", name, strerror(e)));
+	else
+		msg_add(m, xasprintf("%s: %s; %s skipped", name, strerror(e),
+			       i == FROM_ENV ? "SAFESTEPS_CONTENT" : "folder"));
+	free(name);
+	dirs[i] = NULL;
+	return i == FROM_DIR && !o->kiosk ? -1 : 0;
+}
+
 int
 content_load(
     const struct content_opts *o, struct content *c, struct content_msgs *m)
 {
-	const char *dirs[NORIGINS] = { o->dir, o->env_dir, o->installed, NULL };
+	const char *dirs[NORIGINS] = { o->dir, o->env_dir, o->etc_dir,
+		o->installed, NULL };
 	char(*codes)[4] = NULL;
 	size_t ncodes = 0;
-	int failed = 0;
 	struct guide *g;
 
 	memset(c, 0, sizeof *c);
 	for (int i = FROM_DIR; i < FROM_BUILTIN; i++) {
 		if (dirs[i] == NULL || scan_dir(dirs[i], &codes, &ncodes) == 0)
 			continue;
-		if (i == FROM_INSTALLED) {
-			dirs[i] = NULL; /* not installed: quietly skip it */
-			continue;
-		}
-		msg_add(m, xasprintf("%s: %s%s", dirs[i], strerror(errno),
-			       o->kiosk ? " (using the built-in copy)" : ""));
-		if (!o->kiosk)
+		if (dir_missing(o, dirs, i, m) != 0)
 			goto fail;
-		dirs[i] = NULL;
 	}
 	for (size_t i = 0; i < builtin_ncontents; i++)
 		code_add(&codes, &ncodes, builtin_contents[i].lang);
 
 	for (size_t i = 0; i < ncodes; i++) {
-		g = load_lang(o, dirs, codes[i], m, &failed);
-		if (failed)
-			goto fail;
-		if (g == NULL)
+		if ((g = load_lang(dirs, codes[i], m)) == NULL)
 			continue;
 		c->guides =
 		    xreallocarray(c->guides, c->n + 1, sizeof *c->guides);

@@ -4,6 +4,7 @@
  * print, or the content check.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
@@ -97,14 +98,27 @@ static const char usage_text[] =
     "Keys: arrows move, Enter chooses, Left goes back, h talks to\n"
     "someone now, Esc leaves at once.  See safesteps(1).\n";
 
-/* A usage error: what is wrong (what, then arg in quotes), and a hint. */
+/*
+ * A usage error: what is wrong, with arg (text from the command line,
+ * escaped) in quotes in place of the %s in what, or after it; and a hint.
+ */
 static void
 usage_error(const char *what, const char *arg)
 {
-	if (arg != NULL)
-		fprintf(stderr, "safesteps: %s '%s'\n", what, arg);
-	else
+	const char *at = strstr(what, "%s");
+	char *shown;
+
+	if (arg == NULL)
 		fprintf(stderr, "safesteps: %s\n", what);
+	else {
+		shown = outside_escape(arg);
+		if (at != NULL)
+			fprintf(stderr, "safesteps: %.*s'%s'%s\n",
+			    (int)(at - what), what, shown, at + 2);
+		else
+			fprintf(stderr, "safesteps: %s '%s'\n", what, shown);
+		free(shown);
+	}
 	fputs("Try 'safesteps --help' for more information.\n", stderr);
 }
 
@@ -233,6 +247,15 @@ harden(void)
 	signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error */
 }
 
+/* Print the lines of msgs to stderr, and forget them. */
+static void
+print_msgs(struct content_msgs *msgs)
+{
+	for (size_t i = 0; i < msgs->n; i++)
+		fprintf(stderr, "safesteps: %s\n", msgs->lines[i]);
+	content_msgs_free(msgs);
+}
+
 /* Print a report's diagnostics to stderr. */
 static void
 print_report(const struct load_report *rep)
@@ -276,42 +299,105 @@ print_levels(const struct guide *g)
 }
 
 /*
- * safesteps --check FILE...: every problem of every file, one summary line
- * per valid file.  With --site, also the site file.
+ * Check one content file as the program reads it: every problem on
+ * stderr; if it is valid, a summary line and the reading levels on
+ * stdout.  Returns 0 when it is valid.
+ */
+static int
+check_content(const char *path)
+{
+	struct load_report rep = { 0 };
+	struct guide *g = content_load_file(path, &rep);
+	char *shown;
+
+	if (g != NULL)
+		readlevel_check(g, &rep);
+	print_report(&rep);
+	if (g != NULL) {
+		shown = outside_escape(path);
+		printf("%s: valid: %zu screens, %d steps, %zu resources, %zu "
+		       "sources",
+		    shown, g->nscreens, GUIDE_STEPS, g->nresources,
+		    g->nsources);
+		if (rep.nwarnings > 0)
+			printf(", %zu warning%s", rep.nwarnings,
+			    rep.nwarnings == 1 ? "" : "s");
+		printf("\n");
+		print_levels(g);
+		free(shown);
+	}
+	load_report_free(&rep);
+	guide_free(g);
+	return g != NULL ? 0 : 1;
+}
+
+/* Check a site file by itself, as check_content does.  Returns 0 when it
+ * is valid. */
+static int
+check_site(const char *path)
+{
+	struct load_report rep = { 0 };
+	int r = load_site(path, NULL, &rep);
+	char *shown;
+
+	print_report(&rep);
+	if (r == 0) {
+		shown = outside_escape(path);
+		printf("%s: valid site file", shown);
+		if (rep.nwarnings > 0)
+			printf(", %zu warning%s", rep.nwarnings,
+			    rep.nwarnings == 1 ? "" : "s");
+		printf("\n");
+		free(shown);
+	}
+	load_report_free(&rep);
+	return r == 0 ? 0 : 1;
+}
+
+/*
+ * A directory given to --check: its "*.json" files, each checked as the
+ * program would read it.  Returns 0 when all are valid.
+ */
+static int
+check_dir(const char *dir)
+{
+	char **paths, *shown;
+	size_t n;
+	int status = 0, r = content_dir_files(dir, &paths, &n);
+
+	if (r != 0 || n == 0) {
+		shown = outside_escape(dir);
+		fprintf(stderr, "safesteps: %s: %s\n", shown,
+		    r != 0 ? strerror(errno)
+			   : "no content file (*.json) in it");
+		free(shown);
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		status |= check_content(paths[i]);
+		free(paths[i]);
+	}
+	free(paths);
+	return status;
+}
+
+/*
+ * safesteps --check [--site FILE] [FILE | DIR]...: every problem of every
+ * file, one summary line per valid file.
  */
 static int
 run_check(int argc, char **argv, const char *site)
 {
-	struct load_report rep;
-	struct guide *g;
+	struct stat st;
 	int status = 0;
 
+	if (site != NULL)
+		status |= check_site(site);
 	for (int i = 0; i < argc; i++) {
-		memset(&rep, 0, sizeof rep);
-		g = load_file(argv[i], &rep);
-		if (g != NULL)
-			readlevel_check(g, &rep);
-		print_report(&rep);
-		if (g != NULL) {
-			printf("%s: valid: %zu screens, %d steps, %zu "
-			       "resources, %zu sources",
-			    argv[i], g->nscreens, GUIDE_STEPS, g->nresources,
-			    g->nsources);
-			if (rep.nwarnings > 0)
-				printf(", %zu warning%s", rep.nwarnings,
-				    rep.nwarnings == 1 ? "" : "s");
-			printf("\n");
-			print_levels(g);
-			if (site != NULL) {
-				load_report_free(&rep);
-				if (load_site(site, g, &rep) != 0)
-					status = 1;
-				print_report(&rep);
-			}
-		} else
-			status = 1;
-		load_report_free(&rep);
-		guide_free(g);
+		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+			status |= check_dir(argv[i]);
+		else
+			status |= check_content(argv[i]);
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("safesteps: stdout");
@@ -429,14 +515,14 @@ parse_args(int argc, char **argv, struct options *o)
 			break;
 		case ':':
 			usage_error(
-			    "option '%s' needs a value", argv[optind - 1]);
+			    "option %s needs a value", argv[optind - 1]);
 			return -1;
 		default:
 			usage_error("unknown option", argv[optind - 1]);
 			return -1;
 		}
 	}
-	if (o->mode == MODE_CHECK && optind >= argc) {
+	if (o->mode == MODE_CHECK && optind >= argc && o->site == NULL) {
 		usage_error("--check needs at least one FILE", NULL);
 		return -1;
 	}
@@ -456,22 +542,25 @@ static int
 number_option(const struct options *o, const char *name, const char *text,
     long min, long max, long def, long *out)
 {
+	char *shown;
+
 	*out = def;
 	if (text == NULL || parse_number(text, min, max, out) == 0)
 		return 0;
-	if (o->kiosk) {
+	shown = outside_escape(text);
+	if (o->kiosk)
 		fprintf(stderr,
 		    "safesteps: --%s '%s' is not a number from %ld to %ld; "
 		    "using %ld\n",
-		    name, text, min, max, def);
-		*out = def;
-		return 0;
-	}
-	fprintf(stderr,
-	    "safesteps: --%s '%s' is not a number from %ld to %ld\n"
-	    "Try 'safesteps --help' for more information.\n",
-	    name, text, min, max);
-	return -1;
+		    name, shown, min, max, def);
+	else
+		fprintf(stderr,
+		    "safesteps: --%s '%s' is not a number from %ld to %ld\n"
+		    "Try 'safesteps --help' for more information.\n",
+		    name, shown, min, max);
+	free(shown);
+	*out = def;
+	return o->kiosk ? 0 : -1;
 }
 
 /* List the languages of c on stream f, as "  en  English" lines. */
@@ -595,15 +684,19 @@ main(int argc, char **argv)
 	co.env_dir = getenv("SAFESTEPS_CONTENT");
 	if (co.env_dir != NULL && *co.env_dir == '\0')
 		co.env_dir = NULL;
+	co.etc_dir = SAFESTEPS_SYSCONFDIR "/safesteps/content";
 	co.installed = SAFESTEPS_DATADIR;
 	co.site = o.site != NULL ? o.site
 				 : SAFESTEPS_SYSCONFDIR "/safesteps/site.json";
 	co.site_required = o.site != NULL;
 	co.kiosk = o.kiosk;
 	loaded = content_load(&co, &c, &msgs);
-	for (size_t i = 0; i < msgs.n; i++)
-		fprintf(stderr, "safesteps: %s\n", msgs.lines[i]);
-	content_msgs_free(&msgs);
+	/*
+	 * A line about a skipped file must not be drawn over the guide, nor
+	 * wiped with it: on a terminal it waits until the screen is restored.
+	 */
+	if (loaded != 0 || o.mode != MODE_GUIDE || !isatty(STDERR_FILENO))
+		print_msgs(&msgs);
 	if (loaded != 0)
 		return 1;
 
@@ -614,6 +707,7 @@ main(int argc, char **argv)
 		return status;
 	}
 	if ((lang = pick_language(&o, &c)) < 0) {
+		print_msgs(&msgs);
 		content_free(&c);
 		return EXIT_USAGE;
 	}
@@ -624,6 +718,7 @@ main(int argc, char **argv)
 		status = print_run(&app);
 	else
 		status = run_guide(&app, want_plain(&o));
+	print_msgs(&msgs);
 	content_free(&c);
 	return status;
 }
