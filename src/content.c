@@ -92,7 +92,7 @@ content_dir_files(const char *dir, char ***paths, size_t *n)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
-	size_t len;
+	size_t len, len0 = strlen(dir);
 
 	*paths = NULL;
 	*n = 0;
@@ -103,7 +103,8 @@ content_dir_files(const char *dir, char ***paths, size_t *n)
 		if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0)
 			continue;
 		*paths = xreallocarray(*paths, *n + 1, sizeof **paths);
-		(*paths)[(*n)++] = xasprintf("%s/%s", dir, e->d_name);
+		(*paths)[(*n)++] = xasprintf("%s%s%s", dir,
+		    len0 > 0 && dir[len0 - 1] == '/' ? "" : "/", e->d_name);
 	}
 	closedir(d);
 	if (*n > 1)
@@ -112,9 +113,10 @@ content_dir_files(const char *dir, char ***paths, size_t *n)
 }
 
 struct guide *
-content_load_file(const char *path, struct load_report *rep)
+content_load_file(
+    const char *path, const struct load_site *site, struct load_report *rep)
 {
-	struct guide *g = load_file(path, rep);
+	struct guide *g = load_file_site(path, site, rep);
 	const char *base = strrchr(path, '/');
 	char code[4];
 
@@ -162,7 +164,8 @@ builtin_find(const char *code)
  * NULL when there is none (the language is left out).
  */
 static struct guide *
-load_lang(const char *dirs[NORIGINS], const char *code, struct content_msgs *m)
+load_lang(const char *dirs[NORIGINS], const char *code,
+    const struct load_site *site, struct content_msgs *m)
 {
 	const struct builtin_content *b;
 	struct load_report rep;
@@ -180,7 +183,7 @@ load_lang(const char *dirs[NORIGINS], const char *code, struct content_msgs *m)
 			continue;
 		}
 		memset(&rep, 0, sizeof rep);
-		if ((g = content_load_file(path, &rep)) != NULL)
+		if ((g = content_load_file(path, site, &rep)) != NULL)
 			using = outside_escape(path);
 		else
 			broken[nbroken++] = first_error(&rep);
@@ -190,7 +193,7 @@ load_lang(const char *dirs[NORIGINS], const char *code, struct content_msgs *m)
 	if (g == NULL && (b = builtin_find(code)) != NULL) {
 		name = xasprintf("built-in %s.json", code);
 		memset(&rep, 0, sizeof rep);
-		g = load_buffer(name, b->data, b->len, &rep);
+		g = load_buffer_site(name, b->data, b->len, site, &rep);
 		if (g == NULL) /* a bug: the build checks the built-in copy */
 			broken[nbroken++] = first_error(&rep);
 		else
@@ -213,18 +216,19 @@ load_lang(const char *dirs[NORIGINS], const char *code, struct content_msgs *m)
 }
 
 /*
- * Apply the site file to every guide.  A broken one is skipped with one
- * line; a missing one is an error only when it was asked for by name,
- * outside a kiosk.  Returns 0 or -1.
+ * Read the site file.  A broken one is skipped with one line; a missing
+ * one is an error only when it was asked for by name, outside a kiosk.
+ * Returns 0 (*site may be NULL) or -1.
  */
 static int
-apply_site(
-    const struct content_opts *o, struct content *c, struct content_msgs *m)
+read_site(const struct content_opts *o, struct load_site **site,
+    struct content_msgs *m)
 {
-	struct load_report rep;
+	struct load_report rep = { 0 };
 	struct stat st;
 	char *line, *name;
 
+	*site = NULL;
 	if (o->site == NULL)
 		return 0;
 	if (stat(o->site, &st) != 0 && errno == ENOENT) {
@@ -236,17 +240,12 @@ apply_site(
 		free(name);
 		return o->kiosk ? 0 : -1;
 	}
-	for (size_t i = 0; i < c->n; i++) {
-		memset(&rep, 0, sizeof rep);
-		if (load_site(o->site, c->guides[i], &rep) != 0) {
-			line = first_error(&rep);
-			msg_add(m, xasprintf("%s; site file skipped", line));
-			free(line);
-			load_report_free(&rep);
-			return 0;
-		}
-		load_report_free(&rep);
+	if ((*site = load_site_read(o->site, &rep)) == NULL) {
+		line = first_error(&rep);
+		msg_add(m, xasprintf("%s; site file skipped", line));
+		free(line);
 	}
+	load_report_free(&rep);
 	return 0;
 }
 
@@ -285,6 +284,7 @@ content_load(
 	char(*codes)[4] = NULL;
 	size_t ncodes = 0;
 	struct guide *g;
+	struct load_site *site = NULL;
 
 	memset(c, 0, sizeof *c);
 	for (int i = FROM_DIR; i < FROM_BUILTIN; i++) {
@@ -295,9 +295,11 @@ content_load(
 	}
 	for (size_t i = 0; i < builtin_ncontents; i++)
 		code_add(&codes, &ncodes, builtin_contents[i].lang);
+	if (read_site(o, &site, m) != 0)
+		goto fail;
 
 	for (size_t i = 0; i < ncodes; i++) {
-		if ((g = load_lang(dirs, codes[i], m)) == NULL)
+		if ((g = load_lang(dirs, codes[i], site, m)) == NULL)
 			continue;
 		c->guides =
 		    xreallocarray(c->guides, c->n + 1, sizeof *c->guides);
@@ -307,12 +309,12 @@ content_load(
 		msg_add(m, xstrdup("no content found"));
 		goto fail;
 	}
-	if (apply_site(o, c, m) != 0)
-		goto fail;
+	load_site_free(site);
 	free(codes);
 	return 0;
 
 fail:
+	load_site_free(site);
 	free(codes);
 	content_free(c);
 	return -1;

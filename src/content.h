@@ -11,7 +11,9 @@
  * and the file gets one line in the messages; a language with no valid
  * copy is left out.  A $SAFESTEPS_CONTENT directory that does not exist is
  * skipped with one line; a district or installed directory that does not
- * exist is skipped quietly.  A broken site file is skipped with one line.
+ * exist is skipped quietly.  The site file is read once and applied to
+ * every language as it loads (load.h); a broken one is skipped with one
+ * line.
  * Only a --content DIR or a --site FILE that does not exist is an error,
  * and not in kiosk mode, where it is one line too.
  *
@@ -56,12 +58,14 @@ int content_load(
     const struct content_opts *o, struct content *c, struct content_msgs *msgs);
 
 /*
- * Load one content file as the program would: load_file, then the name
- * rule (a file named "xx.json" must say it is language xx; a file with
- * another name is a warning, since the program would not read it).
- * Returns the guide (caller frees) or NULL; rep as for load_file.
+ * Load one content file as the program would: load_file_site (site may
+ * be NULL), then the name rule (a file named "xx.json" must say it is
+ * language xx; a file with another name is a warning, since the program
+ * would not read it).  Returns the guide (caller frees) or NULL; rep as
+ * for load_file.
  */
-struct guide *content_load_file(const char *path, struct load_report *rep);
+struct guide *content_load_file(
+    const char *path, const struct load_site *site, struct load_report *rep);
 
 /*
  * The "*.json" files of directory dir, sorted by name, as paths (caller

@@ -68,6 +68,32 @@ struct todoref {
 	size_t todo;
 };
 
+/* What a region mark is on. */
+enum mark_on { MARK_SCREEN, MARK_BLOCK, MARK_ITEM, MARK_TODO, MARK_CHOICE };
+
+/*
+ * A region mark: screens[screen], or its body[i] (list item j), todo[i]
+ * or choices[i], is true only in region (a string of the tree).
+ */
+struct mark {
+	enum mark_on on;
+	size_t screen, i, j;
+	const char *region;
+};
+
+/* The placeholders of content text, and where their values come from. */
+enum placeholder {
+	PH_EMERGENCY,
+	PH_CRISIS_CALL,
+	PH_CRISIS_TEXT,
+	PH_REGION,
+	NPLACEHOLDERS
+};
+static const char *const ph_names[NPLACEHOLDERS] = { "{emergency}",
+	"{crisis.call}", "{crisis.text}", "{region}" };
+static const char *const ph_keys[NPLACEHOLDERS] = { "emergency", "crisis.call",
+	"crisis.text", "region" };
+
 /* The state of one load. */
 struct ctx {
 	struct load_report *rep;
@@ -83,26 +109,31 @@ struct ctx {
 	struct todoref *todos;
 	size_t ntodos;
 	size_t kind_screen[GUIDE_KIND_HELP + 1]; /* 1 + index, or 0 */
+	struct mark *marks;                      /* the region marks found */
+	size_t nmarks;
+	const struct guide *g; /* the guide being made, for its values */
 };
 
 static const char *const top_keys[] = { "format", "language", "region",
-	"crisis", "start", "help", "ui", "screens", "steps", "resources",
-	"sources" };
+	"emergency", "crisis", "start", "help", "ui", "screens", "steps",
+	"resources", "sources" };
 static const char *const language_keys[] = { "code", "name" };
-static const char *const crisis_keys[] = { "line", "short" };
+static const char *const crisis_keys[] = { "line", "short", "call", "text" };
 static const char *const screen_keys[] = { "id", "title", "audience", "kind",
-	"step", "body", "todo", "choices", "resources", "sources" };
-static const char *const block_keys[] = { "text", "list", "on" };
+	"step", "region", "body", "todo", "choices", "resources", "sources" };
+static const char *const block_keys[] = { "text", "list", "on", "region" };
+static const char *const item_keys[] = { "text", "region" };
 static const char *const on_names[] = { "screen", "plain", "paper" };
-static const char *const todo_keys[] = { "id", "text" };
-static const char *const choice_keys[] = { "label", "to" };
+static const char *const todo_keys[] = { "id", "text", "region" };
+static const char *const choice_keys[] = { "label", "to", "region" };
 static const char *const step_keys[] = { "number", "title", "screen" };
 static const char *const resource_keys[] = { "id", "name", "purpose", "web",
 	"phone", "text", "hours", "region", "sources" };
 static const char *const source_keys[] = { "id", "title", "publisher", "date",
 	"url", "checked" };
 static const char *const site_keys[] = { "format", "languages" };
-static const char *const site_lang_keys[] = { "people", "crisis" };
+static const char *const site_lang_keys[] = { "region", "emergency", "crisis",
+	"people", "resources", "sources" };
 static const char *const person_keys[] = { "name", "details" };
 static const char *const ui_keys[GUIDE_UI_COUNT] = {
 #define LOAD_UI_KEY(name, key, def) key,
@@ -1028,6 +1059,134 @@ value_text(struct ctx *c, const cJSON *v)
 	return xstrdup(v->valuestring);
 }
 
+/* Placeholders. */
+
+/*
+ * The next placeholder in s: "{", then a-z, "_" and ".", then "}" (braces
+ * around anything else are text).  Returns where it starts, with its
+ * length in *len, or NULL.
+ */
+static const char *
+next_placeholder(const char *s, size_t *len)
+{
+	const char *open, *q;
+
+	for (open = strchr(s, '{'); open != NULL;
+	     open = strchr(open + 1, '{')) {
+		for (q = open + 1;
+		     (*q >= 'a' && *q <= 'z') || *q == '_' || *q == '.'; q++)
+			;
+		if (*q == '}' && q > open + 1 && q - open <= LOAD_MAX_ID) {
+			*len = (size_t)(q - open) + 1;
+			return open;
+		}
+	}
+	return NULL;
+}
+
+/* Which content placeholder the n bytes at p are, or -1. */
+static int
+placeholder_of(const char *p, size_t n)
+{
+	for (int k = 0; k < NPLACEHOLDERS; k++)
+		if (strlen(ph_names[k]) == n && memcmp(p, ph_names[k], n) == 0)
+			return k;
+	return -1;
+}
+
+/* The file's own value of placeholder k. */
+static const char *
+own_value(const struct guide *g, int k)
+{
+	switch (k) {
+	case PH_EMERGENCY:
+		return g->emergency;
+	case PH_CRISIS_CALL:
+		return g->crisis_call;
+	case PH_CRISIS_TEXT:
+		return g->crisis_text;
+	default:
+		return g->region;
+	}
+}
+
+/*
+ * Check the placeholders of content text at the current path.  filled:
+ * whether the program fills them in here (paragraphs, list items, to-do
+ * items and choices), else they would be shown as they are.  A known one
+ * needs a value in the file itself, which is the value without a site.
+ */
+static void
+check_sentence(struct ctx *c, const char *s, int filled)
+{
+	const char *at;
+	size_t n;
+	int k;
+	struct shown b;
+	char name[LOAD_MAX_ID + 3];
+
+	for (at = next_placeholder(s, &n); at != NULL;
+	     at = next_placeholder(at + n, &n)) {
+		memcpy(name, at, n);
+		name[n] = '\0';
+		k = placeholder_of(at, n);
+		if (k < 0)
+			warn(c,
+			    "unknown placeholder \"%s\" (the program fills in "
+			    "{emergency}, {crisis.call}, {crisis.text} and "
+			    "{region})",
+			    show(&b, name));
+		else if (!filled)
+			warn(c,
+			    "%s is shown as it is: placeholders are filled "
+			    "only in paragraphs, list items, to-do items and "
+			    "choices",
+			    name);
+		else if (own_value(c->g, k) == NULL)
+			err(c, "%s has no value: give \"%s\" in this file",
+			    name, ph_keys[k]);
+	}
+}
+
+/*
+ * Text t with every content placeholder filled from v.  Returns a copy
+ * (caller frees), or NULL when one of them has no value: then the text is
+ * left out, since a sentence without its number would mislead.
+ */
+static char *
+fill(const char *t, const char *const v[NPLACEHOLDERS])
+{
+	const char *at, *p = t;
+	size_t n, len = 0, cap = strlen(t) + 1;
+	char *out = xmalloc(cap);
+	int k;
+
+	for (at = next_placeholder(p, &n); at != NULL;
+	     at = next_placeholder(p, &n)) {
+		const char *val = NULL;
+		size_t vn;
+
+		if ((k = placeholder_of(at, n)) < 0) {
+			/* not ours: shown as it is */
+			val = at;
+			vn = n;
+		} else if ((val = v[k]) == NULL) {
+			free(out);
+			return NULL;
+		} else
+			vn = strlen(val);
+		cap += (size_t)(at - p) + vn;
+		out = xreallocarray(out, cap, 1);
+		memcpy(out + len, p, (size_t)(at - p));
+		len += (size_t)(at - p);
+		memcpy(out + len, val, vn);
+		len += vn;
+		p = at + n;
+	}
+	strcpy(out + len, p);
+	return out;
+}
+
 /* Whether s is an id: 1 to LOAD_MAX_ID bytes of a-z, 0-9 and '-'. */
 static int
 is_id(const char *s)
@@ -1182,7 +1341,7 @@ collect_ids(struct ctx *c, const cJSON *root, const char *key, const char *what,
     struct idtab *t)
 {
 	const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, key), *e, *id;
-	size_t i, n = 0;
+	size_t i, n = 0, mark = c->pathlen;
 
 	if (!cJSON_IsArray(a))
 		return;
@@ -1201,7 +1360,10 @@ collect_ids(struct ctx *c, const cJSON *root, const char *key, const char *what,
 	for (i = 1; i < n; i++) {
 		if (strcmp(t->v[i].id, t->v[i - 1].id) != 0)
 			continue;
-		set_path(c, key, t->v[i].index, "id");
+		pop(c, mark);
+		push_key(c, key);
+		push_index(c, t->v[i].index);
+		push_key(c, "id");
 		/* Point at the first holder, which sorts before the rest. */
 		{
 			size_t first = i - 1;
@@ -1213,7 +1375,7 @@ collect_ids(struct ctx *c, const cJSON *root, const char *key, const char *what,
 			    t->v[i].id, key, t->v[first].index);
 		}
 	}
-	pop(c, 0);
+	pop(c, mark);
 }
 
 /* The index of the first object with this id, or (size_t)-1. */
@@ -1306,10 +1468,87 @@ walk_on(struct ctx *c, const cJSON *o)
 	return on != 0 ? on : GUIDE_ON_ALL;
 }
 
+/* A screen and its index, for the walks of its parts. */
+struct screen_at {
+	struct guide_screen *s;
+	size_t si;
+};
+
+/*
+ * The region mark at obj.region, if there is one, on what (on, screen, i,
+ * j) names: kept (as a pointer into the tree) for apply_site.
+ */
+static void
+walk_mark(struct ctx *c, const cJSON *obj, enum mark_on on, size_t screen,
+    size_t i, size_t j)
+{
+	const cJSON *v = member(c, obj, "region", 0);
+	size_t mark;
+	char *text;
+
+	if (v == NULL)
+		return;
+	mark = push_key(c, "region");
+	text = value_text(c, v);
+	pop(c, mark);
+	if (text == NULL)
+		return;
+	free(text);
+	c->marks = xreallocarray(c->marks, c->nmarks + 1, sizeof *c->marks);
+	c->marks[c->nmarks++] =
+	    (struct mark){ on, screen, i, j, v->valuestring };
+}
+
+/* Content text that the program fills placeholders in: a copy, or NULL
+ * after reporting. */
+static char *
+value_sentence(struct ctx *c, const cJSON *v)
+{
+	char *t = value_text(c, v);
+
+	if (t != NULL)
+		check_sentence(c, t, 1);
+	return t;
+}
+
+/* The same for obj.key. */
+static char *
+field_sentence(struct ctx *c, const cJSON *obj, const char *key, int required)
+{
+	const cJSON *v = member(c, obj, key, required);
+	size_t mark;
+	char *t;
+
+	if (v == NULL)
+		return NULL;
+	mark = push_key(c, key);
+	t = value_sentence(c, v);
+	pop(c, mark);
+	return t;
+}
+
+/* List item j of block b of screen at: text, or {"text", "region"}. */
+static void
+walk_item(struct ctx *c, const cJSON *item, const struct screen_at *at,
+    struct guide_block *b)
+{
+	char *t;
+
+	if (cJSON_IsObject(item)) {
+		check_keys(c, item, item_keys, NELEM(item_keys));
+		t = field_sentence(c, item, "text", 1);
+		walk_mark(c, item, MARK_ITEM, at->si, at->s->nbody, b->nitems);
+	} else
+		t = value_sentence(c, item);
+	if (t != NULL)
+		b->items[b->nitems++] = t;
+}
+
 /* One body block given as an object: {"text": ...} or {"list": [...]}. */
 static void
-walk_block(struct ctx *c, const cJSON *e, struct guide_screen *s)
+walk_block(struct ctx *c, const cJSON *e, const struct screen_at *at)
 {
+	struct guide_screen *s = at->s;
 	struct guide_block *b = &s->body[s->nbody];
 	const cJSON *list, *item;
 	size_t j, mark;
@@ -1322,8 +1561,9 @@ walk_block(struct ctx *c, const cJSON *e, struct guide_screen *s)
 		return;
 	}
 	b->on = walk_on(c, e);
+	walk_mark(c, e, MARK_BLOCK, at->si, s->nbody, 0);
 	if (has_text) {
-		if ((b->text = field_text(c, e, "text", 1)) != NULL)
+		if ((b->text = field_sentence(c, e, "text", 1)) != NULL)
 			s->nbody++;
 		return;
 	}
@@ -1335,10 +1575,8 @@ walk_block(struct ctx *c, const cJSON *e, struct guide_screen *s)
 	b->items = xcalloc(array_len(list), sizeof *b->items);
 	for (item = list->child, j = 0; item != NULL; item = item->next, j++) {
 		size_t mark2 = push_index(c, j);
-		char *t = value_text(c, item);
 
-		if (t != NULL)
-			b->items[b->nitems++] = t;
+		walk_item(c, item, at, b);
 		pop(c, mark2);
 	}
 	s->nbody++;
@@ -1346,8 +1584,9 @@ walk_block(struct ctx *c, const cJSON *e, struct guide_screen *s)
 }
 
 static void
-walk_body(struct ctx *c, const cJSON *a, struct guide_screen *s)
+walk_body(struct ctx *c, const cJSON *a, const struct screen_at *at)
 {
+	struct guide_screen *s = at->s;
 	const cJSON *e;
 	size_t i, mark;
 	struct guide_block *b;
@@ -1358,10 +1597,10 @@ walk_body(struct ctx *c, const cJSON *a, struct guide_screen *s)
 		b = &s->body[s->nbody];
 		if (cJSON_IsString(e)) {
 			b->on = GUIDE_ON_ALL;
-			if ((b->text = value_text(c, e)) != NULL)
+			if ((b->text = value_sentence(c, e)) != NULL)
 				s->nbody++;
 		} else if (cJSON_IsObject(e))
-			walk_block(c, e, s);
+			walk_block(c, e, at);
 		else
 			err(c,
 			    "must be a string or an object with \"text\" or "
@@ -1414,12 +1653,6 @@ walk_objects(struct ctx *c, const cJSON *a, const char *key,
 	pop(c, mark);
 }
 
-/* A screen and its index, for the walks of its arrays. */
-struct screen_at {
-	struct guide_screen *s;
-	size_t si;
-};
-
 static void
 walk_todo(struct ctx *c, const cJSON *e, size_t i, void *arg)
 {
@@ -1427,7 +1660,8 @@ walk_todo(struct ctx *c, const cJSON *e, size_t i, void *arg)
 	struct guide_todo *t = &at->s->todos[at->s->ntodos++];
 
 	t->id = field_id(c, e, "id", 1);
-	t->text = field_text(c, e, "text", 1);
+	t->text = field_sentence(c, e, "text", 1);
+	walk_mark(c, e, MARK_TODO, at->si, i, 0);
 	if (t->id != NULL) {
 		c->todos[c->ntodos].id = t->id;
 		c->todos[c->ntodos].screen = at->si;
@@ -1439,11 +1673,12 @@ walk_todo(struct ctx *c, const cJSON *e, size_t i, void *arg)
 static void
 walk_choice(struct ctx *c, const cJSON *e, size_t i, void *arg)
 {
-	struct guide_screen *s = arg;
-	struct guide_choice *ch = &s->choices[s->nchoices++];
+	struct screen_at *at = arg;
+	struct guide_choice *ch = &at->s->choices[at->s->nchoices++];
 
-	ch->label = field_text(c, e, "label", 1);
+	ch->label = field_sentence(c, e, "label", 1);
 	ch->target = field_screen(c, e, "to");
+	walk_mark(c, e, MARK_CHOICE, at->si, i, 0);
 }
 
 /* One of the names in a list: its index, or -1 after reporting. */
@@ -1477,12 +1712,19 @@ walk_screen(struct ctx *c, const cJSON *o, size_t si, void *arg)
 {
 	static const char *const audiences[] = { "youth", "adult" };
 	struct guide_screen *s = &((struct guide *)arg)->screens[si];
+	struct screen_at at = { s, si };
 	const cJSON *v;
 	size_t mark;
 	int k;
 
 	s->id = field_id(c, o, "id", 1);
 	s->title = field_text(c, o, "title", 1);
+	if (s->title != NULL) {
+		mark = push_key(c, "title");
+		check_sentence(c, s->title, 0);
+		pop(c, mark);
+	}
+	walk_mark(c, o, MARK_SCREEN, si, 0, 0);
 	k = field_enum(c, o, "audience", 1, audiences, NELEM(audiences),
 	    "\"youth\" or \"adult\"");
 	s->audience = k == 1 ? GUIDE_ADULT : GUIDE_YOUTH;
@@ -1506,12 +1748,10 @@ walk_screen(struct ctx *c, const cJSON *o, size_t si, void *arg)
 	}
 	if ((v = field_array(c, o, "body", 0)) != NULL) {
 		mark = push_key(c, "body");
-		walk_body(c, v, s);
+		walk_body(c, v, &at);
 		pop(c, mark);
 	}
 	if ((v = field_array(c, o, "todo", 0)) != NULL) {
-		struct screen_at at = { s, si };
-
 		s->todos = xcalloc(array_len(v), sizeof *s->todos);
 		c->todos = xreallocarray(
 		    c->todos, c->ntodos + array_len(v), sizeof *c->todos);
@@ -1521,7 +1761,7 @@ walk_screen(struct ctx *c, const cJSON *o, size_t si, void *arg)
 	if ((v = field_array(c, o, "choices", 0)) != NULL) {
 		s->choices = xcalloc(array_len(v), sizeof *s->choices);
 		walk_objects(c, v, "choices", choice_keys, NELEM(choice_keys),
-		    walk_choice, s);
+		    walk_choice, &at);
 	}
 	field_refs(c, o, "resources", &c->resources, "resource", &s->resources,
 	    &s->nresources);
@@ -1695,10 +1935,12 @@ walk_sources(struct ctx *c, const cJSON *root, struct guide *g)
 	    c, a, "sources", source_keys, NELEM(source_keys), walk_source, g);
 }
 
-/* The crisis object at obj.key: both lines, or neither after reporting. */
+/*
+ * The crisis object at obj.crisis into g: both lines, and the numbers to
+ * call and to text when given.  -1 when it is absent or not an object.
+ */
 static int
-walk_crisis(struct ctx *c, const cJSON *obj, int required, char **line,
-    char **shortline)
+walk_crisis(struct ctx *c, const cJSON *obj, int required, struct guide *g)
 {
 	const cJSON *o = field_object(c, obj, "crisis", required);
 	size_t mark;
@@ -1707,8 +1949,10 @@ walk_crisis(struct ctx *c, const cJSON *obj, int required, char **line,
 		return -1;
 	mark = push_key(c, "crisis");
 	check_keys(c, o, crisis_keys, NELEM(crisis_keys));
-	*line = field_text(c, o, "line", 1);
-	*shortline = field_text(c, o, "short", 1);
+	g->crisis = field_text(c, o, "line", 1);
+	g->crisis_short = field_text(c, o, "short", 1);
+	g->crisis_call = field_text(c, o, "call", 0);
+	g->crisis_text = field_text(c, o, "text", 0);
 	pop(c, mark);
 	return 0;
 }
@@ -1803,6 +2047,22 @@ check_whole(struct ctx *c, struct guide *g, const cJSON *root)
 	}
 	pop(c, 0);
 
+	/* The start, help and step screens are shown everywhere. */
+	for (i = 0; i < c->nmarks; i++) {
+		const struct mark *m = &c->marks[i];
+		int everywhere = m->screen == g->start || m->screen == g->help;
+
+		for (k = 0; k < GUIDE_STEPS; k++)
+			everywhere |= g->steps[k].screen == m->screen &&
+				      g->steps[k].title != NULL;
+		if (m->on != MARK_SCREEN || !everywhere)
+			continue;
+		set_path(c, "screens", m->screen, "region");
+		err(c, "the start, help and step screens are shown everywhere: "
+		       "they cannot be bound to a region");
+	}
+	pop(c, 0);
+
 	if (g->help < g->nscreens && g->screens[g->help].id != NULL &&
 	    g->screens[g->help].kind != GUIDE_KIND_HELP) {
 		push_key(c, "help");
@@ -1857,23 +2117,14 @@ static void
 check_placeholders(struct ctx *c, const char *s)
 {
 	static const char *const known[] = { "{n}", "{total}", "{date}" };
-	const char *open, *close, *p;
+	const char *at;
 	size_t i, n;
 	struct shown b;
 	char name[LOAD_MAX_ID + 3];
 
-	for (open = strchr(s, '{'); open != NULL;
-	     open = strchr(open + 1, '{')) {
-		close = strchr(open, '}');
-		if (close == NULL)
-			return;
-		for (p = open + 1; p < close; p++)
-			if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
-				break;
-		n = (size_t)(close - open) + 1;
-		if (p < close || n > sizeof name - 1)
-			continue; /* braces around something else */
-		memcpy(name, open, n);
+	for (at = next_placeholder(s, &n); at != NULL;
+	     at = next_placeholder(at + n, &n)) {
+		memcpy(name, at, n);
 		name[n] = '\0';
 		for (i = 0; i < NELEM(known); i++)
 			if (strcmp(name, known[i]) == 0)
@@ -1886,7 +2137,11 @@ check_placeholders(struct ctx *c, const char *s)
 	}
 }
 
-/* The format version: 0, or -1 when it is not the one this program reads. */
+/*
+ * The format version, GUIDE_FORMAT_MIN to GUIDE_FORMAT (the newest when
+ * it is missing or not a number: reported, and the walk goes on), or -1
+ * when it is a number this program does not read.
+ */
 static int
 check_format(struct ctx *c, const cJSON *root)
 {
@@ -1895,24 +2150,26 @@ check_format(struct ctx *c, const cJSON *root)
 	size_t mark;
 
 	if (v == NULL)
-		return 0;
-	mark = push_key(c, "format");
-	d = v->valuedouble;
-	if (!cJSON_IsNumber(v))
-		err(c, "must be a whole number, not %s", type_name(v));
-	else if (d >= INT_MIN && d <= INT_MAX && (double)(int)d == d &&
-		 (int)d != GUIDE_FORMAT)
-		err(c, "unknown format version %d (this program reads %d)",
-		    (int)d, GUIDE_FORMAT);
-	else if (d != GUIDE_FORMAT)
-		err(c, "unknown format version (this program reads %d)",
-		    GUIDE_FORMAT);
-	pop(c, mark);
-	if (cJSON_IsNumber(v) && d != GUIDE_FORMAT) {
-		/* Another format's fields would only add noise. */
-		return -1;
+		return GUIDE_FORMAT;
+	if (!cJSON_IsNumber(v)) {
+		err_at(c, "format", "must be a whole number, not %s",
+		    type_name(v));
+		return GUIDE_FORMAT;
 	}
-	return 0;
+	d = v->valuedouble;
+	if (d >= GUIDE_FORMAT_MIN && d <= GUIDE_FORMAT && (double)(int)d == d)
+		return (int)d;
+	mark = push_key(c, "format");
+	if (d >= INT_MIN && d <= INT_MAX && (double)(int)d == d)
+		err(c,
+		    "unknown format version %d (this program reads %d to %d)",
+		    (int)d, GUIDE_FORMAT_MIN, GUIDE_FORMAT);
+	else
+		err(c, "unknown format version (this program reads %d to %d)",
+		    GUIDE_FORMAT_MIN, GUIDE_FORMAT);
+	pop(c, mark);
+	/* Another format's fields would only add noise. */
+	return -1;
 }
 
 /* The whole content file; NULL when there is an error. */
@@ -1923,10 +2180,10 @@ walk_guide(struct ctx *c, const cJSON *root)
 	const cJSON *o;
 	size_t i, mark;
 
+	c->g = g;
 	check_keys(c, root, top_keys, NELEM(top_keys));
-	if (check_format(c, root) != 0)
+	if ((g->format = check_format(c, root)) < 0)
 		return g;
-	g->format = GUIDE_FORMAT;
 
 	if ((o = field_object(c, root, "language", 1)) != NULL) {
 		mark = push_key(c, "language");
@@ -1940,7 +2197,8 @@ walk_guide(struct ctx *c, const cJSON *root)
 		pop(c, mark);
 	}
 	g->region = field_text(c, root, "region", 1);
-	walk_crisis(c, root, 1, &g->crisis, &g->crisis_short);
+	g->emergency = field_text(c, root, "emergency", 0);
+	walk_crisis(c, root, 1, g);
 
 	if ((o = field_object(c, root, "ui", 1)) != NULL) {
 		mark = push_key(c, "ui");
@@ -2080,11 +2338,314 @@ ctx_free(struct ctx *c)
 	free(c->resources.v);
 	free(c->sources.v);
 	free(c->todos);
+	free(c->marks);
 }
 
-/* Load from buf, which has a NUL at buf[len]. */
+/* Applying a site file. */
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
+
+/* Leave out what m is on: its text becomes NULL (swept by sweep_screen),
+ * or its screen is marked gone. */
+static void
+unmark(struct guide *g, const struct mark *m, unsigned char *gone)
+{
+	struct guide_screen *s = &g->screens[m->screen];
+	struct guide_block *b;
+
+	switch (m->on) {
+	case MARK_SCREEN:
+		gone[m->screen] = 1;
+		break;
+	case MARK_BLOCK:
+		b = &s->body[m->i];
+		free(b->text);
+		b->text = NULL;
+		for (size_t j = 0; j < b->nitems; j++) {
+			free(b->items[j]);
+			b->items[j] = NULL;
+		}
+		break;
+	case MARK_ITEM:
+		free(s->body[m->i].items[m->j]);
+		s->body[m->i].items[m->j] = NULL;
+		break;
+	case MARK_TODO:
+		free(s->todos[m->i].text);
+		s->todos[m->i].text = NULL;
+		break;
+	case MARK_CHOICE:
+		free(s->choices[m->i].label);
+		s->choices[m->i].label = NULL;
+		break;
+	}
+}
+
+/* Fill the placeholders of *t from v; NULL when one has no value. */
+static void
+fill_in(char **t, const char *const v[NPLACEHOLDERS])
+{
+	char *f;
+
+	if (*t == NULL || strchr(*t, '{') == NULL)
+		return;
+	f = fill(*t, v);
+	free(*t);
+	*t = f;
+}
+
+/*
+ * Drop what became NULL in s: paragraphs, list items (and a list with
+ * none left), to-do items, and choices (also those to a gone screen).
+ */
+static void
+sweep_screen(struct guide_screen *s, const unsigned char *gone)
+{
+	size_t i, j, n, k;
+
+	for (i = n = 0; i < s->nbody; i++) {
+		struct guide_block *b = &s->body[i];
+
+		for (j = k = 0; j < b->nitems; j++)
+			if (b->items[j] != NULL)
+				b->items[k++] = b->items[j];
+		b->nitems = k;
+		if (b->text != NULL || b->nitems > 0)
+			s->body[n++] = *b;
+		else
+			free(b->items);
+	}
+	s->nbody = n;
+	for (i = n = 0; i < s->ntodos; i++) {
+		if (s->todos[i].text != NULL)
+			s->todos[n++] = s->todos[i];
+		else
+			free(s->todos[i].id);
+	}
+	s->ntodos = n;
+	for (i = n = 0; i < s->nchoices; i++) {
+		if (s->choices[i].label != NULL && !gone[s->choices[i].target])
+			s->choices[n++] = s->choices[i];
+		else
+			free(s->choices[i].label);
+	}
+	s->nchoices = n;
+}
+
+/* Remove the screens marked gone; every index to a screen follows. */
+static void
+drop_screens(struct guide *g, const unsigned char *gone)
+{
+	size_t *to = xcalloc(g->nscreens, sizeof *to), i, j, n = 0;
+
+	for (i = 0; i < g->nscreens; i++) {
+		if (gone[i]) {
+			guide_screen_free(&g->screens[i]);
+			continue;
+		}
+		to[i] = n;
+		g->screens[n++] = g->screens[i];
+	}
+	g->nscreens = n;
+	for (i = 0; i < n; i++)
+		for (j = 0; j < g->screens[i].nchoices; j++)
+			g->screens[i].choices[j].target =
+			    to[g->screens[i].choices[j].target];
+	g->start = to[g->start];
+	g->help = to[g->help];
+	for (i = 0; i < GUIDE_STEPS; i++)
+		g->steps[i].screen = to[g->steps[i].screen];
+	free(to);
+}
+
+/* Leave out every resource of the content: a site for another region
+ * gives its own. */
+static void
+drop_resources(struct guide *g)
+{
+	for (size_t i = 0; i < g->nresources; i++)
+		guide_resource_free(&g->resources[i]);
+	g->nresources = 0;
+	for (size_t i = 0; i < g->nscreens; i++)
+		g->screens[i].nresources = 0;
+}
+
+/* Append the site's sources and resources (copies) to g; the site's
+ * resources come first on the help screen. */
+static void
+add_site_resources(struct guide *g, const struct guide *p)
+{
+	struct guide_screen *help = &g->screens[g->help];
+	size_t src0 = g->nsources, res0 = g->nresources, i, k, *list;
+
+	if (p->nresources == 0)
+		return;
+	g->sources = xreallocarray(
+	    g->sources, g->nsources + p->nsources, sizeof *g->sources);
+	for (i = 0; i < p->nsources; i++) {
+		const struct guide_source *from = &p->sources[i];
+		struct guide_source *to = &g->sources[g->nsources++];
+
+		to->id = xstrdup(from->id);
+		to->title = xstrdup(from->title);
+		to->publisher = xstrdup(from->publisher);
+		to->date = xstrdup(from->date);
+		to->url = xstrdup(from->url);
+		to->checked = xstrdup(from->checked);
+	}
+	g->resources = xreallocarray(
+	    g->resources, g->nresources + p->nresources, sizeof *g->resources);
+	for (i = 0; i < p->nresources; i++) {
+		const struct guide_resource *from = &p->resources[i];
+		struct guide_resource *to = &g->resources[g->nresources++];
+
+		to->id = xstrdup(from->id);
+		to->name = xstrdup(from->name);
+		to->purpose = xstrdup(from->purpose);
+		to->web = dup_or_null(from->web);
+		to->phone = dup_or_null(from->phone);
+		to->text = dup_or_null(from->text);
+		to->hours = dup_or_null(from->hours);
+		to->region = xstrdup(from->region);
+		to->sources = xcalloc(from->nsources, sizeof *to->sources);
+		for (k = 0; k < from->nsources; k++)
+			to->sources[k] = src0 + from->sources[k];
+		to->nsources = from->nsources;
+	}
+	list = xcalloc(p->nresources + help->nresources, sizeof *list);
+	for (i = 0; i < p->nresources; i++)
+		list[i] = res0 + i;
+	for (i = 0; i < help->nresources; i++)
+		list[p->nresources + i] = help->resources[i];
+	free(help->resources);
+	help->resources = list;
+	help->nresources += p->nresources;
+}
+
+/* Leave out the sources that nothing left cites (a source of a number
+ * that is gone would show it on the sources screen). */
+static void
+drop_unused_sources(struct guide *g)
+{
+	unsigned char *used = xcalloc(g->nsources + 1, 1);
+	size_t *to = xcalloc(g->nsources + 1, sizeof *to), i, j, n = 0;
+
+	for (i = 0; i < g->nscreens; i++)
+		for (j = 0; j < g->screens[i].nsources; j++)
+			used[g->screens[i].sources[j]] = 1;
+	for (i = 0; i < g->nresources; i++)
+		for (j = 0; j < g->resources[i].nsources; j++)
+			used[g->resources[i].sources[j]] = 1;
+	for (i = 0; i < g->nsources; i++) {
+		if (!used[i]) {
+			guide_source_free(&g->sources[i]);
+			continue;
+		}
+		to[i] = n;
+		g->sources[n++] = g->sources[i];
+	}
+	g->nsources = n;
+	for (i = 0; i < g->nscreens; i++)
+		for (j = 0; j < g->screens[i].nsources; j++)
+			g->screens[i].sources[j] = to[g->screens[i].sources[j]];
+	for (i = 0; i < g->nresources; i++)
+		for (j = 0; j < g->resources[i].nsources; j++)
+			g->resources[i].sources[j] =
+			    to[g->resources[i].sources[j]];
+	free(to);
+	free(used);
+}
+
+/* Replace *field by a copy of value when value is given. */
+static void
+set_from_site(char **field, const char *value)
+{
+	if (value == NULL)
+		return;
+	free(*field);
+	*field = xstrdup(value);
+}
+
+/*
+ * Apply site part p (NULL: none) to g, which has no error: fill the
+ * placeholders with the site's numbers (else the file's own); when the
+ * site sets another region, leave out what is marked for another region,
+ * the content's resources and the sources nothing cites any more; add
+ * the site's people, resources and crisis line.
+ */
+static void
+apply_site(struct ctx *c, struct guide *g, const struct guide *p)
+{
+	const char *v[NPLACEHOLDERS];
+	const char *region =
+	    p != NULL && p->region != NULL ? p->region : g->region;
+	int elsewhere = strcmp(region, g->region) != 0, anygone = 0;
+	int crisis = p != NULL && p->crisis != NULL;
+	unsigned char *gone = xcalloc(g->nscreens + 1, 1);
+	size_t i, j, k;
+
+	v[PH_EMERGENCY] =
+	    p != NULL && p->emergency != NULL ? p->emergency : g->emergency;
+	v[PH_CRISIS_CALL] = crisis ? p->crisis_call : g->crisis_call;
+	v[PH_CRISIS_TEXT] = crisis ? p->crisis_text : g->crisis_text;
+	v[PH_REGION] = region;
+	for (i = 0; elsewhere && i < c->nmarks; i++)
+		if (strcmp(c->marks[i].region, region) != 0)
+			unmark(g, &c->marks[i], gone);
+	for (i = 0; i < g->nscreens; i++) {
+		struct guide_screen *s = &g->screens[i];
+
+		for (j = 0; j < s->nbody; j++) {
+			fill_in(&s->body[j].text, v);
+			for (k = 0; k < s->body[j].nitems; k++)
+				fill_in(&s->body[j].items[k], v);
+		}
+		for (j = 0; j < s->ntodos; j++)
+			fill_in(&s->todos[j].text, v);
+		for (j = 0; j < s->nchoices; j++)
+			fill_in(&s->choices[j].label, v);
+		anygone |= gone[i];
+	}
+	for (i = 0; i < g->nscreens; i++)
+		sweep_screen(&g->screens[i], gone);
+	if (anygone)
+		drop_screens(g, gone);
+	free(gone);
+	if (elsewhere)
+		drop_resources(g);
+	if (p == NULL)
+		return;
+	add_site_resources(g, p);
+	if (p->npeople > 0) {
+		g->people = xcalloc(p->npeople, sizeof *g->people);
+		for (i = 0; i < p->npeople; i++) {
+			g->people[i].name = xstrdup(p->people[i].name);
+			g->people[i].details = xstrdup(p->people[i].details);
+		}
+		g->npeople = p->npeople;
+	}
+	if (crisis) {
+		set_from_site(&g->crisis, p->crisis);
+		set_from_site(&g->crisis_short, p->crisis_short);
+		free(g->crisis_call);
+		free(g->crisis_text);
+		g->crisis_call = dup_or_null(p->crisis_call);
+		g->crisis_text = dup_or_null(p->crisis_text);
+	}
+	set_from_site(&g->emergency, p->emergency);
+	set_from_site(&g->region, p->region);
+	if (elsewhere)
+		drop_unused_sources(g);
+}
+
+/* Load from buf, which has a NUL at buf[len], with site applied. */
 static struct guide *
-load_terminated(struct ctx *c, const char *buf, size_t len)
+load_terminated(
+    struct ctx *c, const char *buf, size_t len, const struct load_site *site)
 {
 	struct guide *g = NULL;
 	cJSON *root;
@@ -2097,6 +2658,8 @@ load_terminated(struct ctx *c, const char *buf, size_t len)
 		    type_name(root));
 	} else
 		g = walk_guide(c, root);
+	if (c->nerrors == 0 && g != NULL) /* the marks point into root */
+		apply_site(c, g, load_site_part(site, g->lang));
 	cJSON_Delete(root);
 	if (c->nerrors > 0) {
 		guide_free(g);
@@ -2105,9 +2668,9 @@ load_terminated(struct ctx *c, const char *buf, size_t len)
 	return g;
 }
 
-/* Load and check the file at path; the guide, or NULL.  Caller frees. */
 struct guide *
-load_file(const char *path, struct load_report *rep)
+load_file_site(
+    const char *path, const struct load_site *site, struct load_report *rep)
 {
 	struct ctx c;
 	struct guide *g = NULL;
@@ -2116,17 +2679,23 @@ load_file(const char *path, struct load_report *rep)
 
 	ctx_init(&c, rep, path);
 	if ((buf = read_file(&c, path, &len)) != NULL) {
-		g = load_terminated(&c, buf, len);
+		g = load_terminated(&c, buf, len, site);
 		free(buf);
 	}
 	ctx_free(&c);
 	return g;
 }
 
-/* Load and check content in memory; the guide, or NULL.  Caller frees. */
+/* Load and check the file at path; the guide, or NULL.  Caller frees. */
 struct guide *
-load_buffer(
-    const char *name, const char *buf, size_t len, struct load_report *rep)
+load_file(const char *path, struct load_report *rep)
+{
+	return load_file_site(path, NULL, rep);
+}
+
+struct guide *
+load_buffer_site(const char *name, const char *buf, size_t len,
+    const struct load_site *site, struct load_report *rep)
 {
 	struct ctx c;
 	struct guide *g = NULL;
@@ -2141,84 +2710,89 @@ load_buffer(
 		if (len > 0)
 			memcpy(copy, buf, len);
 		copy[len] = '\0';
-		g = load_terminated(&c, copy, len);
+		g = load_terminated(&c, copy, len, site);
 		free(copy);
 	}
 	ctx_free(&c);
 	return g;
 }
 
-/* Site files. */
-
-/* The people of one language of a site file. */
-struct site_part {
-	struct guide_person *people;
-	size_t npeople;
-	char *crisis;
-	char *crisis_short;
-	int found;
-};
-
-static void
-site_part_free(struct site_part *p)
+/* Load and check content in memory; the guide, or NULL.  Caller frees. */
+struct guide *
+load_buffer(
+    const char *name, const char *buf, size_t len, struct load_report *rep)
 {
-	size_t i;
-
-	for (i = 0; i < p->npeople; i++) {
-		free(p->people[i].name);
-		free(p->people[i].details);
-	}
-	free(p->people);
-	free(p->crisis);
-	free(p->crisis_short);
+	return load_buffer_site(name, buf, len, NULL, rep);
 }
+
+/* Site files. */
 
 /* Person i of the site part arg. */
 static void
 walk_person(struct ctx *c, const cJSON *e, size_t i, void *arg)
 {
-	struct guide_person *pe = &((struct site_part *)arg)->people[i];
+	struct guide_person *pe = &((struct guide *)arg)->people[i];
 
 	pe->name = field_text(c, e, "name", 1);
 	pe->details = field_text(c, e, "details", 1);
 }
 
+/* One language's part of a site file, into the partial guide p. */
 static void
-walk_site_lang(struct ctx *c, const cJSON *o, struct site_part *p)
+walk_site_lang(struct ctx *c, const cJSON *o, struct guide *p)
 {
 	const cJSON *a;
 
 	check_keys(c, o, site_lang_keys, NELEM(site_lang_keys));
+	p->region = field_text(c, o, "region", 0);
+	p->emergency = field_text(c, o, "emergency", 0);
+	walk_crisis(c, o, 0, p);
+	if (p->region != NULL && (p->emergency == NULL || p->crisis == NULL))
+		err(c, "a site that sets \"region\" must give \"emergency\" "
+		       "and \"crisis\" too, or the guide would show the "
+		       "content's numbers");
 	if ((a = field_array(c, o, "people", 0)) != NULL) {
 		p->people = xcalloc(array_len(a), sizeof *p->people);
 		p->npeople = array_len(a);
 		walk_objects(c, a, "people", person_keys, NELEM(person_keys),
 		    walk_person, p);
 	}
-	walk_crisis(c, o, 0, &p->crisis, &p->crisis_short);
+	collect_ids(c, o, "resources", "resource", &c->resources);
+	collect_ids(c, o, "sources", "source", &c->sources);
+	if ((a = field_array(c, o, "resources", 0)) != NULL) {
+		p->resources = xcalloc(array_len(a), sizeof *p->resources);
+		p->nresources = array_len(a);
+		walk_objects(c, a, "resources", resource_keys,
+		    NELEM(resource_keys), walk_resource, p);
+	}
+	if ((a = field_array(c, o, "sources", 0)) != NULL) {
+		p->sources = xcalloc(array_len(a), sizeof *p->sources);
+		p->nsources = array_len(a);
+		walk_objects(c, a, "sources", source_keys, NELEM(source_keys),
+		    walk_source, p);
+	}
+	free(c->resources.v);
+	free(c->sources.v);
+	memset(&c->resources, 0, sizeof c->resources);
+	memset(&c->sources, 0, sizeof c->sources);
 }
 
 static void
-walk_site(
-    struct ctx *c, const cJSON *root, const char *lang, struct site_part *want)
+walk_site(struct ctx *c, const cJSON *root, struct load_site *site)
 {
 	const cJSON *langs, *m;
-	size_t mark, mark2, k;
+	size_t mark, mark2;
 	struct shown b;
-	unsigned char *seen;
 
 	check_keys(c, root, site_keys, NELEM(site_keys));
-	if (check_format(c, root) != 0)
+	if (check_format(c, root) < 0)
 		return;
 	if ((langs = field_object(c, root, "languages", 1)) == NULL)
 		return;
 	mark = push_key(c, "languages");
-	/* One flag for every code of 2 or 3 letters, base 27. */
-	seen = xcalloc(27 * 27 * 27, 1);
 	for (m = langs->child; m != NULL; m = m->next) {
 		const char *code = m->string != NULL ? m->string : "";
-		struct site_part scratch = { 0 };
-		struct site_part *p = &scratch;
+		struct guide *p;
 
 		if (!is_lang(code)) {
 			err(c,
@@ -2227,78 +2801,74 @@ walk_site(
 			    show(&b, code));
 			continue;
 		}
-		k = (size_t)(code[0] - 'a' + 1) * 27 * 27 +
-		    (size_t)(code[1] - 'a' + 1) * 27 +
-		    (code[2] != '\0' ? (size_t)(code[2] - 'a' + 1) : 0);
-		if (seen[k]) {
+		if (load_site_part(site, code) != NULL) {
 			err(c, "key \"%s\" given twice", code);
 			continue;
 		}
-		seen[k] = 1;
 		mark2 = push_key(c, code);
-		if (lang != NULL && strcmp(code, lang) == 0)
-			p = want;
+		p = xcalloc(1, sizeof *p);
+		p->lang = xstrdup(code);
+		site->parts = xreallocarray(
+		    site->parts, site->nparts + 1, sizeof *site->parts);
+		site->parts[site->nparts++] = p;
 		if (!cJSON_IsObject(m))
 			err(c, "must be an object, not %s", type_name(m));
-		else {
-			p->found = 1;
+		else
 			walk_site_lang(c, m, p);
-		}
-		site_part_free(&scratch);
 		pop(c, mark2);
 	}
-	free(seen);
 	pop(c, mark);
 }
 
-/* Check a site file and apply its part for g->lang; g keeps ownership. */
-int
-load_site(const char *path, struct guide *g, struct load_report *rep)
+struct load_site *
+load_site_read(const char *path, struct load_report *rep)
 {
 	struct ctx c;
-	struct site_part part = { 0 };
+	struct load_site *site = xcalloc(1, sizeof *site);
 	cJSON *root = NULL;
 	char *buf;
-	size_t len, i;
+	size_t len;
+	int parsed = 0;
 
 	ctx_init(&c, rep, path);
 	if ((buf = read_file(&c, path, &len)) != NULL)
 		root = parse(&c, buf, len);
 	if (root != NULL) { /* else the reason is in the report */
+		parsed = 1;
 		if (!cJSON_IsObject(root))
 			diag(&c, 0, 0, 0, "",
 			    "the top level must be an object, not %s",
 			    type_name(root));
 		else
-			walk_site(&c, root, g != NULL ? g->lang : NULL, &part);
+			walk_site(&c, root, site);
 		cJSON_Delete(root);
 	}
 	free(buf);
 	ctx_free(&c);
-	if (c.nerrors > 0) {
-		site_part_free(&part);
-		return -1;
+	if (c.nerrors > 0 || !parsed) {
+		load_site_free(site);
+		return NULL;
 	}
-	if (g != NULL && part.found) {
-		if (part.people != NULL) {
-			for (i = 0; i < g->npeople; i++) {
-				free(g->people[i].name);
-				free(g->people[i].details);
-			}
-			free(g->people);
-			g->people = part.people;
-			g->npeople = part.npeople;
-			part.people = NULL;
-			part.npeople = 0;
-		}
-		if (part.crisis != NULL) {
-			free(g->crisis);
-			free(g->crisis_short);
-			g->crisis = part.crisis;
-			g->crisis_short = part.crisis_short;
-			part.crisis = part.crisis_short = NULL;
-		}
-	}
-	site_part_free(&part);
-	return 0;
+	return site;
+}
+
+const struct guide *
+load_site_part(const struct load_site *site, const char *lang)
+{
+	for (size_t i = 0; site != NULL && lang != NULL && i < site->nparts;
+	     i++)
+		if (strcmp(site->parts[i]->lang, lang) == 0)
+			return site->parts[i];
+	return NULL;
+}
+
+void
+load_site_free(struct load_site *site)
+{
+	if (site == NULL)
+		return;
+	for (size_t i = 0; i < site->nparts; i++)
+		guide_free(site->parts[i]);
+	free(site->parts);
+	free(site);
 }

@@ -8,8 +8,16 @@
  * safesteps-content(5) and reports every problem it finds, not only the
  * first.  Only this module includes cJSON.
  *
+ * A site file (safesteps-content(5)) is read and checked once, on its
+ * own, with load_site_read; load_file_site then applies its part for the
+ * file's language while it makes the guide: the placeholders of the text
+ * are filled with the site's numbers, what is bound to another region is
+ * left out, and the site's people, resources and sources are added.
+ *
  * Call order: struct load_report rep = {0}; g = load_file(path, &rep);
- * read rep; load_report_free(&rep); guide_free(g).
+ * read rep; load_report_free(&rep); guide_free(g).  With a site: site =
+ * load_site_read(path, &rep); g = load_file_site(path, site, &rep) for
+ * each language; load_site_free(site).
  */
 #ifndef SAFESTEPS_LOAD_H
 #define SAFESTEPS_LOAD_H
@@ -51,11 +59,38 @@ struct guide *load_buffer(
     const char *name, const char *buf, size_t len, struct load_report *rep);
 
 /*
- * Load and validate a site file (see safesteps-content(5)) and apply the
- * part for g->lang to g: its people and, if given, its crisis line.
- * Returns 0, or -1 with the problems in rep (g is then unchanged).
+ * A checked site file: for each language it has, a partial guide that
+ * holds only what the site sets (lang always; region, emergency, the
+ * crisis lines and numbers, people, resources and their sources when
+ * given; everything else empty).
  */
-int load_site(const char *path, struct guide *g, struct load_report *rep);
+struct load_site {
+	struct guide **parts;
+	size_t nparts;
+};
+
+/*
+ * Read and check a site file on its own.  Returns it (free with
+ * load_site_free) when it has no error, else NULL; every problem goes to
+ * rep.
+ */
+struct load_site *load_site_read(const char *path, struct load_report *rep);
+
+/* The part of site for language lang, or NULL. */
+const struct guide *load_site_part(
+    const struct load_site *site, const char *lang);
+
+/* Free a site file's parts; NULL is fine. */
+void load_site_free(struct load_site *site);
+
+/*
+ * load_file and load_buffer with site's part for the file's language
+ * applied (site may be NULL: then they are load_file and load_buffer).
+ */
+struct guide *load_file_site(
+    const char *path, const struct load_site *site, struct load_report *rep);
+struct guide *load_buffer_site(const char *name, const char *buf, size_t len,
+    const struct load_site *site, struct load_report *rep);
 
 /*
  * One diagnostic as the line the program prints, without "safesteps: " and

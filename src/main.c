@@ -299,31 +299,37 @@ print_levels(const struct guide *g)
 }
 
 /*
- * Check one content file as the program reads it: every problem on
- * stderr; if it is valid, a summary line and the reading levels on
- * stdout.  Returns 0 when it is valid.
+ * Check one content file as the program reads it, with the site file
+ * (site_name, may be NULL) applied: every problem on stderr; if it is
+ * valid, a summary line and the reading levels on stdout.  Returns 0
+ * when it is valid.
  */
 static int
-check_content(const char *path)
+check_content(
+    const char *path, const struct load_site *site, const char *site_name)
 {
 	struct load_report rep = { 0 };
-	struct guide *g = content_load_file(path, &rep);
-	char *shown;
+	struct guide *g = content_load_file(path, site, &rep);
+	char *shown, *with = NULL;
 
 	if (g != NULL)
 		readlevel_check(g, &rep);
 	print_report(&rep);
 	if (g != NULL) {
 		shown = outside_escape(path);
-		printf("%s: valid: %zu screens, %d steps, %zu resources, %zu "
-		       "sources",
-		    shown, g->nscreens, GUIDE_STEPS, g->nresources,
-		    g->nsources);
+		if (site_name != NULL)
+			with = outside_escape(site_name);
+		printf("%s: valid%s%s: %zu screens, %d steps, %zu resources, "
+		       "%zu sources",
+		    shown, with != NULL ? " with " : "",
+		    with != NULL ? with : "", g->nscreens, GUIDE_STEPS,
+		    g->nresources, g->nsources);
 		if (rep.nwarnings > 0)
 			printf(", %zu warning%s", rep.nwarnings,
 			    rep.nwarnings == 1 ? "" : "s");
 		printf("\n");
 		print_levels(g);
+		free(with);
 		free(shown);
 	}
 	load_report_free(&rep);
@@ -331,19 +337,28 @@ check_content(const char *path)
 	return g != NULL ? 0 : 1;
 }
 
-/* Check a site file by itself, as check_content does.  Returns 0 when it
- * is valid. */
-static int
+/* Check a site file by itself, as check_content does.  Returns it, or
+ * NULL when it is not valid. */
+static struct load_site *
 check_site(const char *path)
 {
 	struct load_report rep = { 0 };
-	int r = load_site(path, NULL, &rep);
+	struct load_site *site = load_site_read(path, &rep);
+	size_t people = 0, resources = 0;
 	char *shown;
 
 	print_report(&rep);
-	if (r == 0) {
+	if (site != NULL) {
 		shown = outside_escape(path);
-		printf("%s: valid site file", shown);
+		for (size_t i = 0; i < site->nparts; i++) {
+			people += site->parts[i]->npeople;
+			resources += site->parts[i]->nresources;
+		}
+		printf("%s: valid site file: %zu language%s (", shown,
+		    site->nparts, site->nparts == 1 ? "" : "s");
+		for (size_t i = 0; i < site->nparts; i++)
+			printf("%s%s", i > 0 ? ", " : "", site->parts[i]->lang);
+		printf("), %zu people, %zu resources", people, resources);
 		if (rep.nwarnings > 0)
 			printf(", %zu warning%s", rep.nwarnings,
 			    rep.nwarnings == 1 ? "" : "s");
@@ -351,7 +366,7 @@ check_site(const char *path)
 		free(shown);
 	}
 	load_report_free(&rep);
-	return r == 0 ? 0 : 1;
+	return site;
 }
 
 /*
@@ -359,7 +374,7 @@ check_site(const char *path)
  * program would read it.  Returns 0 when all are valid.
  */
 static int
-check_dir(const char *dir)
+check_dir(const char *dir, const struct load_site *site, const char *site_name)
 {
 	char **paths, *shown;
 	size_t n;
@@ -374,7 +389,7 @@ check_dir(const char *dir)
 		return 1;
 	}
 	for (size_t i = 0; i < n; i++) {
-		status |= check_content(paths[i]);
+		status |= check_content(paths[i], site, site_name);
 		free(paths[i]);
 	}
 	free(paths);
@@ -383,22 +398,25 @@ check_dir(const char *dir)
 
 /*
  * safesteps --check [--site FILE] [FILE | DIR]...: every problem of every
- * file, one summary line per valid file.
+ * file, one summary line per valid file; the content files with the site
+ * file applied, as the program reads them.
  */
 static int
-run_check(int argc, char **argv, const char *site)
+run_check(int argc, char **argv, const char *site_name)
 {
+	struct load_site *site = NULL;
 	struct stat st;
 	int status = 0;
 
-	if (site != NULL)
-		status |= check_site(site);
+	if (site_name != NULL && (site = check_site(site_name)) == NULL)
+		status = 1;
 	for (int i = 0; i < argc; i++) {
 		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
-			status |= check_dir(argv[i]);
+			status |= check_dir(argv[i], site, site_name);
 		else
-			status |= check_content(argv[i]);
+			status |= check_content(argv[i], site, site_name);
 	}
+	load_site_free(site);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("safesteps: stdout");
 		return 1;

@@ -407,8 +407,9 @@ END_TEST
 
 START_TEST(unknown_format)
 {
-	expect("not-format-1.json", 0,
-	    LINES(": format: unknown format version 2 (this program reads 1)"));
+	expect("unknown-format.json", 0,
+	    LINES(": format: unknown format version 3 (this program reads 1 "
+		  "to 2)"));
 }
 END_TEST
 
@@ -961,87 +962,259 @@ END_TEST
 
 /* Site files. */
 
+/* A fixture loaded with a site file applied (site NULL: none); it must
+ * load without a problem. */
 static struct guide *
-valid_guide(void)
+load_with(const char *name, const char *site_name)
 {
 	struct load_report rep = { 0 };
-	char *path = fixture("valid.json");
-	struct guide *g = load_file(path, &rep);
+	char *path = fixture(name), *site_path = NULL;
+	struct load_site *site = NULL;
+	struct guide *g;
 
+	if (site_name != NULL) {
+		site_path = fixture(site_name);
+		site = load_site_read(site_path, &rep);
+		ck_assert_msg(site != NULL, "%s does not load", site_name);
+		check_lines(&rep, site_path, NONE);
+		load_report_free(&rep);
+	}
+	g = load_file_site(path, site, &rep);
+	check_lines(&rep, path, NONE);
 	ck_assert_ptr_nonnull(g);
 	load_report_free(&rep);
+	load_site_free(site);
+	free(site_path);
 	free(path);
 	return g;
 }
 
+/* Whether screen id of g has a paragraph text. */
+static int
+has_para(const struct guide *g, const char *id, const char *text)
+{
+	const struct guide_screen *s = &g->screens[find(g, id)];
+
+	for (size_t i = 0; i < s->nbody; i++)
+		if (s->body[i].text != NULL &&
+		    strcmp(s->body[i].text, text) == 0)
+			return 1;
+	return 0;
+}
+
 START_TEST(site_applies)
 {
-	struct load_report rep = { 0 };
-	struct guide *g = valid_guide();
-	char *path = fixture("site-valid.json");
+	struct guide *g = load_with("valid.json", "site-valid.json");
 
-	ck_assert_int_eq(load_site(path, g, &rep), 0);
-	check_lines(&rep, path, NONE);
 	ck_assert_uint_eq(g->npeople, 2);
 	ck_assert_str_eq(g->people[0].name, "Ms. Chen, counsellor");
 	ck_assert_str_eq(g->people[1].details, "Main office");
 	ck_assert_str_eq(
 	    g->crisis, "Childline 0800 1111 · 999 if you are in danger");
 	ck_assert_str_eq(g->crisis_short, "0800 1111 · 999");
-	load_report_free(&rep);
+	/* A format 1 site sets no region: nothing is left out. */
+	ck_assert_str_eq(g->region, "Canada");
+	ck_assert_uint_eq(g->nresources, 3);
+	guide_free(g);
 
 	/* Another language's part leaves the crisis line alone. */
-	free(g->lang);
-	g->lang = strdup("fr");
-	ck_assert_int_eq(load_site(path, g, &rep), 0);
+	g = load_with("valid-fr.json", "site-valid.json");
 	ck_assert_uint_eq(g->npeople, 1);
 	ck_assert_str_eq(g->people[0].name, "Mme Chen, conseillère");
-	ck_assert_str_eq(g->crisis_short, "0800 1111 · 999");
-	load_report_free(&rep);
-
-	/* A language the site file does not have: nothing changes. */
-	free(g->lang);
-	g->lang = strdup("de");
-	ck_assert_int_eq(load_site(path, g, &rep), 0);
-	ck_assert_uint_eq(g->npeople, 1);
-	load_report_free(&rep);
-
+	ck_assert_str_eq(g->crisis_short, "988 · 1-800-668-6868 · 911");
 	guide_free(g);
-	free(path);
+}
+END_TEST
+
+/* Without a site, the file's own numbers fill its placeholders, and
+ * nothing bound to a region is left out. */
+START_TEST(placeholders_without_site)
+{
+	struct guide *g = load_with("regional.json", NULL);
+	const struct guide_screen *s = &g->screens[g->start];
+
+	ck_assert_int_eq(g->format, 2);
+	ck_assert_str_eq(g->emergency, "911");
+	ck_assert_str_eq(g->crisis_call, "988");
+	ck_assert(
+	    has_para(g, "help", "If you are in danger right now, call 911."));
+	ck_assert(has_para(g, "help",
+	    "You can call or text 988. It is Canada's crisis helpline."));
+	ck_assert(
+	    has_para(g, "adult", "If they are at risk, call 988 together."));
+	ck_assert_str_eq(
+	    g->screens[g->help].choices[0].label, "Numbers for Canada");
+	ck_assert_uint_eq(g->screens[g->help].nchoices, 2);
+	ck_assert_str_eq(s->body[1].items[1], "There is help in Canada.");
+	ck_assert_uint_eq(s->nchoices, 4);
+	ck_assert_uint_eq(g->screens[find(g, "step-1")].ntodos, 2);
+	ck_assert_uint_eq(g->nscreens, 10);
+	ck_assert_uint_eq(g->nresources, 3);
+	ck_assert_uint_eq(g->nsources, 3);
+	guide_free(g);
+}
+END_TEST
+
+/*
+ * A site for another region: its numbers fill the placeholders; what is
+ * marked for Canada (a list item, a paragraph, a choice, a to-do item, a
+ * screen and the choice to it), the content's resources and the sources
+ * nothing cites any more are left out; the site's resource comes first on
+ * the help screen.
+ */
+START_TEST(site_for_another_region)
+{
+	struct guide *g = load_with("regional.json", "site2-valid.json");
+	const struct guide_screen *s = &g->screens[g->start];
+	const struct guide_screen *help = &g->screens[g->help];
+	size_t i;
+
+	ck_assert_str_eq(g->region, "United Kingdom");
+	ck_assert_str_eq(g->emergency, "999");
+	ck_assert_str_eq(g->crisis_short, "0800 1111 · 999");
+	ck_assert(
+	    has_para(g, "help", "If you are in danger right now, call 999."));
+	ck_assert_uint_eq(help->nbody, 2);
+	ck_assert(has_para(
+	    g, "adult", "If they are at risk, call 0800 1111 together."));
+	ck_assert_uint_eq(help->nchoices, 1);
+	ck_assert_str_eq(help->choices[0].label, "Numbers for United Kingdom");
+	ck_assert_uint_eq(s->body[1].nitems, 1);
+	ck_assert_uint_eq(s->nchoices, 3);
+	ck_assert_uint_eq(g->screens[find(g, "step-1")].ntodos, 1);
+	ck_assert_uint_eq(g->nscreens, 9);
+	ck_assert_uint_eq(guide_screen_find(g, "elsewhere"), (size_t)-1);
+	/* Indices still right after the screen went. */
+	ck_assert_str_eq(g->screens[g->help].id, "help");
+	for (i = 0; i < GUIDE_STEPS; i++)
+		ck_assert_int_eq(
+		    g->screens[g->steps[i].screen].step, (int)i + 1);
+	ck_assert_str_eq(g->screens[s->choices[1].target].id, "adult");
+	/* Only the site's resource, on the help screen. */
+	ck_assert_uint_eq(g->nresources, 1);
+	ck_assert_str_eq(g->resources[0].name, "Childline");
+	ck_assert_uint_eq(help->nresources, 1);
+	ck_assert_uint_eq(help->resources[0], 0);
+	for (i = 0; i < g->nscreens; i++)
+		if (i != g->help)
+			ck_assert_uint_eq(g->screens[i].nresources, 0);
+	/* alert and cybertip are cited by screens; khp only by resources
+	 * that are gone. */
+	ck_assert_uint_eq(g->nsources, 3);
+	ck_assert_str_eq(g->sources[0].id, "alert");
+	ck_assert_str_eq(g->sources[1].id, "cybertip");
+	ck_assert_str_eq(g->sources[2].id, "childline");
+	ck_assert_str_eq(
+	    g->sources[g->resources[0].sources[0]].id, "childline");
+	ck_assert_str_eq(
+	    g->sources[g->screens[find(g, "step-3")].sources[1]].id,
+	    "cybertip");
+	ck_assert_uint_eq(g->npeople, 1);
+	guide_free(g);
+}
+END_TEST
+
+/*
+ * A site in the same country (Alberta): its resources come first on the
+ * help screen and join the others; nothing is left out.  A site that
+ * gives a crisis line without its numbers: the sentences that would need
+ * them are left out, never shown with the content's numbers.
+ */
+START_TEST(site_in_the_same_region)
+{
+	struct guide *g = load_with("regional-fr.json", "site2-valid.json");
+	const struct guide_screen *help = &g->screens[g->help];
+
+	ck_assert_str_eq(g->region, "Canada");
+	ck_assert_uint_eq(g->nresources, 4);
+	ck_assert_str_eq(g->resources[3].name, "Ligne de la province");
+	ck_assert_str_eq(g->resources[3].region, "Alberta");
+	ck_assert_str_eq(
+	    g->sources[g->resources[3].sources[0]].url, "alberta.ca");
+	ck_assert_uint_eq(help->nresources, 3);
+	ck_assert_uint_eq(help->resources[0], 3);
+	ck_assert_uint_eq(g->nscreens, 10);
+	ck_assert_uint_eq(g->nsources, 4);
+	guide_free(g);
+
+	g = load_with("regional.json", "site-valid.json");
+	ck_assert_str_eq(g->crisis_short, "0800 1111 · 999");
+	ck_assert_ptr_null(g->crisis_call);
+	ck_assert(
+	    !has_para(g, "adult", "If they are at risk, call 988 together."));
+	ck_assert_uint_eq(g->screens[find(g, "adult")].nbody, 1);
+	ck_assert(
+	    has_para(g, "help", "If you are in danger right now, call 911."));
+	ck_assert_uint_eq(g->screens[g->help].nbody, 2);
+	guide_free(g);
+}
+END_TEST
+
+/* The new fields' rules: values for the placeholders used, names the
+ * program knows, no mark on a screen that is shown everywhere. */
+START_TEST(placeholder_and_region_errors)
+{
+	expect("regional-bad.json", 0,
+	    LINES(": screens[0].title: warning: {emergency} is shown as it "
+		  "is: placeholders are filled only in paragraphs, list "
+		  "items, to-do items and choices",
+		": screens[7].body[1]: {emergency} has no value: give "
+		"\"emergency\" in this file",
+		": screens[7].body[2].text: {crisis.text} has no value: give "
+		"\"crisis.text\" in this file",
+		": screens[7].choices[1].region: must not be empty",
+		": screens[9].body[1]: warning: unknown placeholder "
+		"\"{crisis.number}\" (the program fills in {emergency}, "
+		"{crisis.call}, {crisis.text} and {region})",
+		": screens[0].region: the start, help and step screens are "
+		"shown everywhere: they cannot be bound to a region"));
 }
 END_TEST
 
 START_TEST(site_errors)
 {
 	struct load_report rep = { 0 };
-	struct guide *g = valid_guide();
 	char *path = fixture("site-bad.json");
 
-	ck_assert_int_eq(load_site(path, g, &rep), -1);
+	ck_assert_ptr_null(load_site_read(path, &rep));
 	check_lines(&rep, path,
 	    LINES(": languages: \"EN\" is not a language code of 2 or 3 "
 		  "lowercase letters",
 		": languages.en: warning: unknown key \"peeple\" (did you "
 		"mean \"people\"?)",
+		": languages.en.crisis: missing required key \"short\"",
 		": languages.en.people[0].name: must not be empty",
-		": languages.en.people[0]: missing required key \"details\"",
-		": languages.en.crisis: missing required key \"short\""));
-	/* The guide is unchanged. */
-	ck_assert_uint_eq(g->npeople, 0);
-	ck_assert_str_eq(g->crisis_short, "988 · 1-800-668-6868 · 911");
+		": languages.en.people[0]: missing required key \"details\""));
 	load_report_free(&rep);
 
 	free(path);
 	path = fixture("site-twice.json");
-	ck_assert_int_eq(load_site(path, g, &rep), -1);
+	ck_assert_ptr_null(load_site_read(path, &rep));
 	check_lines(&rep, path, LINES(": languages: key \"fr\" given twice"));
-	ck_assert_uint_eq(g->npeople, 0);
 	load_report_free(&rep);
 
-	ck_assert_int_eq(load_site(datadir(), g, &rep), -1);
+	free(path);
+	path = fixture("site2-bad.json");
+	ck_assert_ptr_null(load_site_read(path, &rep));
+	check_lines(&rep, path,
+	    LINES(": languages.en: a site that sets \"region\" must give "
+		  "\"emergency\" and \"crisis\" too, or the guide would show "
+		  "the content's numbers",
+		": languages.en.people[0].name: must not be empty",
+		": languages.en.resources[1].id: resource id \"childline\" is "
+		"already used by resources[0]",
+		": languages.en.resources[0]: must name at least one source "
+		"in \"sources\"",
+		": languages.en.resources[1].sources[0]: no source has the id "
+		"\"nowhere\"",
+		": languages.en.sources[0]: missing required key \"url\"",
+		": languages.en.sources[0].checked: must be a date written "
+		"YYYY-MM-DD, YYYY-MM or YYYY"));
+	load_report_free(&rep);
+
+	ck_assert_ptr_null(load_site_read(datadir(), &rep));
 	ck_assert_uint_eq(rep.nerrors, 1);
 	load_report_free(&rep);
-	guide_free(g);
 	free(path);
 }
 END_TEST
@@ -1135,6 +1308,10 @@ load_suite(void)
 	tcase_add_test(tc, every_problem_reported);
 	tcase_add_test(tc, too_many_problems);
 	tcase_add_test(tc, site_applies);
+	tcase_add_test(tc, placeholders_without_site);
+	tcase_add_test(tc, site_for_another_region);
+	tcase_add_test(tc, site_in_the_same_region);
+	tcase_add_test(tc, placeholder_and_region_errors);
 	tcase_add_test(tc, site_errors);
 	tcase_add_test(tc, bundled_content_is_clean);
 	suite_add_tcase(s, tc);
