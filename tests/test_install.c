@@ -84,6 +84,12 @@ START_TEST(test_install_and_uninstall)
 	ck_assert(exists(root, "usr/share/safesteps/fr.json"));
 	ck_assert(exists(root, "usr/share/man/man1/safesteps.1"));
 	ck_assert(exists(root, "usr/share/man/man5/safesteps-content.5"));
+	ck_assert(
+	    exists(root, "usr/share/doc/safesteps/examples/site-uk.json"));
+	ck_assert(
+	    exists(root, "usr/share/doc/safesteps/examples/site-alberta.json"));
+	ck_assert(
+	    exists(root, "usr/share/doc/safesteps/examples/site-quebec.json"));
 
 	/* The installed program reads the installed content without flags:
 	 * a change there shows in what it prints. */
@@ -122,6 +128,7 @@ START_TEST(test_install_and_uninstall)
 	ck_assert(!exists(root, "usr/share/safesteps"));
 	ck_assert(!exists(root, "usr/share/man/man1/safesteps.1"));
 	ck_assert(!exists(root, "usr/share/man/man5/safesteps-content.5"));
+	ck_assert(!exists(root, "usr/share/doc/safesteps"));
 }
 END_TEST
 
