@@ -146,7 +146,7 @@ fuzz:
 	mkdir -p build/fuzz/corpus
 	clang $(STD) -g -O1 -fsanitize=fuzzer,address,undefined \
 	    $(call pc_cflags,libcjson) -I src -o build/fuzz/fuzz_load \
-	    tests/fuzz_load.c src/load.c src/guide.c src/outside.c src/xmalloc.c \
+	    tests/fuzz_load.c src/load.c src/guide.c src/outside.c src/site.c src/xmalloc.c \
 	    $(call pc_libs,libcjson) -lunistring
 	build/fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus tests/fuzz tests/data content

@@ -1,6 +1,8 @@
 /* content.c: finding every language's content and loading it. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -21,11 +23,29 @@ enum origin {
 	NORIGINS
 };
 
+/* A line about file (a path from outside) in m. */
+static void msg_add(struct load_report *, int, const char *, const char *, ...)
+    __attribute__((format(printf, 4, 5)));
+
 static void
-msg_add(struct content_msgs *m, char *line)
+msg_add(
+    struct load_report *m, int warning, const char *file, const char *fmt, ...)
 {
-	m->lines = xreallocarray(m->lines, m->n + 1, sizeof *m->lines);
-	m->lines[m->n++] = line;
+	struct load_place at = { file, 0, 0, NULL, NULL };
+	char *msg;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	if (vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap) < 0)
+		msg[0] = '\0';
+	va_end(ap);
+	load_report_add(m, warning, &at, "%s", msg);
+	free(msg);
 }
 
 /* Is name "xx.json" or "xxx.json" with a lowercase code?  Copy the code. */
@@ -116,36 +136,34 @@ struct guide *
 content_load_file(
     const char *path, const struct load_site *site, struct load_report *rep)
 {
-	struct guide *g = load_file_site(path, site, rep);
 	const char *base = strrchr(path, '/');
+	struct load_opts o = { site, NULL };
+	struct guide *g;
 	char code[4];
 
 	base = base != NULL ? base + 1 : path;
-	if (!lang_of(base, code)) {
-		load_report_add(rep, 1, 0, 0, NULL,
+	if (lang_of(base, code))
+		o.lang = code;
+	g = load_file_with(path, &o, rep);
+	if (o.lang == NULL)
+		load_report_add(rep, 1, NULL,
 		    "the program reads only files named after their language "
 		    "(such as \"%s.json\"), so it would not read this one",
 		    g != NULL ? g->lang : "en");
-		return g;
-	}
-	if (g != NULL && strcmp(g->lang, code) != 0) {
-		load_report_add(rep, 0, 0, 0, "language.code",
-		    "the file says \"%s\" but its name says \"%s\"", g->lang,
-		    code);
-		guide_free(g);
-		return NULL;
-	}
 	return g;
 }
 
-/* The first error of rep as a line, or its first line if none. */
-static char *
-first_error(const struct load_report *rep)
+/* Copy the first error of rep (else its first line) to m, with suffix. */
+static void
+first_error(
+    struct load_report *m, const struct load_report *rep, const char *suffix)
 {
-	for (size_t i = 0; i < rep->ndiags; i++)
-		if (!rep->diags[i].warning)
-			return load_diag_format(rep, i);
-	return load_diag_format(rep, 0);
+	size_t i = 0;
+
+	while (i < rep->ndiags && rep->diags[i].warning)
+		i++;
+	if (rep->ndiags > 0)
+		load_report_copy(m, rep, i < rep->ndiags ? i : 0, suffix);
 }
 
 static const struct builtin_content *
@@ -165,15 +183,16 @@ builtin_find(const char *code)
  */
 static struct guide *
 load_lang(const char *dirs[NORIGINS], const char *code,
-    const struct load_site *site, struct content_msgs *m)
+    const struct load_site *site, struct load_report *m)
 {
 	const struct builtin_content *b;
-	struct load_report rep;
+	struct load_report rep[NORIGINS];
 	struct guide *g = NULL;
 	struct stat st;
-	char *path, *broken[NORIGINS], *using = NULL, *name;
+	char *path, *using = NULL, *name, *suffix;
 	size_t nbroken = 0;
 
+	memset(rep, 0, sizeof rep);
 	for (int i = FROM_DIR; i < FROM_BUILTIN && g == NULL; i++) {
 		if (dirs[i] == NULL)
 			continue;
@@ -182,35 +201,33 @@ load_lang(const char *dirs[NORIGINS], const char *code,
 			free(path);
 			continue;
 		}
-		memset(&rep, 0, sizeof rep);
-		if ((g = content_load_file(path, site, &rep)) != NULL)
+		if ((g = content_load_file(path, site, &rep[nbroken])) != NULL)
 			using = outside_escape(path);
 		else
-			broken[nbroken++] = first_error(&rep);
-		load_report_free(&rep);
+			nbroken++;
 		free(path);
 	}
 	if (g == NULL && (b = builtin_find(code)) != NULL) {
 		name = xasprintf("built-in %s.json", code);
-		memset(&rep, 0, sizeof rep);
-		g = load_buffer_site(name, b->data, b->len, site, &rep);
+		g = load_buffer_with(name, b->data, b->len,
+		    &(struct load_opts){ site, NULL }, &rep[nbroken]);
 		if (g == NULL) /* a bug: the build checks the built-in copy */
-			broken[nbroken++] = first_error(&rep);
+			nbroken++;
 		else
 			using = xstrdup("the built-in copy");
-		load_report_free(&rep);
 		free(name);
 	}
-	for (size_t i = 0; i < nbroken; i++) {
-		if (using != NULL)
-			msg_add(m, xasprintf("%s; using %s instead", broken[i],
-				       using));
-		else
-			msg_add(m, xasprintf("%s; no other copy, so language "
-					     "\"%s\" is left out",
-				       broken[i], code));
-		free(broken[i]);
+	if (using != NULL)
+		suffix = xasprintf("; using %s instead", using);
+	else
+		suffix = xasprintf(
+		    "; no other copy, so language \"%s\" is left out", code);
+	for (size_t i = 0; i < NORIGINS; i++) {
+		if (i < nbroken)
+			first_error(m, &rep[i], suffix);
+		load_report_free(&rep[i]);
 	}
+	free(suffix);
 	free(using);
 	return g;
 }
@@ -222,11 +239,10 @@ load_lang(const char *dirs[NORIGINS], const char *code,
  */
 static int
 read_site(const struct content_opts *o, struct load_site **site,
-    struct content_msgs *m)
+    struct load_report *m)
 {
 	struct load_report rep = { 0 };
 	struct stat st;
-	char *line, *name;
 
 	*site = NULL;
 	if (o->site == NULL)
@@ -234,17 +250,12 @@ read_site(const struct content_opts *o, struct load_site **site,
 	if (stat(o->site, &st) != 0 && errno == ENOENT) {
 		if (!o->site_required)
 			return 0;
-		name = outside_escape(o->site);
-		msg_add(m, xasprintf("%s: %s%s", name, strerror(ENOENT),
-			       o->kiosk ? "; site file skipped" : ""));
-		free(name);
+		msg_add(m, 0, o->site, "%s%s", strerror(ENOENT),
+		    o->kiosk ? "; site file skipped" : "");
 		return o->kiosk ? 0 : -1;
 	}
-	if ((*site = load_site_read(o->site, &rep)) == NULL) {
-		line = first_error(&rep);
-		msg_add(m, xasprintf("%s; site file skipped", line));
-		free(line);
-	}
+	if ((*site = load_site_read(o->site, &rep)) == NULL)
+		first_error(m, &rep, "; site file skipped");
 	load_report_free(&rep);
 	return 0;
 }
@@ -255,29 +266,26 @@ read_site(const struct content_opts *o, struct load_site **site,
  */
 static int
 dir_missing(const struct content_opts *o, const char *dirs[NORIGINS], int i,
-    struct content_msgs *m)
+    struct load_report *m)
 {
 	int e = errno;
-	char *name;
 
 	if ((i == FROM_ETC || i == FROM_INSTALLED) && e == ENOENT) {
 		dirs[i] = NULL; /* not installed: quietly skip it */
 		return 0;
 	}
-	name = outside_escape(dirs[i]);
 	if (i == FROM_DIR && !o->kiosk)
-		msg_add(m, xasprintf("%s: %s", name, strerror(e)));
+		msg_add(m, 0, dirs[i], "%s", strerror(e));
 	else
-		msg_add(m, xasprintf("%s: %s; %s skipped", name, strerror(e),
-			       i == FROM_ENV ? "SAFESTEPS_CONTENT" : "folder"));
-	free(name);
+		msg_add(m, 0, dirs[i], "%s; %s skipped", strerror(e),
+		    i == FROM_ENV ? "SAFESTEPS_CONTENT" : "folder");
 	dirs[i] = NULL;
 	return i == FROM_DIR && !o->kiosk ? -1 : 0;
 }
 
 int
 content_load(
-    const struct content_opts *o, struct content *c, struct content_msgs *m)
+    const struct content_opts *o, struct content *c, struct load_report *m)
 {
 	const char *dirs[NORIGINS] = { o->dir, o->env_dir, o->etc_dir,
 		o->installed, NULL };
@@ -306,7 +314,7 @@ content_load(
 		c->guides[c->n++] = g;
 	}
 	if (c->n == 0) {
-		msg_add(m, xstrdup("no content found"));
+		msg_add(m, 0, NULL, "no content found");
 		goto fail;
 	}
 	load_site_free(site);
@@ -340,16 +348,4 @@ content_free(struct content *c)
 	free(c->guides);
 	c->guides = NULL;
 	c->n = 0;
-}
-
-void
-content_msgs_free(struct content_msgs *m)
-{
-	if (m == NULL)
-		return;
-	for (size_t i = 0; i < m->n; i++)
-		free(m->lines[i]);
-	free(m->lines);
-	m->lines = NULL;
-	m->n = 0;
 }

@@ -37,12 +37,6 @@ struct content_opts {
 	int kiosk;             /* a missing DIR or FILE is only a line */
 };
 
-/* Lines for stderr, without "safesteps: " and without newlines. */
-struct content_msgs {
-	char **lines;
-	size_t n;
-};
-
 /* Every language found, sorted by code. */
 struct content {
 	struct guide **guides;
@@ -50,16 +44,16 @@ struct content {
 };
 
 /*
- * Load every language.  Returns 0 (c filled; msgs may hold lines about
- * files that were skipped) or -1 (msgs says why; c is empty).  Caller
- * frees both.
+ * Load every language.  Returns 0 (c filled; msgs may hold a line about
+ * each file that was skipped) or -1 (msgs says why; c is empty).  Caller
+ * frees both (load_report_free).
  */
 int content_load(
-    const struct content_opts *o, struct content *c, struct content_msgs *msgs);
+    const struct content_opts *o, struct content *c, struct load_report *msgs);
 
 /*
- * Load one content file as the program would: load_file_site (site may
- * be NULL), then the name rule (a file named "xx.json" must say it is
+ * Load one content file as the program would: with site (may be NULL)
+ * applied, and the name rule (a file named "xx.json" must say it is
  * language xx; a file with another name is a warning, since the program
  * would not read it).  Returns the guide (caller frees) or NULL; rep as
  * for load_file.
@@ -78,6 +72,5 @@ size_t content_find(const struct content *c, const char *lang);
 
 /* Free what content_load filled; NULL-safe. */
 void content_free(struct content *c);
-void content_msgs_free(struct content_msgs *m);
 
 #endif

@@ -247,15 +247,6 @@ harden(void)
 	signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error */
 }
 
-/* Print the lines of msgs to stderr, and forget them. */
-static void
-print_msgs(struct content_msgs *msgs)
-{
-	for (size_t i = 0; i < msgs->n; i++)
-		fprintf(stderr, "safesteps: %s\n", msgs->lines[i]);
-	content_msgs_free(msgs);
-}
-
 /* Print a report's diagnostics to stderr. */
 static void
 print_report(const struct load_report *rep)
@@ -266,6 +257,14 @@ print_report(const struct load_report *rep)
 		fprintf(stderr, "safesteps: %s\n", line);
 		free(line);
 	}
+}
+
+/* Print the lines of msgs to stderr, and forget them. */
+static void
+print_msgs(struct load_report *msgs)
+{
+	print_report(msgs);
+	load_report_free(msgs);
 }
 
 /* Print the reading level of every screen of g. */
@@ -661,7 +660,7 @@ main(int argc, char **argv)
 	struct options o = { 0 };
 	struct content_opts co = { 0 };
 	struct content c = { 0 };
-	struct content_msgs msgs = { 0 };
+	struct load_report msgs = { 0 };
 	struct app app = { 0 };
 	long lang, width;
 	int status, loaded;

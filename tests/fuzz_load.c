@@ -76,7 +76,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		regional = slurp("tests/data/regional.json", &regional_len);
 		fd = memfd_create("fuzz-site", MFD_CLOEXEC);
 	}
-	g = load_buffer_site("fuzz", (const char *)data, size, uk, &rep);
+	g = load_buffer_with("fuzz", (const char *)data, size,
+	    &(struct load_opts){ uk, NULL }, &rep);
 	check_report(&rep, g != NULL);
 	guide_free(g);
 
@@ -93,8 +94,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		site = load_site_read(path, &rep);
 		check_report(&rep, site != NULL);
 		if (site != NULL && regional != NULL) {
-			g = load_buffer_site(
-			    "regional", regional, regional_len, site, &rep);
+			g = load_buffer_with("regional", regional, regional_len,
+			    &(struct load_opts){ site, NULL }, &rep);
 			check_report(&rep, g != NULL);
 			guide_free(g);
 		}

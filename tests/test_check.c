@@ -76,8 +76,9 @@ START_TEST(check_refuses_a_wrong_name)
 
 	run_args(args, env_utf8, &r);
 	cli_expect_status(&r, 1);
-	ck_assert_msg(strstr(r.err, "es.json: language.code: the file says "
-				    "\"en\" but its name says \"es\"") != NULL,
+	ck_assert_msg(
+	    strstr(r.err, "es.json:3:25: language.code: the file "
+			  "says \"en\" but its name says \"es\"") != NULL,
 	    "stderr: %s", r.err);
 	ck_assert_msg(strstr(r.out, "valid") == NULL, "stdout: %s", r.out);
 	run_free(&r);
@@ -113,7 +114,7 @@ START_TEST(check_reads_a_folder)
 	want = xasprintf("%s/en.json: valid: ", dir);
 	ck_assert_msg(strstr(r.out, want) != NULL, "stdout: %s", r.out);
 	free(want);
-	want = xasprintf("%s/es.json: language.code: ", dir);
+	want = xasprintf("%s/es.json:3:25: language.code: ", dir);
 	ck_assert_msg(strstr(r.err, want) != NULL, "stderr: %s", r.err);
 	free(want);
 	run_free(&r);
@@ -153,7 +154,7 @@ START_TEST(check_site_alone)
 	args[2] = bad;
 	run_args(args, env_utf8, &r);
 	cli_expect_status(&r, 1);
-	ck_assert_msg(strstr(r.err, "site-bad.json: languages: ") != NULL,
+	ck_assert_msg(strstr(r.err, "site-bad.json:4:5: languages: ") != NULL,
 	    "stderr: %s", r.err);
 	run_free(&r);
 	free(want);

@@ -332,8 +332,17 @@ expect_refused(const char *what, const struct buf *b, const char *path,
 	    "%s: --check exit %d, not 1; stderr:\n%s", what,
 	    WEXITSTATUS(r.status), r.err);
 	if (path != NULL) {
-		snprintf(want, sizeof want, "%s: %s: ", file, path);
-		named = strstr(r.err, want) != NULL;
+		/* "screens[1].title" reads 'screen "step-1": title' */
+		const char *tail = path;
+
+		if (strncmp(path, "screens[", 8) == 0 &&
+		    strchr(path, ']') != NULL) {
+			tail = strchr(path, ']') + 1;
+			tail += *tail == '.';
+		}
+		snprintf(want, sizeof want, ": %s: ", tail);
+		named =
+		    strstr(r.err, file) != NULL && strstr(r.err, want) != NULL;
 	}
 	for (int c = col_lo; !named && c <= col_hi; c++) {
 		snprintf(want, sizeof want, "%s:%d:%d: ", file, line, c);

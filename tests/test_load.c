@@ -230,7 +230,7 @@ START_TEST(buffer_loads_like_file)
 		char *line = load_diag_format(&rep, 0);
 
 		ck_assert_str_eq(
-		    line, "built-in en: (file): key \"format\" given twice");
+		    line, "built-in en:3:3: key \"format\" given twice");
 		free(line);
 	}
 	load_report_free(&rep);
@@ -272,7 +272,7 @@ START_TEST(older_ui_loads)
 	memmove(at, end, strlen(end) + 1);
 	g = load_buffer("older.json", buf, strlen(buf), &rep);
 	check_lines(&rep, "older.json",
-	    LINES(": ui.qr_taller: warning: missing; the English default "
+	    LINES(":14:9: ui.qr_taller: warning: missing; the English default "
 		  "\"Make the window taller to show the code.\" is shown"));
 	ck_assert_ptr_nonnull(g);
 	ck_assert_str_eq(
@@ -327,21 +327,45 @@ START_TEST(report_format)
 	char *s;
 
 	rep.file = strdup("f.json");
-	load_report_add(&rep, 0, 3, 7, NULL, "bad %s", "thing");
-	load_report_add(&rep, 1, 0, 0, "screens[2].title", "hard to read");
-	load_report_add(&rep, 0, 0, 0, NULL, "not a regular file");
-	ck_assert_uint_eq(rep.nerrors, 2);
-	ck_assert_uint_eq(rep.nwarnings, 1);
+	load_report_add(&rep, 0, &(struct load_place){ .line = 3, .col = 7 },
+	    "bad %s", "thing");
+	load_report_add(&rep, 1,
+	    &(struct load_place){
+		.screen = "help", .path = "screens[2].title" },
+	    "hard to read");
+	load_report_add(&rep, 0, NULL, "not a regular file");
+	load_report_add(&rep, 0,
+	    &(struct load_place){ .file = "other.json",
+		.line = 304,
+		.col = 7,
+		.screen = "help",
+		.path = "screens[9].body[1]" },
+	    "must not be empty");
+	load_report_add(&rep, 1,
+	    &(struct load_place){
+		.line = 2, .col = 1, .screen = "start", .path = "screens[0]" },
+	    "too hard");
+	ck_assert_uint_eq(rep.nerrors, 3);
+	ck_assert_uint_eq(rep.nwarnings, 2);
 	s = load_diag_format(&rep, 0);
 	ck_assert_str_eq(s, "f.json:3:7: bad thing");
 	free(s);
 	s = load_diag_format(&rep, 1);
-	ck_assert_str_eq(s, "f.json: screens[2].title: warning: hard to read");
+	ck_assert_str_eq(
+	    s, "f.json: screen \"help\": title: warning: hard to read");
 	free(s);
 	s = load_diag_format(&rep, 2);
 	ck_assert_str_eq(s, "f.json: not a regular file");
 	free(s);
-	ck_assert_ptr_null(load_diag_format(&rep, 3));
+	/* A diagnostic may name its own file (the program's messages). */
+	s = load_diag_format(&rep, 3);
+	ck_assert_str_eq(
+	    s, "other.json:304:7: screen \"help\": body[1]: must not be empty");
+	free(s);
+	s = load_diag_format(&rep, 4);
+	ck_assert_str_eq(s, "f.json:2:1: screen \"start\": warning: too hard");
+	free(s);
+	ck_assert_ptr_null(load_diag_format(&rep, 5));
 	load_report_free(&rep);
 	ck_assert_ptr_null(rep.diags);
 	ck_assert_uint_eq(rep.ndiags, 0);
@@ -378,12 +402,12 @@ START_TEST(syntax_strings)
 {
 	expect("unclosed-string.json", 0,
 	    LINES(":3:20: line break inside a string (a missing '\"'?)",
-		":3:13: syntax error: a string that is never closed (a "
-		"missing '\"')"));
+		":3:13: syntax error: a string that is never closed (a missing "
+		"'\"')"));
 	expect("bad-escape.json", 0,
-	    LINES(":3:13: syntax error: a string with a bad escape (a "
-		  "backslash must be followed by \", \\, /, b, f, n, r, t or "
-		  "uXXXX)"));
+	    LINES(
+		":3:13: syntax error: a string with a bad escape (a backslash "
+		"must be followed by \", \\, /, b, f, n, r, t or uXXXX)"));
 }
 END_TEST
 
@@ -401,15 +425,15 @@ END_TEST
 START_TEST(top_level_not_object)
 {
 	expect("not-object.json", 0,
-	    LINES(": (file): the top level must be an object, not an array"));
+	    LINES(":1:1: the top level must be an object, not an array"));
 }
 END_TEST
 
 START_TEST(unknown_format)
 {
 	expect("unknown-format.json", 0,
-	    LINES(": format: unknown format version 3 (this program reads 1 "
-		  "to 2)"));
+	    LINES(":2:13: format: unknown format version 3 (this program reads "
+		  "1 to 2)"));
 }
 END_TEST
 
@@ -439,28 +463,29 @@ END_TEST
 START_TEST(missing_field)
 {
 	expect("missing-title.json", 0,
-	    LINES(": screens[2]: missing required key \"title\""));
+	    LINES(":115:5: screen \"step-2\": missing required key \"title\""));
 	expect("ui-missing.json", 0,
-	    LINES(": ui: missing required key \"hint_back\""));
+	    LINES(":14:9: ui: missing required key \"hint_back\""));
 	expect("resource-no-source.json", 0,
-	    LINES(": resources[2]: must name at least one source in "
-		  "\"sources\""));
+	    LINES(":296:5: resources[2]: missing required key \"sources\""));
 }
 END_TEST
 
 START_TEST(wrong_type)
 {
 	expect("wrong-type.json", 0,
-	    LINES(": screens[1].step: must be a whole number, not a string"));
+	    LINES(":95:15: screen \"step-1\": step: must be a whole number, "
+		  "not a string"));
 	expect("audience.json", 0,
-	    LINES(": screens[8].audience: must be \"youth\" or \"adult\""));
+	    LINES(":231:19: screen \"adult\": audience: must be \"youth\" or "
+		  "\"adult\""));
 }
 END_TEST
 
 START_TEST(empty_text)
 {
 	expect("empty-text.json", 0,
-	    LINES(": screens[0].title: must not be empty"));
+	    LINES(":59:16: screen \"start\": title: must not be empty"));
 }
 END_TEST
 
@@ -468,13 +493,13 @@ END_TEST
 START_TEST(invisible_text)
 {
 	expect("invisible.json", 0,
-	    LINES(": crisis.line: shows nothing: only invisible characters, "
-		  "such as U+2060",
-		": screens[0].body[0]: shows nothing: only invisible "
-		"characters, such as U+200E",
-		": screens[0].body[1].list[1]: must not be empty",
-		": screens[0].choices[0].label: shows nothing: only invisible "
-		"characters, such as U+0301"));
+	    LINES(":9:13: crisis.line: shows nothing: only invisible "
+		  "characters, such as U+2060",
+		":62:9: screen \"start\": body[0]: shows nothing: only "
+		"invisible characters, such as U+200E",
+		":66:13: screen \"start\": body[1].list[1]: must not be empty",
+		":72:20: screen \"start\": choices[0].label: shows nothing: "
+		"only invisible characters, such as U+0301"));
 }
 END_TEST
 
@@ -483,8 +508,8 @@ END_TEST
 START_TEST(bidi_controls)
 {
 	expect("bidi.json", 0,
-	    LINES(":62:32: bidi control U+202E is not allowed: it reorders "
-		  "the text around it (written \\u202e)",
+	    LINES(":62:32: bidi control U+202E is not allowed: it reorders the "
+		  "text around it (written \\u202e)",
 		":66:23: bidi control U+2066 is not allowed: it reorders the "
 		"text around it",
 		":66:28: bidi control U+2069 is not allowed: it reorders the "
@@ -495,24 +520,24 @@ END_TEST
 START_TEST(duplicate_key)
 {
 	expect("duplicate-key.json", 0,
-	    LINES(": screens[0]: key \"title\" given twice"));
+	    LINES(":60:7: screen \"start\": key \"title\" given twice"));
 }
 END_TEST
 
 START_TEST(bad_values)
 {
 	expect("web-scheme.json", 0,
-	    LINES(": resources[0].web: give the address without \"https://\" "
-		  "or \"http://\""));
+	    LINES(":275:14: resources[0].web: give the address without "
+		  "\"https://\" or \"http://\""));
 	expect("checked-date.json", 0,
-	    LINES(": sources[0].checked: must be a date written "
+	    LINES(":315:18: sources[0].checked: must be a date written "
 		  "YYYY-MM-DD, YYYY-MM or YYYY"));
 	expect("language-code.json", 0,
-	    LINES(": language.code: must be a language code of 2 or 3 "
+	    LINES(":4:13: language.code: must be a language code of 2 or 3 "
 		  "lowercase letters, such as \"en\""));
 	expect("bad-id.json", 0,
-	    LINES(": screens[0].choices[0].to: must be an id: 1 to 64 "
-		  "characters of a-z, 0-9 and \"-\""));
+	    LINES(":73:17: screen \"start\": choices[0].to: must be an id: 1 "
+		  "to 64 characters of a-z, 0-9 and \"-\""));
 }
 END_TEST
 
@@ -539,28 +564,28 @@ START_TEST(block_on)
 	load_report_free(&rep);
 	free(path);
 	expect("block-on-bad.json", 0,
-	    LINES(": screens[0].body[1].on[1]: must be \"screen\", \"plain\" "
-		  "or \"paper\"",
-		": screens[0].body[2]: must have either \"text\" or "
-		"\"list\"",
-		": screens[0].body[3].on: must name at least one of "
-		"\"screen\", \"plain\", \"paper\""));
+	    LINES(":63:67: screen \"start\": body[1].on[1]: must be one of "
+		  "\"screen\", \"plain\" or \"paper\"",
+		":64:9: screen \"start\": body[2]: must have either \"text\" "
+		"or \"list\"",
+		":65:37: screen \"start\": body[3].on: must name at least one "
+		"of \"screen\", \"plain\", \"paper\""));
 }
 END_TEST
 
 START_TEST(unknown_placeholder_warns)
 {
 	expect("ui-placeholder.json", 1,
-	    LINES(": ui.step_of: warning: unknown placeholder \"{totl}\" (the "
-		  "program fills in {n}, {total} and {date})"));
+	    LINES(":21:16: ui.step_of: warning: unknown placeholder \"{totl}\" "
+		  "(the program fills in {n}, {total} and {date})"));
 }
 END_TEST
 
 START_TEST(unknown_key_suggests)
 {
 	expect("unknown-key.json", 1,
-	    LINES(": screens[0]: warning: unknown key \"tittle\" (did you mean "
-		  "\"title\"?)"));
+	    LINES(":60:7: screen \"start\": warning: unknown key \"tittle\" "
+		  "(did you mean \"title\"?)"));
 }
 END_TEST
 
@@ -602,8 +627,8 @@ START_TEST(escape_sequences)
 	    LINES(":93:22: control character U+009B (CSI) is not allowed "
 		  "(written \\u009B)"));
 	expect("newline-escape.json", 0,
-	    LINES(":93:21: control character U+000A (line feed) is not "
-		  "allowed (written \\n)"));
+	    LINES(":93:21: control character U+000A (line feed) is not allowed "
+		  "(written \\n)"));
 }
 END_TEST
 
@@ -672,8 +697,8 @@ END_TEST
 START_TEST(text_length)
 {
 	expect("too-long.json", 0,
-	    LINES(": screens[0].body[0]: text is 2001 bytes long (the limit "
-		  "is 2000)"));
+	    LINES(":62:9: screen \"start\": body[0]: text is 2001 bytes long "
+		  "(the limit is 2000)"));
 	/* 1000 two-byte characters: exactly the limit. */
 	expect("just-long-enough.json", 1, NONE);
 }
@@ -825,21 +850,21 @@ END_TEST
 START_TEST(choice_to_unknown_screen)
 {
 	expect("choice-unknown.json", 0,
-	    LINES(": screens[0].choices[0].to: no screen has the id "
-		  "\"step-9\""));
+	    LINES(":73:17: screen \"start\": choices[0].to: no screen has the "
+		  "id \"step-9\""));
 }
 END_TEST
 
 START_TEST(duplicate_screen)
 {
 	expect("duplicate-screen.json", 0,
-	    LINES(": screens[8].id: screen id \"plan\" is already used by "
-		  "screens[6]"));
+	    LINES(":229:13: screens[8].id: screen id \"plan\" is already used "
+		  "by screens[6]"));
 	expect("todo-twice.json", 0,
-	    LINES(": screens[5].todo[0].id: to-do id \"stop-reply\" is "
-		  "already used by screens[1].todo[0] with other words (one "
-		  "id is one item: the same words on every screen that lists "
-		  "it)"));
+	    LINES(":192:17: screen \"step-5\": todo[0].id: to-do id "
+		  "\"stop-reply\" is already used by screens[1].todo[0] with "
+		  "other words (one id is one item: the same words on every "
+		  "screen that lists it)"));
 	/* The same item, in the same words, on two screens: one tick. */
 	expect("todo-shared.json", 1, NONE);
 }
@@ -852,8 +877,8 @@ START_TEST(unreachable_screen_warns)
 	char *path = fixture("unreachable.json");
 
 	expect("unreachable.json", 1,
-	    LINES(": screens[9]: warning: screen \"orphan\" cannot be reached "
-		  "from the start screen"));
+	    LINES(":242:5: screen \"orphan\": warning: cannot be reached from "
+		  "the start screen"));
 	g = load_file(path, &rep);
 	ck_assert_ptr_nonnull(g);
 	ck_assert_uint_eq(g->nscreens, 10);
@@ -867,25 +892,25 @@ END_TEST
 START_TEST(steps_in_order)
 {
 	expect("steps-order.json", 0,
-	    LINES(": steps[1].number: must be 2 (the steps are numbered 1 to "
-		  "5, in order)",
-		": steps[2].number: must be 3 (the steps are numbered 1 to "
-		"5, in order)"));
+	    LINES(":250:17: steps[1].number: must be 2 (the steps are numbered "
+		  "1 to 5, in order)",
+		":255:17: steps[2].number: must be 3 (the steps are numbered 1 "
+		"to 5, in order)"));
 	expect("steps-four.json", 0,
-	    LINES(": steps: must list exactly 5 steps, not 4"));
+	    LINES(":243:12: steps: must list exactly 5 steps, not 4"));
 	expect("step-mismatch.json", 0,
-	    LINES(": screens[4].step: step 5 is screen \"step-5\" in the "
-		  "steps table, not this one"));
+	    LINES(":165:15: screen \"step-4\": step: step 5 is screen "
+		  "\"step-5\" in the steps table, not this one"));
 }
 END_TEST
 
 START_TEST(undefined_references)
 {
 	expect("resource-undefined.json", 0,
-	    LINES(": screens[0].resources[1]: no resource has the id "
-		  "\"kids-help\""));
+	    LINES(":86:9: screen \"start\": resources[1]: no resource has the "
+		  "id \"kids-help\""));
 	expect("source-undefined.json", 0,
-	    LINES(": resources[0].sources[0]: no source has the id "
+	    LINES(":281:9: resources[0].sources[0]: no source has the id "
 		  "\"khp-web\""));
 }
 END_TEST
@@ -893,25 +918,28 @@ END_TEST
 START_TEST(kinds)
 {
 	expect("help-kind.json", 0,
-	    LINES(": help: screen \"help\" must have \"kind\": \"help\""));
+	    LINES(
+		":13:11: help: screen \"help\" must have \"kind\": \"help\""));
 	expect("kind-twice.json", 0,
-	    LINES(": screens[8].kind: only one screen may have kind \"plan\" "
-		  "(screens[6] has it already)"));
+	    LINES(":241:15: screen \"adult\": kind: only one screen may have "
+		  "kind \"plan\" (screens[6] has it already)"));
 }
 END_TEST
 
 START_TEST(every_problem_reported)
 {
 	expect("many-errors.json", 0,
-	    LINES(": (file): missing required key \"region\"",
-		": screens[0].choices[2].to: no screen has the id \"plans\"",
-		": screens[1].choices[0].label: must not be empty",
-		": steps[4].title: must be a string, not a number",
-		": resources[2].web: give the address without \"https://\" "
-		"or \"http://\"",
-		": sources[1]: warning: unknown key \"titel\" (did you mean "
-		"\"title\"?)",
-		": sources[2].checked: must be a date written "
+	    LINES(":1:1: missing required key \"region\"",
+		":80:17: screen \"start\": choices[2].to: no screen has the id "
+		"\"plans\"",
+		":106:20: screen \"step-1\": choices[0].label: must not be "
+		"empty",
+		":265:16: steps[4].title: must be a string, not a number",
+		":299:14: resources[2].web: give the address without "
+		"\"https://\" or \"http://\"",
+		":318:7: sources[1]: warning: unknown key \"titel\" (did you "
+		"mean \"title\"?)",
+		":331:18: sources[2].checked: must be a date written "
 		"YYYY-MM-DD, YYYY-MM or YYYY"));
 }
 END_TEST
@@ -941,8 +969,7 @@ START_TEST(too_many_problems)
 	    "many: warning: too many warnings: only the first 100 are shown");
 	free(line);
 	line = load_diag_format(&rep, 101);
-	ck_assert_str_eq(
-	    line, "many: (file): missing required key \"language\"");
+	ck_assert_str_eq(line, "many:1:1: missing required key \"language\"");
 	free(line);
 	load_report_free(&rep);
 
@@ -979,7 +1006,7 @@ load_with(const char *name, const char *site_name)
 		check_lines(&rep, site_path, NONE);
 		load_report_free(&rep);
 	}
-	g = load_file_site(path, site, &rep);
+	g = load_file_with(path, &(struct load_opts){ site, NULL }, &rep);
 	check_lines(&rep, path, NONE);
 	ck_assert_ptr_nonnull(g);
 	load_report_free(&rep);
@@ -1155,19 +1182,21 @@ END_TEST
 START_TEST(placeholder_and_region_errors)
 {
 	expect("regional-bad.json", 0,
-	    LINES(": screens[0].title: warning: {emergency} is shown as it "
-		  "is: placeholders are filled only in paragraphs, list "
-		  "items, to-do items and choices",
-		": screens[7].body[1]: {emergency} has no value: give "
-		"\"emergency\" in this file",
-		": screens[7].body[2].text: {crisis.text} has no value: give "
-		"\"crisis.text\" in this file",
-		": screens[7].choices[1].region: must not be empty",
-		": screens[9].body[1]: warning: unknown placeholder "
-		"\"{crisis.number}\" (the program fills in {emergency}, "
-		"{crisis.call}, {crisis.text} and {region})",
-		": screens[0].region: the start, help and step screens are "
-		"shown everywhere: they cannot be bound to a region"));
+	    LINES(":60:16: screen \"start\": title: warning: {emergency} is "
+		  "shown as it is: placeholders are filled only in paragraphs, "
+		  "list items, to-do items and choices",
+		":233:9: screen \"help\": body[1]: {emergency} has no value: "
+		"give \"emergency\" in this file",
+		":234:19: screen \"help\": body[2].text: {crisis.text} has no "
+		"value: give \"crisis.text\" in this file",
+		":238:64: screen \"help\": choices[1].region: must not be "
+		"empty",
+		":269:9: screen \"adult\": body[1]: warning: unknown "
+		"placeholder \"{crisis.number}\" (the program fills in "
+		"{emergency}, {crisis.call}, {crisis.text} and {region})",
+		":61:17: screen \"start\": region: the start, help and step "
+		"screens are shown everywhere: they cannot be bound to a "
+		"region"));
 }
 END_TEST
 
@@ -1178,38 +1207,40 @@ START_TEST(site_errors)
 
 	ck_assert_ptr_null(load_site_read(path, &rep));
 	check_lines(&rep, path,
-	    LINES(": languages: \"EN\" is not a language code of 2 or 3 "
+	    LINES(":4:5: languages: \"EN\" is not a language code of 2 or 3 "
 		  "lowercase letters",
-		": languages.en: warning: unknown key \"peeple\" (did you "
+		":6:7: languages.en: warning: unknown key \"peeple\" (did you "
 		"mean \"people\"?)",
-		": languages.en.crisis: missing required key \"short\"",
-		": languages.en.people[0].name: must not be empty",
-		": languages.en.people[0]: missing required key \"details\""));
+		":10:17: languages.en.crisis: missing required key \"short\"",
+		":8:19: languages.en.people[0].name: must not be empty",
+		":8:9: languages.en.people[0]: missing required key "
+		"\"details\""));
 	load_report_free(&rep);
 
 	free(path);
 	path = fixture("site-twice.json");
 	ck_assert_ptr_null(load_site_read(path, &rep));
-	check_lines(&rep, path, LINES(": languages: key \"fr\" given twice"));
+	check_lines(
+	    &rep, path, LINES(":6:5: languages: key \"fr\" given twice"));
 	load_report_free(&rep);
 
 	free(path);
 	path = fixture("site2-bad.json");
 	ck_assert_ptr_null(load_site_read(path, &rep));
 	check_lines(&rep, path,
-	    LINES(": languages.en: a site that sets \"region\" must give "
-		  "\"emergency\" and \"crisis\" too, or the guide would show "
-		  "the content's numbers",
-		": languages.en.people[0].name: must not be empty",
-		": languages.en.resources[1].id: resource id \"childline\" is "
-		"already used by resources[0]",
-		": languages.en.resources[0]: must name at least one source "
-		"in \"sources\"",
-		": languages.en.resources[1].sources[0]: no source has the id "
-		"\"nowhere\"",
-		": languages.en.sources[0]: missing required key \"url\"",
-		": languages.en.sources[0].checked: must be a date written "
-		"YYYY-MM-DD, YYYY-MM or YYYY"));
+	    LINES(":18:17: languages.en.resources[1].id: resource id "
+		  "\"childline\" is already used by resources[0]",
+		":7:19: languages.en.people[0].name: must not be empty",
+		":10:9: languages.en.resources[0]: missing required key "
+		"\"sources\"",
+		":22:23: languages.en.resources[1].sources[0]: no source has "
+		"the id \"nowhere\"",
+		":26:9: languages.en.sources[0]: missing required key \"url\"",
+		":31:22: languages.en.sources[0].checked: must be a date "
+		"written YYYY-MM-DD, YYYY-MM or YYYY",
+		":4:11: languages.en: a site that sets \"region\" must give "
+		"\"emergency\" and \"crisis\" too, or the guide would show "
+		"the content's numbers"));
 	load_report_free(&rep);
 
 	ck_assert_ptr_null(load_site_read(datadir(), &rep));
