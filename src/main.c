@@ -71,7 +71,7 @@ struct options {
 
 static const char usage_text[] =
     "Usage: safesteps [OPTION]...\n"
-    "       safesteps --check FILE...\n"
+    "       safesteps --check [--site FILE] [FILE | DIR]...\n"
     "       safesteps --print [--lang CODE] [--width N] [--qr] [--pages]\n"
     "A calm, private guide for a young person who is being threatened\n"
     "online with a sexual picture: what to do, one step at a time.\n"
@@ -86,7 +86,8 @@ static const char usage_text[] =
     "  --site FILE         the school's own contacts (default\n"
     "                      " SAFESTEPS_SYSCONFDIR "/safesteps/site.json)\n"
     "  --no-color          no colours (so does NO_COLOR)\n"
-    "  --check FILE...     check content files and report every problem\n"
+    "  --check FILE|DIR... check content files (a folder as the program\n"
+    "                      reads it) and a site file; report every problem\n"
     "  --print             print the whole guide as a handout\n"
     "  --width N           wrap the handout or plain text at N columns\n"
     "  --qr                add QR codes of the addresses to the handout\n"
