@@ -64,9 +64,9 @@ stage(const char *targets)
 	char cmd[8192];
 
 	snprintf(cmd, sizeof cmd,
-	    "make -s B='%s/build' PREFIX='%s/usr' "
+	    "make -s B='%s/build' PREFIX='%s/usr' SYSCONFDIR='%s/etc' "
 	    "UNITDIR='%s/etc/systemd/system' %s >/dev/null 2>&1",
-	    root, root, root, targets);
+	    root, root, root, root, targets);
 	return sh(cmd);
 }
 
@@ -106,6 +106,26 @@ START_TEST(test_install_and_uninstall)
 	ck_assert_msg(strstr(r.out, "(installed copy)") != NULL,
 	    "the installed program did not read %s", json);
 	run_free(&r);
+
+	/*
+	 * A district's own copy in SYSCONFDIR/safesteps/content comes
+	 * before the installed one, which no one need touch (issue 20).
+	 */
+	snprintf(cmd, sizeof cmd,
+	    "mkdir -p '%s/etc/safesteps/content' && sed "
+	    "'s/(installed copy)/(district copy)/' '%s' > "
+	    "'%s/etc/safesteps/content/en.json'",
+	    root, json, root);
+	ck_assert_int_eq(sh(cmd), 0);
+	ck_assert_int_eq(run_cmd(argv, env, NULL, 0, NULL, 10000, &r), 0);
+	ck_assert_msg(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0,
+	    "status %d: %s", r.status, r.err);
+	ck_assert_msg(strstr(r.out, "(district copy)") != NULL,
+	    "the district's copy in %s/etc/safesteps/content was not read",
+	    root);
+	run_free(&r);
+	snprintf(cmd, sizeof cmd, "rm -r '%s/etc/safesteps'", root);
+	ck_assert_int_eq(sh(cmd), 0);
 
 	/* A broken installed file costs only itself: the built-in copy,
 	 * and one line that names the file. */
