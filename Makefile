@@ -15,6 +15,7 @@ VERSION = 0.1.0
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/safesteps
+DOCDIR ?= $(PREFIX)/share/doc/safesteps
 MANPREFIX ?= $(PREFIX)/share/man
 SYSCONFDIR ?= /etc
 UNITDIR ?= /etc/systemd/system
@@ -57,6 +58,7 @@ CORE_SRC = $(filter-out src/main.c src/tui.c,$(wildcard src/*.c))
 CORE_OBJ = $(CORE_SRC:src/%.c=$(B)/%.o) $(B)/builtin.o
 MAIN_OBJ = $(B)/main.o $(B)/tui.o
 CONTENT = $(sort $(wildcard content/*.json))
+EXAMPLES = $(sort $(wildcard examples/*.json))
 
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TEST_BIN = $(TEST_SRC:tests/%.c=$(B)/tests/%)
@@ -70,9 +72,11 @@ all: $(B)/safesteps $(B)/content.ok
 $(B)/safesteps: $(MAIN_OBJ) $(CORE_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(SAFESTEPS_LDLIBS)
 
-# The bundled content must pass the validator that the program uses.
-$(B)/content.ok: $(B)/safesteps $(CONTENT)
+# The bundled content and the example site files must pass the validator
+# that the program uses.
+$(B)/content.ok: $(B)/safesteps $(CONTENT) $(EXAMPLES)
 	$(B)/safesteps --check $(CONTENT) >/dev/null
+	for f in $(EXAMPLES); do $(B)/safesteps --check --site $$f >/dev/null || exit 1; done
 	@touch $@
 
 $(B)/%.o: src/%.c | $(B)/tests/lib
@@ -142,8 +146,8 @@ fuzz:
 	mkdir -p build/fuzz/corpus
 	clang $(STD) -g -O1 -fsanitize=fuzzer,address,undefined \
 	    $(call pc_cflags,libcjson) -I src -o build/fuzz/fuzz_load \
-	    tests/fuzz_load.c src/load.c src/guide.c src/xmalloc.c \
-	    $(call pc_libs,libcjson)
+	    tests/fuzz_load.c src/load.c src/guide.c src/outside.c src/site.c src/xmalloc.c \
+	    $(call pc_libs,libcjson) -lunistring
 	build/fuzz/fuzz_load -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    build/fuzz/corpus tests/fuzz tests/data content
 
@@ -172,9 +176,11 @@ lint:
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) \
-	    $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5
+	    $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5 \
+	    $(DESTDIR)$(DOCDIR)/examples
 	install -m 755 $(B)/safesteps $(DESTDIR)$(BINDIR)/safesteps
 	install -m 644 $(CONTENT) $(DESTDIR)$(DATADIR)/
+	install -m 644 $(EXAMPLES) $(DESTDIR)$(DOCDIR)/examples/
 	install -m 644 man/safesteps.1 $(DESTDIR)$(MANPREFIX)/man1/
 	install -m 644 man/safesteps-content.5 $(DESTDIR)$(MANPREFIX)/man5/
 
@@ -192,6 +198,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/safesteps
 	rm -f $(CONTENT:content/%=$(DESTDIR)$(DATADIR)/%)
 	-rmdir $(DESTDIR)$(DATADIR)
+	rm -f $(EXAMPLES:examples/%=$(DESTDIR)$(DOCDIR)/examples/%)
+	-rmdir $(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(DOCDIR)
 	rm -f $(DESTDIR)$(MANPREFIX)/man1/safesteps.1
 	rm -f $(DESTDIR)$(MANPREFIX)/man5/safesteps-content.5
 

@@ -1,6 +1,8 @@
 /* content.c: finding every language's content and loading it. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -8,16 +10,42 @@
 #include "builtin.h"
 #include "content.h"
 #include "load.h"
+#include "outside.h"
 #include "xmalloc.h"
 
 /* Where a language can come from, in the order they are tried. */
-enum origin { FROM_DIR, FROM_ENV, FROM_INSTALLED, FROM_BUILTIN, NORIGINS };
+enum origin {
+	FROM_DIR,
+	FROM_ENV,
+	FROM_ETC,
+	FROM_INSTALLED,
+	FROM_BUILTIN,
+	NORIGINS
+};
+
+/* A line about file (a path from outside) in m. */
+static void msg_add(struct load_report *, int, const char *, const char *, ...)
+    __attribute__((format(printf, 4, 5)));
 
 static void
-msg_add(struct content_msgs *m, char *line)
+msg_add(
+    struct load_report *m, int warning, const char *file, const char *fmt, ...)
 {
-	m->lines = xreallocarray(m->lines, m->n + 1, sizeof *m->lines);
-	m->lines[m->n++] = line;
+	struct load_place at = { file, 0, 0, NULL, NULL };
+	char *msg;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	va_start(ap, fmt);
+	if (vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap) < 0)
+		msg[0] = '\0';
+	va_end(ap);
+	load_report_add(m, warning, &at, "%s", msg);
+	free(msg);
 }
 
 /* Is name "xx.json" or "xxx.json" with a lowercase code?  Copy the code. */
@@ -54,7 +82,8 @@ code_add(char (**codes)[4], size_t *n, const char *code)
 	(*n)++;
 }
 
-/* Add the languages of the files in dir; -1 if dir cannot be read. */
+/* Add the languages of the files in dir; -1 (errno set) if it cannot be
+ * read. */
 static int
 scan_dir(const char *dir, char (**codes)[4], size_t *n)
 {
@@ -72,44 +101,69 @@ scan_dir(const char *dir, char (**codes)[4], size_t *n)
 	return 0;
 }
 
-/*
- * Append the diagnostics of rep to msgs: all of them, or (first_only) the
- * first error followed by suffix.
- */
-static void
-report_to_msgs(const struct load_report *rep, struct content_msgs *m,
-    int first_only, const char *suffix)
+static int
+path_cmp(const void *a, const void *b)
 {
-	char *line;
-
-	for (size_t i = 0; i < rep->ndiags; i++) {
-		if (first_only && rep->diags[i].warning)
-			continue;
-		line = load_diag_format(rep, i);
-		msg_add(m, xasprintf("%s%s", line, suffix));
-		free(line);
-		if (first_only)
-			return;
-	}
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/*
- * Load language code from file path; check that the file says it is that
- * language.  Returns the guide, or NULL with rep filled.
- */
-static struct guide *
-load_lang_file(const char *path, const char *code, struct load_report *rep)
+int
+content_dir_files(const char *dir, char ***paths, size_t *n)
 {
-	struct guide *g = load_file(path, rep);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t len, len0 = strlen(dir);
 
-	if (g != NULL && strcmp(g->lang, code) != 0) {
-		load_report_add(rep, 0, 0, 0, "language.code",
-		    "the file says \"%s\" but its name says \"%s\"", g->lang,
-		    code);
-		guide_free(g);
-		return NULL;
+	*paths = NULL;
+	*n = 0;
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0)
+			continue;
+		*paths = xreallocarray(*paths, *n + 1, sizeof **paths);
+		(*paths)[(*n)++] = xasprintf("%s%s%s", dir,
+		    len0 > 0 && dir[len0 - 1] == '/' ? "" : "/", e->d_name);
 	}
+	closedir(d);
+	if (*n > 1)
+		qsort(*paths, *n, sizeof **paths, path_cmp);
+	return 0;
+}
+
+struct guide *
+content_load_file(
+    const char *path, const struct load_site *site, struct load_report *rep)
+{
+	const char *base = strrchr(path, '/');
+	struct load_opts o = { site, NULL };
+	struct guide *g;
+	char code[4];
+
+	base = base != NULL ? base + 1 : path;
+	if (lang_of(base, code))
+		o.lang = code;
+	g = load_file_with(path, &o, rep);
+	if (o.lang == NULL)
+		load_report_add(rep, 1, NULL,
+		    "the program reads only files named after their language "
+		    "(such as \"%s.json\"), so it would not read this one",
+		    g != NULL ? g->lang : "en");
 	return g;
+}
+
+/* Copy the first error of rep (else its first line) to m, with suffix. */
+static void
+first_error(
+    struct load_report *m, const struct load_report *rep, const char *suffix)
+{
+	size_t i = 0;
+
+	while (i < rep->ndiags && rep->diags[i].warning)
+		i++;
+	if (rep->ndiags > 0)
+		load_report_copy(m, rep, i < rep->ndiags ? i : 0, suffix);
 }
 
 static const struct builtin_content *
@@ -122,128 +176,153 @@ builtin_find(const char *code)
 	return NULL;
 }
 
-/* Load one language from the first place that has it.  NULL: failed. */
+/*
+ * Load language code from the first place that has a valid copy.  Each
+ * broken copy before it becomes one line naming the copy used instead.
+ * NULL when there is none (the language is left out).
+ */
 static struct guide *
-load_lang(const struct content_opts *o, const char *dirs[NORIGINS],
-    const char *code, struct content_msgs *m, int *failed)
+load_lang(const char *dirs[NORIGINS], const char *code,
+    const struct load_site *site, struct load_report *m)
 {
 	const struct builtin_content *b;
-	struct load_report rep;
-	struct guide *g;
+	struct load_report rep[NORIGINS];
+	struct guide *g = NULL;
 	struct stat st;
-	char *path, *name;
+	char *path, *using = NULL, *name, *suffix;
+	size_t nbroken = 0;
 
-	for (int i = FROM_DIR; i < FROM_BUILTIN; i++) {
+	memset(rep, 0, sizeof rep);
+	for (int i = FROM_DIR; i < FROM_BUILTIN && g == NULL; i++) {
 		if (dirs[i] == NULL)
 			continue;
 		path = xasprintf("%s/%s.json", dirs[i], code);
-		if (stat(path, &st) != 0) {
+		if (stat(path, &st) != 0 && errno == ENOENT) {
 			free(path);
 			continue;
 		}
-		memset(&rep, 0, sizeof rep);
-		g = load_lang_file(path, code, &rep);
-		if (g != NULL) {
-			load_report_free(&rep);
-			free(path);
-			return g;
-		}
-		if (!o->kiosk) {
-			report_to_msgs(&rep, m, 0, "");
-			load_report_free(&rep);
-			free(path);
-			*failed = 1;
-			return NULL;
-		}
-		report_to_msgs(&rep, m, 1, " (using the built-in copy)");
-		load_report_free(&rep);
+		if ((g = content_load_file(path, site, &rep[nbroken])) != NULL)
+			using = outside_escape(path);
+		else
+			nbroken++;
 		free(path);
-		break;
 	}
-	if ((b = builtin_find(code)) == NULL)
-		return NULL;
-	name = xasprintf("built-in %s.json", code);
-	memset(&rep, 0, sizeof rep);
-	g = load_buffer(name, b->data, b->len, &rep);
-	if (g == NULL)
-		report_to_msgs(&rep, m, 0, "");
-	load_report_free(&rep);
-	free(name);
+	if (g == NULL && (b = builtin_find(code)) != NULL) {
+		name = xasprintf("built-in %s.json", code);
+		g = load_buffer_with(name, b->data, b->len,
+		    &(struct load_opts){ site, NULL }, &rep[nbroken]);
+		if (g == NULL) /* a bug: the build checks the built-in copy */
+			nbroken++;
+		else
+			using = xstrdup("the built-in copy");
+		free(name);
+	}
+	if (using != NULL)
+		suffix = xasprintf("; using %s instead", using);
+	else
+		suffix = xasprintf(
+		    "; no other copy, so language \"%s\" is left out", code);
+	for (size_t i = 0; i < NORIGINS; i++) {
+		if (i < nbroken)
+			first_error(m, &rep[i], suffix);
+		load_report_free(&rep[i]);
+	}
+	free(suffix);
+	free(using);
 	return g;
 }
 
-/* Apply the site file to every guide. */
+/*
+ * Read the site file.  A broken one is skipped with one line; a missing
+ * one is an error only when it was asked for by name, outside a kiosk.
+ * Returns 0 (*site may be NULL) or -1.
+ */
 static int
-apply_site(
-    const struct content_opts *o, struct content *c, struct content_msgs *m)
+read_site(const struct content_opts *o, struct load_site **site,
+    struct load_report *m)
 {
-	struct load_report rep;
+	struct load_report rep = { 0 };
 	struct stat st;
 
+	*site = NULL;
 	if (o->site == NULL)
 		return 0;
-	if (!o->site_required && stat(o->site, &st) != 0)
-		return 0;
-	for (size_t i = 0; i < c->n; i++) {
-		memset(&rep, 0, sizeof rep);
-		if (load_site(o->site, c->guides[i], &rep) != 0) {
-			report_to_msgs(&rep, m, o->kiosk,
-			    o->kiosk ? " (site file ignored)" : "");
-			load_report_free(&rep);
-			return o->kiosk ? 0 : -1;
-		}
-		load_report_free(&rep);
+	if (stat(o->site, &st) != 0 && errno == ENOENT) {
+		if (!o->site_required)
+			return 0;
+		msg_add(m, 0, o->site, "%s%s", strerror(ENOENT),
+		    o->kiosk ? "; site file skipped" : "");
+		return o->kiosk ? 0 : -1;
 	}
+	if ((*site = load_site_read(o->site, &rep)) == NULL)
+		first_error(m, &rep, "; site file skipped");
+	load_report_free(&rep);
 	return 0;
+}
+
+/*
+ * Note that directory dirs[i] cannot be read, and leave it out.  Returns
+ * -1 when that is an error: --content DIR outside a kiosk.
+ */
+static int
+dir_missing(const struct content_opts *o, const char *dirs[NORIGINS], int i,
+    struct load_report *m)
+{
+	int e = errno;
+
+	if ((i == FROM_ETC || i == FROM_INSTALLED) && e == ENOENT) {
+		dirs[i] = NULL; /* not installed: quietly skip it */
+		return 0;
+	}
+	if (i == FROM_DIR && !o->kiosk)
+		msg_add(m, 0, dirs[i], "%s", strerror(e));
+	else
+		msg_add(m, 0, dirs[i], "%s; %s skipped", strerror(e),
+		    i == FROM_ENV ? "SAFESTEPS_CONTENT" : "folder");
+	dirs[i] = NULL;
+	return i == FROM_DIR && !o->kiosk ? -1 : 0;
 }
 
 int
 content_load(
-    const struct content_opts *o, struct content *c, struct content_msgs *m)
+    const struct content_opts *o, struct content *c, struct load_report *m)
 {
-	const char *dirs[NORIGINS] = { o->dir, o->env_dir, o->installed, NULL };
+	const char *dirs[NORIGINS] = { o->dir, o->env_dir, o->etc_dir,
+		o->installed, NULL };
 	char(*codes)[4] = NULL;
 	size_t ncodes = 0;
-	int failed = 0;
 	struct guide *g;
+	struct load_site *site = NULL;
 
 	memset(c, 0, sizeof *c);
 	for (int i = FROM_DIR; i < FROM_BUILTIN; i++) {
 		if (dirs[i] == NULL || scan_dir(dirs[i], &codes, &ncodes) == 0)
 			continue;
-		if (i == FROM_INSTALLED) {
-			dirs[i] = NULL; /* not installed: quietly skip it */
-			continue;
-		}
-		msg_add(m, xasprintf("%s: %s%s", dirs[i], strerror(errno),
-			       o->kiosk ? " (using the built-in copy)" : ""));
-		if (!o->kiosk)
+		if (dir_missing(o, dirs, i, m) != 0)
 			goto fail;
-		dirs[i] = NULL;
 	}
 	for (size_t i = 0; i < builtin_ncontents; i++)
 		code_add(&codes, &ncodes, builtin_contents[i].lang);
+	if (read_site(o, &site, m) != 0)
+		goto fail;
 
 	for (size_t i = 0; i < ncodes; i++) {
-		g = load_lang(o, dirs, codes[i], m, &failed);
-		if (failed)
-			goto fail;
-		if (g == NULL)
+		if ((g = load_lang(dirs, codes[i], site, m)) == NULL)
 			continue;
 		c->guides =
 		    xreallocarray(c->guides, c->n + 1, sizeof *c->guides);
 		c->guides[c->n++] = g;
 	}
 	if (c->n == 0) {
-		msg_add(m, xstrdup("no content found"));
+		msg_add(m, 0, NULL, "no content found");
 		goto fail;
 	}
-	if (apply_site(o, c, m) != 0)
-		goto fail;
+	load_site_free(site);
 	free(codes);
 	return 0;
 
 fail:
+	load_site_free(site);
 	free(codes);
 	content_free(c);
 	return -1;
@@ -269,16 +348,4 @@ content_free(struct content *c)
 	free(c->guides);
 	c->guides = NULL;
 	c->n = 0;
-}
-
-void
-content_msgs_free(struct content_msgs *m)
-{
-	if (m == NULL)
-		return;
-	for (size_t i = 0; i < m->n; i++)
-		free(m->lines[i]);
-	free(m->lines);
-	m->lines = NULL;
-	m->n = 0;
 }

@@ -37,8 +37,8 @@ guide_ui_default(enum guide_ui which)
 	return ui_defaults[which];
 }
 
-static void
-free_screen(struct guide_screen *s)
+void
+guide_screen_free(struct guide_screen *s)
 {
 	size_t i, j;
 
@@ -63,6 +63,31 @@ free_screen(struct guide_screen *s)
 	free(s->sources);
 }
 
+void
+guide_resource_free(struct guide_resource *r)
+{
+	free(r->id);
+	free(r->name);
+	free(r->purpose);
+	free(r->web);
+	free(r->phone);
+	free(r->text);
+	free(r->hours);
+	free(r->region);
+	free(r->sources);
+}
+
+void
+guide_source_free(struct guide_source *s)
+{
+	free(s->id);
+	free(s->title);
+	free(s->publisher);
+	free(s->date);
+	free(s->url);
+	free(s->checked);
+}
+
 /* Free a guide and every string it owns; NULL is fine. */
 void
 guide_free(struct guide *g)
@@ -74,39 +99,23 @@ guide_free(struct guide *g)
 	free(g->lang);
 	free(g->lang_name);
 	free(g->region);
+	free(g->emergency);
 	for (i = 0; i < GUIDE_UI_COUNT; i++)
 		free(g->ui[i]);
 	free(g->crisis);
 	free(g->crisis_short);
+	free(g->crisis_call);
+	free(g->crisis_text);
 	for (i = 0; i < g->nscreens; i++)
-		free_screen(&g->screens[i]);
+		guide_screen_free(&g->screens[i]);
 	free(g->screens);
 	for (i = 0; i < GUIDE_STEPS; i++)
 		free(g->steps[i].title);
-	for (i = 0; i < g->nresources; i++) {
-		struct guide_resource *r = &g->resources[i];
-
-		free(r->id);
-		free(r->name);
-		free(r->purpose);
-		free(r->web);
-		free(r->phone);
-		free(r->text);
-		free(r->hours);
-		free(r->region);
-		free(r->sources);
-	}
+	for (i = 0; i < g->nresources; i++)
+		guide_resource_free(&g->resources[i]);
 	free(g->resources);
-	for (i = 0; i < g->nsources; i++) {
-		struct guide_source *s = &g->sources[i];
-
-		free(s->id);
-		free(s->title);
-		free(s->publisher);
-		free(s->date);
-		free(s->url);
-		free(s->checked);
-	}
+	for (i = 0; i < g->nsources; i++)
+		guide_source_free(&g->sources[i]);
 	free(g->sources);
 	for (i = 0; i < g->npeople; i++) {
 		free(g->people[i].name);

@@ -16,8 +16,13 @@
 
 #include <stddef.h>
 
-/* The content format this program reads. */
-#define GUIDE_FORMAT 1
+/*
+ * The content and site formats this program reads: 1, and 2, which adds
+ * the emergency number, the crisis line's numbers, placeholders, region
+ * marks, and a site's own region, resources and sources.
+ */
+#define GUIDE_FORMAT_MIN 1
+#define GUIDE_FORMAT 2
 
 /* The number of steps every guide has, in the order the police give them. */
 #define GUIDE_STEPS 5
@@ -215,16 +220,26 @@ struct guide_person {
 	char *details; /* "Room 114, Monday to Friday 8 to 4" */
 };
 
+/*
+ * One language's guide.  The loader has already applied the site file
+ * (safesteps-content(5)): its region, numbers, people and resources are
+ * in here, the placeholders of the text are filled, and what is bound to
+ * another region is left out, so that no user of the model looks at the
+ * site file.
+ */
 struct guide {
-	int format;      /* GUIDE_FORMAT */
+	int format;      /* GUIDE_FORMAT_MIN to GUIDE_FORMAT */
 	char *lang;      /* "en" */
 	char *lang_name; /* "English", in its own language */
-	char *region;    /* where the content's contacts apply: "Canada" */
+	char *region;    /* where the contacts apply: "Canada", or the site's */
+	char *emergency; /* the emergency number ("911"), or NULL */
 	char *ui[GUIDE_UI_COUNT];
 	unsigned char ui_given[GUIDE_UI_COUNT]; /* 1: the file gave it (else
 						  ui holds the default) */
 	char *crisis;       /* the crisis line shown on every screen */
 	char *crisis_short; /* the same, for a narrow screen */
+	char *crisis_call;  /* the crisis line's number to call, or NULL */
+	char *crisis_text;  /* its number to text, or NULL */
 	size_t start;       /* index of the start screen */
 	size_t help;        /* index of "talk to someone now" */
 	struct guide_screen *screens;
@@ -246,6 +261,12 @@ const char *guide_ui_default(enum guide_ui which);
 
 /* Free a guide and everything it owns; NULL is fine. */
 void guide_free(struct guide *g);
+
+/* Free what one screen, resource or source owns, not the struct itself
+ * (the loader leaves some out when it applies a site file). */
+void guide_screen_free(struct guide_screen *s);
+void guide_resource_free(struct guide_resource *r);
+void guide_source_free(struct guide_source *s);
 
 /*
  * Find a screen by id.  Returns its index, or GUIDE_NONE if there is none.

@@ -1,27 +1,39 @@
 /*
- * load.c: content files (JSON) into a struct guide, and their validation.
+ * load.c: content and site files (JSON) into the model, and their
+ * validation.
  *
- * The work goes in four passes over one file:
+ * The format is data.  Each object type of safesteps-content(5) has one
+ * table below (a struct otype and its rows, struct field): each row says a
+ * key, the type of its value, whether it is required, where the value goes
+ * in the model and which extra rule it has.  One walker, walk_object,
+ * reads any object by its table: unknown and duplicate keys, types,
+ * required keys, text, ids, references and the copy into the model.  A
+ * few check functions keep the rules a table cannot say (dates, web
+ * addresses, step numbers, placeholders, region marks).  To add a key, add
+ * a row and its line in safesteps-content(5); test_docs holds the tables
+ * and the page together through load_tables.
  *
- * 1. The bytes (scan_bytes): a UTF-16 file is refused at once; then every
- *    invalid UTF-8 sequence and every control character, raw or written as
- *    an escape inside a string ("\u001b", "\n"), is reported with its line
- *    and column.  cJSON cannot be trusted with these: it treats raw control
- *    bytes as white space, keeps them inside strings, and ends a string
- *    silently at "\u0000".
+ * A file goes through four passes:
+ *
+ * 1. The bytes (scan): one pass that refuses a UTF-16 file, reports every
+ *    invalid UTF-8 sequence, control character and bidi control, raw or
+ *    written as an escape ("\u001b", "\n", "\u202e"), with its line and
+ *    column, and records where each line, each value and each key begins.
+ *    cJSON cannot be trusted with these bytes: it treats raw control bytes
+ *    as white space, keeps them inside strings, and ends a string silently
+ *    at "\u0000".
  * 2. The syntax: cJSON_ParseWithLengthOpts with require_null_terminated,
- *    so that text after the value is an error; its error offset becomes a
- *    line and column.
- * 3. The meaning: a walk over the tree with case-sensitive lookups only,
- *    reporting duplicate and unknown keys, missing fields, wrong types,
- *    bad text, and references to ids that do not exist, while copying what
- *    it keeps into the model.
- * 4. The whole: step screens against the steps table, unique to-do ids,
- *    and screens that no chain of choices reaches (a warning).
+ *    so that text after the value is an error.
+ * 3. The meaning: walk_object by the tables, case-sensitive lookups only.
+ * 4. The whole (check_content), and for content the site file
+ *    (site_apply, in site.c: it works on the model, not on JSON).
  *
- * Every problem goes into the report, up to LOAD_MAX_DIAGS; the guide is
- * returned only when there is no error.  The cJSON tree never leaves this
- * file.
+ * Every problem names the line and column of the value or key it is about
+ * (cJSON keeps no positions: the n-th value of the tree in document order
+ * is the n-th value the scan saw), and the screen it is on.  Limits:
+ * LOAD_MAX_BYTES a file, LOAD_MAX_TEXT bytes a text, LOAD_MAX_ID bytes an
+ * id, CJSON_NESTING_LIMIT - 1 levels, LOAD_MAX_DIAGS errors and as many
+ * warnings.  The cJSON tree never leaves this file.
  */
 #include <sys/stat.h>
 
@@ -29,6 +41,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,9 +49,13 @@
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
+#include <unictype.h>
+#include <unistr.h>
 
 #include "guide.h"
 #include "load.h"
+#include "outside.h"
+#include "site.h"
 #include "xmalloc.h"
 
 /* The longest text, in bytes, and the longest id. */
@@ -47,6 +64,16 @@
 
 /* After this many problems in one file, the rest are counted, not kept. */
 #define LOAD_MAX_DIAGS 100
+
+/* No position (an offset the scan did not record). */
+#define NOWHERE UINT32_MAX
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The id tables a reference can name. */
+enum ids { IDS_NONE, IDS_SCREEN, IDS_RESOURCE, IDS_SOURCE, NIDS };
+static const char *const ids_what[NIDS] = { "", "screen", "resource",
+	"source" };
 
 /* An id found in the tree, and the index of the object that has it. */
 struct idref {
@@ -66,6 +93,15 @@ struct todoref {
 	size_t todo;
 };
 
+/* Where each line, value and key begins (pass 1), by byte offset. */
+struct places {
+	uint32_t *lines; /* the start of each line */
+	size_t nlines, caplines;
+	uint32_t *vals; /* the start of each value, in document order */
+	uint32_t *keys; /* the start of its key, or NOWHERE */
+	size_t nvals, capvals;
+};
+
 /* The state of one load. */
 struct ctx {
 	struct load_report *rep;
@@ -73,53 +109,40 @@ struct ctx {
 	size_t nwarnshown; /* the same for warnings */
 	size_t nerrors;    /* errors found by this load, kept or not */
 	int raw_bad;       /* the byte scan found bad UTF-8 or a control */
-	char path[256];    /* the JSON path of the value being checked */
+	const uint8_t *s;  /* the bytes (after a byte-order mark) */
+	size_t len;
+	struct places pl;
+	const cJSON *root;
+	char path[256]; /* the JSON path of the value being read */
 	size_t pathlen;
-	struct idtab screens; /* ids in the tree, sorted */
-	struct idtab resources;
-	struct idtab sources;
+	const cJSON *at;    /* the value being read: where its problems are */
+	const char *screen; /* the id of the screen being read, or NULL */
+	size_t idx[4];      /* the indices of the lists being read */
+	size_t nidx;
+	struct idtab ids[NIDS]; /* ids in the tree, sorted */
 	struct todoref *todos;
-	size_t ntodos;
+	size_t ntodos, captodos;
 	size_t kind_screen[GUIDE_KIND_HELP + 1]; /* 1 + index, or 0 */
+	struct site_mark *marks;                 /* the region marks found */
+	size_t nmarks;
+	struct guide *g;  /* the guide being made, for its values */
+	const char *lang; /* the language the file must say, or NULL */
 };
-
-static const char *const top_keys[] = { "format", "language", "region",
-	"crisis", "start", "help", "ui", "screens", "steps", "resources",
-	"sources" };
-static const char *const language_keys[] = { "code", "name" };
-static const char *const crisis_keys[] = { "line", "short" };
-static const char *const screen_keys[] = { "id", "title", "audience", "kind",
-	"step", "body", "todo", "choices", "resources", "sources" };
-static const char *const block_keys[] = { "text", "list", "on" };
-static const char *const on_names[] = { "screen", "plain", "paper" };
-static const char *const todo_keys[] = { "id", "text" };
-static const char *const choice_keys[] = { "label", "to" };
-static const char *const step_keys[] = { "number", "title", "screen" };
-static const char *const resource_keys[] = { "id", "name", "purpose", "web",
-	"phone", "text", "hours", "region", "sources" };
-static const char *const source_keys[] = { "id", "title", "publisher", "date",
-	"url", "checked" };
-static const char *const site_keys[] = { "format", "languages" };
-static const char *const site_lang_keys[] = { "people", "crisis" };
-static const char *const person_keys[] = { "name", "details" };
-static const char *const ui_keys[GUIDE_UI_COUNT] = {
-#define LOAD_UI_KEY(name, key, def) key,
-	GUIDE_UI_LIST(LOAD_UI_KEY)
-#undef LOAD_UI_KEY
-};
-static const char *const kind_names[] = { "text", "plan", "sources",
-	"languages", "help" };
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Reports. */
 
-static void report_vadd(struct load_report *, int, int, int, const char *,
-    const char *, va_list) __attribute__((format(printf, 6, 0)));
+static void report_vadd(struct load_report *, int, const struct load_place *,
+    const char *, va_list) __attribute__((format(printf, 4, 0)));
+
+static char *
+dup_or_null(const char *s)
+{
+	return s != NULL ? xstrdup(s) : NULL;
+}
 
 static void
-report_vadd(struct load_report *rep, int warning, int line, int col,
-    const char *path, const char *fmt, va_list ap)
+report_vadd(struct load_report *rep, int warning, const struct load_place *at,
+    const char *fmt, va_list ap)
 {
 	struct load_diag *d;
 	char *msg;
@@ -138,11 +161,16 @@ report_vadd(struct load_report *rep, int warning, int line, int col,
 	rep->diags =
 	    xreallocarray(rep->diags, rep->ndiags + 1, sizeof *rep->diags);
 	d = &rep->diags[rep->ndiags++];
+	memset(d, 0, sizeof *d);
 	d->warning = warning != 0;
-	d->line = line;
-	d->col = col;
-	d->path =
-	    path != NULL ? xstrdup(*path != '\0' ? path : "(file)") : NULL;
+	if (at != NULL) {
+		d->file = dup_or_null(at->file);
+		d->line = at->line;
+		d->col = at->col;
+		d->screen = dup_or_null(at->screen);
+		if (at->path != NULL && *at->path != '\0')
+			d->path = xstrdup(at->path);
+	}
 	d->msg = msg;
 	if (warning)
 		rep->nwarnings++;
@@ -150,19 +178,29 @@ report_vadd(struct load_report *rep, int warning, int line, int col,
 		rep->nerrors++;
 }
 
-/* Append one diagnostic to rep; rep owns its copies. */
 void
-load_report_add(struct load_report *rep, int warning, int line, int col,
-    const char *path, const char *fmt, ...)
+load_report_add(struct load_report *rep, int warning,
+    const struct load_place *at, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	report_vadd(rep, warning, line, col, path, fmt, ap);
+	report_vadd(rep, warning, at, fmt, ap);
 	va_end(ap);
 }
 
-/* Free what rep holds and zero it; NULL is fine. */
+void
+load_report_copy(struct load_report *to, const struct load_report *from,
+    size_t i, const char *suffix)
+{
+	const struct load_diag *d = &from->diags[i];
+	struct load_place at = { d->file != NULL ? d->file : from->file,
+		d->line, d->col, d->screen, d->path };
+
+	load_report_add(
+	    to, d->warning, &at, "%s%s", d->msg, suffix != NULL ? suffix : "");
+}
+
 void
 load_report_free(struct load_report *rep)
 {
@@ -171,6 +209,8 @@ load_report_free(struct load_report *rep)
 	if (rep == NULL)
 		return;
 	for (i = 0; i < rep->ndiags; i++) {
+		free(rep->diags[i].file);
+		free(rep->diags[i].screen);
 		free(rep->diags[i].path);
 		free(rep->diags[i].msg);
 	}
@@ -179,38 +219,149 @@ load_report_free(struct load_report *rep)
 	memset(rep, 0, sizeof *rep);
 }
 
-/* One diagnostic as the line the program prints.  Caller frees. */
+/*
+ * One diagnostic as the line the program prints:
+ * FILE:LINE:COL: screen "ID": PATH: warning: MSG, each part when known.
+ * With the screen's id, the path starts after the screen
+ * ("screens[9].body[1]" reads 'screen "help": body[1]').
+ */
 char *
 load_diag_format(const struct load_report *rep, size_t i)
 {
 	const struct load_diag *d;
-	const char *file, *w;
+	const char *path, *w, *name;
+	char *file = NULL, *screen = NULL, *line;
 
 	if (rep == NULL || i >= rep->ndiags)
 		return NULL;
 	d = &rep->diags[i];
-	file = rep->file != NULL ? rep->file : "(content)";
+	/* The name comes from outside: it may hold escape sequences. */
+	if ((name = d->file != NULL ? d->file : rep->file) != NULL) {
+		line = outside_escape(name);
+		if (d->line > 0)
+			file = xasprintf("%s:%d:%d: ", line, d->line, d->col);
+		else
+			file = xasprintf("%s: ", line);
+		free(line);
+	}
 	w = d->warning ? "warning: " : "";
-	if (d->line > 0)
-		return xasprintf(
-		    "%s:%d:%d: %s%s", file, d->line, d->col, w, d->msg);
-	if (d->path != NULL)
-		return xasprintf("%s: %s: %s%s", file, d->path, w, d->msg);
-	return xasprintf("%s: %s%s", file, w, d->msg);
+	path = d->path;
+	if (d->screen != NULL) {
+		screen = xasprintf("screen \"%s\": ", d->screen);
+		if (path != NULL && strncmp(path, "screens[", 8) == 0 &&
+		    strchr(path, ']') != NULL) {
+			path = strchr(path, ']') + 1;
+			path += *path == '.';
+			if (*path == '\0')
+				path = NULL;
+		}
+	}
+	line = xasprintf("%s%s%s%s%s%s", file != NULL ? file : "",
+	    screen != NULL ? screen : "", path != NULL ? path : "",
+	    path != NULL ? ": " : "", w, d->msg);
+	free(screen);
+	free(file);
+	return line;
+}
+
+/* Positions. */
+
+/* Append v to a growing array of offsets. */
+static void
+offsets_add(uint32_t **a, size_t *n, size_t *cap, uint32_t v)
+{
+	if (*n == *cap) {
+		*cap = *cap == 0 ? 256 : *cap * 2;
+		*a = xreallocarray(*a, *cap, sizeof **a);
+	}
+	(*a)[(*n)++] = v;
+}
+
+/* Record that a value begins at off (its key at key, or NOWHERE). */
+static void
+record_value(struct places *pl, uint32_t off, uint32_t key)
+{
+	if (pl->nvals == pl->capvals) {
+		pl->capvals = pl->capvals == 0 ? 1024 : pl->capvals * 2;
+		pl->vals =
+		    xreallocarray(pl->vals, pl->capvals, sizeof *pl->vals);
+		pl->keys =
+		    xreallocarray(pl->keys, pl->capvals, sizeof *pl->keys);
+	}
+	pl->vals[pl->nvals] = off;
+	pl->keys[pl->nvals++] = key;
+}
+
+/* The 1-based line and column (in characters) of byte offset off. */
+static void
+place_of(const struct ctx *c, uint32_t off, int *line, int *col)
+{
+	size_t lo = 0, hi = c->pl.nlines, mid;
+	uint32_t i;
+
+	*line = *col = 0;
+	if (off == NOWHERE || c->pl.nlines == 0)
+		return;
+	while (hi - lo > 1) { /* the last line that starts at or before off */
+		mid = lo + (hi - lo) / 2;
+		if (c->pl.lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (int)lo + 1;
+	*col = 1;
+	for (i = c->pl.lines[lo]; i < off && i < c->len; i++)
+		if ((c->s[i] & 0xc0) != 0x80)
+			(*col)++;
+}
+
+/*
+ * The rank of want among the values of the tree below n and after it, in
+ * document order; *rank counts the values passed.  1 when found.
+ */
+static int
+rank_of(const cJSON *n, const cJSON *want, size_t *rank)
+{
+	for (; n != NULL; n = n->next) {
+		if (n == want)
+			return 1;
+		(*rank)++;
+		if (n->child != NULL && rank_of(n->child, want, rank))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Where value v (key: its key, when it is a member) begins in the file.
+ * Only asked for when there is a problem to report, so a walk of the
+ * tree each time costs nothing when the file is right.
+ */
+static void
+node_place(const struct ctx *c, const cJSON *v, int key, int *line, int *col)
+{
+	size_t rank = 0;
+	uint32_t off = NOWHERE;
+
+	if (v != NULL && c->root != NULL && rank_of(c->root, v, &rank) &&
+	    rank < c->pl.nvals)
+		off = key ? c->pl.keys[rank] : c->pl.vals[rank];
+	place_of(c, off, line, col);
 }
 
 /* Problems of this load, with the LOAD_MAX_DIAGS cap. */
 
 static void vdiag(struct ctx *, int, int, int, const char *, const char *,
     va_list) __attribute__((format(printf, 6, 0)));
-static void diag(struct ctx *, int, int, int, const char *, const char *, ...)
-    __attribute__((format(printf, 6, 7)));
+static void diag(struct ctx *, int, int, int, const char *, ...)
+    __attribute__((format(printf, 5, 6)));
 static void err(struct ctx *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 static void warn(struct ctx *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
-static void err_at(struct ctx *, const char *, const char *, ...)
-    __attribute__((format(printf, 3, 4)));
+static void at_key(struct ctx *, int, const cJSON *, const char *, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /*
  * Errors are always counted, so that a full report still fails the load.
@@ -222,52 +373,81 @@ vdiag(struct ctx *c, int warning, int line, int col, const char *path,
     const char *fmt, va_list ap)
 {
 	size_t *shown = warning ? &c->nwarnshown : &c->nerrshown;
+	struct load_place at = { NULL, line, col, NULL, path };
 
 	if (!warning)
 		c->nerrors++;
 	if (*shown > LOAD_MAX_DIAGS)
 		return;
 	if (*shown == LOAD_MAX_DIAGS) {
-		load_report_add(c->rep, warning, 0, 0, NULL,
+		load_report_add(c->rep, warning, NULL,
 		    "too many %s: only the first %d are shown",
 		    warning ? "warnings" : "errors", LOAD_MAX_DIAGS);
 		(*shown)++;
 		return;
 	}
-	report_vadd(c->rep, warning, line, col, path, fmt, ap);
+	if (path != NULL)
+		at.screen = c->screen;
+	report_vadd(c->rep, warning, &at, fmt, ap);
 	(*shown)++;
 }
 
+/* A problem at a line and column (0 for none), with no path: the bytes,
+ * the syntax, the file. */
 static void
-diag(struct ctx *c, int warning, int line, int col, const char *path,
-    const char *fmt, ...)
+diag(struct ctx *c, int warning, int line, int col, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vdiag(c, warning, line, col, path, fmt, ap);
+	vdiag(c, warning, line, col, NULL, fmt, ap);
 	va_end(ap);
 }
 
-/* An error about the value at the current path. */
+/* A problem of the value being read (c->at), at the current path. */
+static void vat(struct ctx *c, int warning, const cJSON *v, int key,
+    const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
+
+static void
+vat(struct ctx *c, int warning, const cJSON *v, int key, const char *fmt,
+    va_list ap)
+{
+	int line = 0, col = 0;
+
+	/* No need to find a place that will not be shown. */
+	if ((warning ? c->nwarnshown : c->nerrshown) < LOAD_MAX_DIAGS)
+		node_place(c, v, key, &line, &col);
+	vdiag(c, warning, line, col, c->path, fmt, ap);
+}
+
 static void
 err(struct ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vdiag(c, 0, 0, 0, c->path, fmt, ap);
+	vat(c, 0, c->at, 0, fmt, ap);
 	va_end(ap);
 }
 
-/* A warning about the value at the current path. */
 static void
 warn(struct ctx *c, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vdiag(c, 1, 0, 0, c->path, fmt, ap);
+	vat(c, 1, c->at, 0, fmt, ap);
+	va_end(ap);
+}
+
+/* A problem of the key of member m (of the object at the current path). */
+static void
+at_key(struct ctx *c, int warning, const cJSON *m, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vat(c, warning, m, 1, fmt, ap);
 	va_end(ap);
 }
 
@@ -312,75 +492,14 @@ pop(struct ctx *c, size_t len)
 	c->path[len] = '\0';
 }
 
-/* An error about the value at key of the current path. */
-static void
-err_at(struct ctx *c, const char *key, const char *fmt, ...)
-{
-	size_t mark = push_key(c, key);
-	va_list ap;
-
-	va_start(ap, fmt);
-	vdiag(c, 0, 0, 0, c->path, fmt, ap);
-	va_end(ap);
-	pop(c, mark);
-}
-
-/* Set the path to "array[index]" or "array[index].key". */
-static void
-set_path(struct ctx *c, const char *array, size_t index, const char *key)
-{
-	pop(c, 0);
-	push_key(c, array);
-	push_index(c, index);
-	if (key != NULL)
-		push_key(c, key);
-}
-
-/* UTF-8. */
+/* UTF-8 and what may not be in the file. */
 
 /*
- * Decode the character at s (n bytes available): its length, with the
- * code point in *cp, or 0 when the bytes are not valid UTF-8 (overlong,
- * surrogate, over U+10FFFF, truncated, stray continuation byte).
+ * How many bytes an invalid sequence at s spans: the lead and the
+ * continuation bytes after it (one bad character, one message).
  */
 static size_t
-utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t v;
-	size_t len, k;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		v = s[0] & 0x1f;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		v = s[0] & 0x0f;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		v = s[0] & 0x07;
-	} else
-		return 0;
-	if (n < len)
-		return 0;
-	for (k = 1; k < len; k++) {
-		if ((s[k] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (s[k] & 0x3f);
-	}
-	if ((len == 3 && v < 0x800) || (len == 4 && v < 0x10000) ||
-	    v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return len;
-}
-
-/* How many bytes an invalid sequence at s spans: the lead and its tail. */
-static size_t
-utf8_bad_len(const unsigned char *s, size_t n)
+utf8_bad_len(const uint8_t *s, size_t n)
 {
 	size_t k = 1;
 
@@ -388,12 +507,6 @@ utf8_bad_len(const unsigned char *s, size_t n)
 		while (k < n && k < 4 && (s[k] & 0xc0) == 0x80)
 			k++;
 	return k;
-}
-
-static int
-is_control(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
 }
 
 static const char *
@@ -429,10 +542,43 @@ control_name(uint32_t cp)
 	}
 }
 
+/* Whether cp is a control character or a bidi control (see bad_char). */
+static int
+is_bad(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
+	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/*
+ * What is wrong with character cp in a string (written: the four hex
+ * digits of its escape, or NULL when it is raw), or NULL when nothing is.
+ * A control character could send the terminal a command; a bidi control
+ * reorders the text around it, so that a line reads other than it is.
+ */
+static const char *
+bad_char(uint32_t cp, const char *written, char *buf, size_t size)
+{
+	const char *what;
+
+	if (outside_is_control(cp))
+		what = "control character";
+	else if (outside_is_bidi(cp))
+		what = "bidi control";
+	else
+		return NULL;
+	snprintf(buf, size, "%s U+%04X%s is not allowed%s%s%.4s%s", what,
+	    (unsigned)cp, outside_is_control(cp) ? control_name(cp) : "",
+	    outside_is_bidi(cp) ? ": it reorders the text around it" : "",
+	    written != NULL ? " (written \\u" : "",
+	    written != NULL ? written : "", written != NULL ? ")" : "");
+	return buf;
+}
+
 /*
  * A string from the file made safe to put in a message: quotes and
- * backslashes escaped, control characters as \uXXXX, invalid bytes as
- * \xNN, and cut after 40 characters.
+ * backslashes escaped, control and bidi characters as \uXXXX, invalid
+ * bytes as \xNN, and cut after 40 characters.
  */
 struct shown {
 	char s[40 * 6 + 8];
@@ -441,9 +587,10 @@ struct shown {
 static const char *
 show(struct shown *b, const char *str)
 {
-	const unsigned char *s = (const unsigned char *)str;
+	const uint8_t *s = (const uint8_t *)str;
 	size_t n = strlen(str), i = 0, o = 0, chars = 0, k;
-	uint32_t cp;
+	ucs4_t cp;
+	int r;
 
 	while (i < n) {
 		if (chars == 40) {
@@ -451,11 +598,11 @@ show(struct shown *b, const char *str)
 			o += 3;
 			break;
 		}
-		k = utf8_decode(s + i, n - i, &cp);
-		if (k == 0) {
+		r = u8_mbtoucr(&cp, s + i, n - i);
+		k = r > 0 ? (size_t)r : 1;
+		if (r <= 0)
 			o += (size_t)snprintf(b->s + o, 6, "\\x%02X", s[i]);
-			k = 1;
-		} else if (is_control(cp))
+		else if (outside_is_control(cp) || outside_is_bidi(cp))
 			o += (size_t)snprintf(b->s + o, 7, "\\u%04X", cp);
 		else if (cp == '"' || cp == '\\') {
 			b->s[o++] = '\\';
@@ -474,7 +621,7 @@ show(struct shown *b, const char *str)
 /* Pass 1: the bytes. */
 
 static int
-hexval(unsigned char h)
+hexval(uint8_t h)
 {
 	if (h >= '0' && h <= '9')
 		return h - '0';
@@ -485,35 +632,82 @@ hexval(unsigned char h)
 	return -1;
 }
 
+/* The container a value is in. */
+#define SCAN_MAX_DEPTH 1024 /* deeper than cJSON reads: a syntax error */
+
 /*
- * Report every invalid UTF-8 sequence and every control character, raw or
- * escaped in a string, with its line and column.  Outside strings, space,
- * tab, line feed and carriage return are JSON white space; inside a
- * string nothing below U+0020 is allowed, raw or escaped.  Returns the
- * deepest nesting of objects and arrays.
+ * Where a scan stopped (when it was asked to stop at an offset): inside a
+ * string, and where that string starts.
+ */
+struct scan_at {
+	int in_str;
+	size_t str_start;
+};
+
+/*
+ * The one scan of the bytes.  With at == NULL: the whole of s, reporting
+ * every invalid UTF-8 sequence, control character and bidi control (raw,
+ * or escaped in a string) with its line and column, recording where each
+ * line, value and key begins, and returning the deepest nesting of
+ * objects and arrays.  With at: quietly up to stop, saying in *at whether
+ * stop is inside a string (for a syntax error's message).
+ *
+ * Outside strings, space, tab, line feed and carriage return are JSON
+ * white space; inside a string nothing below U+0020 is allowed, raw or
+ * escaped.  A value starts at '{', '[', a string that is not a key, or the
+ * first byte of a number, true, false or null; a string is a key right
+ * after '{', or after ',' in an object.  On bytes that are not JSON these
+ * records are wrong, but then the parse fails and they are never read.
  */
 static size_t
-scan_bytes(struct ctx *c, const unsigned char *s, size_t len)
+scan(struct ctx *c, const uint8_t *s, size_t len, size_t stop,
+    struct scan_at *at)
 {
-	size_t i = 0, k, depth = 0, maxdepth = 0;
-	int line = 1, col = 1, in_str = 0, esc = 0;
-	uint32_t cp;
+	unsigned char stack[SCAN_MAX_DEPTH]; /* 1: an object */
+	size_t i = 0, k, depth = 0, maxdepth = 0, str_start = 0;
+	int line = 1, col = 1, in_str = 0, esc = 0, in_token = 0;
+	int want_key = 0, quiet = at != NULL;
+	uint32_t key = NOWHERE;
+	ucs4_t cp;
+	char buf[160];
+	const char *bad;
+	int r;
 
-	while (i < len) {
-		k = utf8_decode(s + i, len - i, &cp);
-		if (k == 0) {
-			size_t bad = utf8_bad_len(s + i, len - i), b;
-			char hex[16];
+	if (!quiet)
+		offsets_add(&c->pl.lines, &c->pl.nlines, &c->pl.caplines, 0);
+	while (i < len && (!quiet || i < stop)) {
+		if (in_str && !esc) {
+			/* the run of plain text in a string, at once */
+			size_t j = i;
 
-			hex[0] = '\0';
-			for (b = 0; b < bad; b++)
+			while (j < len && s[j] >= 0x20 && s[j] < 0x7f &&
+			       s[j] != '"' && s[j] != '\\' &&
+			       (!quiet || j < stop))
+				j++;
+			col += (int)(j - i);
+			i = j;
+			if (i >= len || (quiet && i >= stop))
+				break;
+		}
+		if (s[i] < 0x80) {
+			cp = s[i];
+			k = 1;
+		} else if ((r = u8_mbtoucr(&cp, s + i, len - i)) > 0)
+			k = (size_t)r;
+		else {
+			size_t nbad = utf8_bad_len(s + i, len - i), b;
+			char hex[16] = "";
+
+			for (b = 0; b < nbad; b++)
 				snprintf(hex + strlen(hex),
 				    sizeof hex - strlen(hex),
 				    b == 0 ? "%02X" : " %02X", s[i + b]);
-			c->raw_bad = 1;
-			diag(c, 0, line, col, NULL, "invalid UTF-8 (%s %s)",
-			    bad == 1 ? "byte" : "bytes", hex);
-			i += bad;
+			if (!quiet) {
+				c->raw_bad = 1;
+				diag(c, 0, line, col, "invalid UTF-8 (%s %s)",
+				    nbad == 1 ? "byte" : "bytes", hex);
+			}
+			i += nbad;
 			col++;
 			esc = 0;
 			continue;
@@ -524,23 +718,30 @@ scan_bytes(struct ctx *c, const unsigned char *s, size_t len)
 			 * is missing.  Start afresh on the next line, so that
 			 * one missing quote is one error, not one a line.
 			 */
-			c->raw_bad = 1;
-			diag(c, 0, line, col, NULL,
-			    "line break inside a string (a missing '\"'?)");
+			if (!quiet) {
+				c->raw_bad = 1;
+				diag(c, 0, line, col,
+				    "line break inside a string (a missing "
+				    "'\"'?)");
+			}
 			in_str = 0;
-		} else if (is_control(cp) &&
+		} else if (!quiet && is_bad(cp) &&
 			   (in_str || (cp != ' ' && cp != '\t' && cp != '\n' &&
-					  cp != '\r'))) {
+					  cp != '\r')) &&
+			   (bad = bad_char(cp, NULL, buf, sizeof buf)) !=
+			       NULL) {
 			c->raw_bad = 1;
-			diag(c, 0, line, col, NULL,
-			    "control character U+%04X%s is not allowed", cp,
-			    control_name(cp));
+			diag(c, 0, line, col, "%s", bad);
 		}
 		if (cp == '\n') {
 			line++;
 			col = 1;
 			i++;
 			esc = 0;
+			in_token = 0;
+			if (!quiet)
+				offsets_add(&c->pl.lines, &c->pl.nlines,
+				    &c->pl.caplines, (uint32_t)i);
 			continue;
 		}
 		if (in_str && esc) {
@@ -554,20 +755,18 @@ scan_bytes(struct ctx *c, const unsigned char *s, size_t len)
 							hexval(s[i + 3]) << 4 |
 							hexval(s[i + 4]));
 
-				if (is_control(v)) {
+				if (!quiet &&
+				    (bad = bad_char(v, (const char *)s + i + 1,
+					 buf, sizeof buf)) != NULL) {
 					c->raw_bad = 1;
-					diag(c, 0, line, col - 1, NULL,
-					    "control character U+%04X%s "
-					    "is not allowed (written \\u%.4s)",
-					    v, control_name(v),
-					    (const char *)s + i + 1);
+					diag(c, 0, line, col - 1, "%s", bad);
 				}
 				i += 5;
 				col += 5;
 				continue;
 			}
-			if (cp == 'b' || cp == 'f' || cp == 'n' || cp == 'r' ||
-			    cp == 't') {
+			if (!quiet && (cp == 'b' || cp == 'f' || cp == 'n' ||
+					  cp == 'r' || cp == 't')) {
 				uint32_t v = cp == 'b'   ? 8
 					     : cp == 'f' ? 12
 					     : cp == 'n' ? 10
@@ -575,7 +774,7 @@ scan_bytes(struct ctx *c, const unsigned char *s, size_t len)
 							 : 9;
 
 				c->raw_bad = 1;
-				diag(c, 0, line, col - 1, NULL,
+				diag(c, 0, line, col - 1,
 				    "control character U+%04X%s is not allowed "
 				    "(written \\%c)",
 				    v, control_name(v), (char)cp);
@@ -585,57 +784,55 @@ scan_bytes(struct ctx *c, const unsigned char *s, size_t len)
 				esc = 1;
 			else if (cp == '"')
 				in_str = 0;
-		} else if (cp == '"')
+		} else if (cp == '"') {
 			in_str = 1;
-		else if (cp == '{' || cp == '[') {
+			in_token = 0;
+			str_start = i;
+			if (want_key)
+				key = (uint32_t)i;
+			else if (!quiet) {
+				record_value(&c->pl, (uint32_t)i, key);
+				key = NOWHERE;
+			}
+			want_key = 0;
+		} else if (cp == '{' || cp == '[') {
+			if (!quiet) {
+				record_value(&c->pl, (uint32_t)i, key);
+			}
+			key = NOWHERE;
+			if (depth < SCAN_MAX_DEPTH)
+				stack[depth] = cp == '{';
 			if (++depth > maxdepth)
 				maxdepth = depth;
-		} else if ((cp == '}' || cp == ']') && depth > 0)
-			depth--;
+			want_key = cp == '{';
+			in_token = 0;
+		} else if (cp == '}' || cp == ']') {
+			if (depth > 0)
+				depth--;
+			want_key = 0;
+			in_token = 0;
+		} else if (cp == ',') {
+			want_key = depth > 0 && depth <= SCAN_MAX_DEPTH &&
+				   stack[depth - 1];
+			in_token = 0;
+		} else if (cp == ':' || cp == ' ' || cp == '\t' || cp == '\r')
+			in_token = 0;
+		else if (!in_token) {
+			/* a number, true, false or null begins */
+			in_token = 1;
+			if (!quiet) {
+				record_value(&c->pl, (uint32_t)i, key);
+			}
+			key = NOWHERE;
+		}
 		i += k;
 		col++;
 	}
+	if (at != NULL) {
+		at->in_str = in_str;
+		at->str_start = str_start;
+	}
 	return maxdepth;
-}
-
-/* The 1-based line and column (in characters) of byte offset off. */
-static void
-position(const unsigned char *s, size_t len, size_t off, int *line, int *col)
-{
-	size_t i;
-
-	*line = 1;
-	*col = 1;
-	for (i = 0; i < off && i < len; i++) {
-		if (s[i] == '\n') {
-			(*line)++;
-			*col = 1;
-		} else if ((s[i] & 0xc0) != 0x80)
-			(*col)++;
-	}
-}
-
-/* Whether offset off is inside a string, and where that string starts. */
-static int
-in_string_at(const unsigned char *s, size_t off, size_t *start)
-{
-	size_t i;
-	int in_str = 0, esc = 0;
-
-	for (i = 0; i < off; i++) {
-		if (in_str) {
-			if (esc)
-				esc = 0;
-			else if (s[i] == '\\')
-				esc = 1;
-			else if (s[i] == '"')
-				in_str = 0;
-		} else if (s[i] == '"') {
-			in_str = 1;
-			*start = i;
-		}
-	}
-	return in_str;
 }
 
 /* Pass 2: the syntax. */
@@ -645,29 +842,31 @@ in_string_at(const unsigned char *s, size_t off, size_t *start)
  * reason, so guess the reason from what is around it.
  */
 static void
-syntax_error(struct ctx *c, const unsigned char *s, size_t len, size_t off,
-    size_t maxdepth)
+syntax_error(struct ctx *c, size_t off, size_t maxdepth)
 {
-	size_t start = 0, p;
-	int line, col;
-	uint32_t cp = 0; /* stays 0 when the byte there is not UTF-8 */
+	const uint8_t *s = c->s;
+	size_t len = c->len, p;
+	struct scan_at at;
+	int line, col, r;
+	ucs4_t cp = 0; /* stays 0 when the byte there is not UTF-8 */
 	char what[80];
 	cJSON *lenient;
 
 	if (off > len)
 		off = len;
+	place_of(c, (uint32_t)off, &line, &col);
 	if (maxdepth >= CJSON_NESTING_LIMIT) {
-		position(s, len, off, &line, &col);
-		diag(c, 0, line, col, NULL,
+		diag(c, 0, line, col,
 		    "syntax error: objects and arrays nested more than %d deep",
 		    CJSON_NESTING_LIMIT - 1);
 		return;
 	}
-	if (in_string_at(s, off, &start)) {
+	scan(c, s, len, off, &at);
+	if (at.in_str) {
 		/* cJSON points into a string it could not read. */
 		int closed = 0, esc = 0;
 
-		for (p = start + 1; p < len; p++) {
+		for (p = at.str_start + 1; p < len; p++) {
 			if (esc)
 				esc = 0;
 			else if (s[p] == '\\')
@@ -677,8 +876,8 @@ syntax_error(struct ctx *c, const unsigned char *s, size_t len, size_t off,
 				break;
 			}
 		}
-		position(s, len, start, &line, &col);
-		diag(c, 0, line, col, NULL, "syntax error: %s",
+		place_of(c, (uint32_t)at.str_start, &line, &col);
+		diag(c, 0, line, col, "syntax error: %s",
 		    closed ? "a string with a bad escape (a backslash must be "
 			     "followed by \", \\, /, b, f, n, r, t or uXXXX)"
 			   : "a string that is never closed (a missing '\"')");
@@ -689,20 +888,18 @@ syntax_error(struct ctx *c, const unsigned char *s, size_t len, size_t off,
 	lenient = cJSON_ParseWithLengthOpts((const char *)s, len + 1, NULL, 0);
 	if (lenient != NULL) {
 		cJSON_Delete(lenient);
-		position(s, len, off, &line, &col);
-		diag(c, 0, line, col, NULL,
+		diag(c, 0, line, col,
 		    "syntax error: text after the end of the data");
 		return;
 	}
 
 	if (off >= len) {
-		position(s, len, off, &line, &col);
-		diag(c, 0, line, col, NULL,
+		diag(c, 0, line, col,
 		    "syntax error: unexpected end of file (a missing '}' or "
 		    "']'?)");
 		return;
 	}
-	if (utf8_decode(s + off, len - off, &cp) == 0)
+	if ((r = u8_mbtoucr(&cp, s + off, len - off)) <= 0)
 		snprintf(what, sizeof what, "byte %02X", s[off]);
 	else if (cp >= 0x21 && cp < 0x7f)
 		snprintf(what, sizeof what, "'%c'", (char)cp);
@@ -714,27 +911,25 @@ syntax_error(struct ctx *c, const unsigned char *s, size_t len, size_t off,
 	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' ||
 			    s[p - 1] == '\n' || s[p - 1] == '\r'))
 		p--;
-	position(s, len, off, &line, &col);
 	if ((cp == '}' || cp == ']') && p > 0 && s[p - 1] == ',')
-		diag(c, 0, line, col, NULL,
+		diag(c, 0, line, col,
 		    "syntax error: unexpected %s after a comma (remove the "
 		    "comma)",
 		    what);
 	else if (cp == '\'')
-		diag(c, 0, line, col, NULL,
+		diag(c, 0, line, col,
 		    "syntax error: unexpected %s (JSON strings use double "
 		    "quotes)",
 		    what);
 	else if (p > 0 && s[p - 1] != '\0' &&
 		 strchr("\"}]0123456789el", s[p - 1]) != NULL &&
 		 (cp == '"' || cp == '{' || cp == '['))
-		diag(c, 0, line, col, NULL,
+		diag(c, 0, line, col,
 		    "syntax error: unexpected %s (a missing ',' or ':' before "
 		    "it?)",
 		    what);
 	else
-		diag(
-		    c, 0, line, col, NULL, "syntax error: unexpected %s", what);
+		diag(c, 0, line, col, "syntax error: unexpected %s", what);
 }
 
 static void *
@@ -744,15 +939,15 @@ cjson_malloc(size_t n)
 }
 
 /*
- * Passes 1 and 2 over s (len bytes, followed by a NUL that is not part of
- * the content).  Returns the tree, or NULL when the syntax is wrong or the
- * file is not UTF-8.  Caller deletes the tree.
+ * Passes 1 and 2 over buf (len bytes, followed by a NUL that is not part
+ * of the content).  Returns the tree, or NULL when the syntax is wrong or
+ * the file is not UTF-8.  Caller deletes the tree.
  */
 static cJSON *
 parse(struct ctx *c, const char *buf, size_t len)
 {
 	static int hooked;
-	const unsigned char *s = (const unsigned char *)buf;
+	const uint8_t *s = (const uint8_t *)buf;
 	const char *end = NULL;
 	size_t maxdepth;
 	cJSON *root;
@@ -767,14 +962,14 @@ parse(struct ctx *c, const char *buf, size_t len)
 
 	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) ||
 			    (s[0] == 0xfe && s[1] == 0xff))) {
-		diag(c, 0, 0, 0, NULL, "the file is UTF-16: save it as UTF-8");
+		diag(c, 0, 0, 0, "the file is UTF-16: save it as UTF-8");
 		return NULL;
 	}
 	if (len >= 4 &&
 	    ((s[0] == 0 && s[1] != 0 && s[2] == 0 && s[3] != 0) ||
 		(s[0] != 0 && s[1] == 0 && s[2] != 0 && s[3] == 0))) {
-		diag(c, 0, 0, 0, NULL,
-		    "the file looks like UTF-16: save it as UTF-8");
+		diag(
+		    c, 0, 0, 0, "the file looks like UTF-16: save it as UTF-8");
 		return NULL;
 	}
 	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf) {
@@ -782,8 +977,10 @@ parse(struct ctx *c, const char *buf, size_t len)
 		s += 3;
 		len -= 3;
 	}
+	c->s = s;
+	c->len = len;
 
-	maxdepth = scan_bytes(c, s, len);
+	maxdepth = scan(c, s, len, 0, NULL);
 	if (c->nerrshown > LOAD_MAX_DIAGS)
 		return NULL; /* not JSON, most likely: stop there */
 	root = cJSON_ParseWithLengthOpts((const char *)s, len + 1, &end, 1);
@@ -792,12 +989,12 @@ parse(struct ctx *c, const char *buf, size_t len)
 				 ? (size_t)(end - (const char *)s)
 				 : len;
 
-		syntax_error(c, s, len, off, maxdepth);
+		syntax_error(c, off, maxdepth);
 	}
 	return root;
 }
 
-/* Pass 3: the meaning. */
+/* Values. */
 
 static const char *
 type_name(const cJSON *v)
@@ -847,61 +1044,15 @@ edit_distance(const char *a, const char *b)
 	return d[la][lb];
 }
 
-/*
- * Check the keys of an object against the known ones: a known key given
- * twice is an error, an unknown key a warning naming the nearest known.
- */
-static void
-check_keys(
-    struct ctx *c, const cJSON *obj, const char *const *known, size_t nknown)
+static size_t
+array_len(const cJSON *a)
 {
-	unsigned char seen[64] = { 0 };
-	const cJSON *m;
-	size_t i, best, bestd, d, limit;
-	struct shown b;
+	const cJSON *e;
+	size_t n = 0;
 
-	for (m = obj->child; m != NULL; m = m->next) {
-		const char *key = m->string != NULL ? m->string : "";
-
-		for (i = 0; i < nknown; i++)
-			if (strcmp(key, known[i]) == 0)
-				break;
-		if (i < nknown && i < sizeof seen) {
-			if (seen[i])
-				err(c, "key \"%s\" given twice", key);
-			seen[i] = 1;
-			continue;
-		}
-		if (c->nwarnshown > LOAD_MAX_DIAGS)
-			continue; /* no need to look for a suggestion */
-		best = nknown;
-		bestd = SIZE_MAX;
-		for (i = 0; i < nknown; i++) {
-			d = edit_distance(key, known[i]);
-			if (d < bestd) {
-				bestd = d;
-				best = i;
-			}
-		}
-		limit = best < nknown ? strlen(known[best]) : 0;
-		limit = limit <= 3 ? 1 : limit <= 6 ? 2 : 3;
-		if (best < nknown && bestd <= limit)
-			warn(c, "unknown key \"%s\" (did you mean \"%s\"?)",
-			    show(&b, key), known[best]);
-		else
-			warn(c, "unknown key \"%s\"", show(&b, key));
-	}
-}
-
-/* A member of obj by its exact key; report it if required and missing. */
-static const cJSON *
-member(struct ctx *c, const cJSON *obj, const char *key, int required)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-
-	if (v == NULL && required)
-		err(c, "missing required key \"%s\"", key);
-	return v;
+	for (e = a != NULL ? a->child : NULL; e != NULL; e = e->next)
+		n++;
+	return n;
 }
 
 static int
@@ -912,42 +1063,82 @@ is_space(uint32_t cp)
 }
 
 /*
- * Check decoded text.  The byte scan has already reported any control
- * character in the file, so this finds one only if that scan missed it:
- * a second net, since content must never reach the terminal with one.
+ * Whether a character shows nothing by itself: a space or separator, a
+ * format character (zero-width, joiners, bidi marks), a combining mark
+ * (nothing to combine with when alone), a default-ignorable code point
+ * (variation selectors, Hangul fillers), or the blank Braille pattern.
+ */
+static int
+is_invisible(uint32_t cp)
+{
+	return uc_is_general_category_withtable(
+		   cp, UC_CATEGORY_MASK_Z | UC_CATEGORY_MASK_M |
+			   UC_CATEGORY_MASK_Cf | UC_CATEGORY_MASK_Cc) ||
+	       uc_is_property_default_ignorable_code_point(cp) || cp == 0x2800;
+}
+
+/*
+ * Check decoded text: it must show something (a crisis line made of
+ * zero-width characters would be blank on every screen), and hold no
+ * control character and no bidi control.  The byte scan has already
+ * reported those in the file, so this finds one only if that scan missed
+ * it: a second net, since content must never reach the terminal with one.
+ * Printable ASCII is looked at byte by byte: the text of a file is mostly
+ * that, and this runs over every byte of it.
  */
 static int
 check_text(struct ctx *c, const char *str)
 {
-	const unsigned char *s = (const unsigned char *)str;
+	const uint8_t *s = (const uint8_t *)str;
 	size_t n = strlen(str), i, k;
-	int blank = 1;
-	uint32_t cp;
+	int blank = 1, visible = 0, r;
+	uint32_t first = 0;
+	ucs4_t cp;
+	char buf[160];
+	const char *bad;
 
 	for (i = 0; i < n; i += k) {
-		k = utf8_decode(s + i, n - i, &cp);
-		if (k == 0) {
+		k = 1;
+		if (s[i] > 0x20 && s[i] < 0x7f) { /* visible ASCII */
+			blank = 0;
+			visible = 1;
+			continue;
+		}
+		if (s[i] == ' ')
+			continue;
+		if ((r = u8_mbtoucr(&cp, s + i, n - i)) <= 0) {
 			if (!c->raw_bad)
 				err(c, "text is not valid UTF-8");
 			else
 				c->nerrors++;
 			return -1;
 		}
-		if (is_control(cp)) {
+		k = (size_t)r;
+		if (is_bad(cp) &&
+		    (bad = bad_char(cp, NULL, buf, sizeof buf)) != NULL) {
 			if (!c->raw_bad)
-				err(c,
-				    "control character U+%04X%s is not "
-				    "allowed",
-				    cp, control_name(cp));
+				err(c, "%s", bad);
 			else
 				c->nerrors++;
 			return -1;
 		}
 		if (!is_space(cp))
 			blank = 0;
+		if (visible)
+			continue;
+		if (!is_invisible(cp))
+			visible = 1;
+		else if (first == 0 && !is_space(cp))
+			first = cp;
 	}
 	if (blank) {
 		err(c, "must not be empty");
+		return -1;
+	}
+	if (!visible) {
+		err(c,
+		    "shows nothing: only invisible characters, such as U+%04X",
+		    first);
 		return -1;
 	}
 	if (n > LOAD_MAX_TEXT) {
@@ -956,19 +1147,6 @@ check_text(struct ctx *c, const char *str)
 		return -1;
 	}
 	return 0;
-}
-
-/* The value as text: a copy, or NULL after reporting what is wrong. */
-static char *
-value_text(struct ctx *c, const cJSON *v)
-{
-	if (!cJSON_IsString(v) || v->valuestring == NULL) {
-		err(c, "must be a string, not %s", type_name(v));
-		return NULL;
-	}
-	if (check_text(c, v->valuestring) != 0)
-		return NULL;
-	return xstrdup(v->valuestring);
 }
 
 /* Whether s is an id: 1 to LOAD_MAX_ID bytes of a-z, 0-9 and '-'. */
@@ -985,112 +1163,6 @@ is_id(const char *s)
 	return n >= 1 && n <= LOAD_MAX_ID;
 }
 
-/* The value as an id: a pointer into the tree, or NULL after reporting. */
-static const char *
-value_id(struct ctx *c, const cJSON *v)
-{
-	if (!cJSON_IsString(v) || v->valuestring == NULL) {
-		err(c, "must be a string, not %s", type_name(v));
-		return NULL;
-	}
-	if (!is_id(v->valuestring)) {
-		err(c,
-		    "must be an id: 1 to %d characters of a-z, 0-9 and "
-		    "\"-\"",
-		    LOAD_MAX_ID);
-		return NULL;
-	}
-	return v->valuestring;
-}
-
-static char *
-field_text(struct ctx *c, const cJSON *obj, const char *key, int required)
-{
-	const cJSON *v = member(c, obj, key, required);
-	size_t mark;
-	char *s;
-
-	if (v == NULL)
-		return NULL;
-	mark = push_key(c, key);
-	s = value_text(c, v);
-	pop(c, mark);
-	return s;
-}
-
-static char *
-field_id(struct ctx *c, const cJSON *obj, const char *key, int required)
-{
-	const cJSON *v = member(c, obj, key, required);
-	const char *id;
-	size_t mark;
-
-	if (v == NULL)
-		return NULL;
-	mark = push_key(c, key);
-	id = value_id(c, v);
-	pop(c, mark);
-	return id != NULL ? xstrdup(id) : NULL;
-}
-
-/* A whole number from lo to hi: 0, or -1 (absent or reported). */
-static int
-value_int(struct ctx *c, const cJSON *v, int lo, int hi, int *out)
-{
-	double d;
-
-	if (!cJSON_IsNumber(v)) {
-		err(c, "must be a whole number, not %s", type_name(v));
-		return -1;
-	}
-	d = v->valuedouble;
-	if (!(d >= INT_MIN && d <= INT_MAX) || (double)(int)d != d) {
-		err(c, "must be a whole number");
-		return -1;
-	}
-	if ((int)d < lo || (int)d > hi) {
-		err(c, "must be a whole number from %d to %d", lo, hi);
-		return -1;
-	}
-	*out = (int)d;
-	return 0;
-}
-
-/* The object value of obj.key, or NULL (absent, or reported). */
-static const cJSON *
-field_object(struct ctx *c, const cJSON *obj, const char *key, int required)
-{
-	const cJSON *v = member(c, obj, key, required);
-
-	if (v == NULL || cJSON_IsObject(v))
-		return v;
-	err_at(c, key, "must be an object, not %s", type_name(v));
-	return NULL;
-}
-
-/* The array value of obj.key, or NULL (absent, or reported). */
-static const cJSON *
-field_array(struct ctx *c, const cJSON *obj, const char *key, int required)
-{
-	const cJSON *v = member(c, obj, key, required);
-
-	if (v == NULL || cJSON_IsArray(v))
-		return v;
-	err_at(c, key, "must be an array, not %s", type_name(v));
-	return NULL;
-}
-
-static size_t
-array_len(const cJSON *a)
-{
-	const cJSON *e;
-	size_t n = 0;
-
-	for (e = a != NULL ? a->child : NULL; e != NULL; e = e->next)
-		n++;
-	return n;
-}
-
 /* Whether s is a language code: 2 or 3 lowercase ASCII letters. */
 static int
 is_lang(const char *s)
@@ -1101,478 +1173,6 @@ is_lang(const char *s)
 		if (s[n] < 'a' || s[n] > 'z')
 			return 0;
 	return n == 2 || n == 3;
-}
-
-/* Ids in the tree. */
-
-static int
-idref_cmp(const void *a, const void *b)
-{
-	const struct idref *x = a, *y = b;
-	int r = strcmp(x->id, y->id);
-
-	if (r != 0)
-		return r;
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/*
- * Collect the ids of the objects in array key of root, sorted, and report
- * an id that an earlier object already has.  Bad ids are left to the walk.
- */
-static void
-collect_ids(struct ctx *c, const cJSON *root, const char *key, const char *what,
-    struct idtab *t)
-{
-	const cJSON *a = cJSON_GetObjectItemCaseSensitive(root, key), *e, *id;
-	size_t i, n = 0;
-
-	if (!cJSON_IsArray(a))
-		return;
-	t->v = xcalloc(array_len(a), sizeof *t->v);
-	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
-		id = cJSON_GetObjectItemCaseSensitive(e, "id");
-		if (cJSON_IsObject(e) && cJSON_IsString(id) &&
-		    id->valuestring != NULL && is_id(id->valuestring)) {
-			t->v[n].id = id->valuestring;
-			t->v[n].index = i;
-			n++;
-		}
-	}
-	t->n = n;
-	qsort(t->v, n, sizeof *t->v, idref_cmp);
-	for (i = 1; i < n; i++) {
-		if (strcmp(t->v[i].id, t->v[i - 1].id) != 0)
-			continue;
-		set_path(c, key, t->v[i].index, "id");
-		/* Point at the first holder, which sorts before the rest. */
-		{
-			size_t first = i - 1;
-
-			while (first > 0 &&
-			       strcmp(t->v[first - 1].id, t->v[i].id) == 0)
-				first--;
-			err(c, "%s id \"%s\" is already used by %s[%zu]", what,
-			    t->v[i].id, key, t->v[first].index);
-		}
-	}
-	pop(c, 0);
-}
-
-/* The index of the first object with this id, or (size_t)-1. */
-static size_t
-lookup(const struct idtab *t, const char *id)
-{
-	size_t lo = 0, hi = t->n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (strcmp(t->v[mid].id, id) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < t->n && strcmp(t->v[lo].id, id) == 0)
-		return t->v[lo].index;
-	return (size_t)-1;
-}
-
-/* The value as a reference to an object of a table: its index, or -1. */
-static size_t
-value_ref(
-    struct ctx *c, const cJSON *v, const struct idtab *t, const char *what)
-{
-	const char *id = value_id(c, v);
-	size_t i;
-
-	if (id == NULL)
-		return (size_t)-1;
-	i = lookup(t, id);
-	if (i == (size_t)-1)
-		err(c, "no %s has the id \"%s\"", what, id);
-	return i;
-}
-
-/* The array obj.key of references into t, resolved into *out. */
-static void
-field_refs(struct ctx *c, const cJSON *obj, const char *key,
-    const struct idtab *t, const char *what, size_t **out, size_t *nout)
-{
-	const cJSON *a = field_array(c, obj, key, 0), *e;
-	size_t mark, mark2, i, k;
-
-	if (a == NULL)
-		return;
-	mark = push_key(c, key);
-	*out = xcalloc(array_len(a), sizeof **out);
-	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
-		mark2 = push_index(c, i);
-		k = value_ref(c, e, t, what);
-		if (k != (size_t)-1)
-			(*out)[(*nout)++] = k;
-		pop(c, mark2);
-	}
-	pop(c, mark);
-}
-
-/*
- * A block's "on": the modes it is shown in, as GUIDE_ON_* bits.  Absent
- * means everywhere.
- */
-static unsigned
-walk_on(struct ctx *c, const cJSON *o)
-{
-	const cJSON *a = field_array(c, o, "on", 0), *e;
-	unsigned on = 0;
-	size_t i, k, mark, mark2;
-
-	if (a == NULL)
-		return GUIDE_ON_ALL;
-	mark = push_key(c, "on");
-	if (a->child == NULL)
-		err(c, "must name at least one of \"screen\", \"plain\", "
-		       "\"paper\"");
-	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
-		mark2 = push_index(c, i);
-		for (k = 0; k < NELEM(on_names); k++) {
-			if (cJSON_IsString(e) &&
-			    strcmp(e->valuestring, on_names[k]) == 0)
-				break;
-		}
-		if (k < NELEM(on_names))
-			on |= 1u << k;
-		else
-			err(c, "must be \"screen\", \"plain\" or \"paper\"");
-		pop(c, mark2);
-	}
-	pop(c, mark);
-	return on != 0 ? on : GUIDE_ON_ALL;
-}
-
-/* One body block given as an object: {"text": ...} or {"list": [...]}. */
-static void
-walk_block(struct ctx *c, const cJSON *e, struct guide_screen *s)
-{
-	struct guide_block *b = &s->body[s->nbody];
-	const cJSON *list, *item;
-	size_t j, mark;
-	int has_text = member(c, e, "text", 0) != NULL;
-	int has_list = member(c, e, "list", 0) != NULL;
-
-	check_keys(c, e, block_keys, NELEM(block_keys));
-	if (has_text == has_list) {
-		err(c, "must have either \"text\" or \"list\"");
-		return;
-	}
-	b->on = walk_on(c, e);
-	if (has_text) {
-		if ((b->text = field_text(c, e, "text", 1)) != NULL)
-			s->nbody++;
-		return;
-	}
-	if ((list = field_array(c, e, "list", 1)) == NULL)
-		return;
-	mark = push_key(c, "list");
-	if (list->child == NULL)
-		err(c, "must not be empty");
-	b->items = xcalloc(array_len(list), sizeof *b->items);
-	for (item = list->child, j = 0; item != NULL; item = item->next, j++) {
-		size_t mark2 = push_index(c, j);
-		char *t = value_text(c, item);
-
-		if (t != NULL)
-			b->items[b->nitems++] = t;
-		pop(c, mark2);
-	}
-	s->nbody++;
-	pop(c, mark);
-}
-
-static void
-walk_body(struct ctx *c, const cJSON *a, struct guide_screen *s)
-{
-	const cJSON *e;
-	size_t i, mark;
-	struct guide_block *b;
-
-	s->body = xcalloc(array_len(a), sizeof *s->body);
-	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
-		mark = push_index(c, i);
-		b = &s->body[s->nbody];
-		if (cJSON_IsString(e)) {
-			b->on = GUIDE_ON_ALL;
-			if ((b->text = value_text(c, e)) != NULL)
-				s->nbody++;
-		} else if (cJSON_IsObject(e))
-			walk_block(c, e, s);
-		else
-			err(c,
-			    "must be a string or an object with \"text\" or "
-			    "\"list\", not %s",
-			    type_name(e));
-		pop(c, mark);
-	}
-}
-
-/* The screen that obj.key (required) refers to: its index, or 0 after
- * reporting. */
-static size_t
-field_screen(struct ctx *c, const cJSON *obj, const char *key)
-{
-	const cJSON *v = member(c, obj, key, 1);
-	size_t mark, k;
-
-	if (v == NULL)
-		return 0;
-	mark = push_key(c, key);
-	k = value_ref(c, v, &c->screens, "screen");
-	pop(c, mark);
-	return k != (size_t)-1 ? k : 0;
-}
-
-/*
- * Walk the array a found at key of the current path: each element, under
- * its index in the path, must be an object whose keys are among keys; fn
- * gets each one that is (e, its index i, arg), the others are reported.
- */
-static void
-walk_objects(struct ctx *c, const cJSON *a, const char *key,
-    const char *const *keys, size_t nkeys,
-    void (*fn)(struct ctx *, const cJSON *, size_t, void *), void *arg)
-{
-	const cJSON *e;
-	size_t i, mark, mark2;
-
-	mark = push_key(c, key);
-	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
-		mark2 = push_index(c, i);
-		if (!cJSON_IsObject(e))
-			err(c, "must be an object, not %s", type_name(e));
-		else {
-			check_keys(c, e, keys, nkeys);
-			fn(c, e, i, arg);
-		}
-		pop(c, mark2);
-	}
-	pop(c, mark);
-}
-
-/* A screen and its index, for the walks of its arrays. */
-struct screen_at {
-	struct guide_screen *s;
-	size_t si;
-};
-
-static void
-walk_todo(struct ctx *c, const cJSON *e, size_t i, void *arg)
-{
-	struct screen_at *at = arg;
-	struct guide_todo *t = &at->s->todos[at->s->ntodos++];
-
-	t->id = field_id(c, e, "id", 1);
-	t->text = field_text(c, e, "text", 1);
-	if (t->id != NULL) {
-		c->todos[c->ntodos].id = t->id;
-		c->todos[c->ntodos].screen = at->si;
-		c->todos[c->ntodos].todo = i;
-		c->ntodos++;
-	}
-}
-
-static void
-walk_choice(struct ctx *c, const cJSON *e, size_t i, void *arg)
-{
-	struct guide_screen *s = arg;
-	struct guide_choice *ch = &s->choices[s->nchoices++];
-
-	ch->label = field_text(c, e, "label", 1);
-	ch->target = field_screen(c, e, "to");
-}
-
-/* One of the names in a list: its index, or -1 after reporting. */
-static int
-field_enum(struct ctx *c, const cJSON *obj, const char *key, int required,
-    const char *const *names, size_t n, const char *expected)
-{
-	const cJSON *v = member(c, obj, key, required);
-	size_t mark, i;
-	int r = -1;
-
-	if (v == NULL)
-		return -1;
-	mark = push_key(c, key);
-	if (!cJSON_IsString(v) || v->valuestring == NULL)
-		err(c, "must be a string, not %s", type_name(v));
-	else {
-		for (i = 0; i < n; i++)
-			if (strcmp(v->valuestring, names[i]) == 0)
-				r = (int)i;
-		if (r < 0)
-			err(c, "must be %s", expected);
-	}
-	pop(c, mark);
-	return r;
-}
-
-/* Screen si of the guide arg. */
-static void
-walk_screen(struct ctx *c, const cJSON *o, size_t si, void *arg)
-{
-	static const char *const audiences[] = { "youth", "adult" };
-	struct guide_screen *s = &((struct guide *)arg)->screens[si];
-	const cJSON *v;
-	size_t mark;
-	int k;
-
-	s->id = field_id(c, o, "id", 1);
-	s->title = field_text(c, o, "title", 1);
-	k = field_enum(c, o, "audience", 1, audiences, NELEM(audiences),
-	    "\"youth\" or \"adult\"");
-	s->audience = k == 1 ? GUIDE_ADULT : GUIDE_YOUTH;
-	k = field_enum(c, o, "kind", 0, kind_names, NELEM(kind_names),
-	    "one of \"text\", \"plan\", \"sources\", \"languages\", \"help\"");
-	s->kind = k > 0 ? (enum guide_kind)k : GUIDE_KIND_TEXT;
-	if (k > 0) {
-		if (c->kind_screen[k] != 0)
-			err_at(c, "kind",
-			    "only one screen may have kind \"%s\" "
-			    "(screens[%zu] has it already)",
-			    kind_names[k], c->kind_screen[k] - 1);
-		else
-			c->kind_screen[k] = si + 1;
-	}
-	if ((v = member(c, o, "step", 0)) != NULL) {
-		mark = push_key(c, "step");
-		if (value_int(c, v, 1, GUIDE_STEPS, &s->step) != 0)
-			s->step = 0;
-		pop(c, mark);
-	}
-	if ((v = field_array(c, o, "body", 0)) != NULL) {
-		mark = push_key(c, "body");
-		walk_body(c, v, s);
-		pop(c, mark);
-	}
-	if ((v = field_array(c, o, "todo", 0)) != NULL) {
-		struct screen_at at = { s, si };
-
-		s->todos = xcalloc(array_len(v), sizeof *s->todos);
-		c->todos = xreallocarray(
-		    c->todos, c->ntodos + array_len(v), sizeof *c->todos);
-		walk_objects(
-		    c, v, "todo", todo_keys, NELEM(todo_keys), walk_todo, &at);
-	}
-	if ((v = field_array(c, o, "choices", 0)) != NULL) {
-		s->choices = xcalloc(array_len(v), sizeof *s->choices);
-		walk_objects(c, v, "choices", choice_keys, NELEM(choice_keys),
-		    walk_choice, s);
-	}
-	field_refs(c, o, "resources", &c->resources, "resource", &s->resources,
-	    &s->nresources);
-	field_refs(
-	    c, o, "sources", &c->sources, "source", &s->sources, &s->nsources);
-}
-
-static void
-walk_screens(struct ctx *c, const cJSON *root, struct guide *g)
-{
-	const cJSON *a = field_array(c, root, "screens", 1);
-
-	if (a == NULL)
-		return;
-	if (a->child == NULL)
-		err_at(c, "screens", "must have at least one screen");
-	g->screens = xcalloc(array_len(a), sizeof *g->screens);
-	g->nscreens = array_len(a);
-	walk_objects(
-	    c, a, "screens", screen_keys, NELEM(screen_keys), walk_screen, g);
-}
-
-/* Step i (from 0) of the guide arg; one past the fifth is checked and
- * dropped. */
-static void
-walk_step(struct ctx *c, const cJSON *e, size_t i, void *arg)
-{
-	struct guide *g = arg;
-	struct guide_step scratch = { 0 },
-			  *st = i < GUIDE_STEPS ? &g->steps[i] : &scratch;
-	const cJSON *v;
-	size_t mark;
-	int num;
-
-	if ((v = member(c, e, "number", 1)) != NULL) {
-		mark = push_key(c, "number");
-		if (!cJSON_IsNumber(v))
-			err(c, "must be a whole number, not %s", type_name(v));
-		else if (v->valuedouble != (double)(i + 1))
-			err(c,
-			    "must be %zu (the steps are numbered 1 "
-			    "to %d, in order)",
-			    i + 1, GUIDE_STEPS);
-		else if (value_int(c, v, 1, GUIDE_STEPS, &num) == 0)
-			st->number = num;
-		pop(c, mark);
-	}
-	st->title = field_text(c, e, "title", 1);
-	st->screen = field_screen(c, e, "screen");
-	free(scratch.title);
-}
-
-static void
-walk_steps(struct ctx *c, const cJSON *root, struct guide *g)
-{
-	const cJSON *a = field_array(c, root, "steps", 1);
-	size_t i, n;
-
-	for (i = 0; i < GUIDE_STEPS; i++)
-		g->steps[i].number = (int)i + 1;
-	if (a == NULL)
-		return;
-	n = array_len(a);
-	if (n != GUIDE_STEPS)
-		err_at(c, "steps", "must list exactly %d steps, not %zu",
-		    GUIDE_STEPS, n);
-	walk_objects(c, a, "steps", step_keys, NELEM(step_keys), walk_step, g);
-}
-
-/* Resource i of the guide arg. */
-static void
-walk_resource(struct ctx *c, const cJSON *e, size_t i, void *arg)
-{
-	struct guide_resource *r = &((struct guide *)arg)->resources[i];
-	const cJSON *srcs;
-
-	r->id = field_id(c, e, "id", 1);
-	r->name = field_text(c, e, "name", 1);
-	r->purpose = field_text(c, e, "purpose", 1);
-	r->web = field_text(c, e, "web", 0);
-	if (r->web != NULL && strstr(r->web, "://") != NULL)
-		err_at(c, "web",
-		    "give the address without \"https://\" or "
-		    "\"http://\"");
-	r->phone = field_text(c, e, "phone", 0);
-	r->text = field_text(c, e, "text", 0);
-	r->hours = field_text(c, e, "hours", 0);
-	r->region = field_text(c, e, "region", 1);
-	srcs = member(c, e, "sources", 0);
-	if (srcs == NULL)
-		err(c, "must name at least one source in \"sources\"");
-	else if (cJSON_IsArray(srcs) && srcs->child == NULL)
-		err_at(c, "sources", "must name at least one source");
-	field_refs(
-	    c, e, "sources", &c->sources, "source", &r->sources, &r->nsources);
-}
-
-static void
-walk_resources(struct ctx *c, const cJSON *root, struct guide *g)
-{
-	const cJSON *a = field_array(c, root, "resources", 1);
-
-	if (a == NULL)
-		return;
-	g->resources = xcalloc(array_len(a), sizeof *g->resources);
-	g->nresources = array_len(a);
-	walk_objects(c, a, "resources", resource_keys, NELEM(resource_keys),
-	    walk_resource, g);
 }
 
 /*
@@ -1607,56 +1207,1207 @@ is_date(const char *s)
 	return 1;
 }
 
-/* Source i of the guide arg. */
+/*
+ * Check the placeholders of content text (the value being read).
+ * filled: whether the program fills them in here (paragraphs, list
+ * items, to-do items and choices), else they would be shown as they are.
+ * A known one needs a value in the file itself, which is the value
+ * without a site.
+ */
 static void
-walk_source(struct ctx *c, const cJSON *e, size_t i, void *arg)
+check_sentence(struct ctx *c, const char *s, int filled)
 {
-	struct guide_source *s = &((struct guide *)arg)->sources[i];
+	const char *at;
+	size_t n;
+	int k;
+	struct shown b;
+	char name[LOAD_MAX_ID + 3];
 
-	s->id = field_id(c, e, "id", 1);
-	s->title = field_text(c, e, "title", 1);
-	s->publisher = field_text(c, e, "publisher", 1);
-	s->date = field_text(c, e, "date", 1);
-	s->url = field_text(c, e, "url", 1);
-	s->checked = field_text(c, e, "checked", 1);
-	if (s->checked != NULL && !is_date(s->checked))
-		err_at(c, "checked",
-		    "must be a date written YYYY-MM-DD, YYYY-MM or "
-		    "YYYY");
+	for (at = site_next_placeholder(s, LOAD_MAX_ID, &n); at != NULL;
+	     at = site_next_placeholder(at + n, LOAD_MAX_ID, &n)) {
+		memcpy(name, at, n);
+		name[n] = '\0';
+		k = site_placeholder_of(at, n);
+		if (k < 0)
+			warn(c,
+			    "unknown placeholder \"%s\" (the program fills in "
+			    "{emergency}, {crisis.call}, {crisis.text} and "
+			    "{region})",
+			    show(&b, name));
+		else if (!filled)
+			warn(c,
+			    "%s is shown as it is: placeholders are filled "
+			    "only in paragraphs, list items, to-do items and "
+			    "choices",
+			    name);
+		else if (site_value(c->g, k) == NULL)
+			err(c, "%s has no value: give \"%s\" in this file",
+			    name, site_placeholder_key(k));
+	}
 }
 
-static void
-walk_sources(struct ctx *c, const cJSON *root, struct guide *g)
-{
-	const cJSON *a = field_array(c, root, "sources", 1);
+/* The format, as tables. */
 
-	if (a == NULL)
-		return;
-	g->sources = xcalloc(array_len(a), sizeof *g->sources);
-	g->nsources = array_len(a);
-	walk_objects(
-	    c, a, "sources", source_keys, NELEM(source_keys), walk_source, g);
-}
+/* How a value is read, and what goes into the model. */
+enum ftype {
+	FT_TEXT,     /* text: char * */
+	FT_SENTENCE, /* text whose placeholders are filled: char * */
+	FT_ID,       /* an id: char * */
+	FT_INT,      /* a whole number from min to max: int */
+	FT_ENUM,     /* one of names: int, its index */
+	FT_MODES,    /* an array of names: unsigned, a bit each */
+	FT_REF,      /* the id of an object in table ids: size_t, its index */
+	FT_REFS,     /* an array of those: size_t * and a count */
+	FT_OBJECT,   /* an object of type sub, read into the same object */
+	FT_LIST,     /* an array of objects of type sub: a pointer and a count
+			(FIXED: in place, at most max of them) */
+	FT_MARK,     /* a region mark: kept for site_apply, not stored */
+	FT_FORMAT,   /* the format version: int */
+	FT_LANGS     /* a site file's languages: one part each */
+};
 
-/* The crisis object at obj.key: both lines, or neither after reporting. */
+/* Row flags. */
+#define REQ 0x1      /* the key is required */
+#define NONEMPTY 0x2 /* the array may not be empty */
+#define FIXED 0x4    /* FT_LIST: elements in place, at most max */
+
+struct otype;
+
+/* One key of an object type. */
+struct field {
+	const char *key;
+	enum ftype type;
+	unsigned flags;
+	size_t off;               /* where the value goes in the object */
+	size_t count_off;         /* FT_LIST, FT_REFS: where the count goes */
+	const struct otype *sub;  /* FT_OBJECT, FT_LIST */
+	enum ids ids;             /* FT_REF(S): the table the id is in;
+				    FT_LIST: the table the elements' ids
+				    make up */
+	int min, max;             /* FT_INT; FT_LIST with FIXED: max */
+	const char *const *names; /* FT_ENUM, FT_MODES */
+	size_t nnames;
+	const char *def; /* a default, with a warning, when it is missing */
+	/* A rule of its own, after the value is read into dst (c->at is
+	 * the value, the path its key). */
+	void (*check)(struct ctx *c, const struct field *f, void *dst);
+};
+
+/* An object type. */
+struct otype {
+	const char *name; /* its section in safesteps-content(5) */
+	const struct field *fields;
+	size_t nfields;
+	size_t size;               /* the model's struct, for FT_LIST */
+	const char *string_key;    /* an element may be a string: its value */
+	enum site_mark_on mark_on; /* what a region mark here is on */
+	const char *expected;      /* what an element must be */
+	/* Rules across its keys, after they are read (c->at: the object). */
+	void (*check)(struct ctx *c, const cJSON *obj, void *dst);
+};
+
+static const struct otype language_type, crisis_type, ui_type, item_type,
+    block_type, todo_type, choice_type, screen_type, step_type, resource_type,
+    source_type, content_type, person_type, site_lang_type, site_type;
+
+static void check_lang_code(struct ctx *, const struct field *, void *);
+static void check_title(struct ctx *, const struct field *, void *);
+static void check_kind(struct ctx *, const struct field *, void *);
+static void check_ui(struct ctx *, const struct field *, void *);
+static void check_todo_id(struct ctx *, const struct field *, void *);
+static void check_step_number(struct ctx *, const struct field *, void *);
+static void check_steps(struct ctx *, const struct field *, void *);
+static void check_web(struct ctx *, const struct field *, void *);
+static void check_date(struct ctx *, const struct field *, void *);
+static void check_block(struct ctx *, const cJSON *, void *);
+static void check_site_lang(struct ctx *, const cJSON *, void *);
+static void check_content(struct ctx *, const cJSON *, void *);
+
+/*
+ * Rows, one line each (the tables are data: clang-format leaves them as
+ * they are aligned): T text, S sentence, ID, INT, ENUM, MODES, REF,
+ * REFS, OBJ (read into the same object), LIST, MARK, FORMAT, LANGS.
+ */
+#define AT(type, member) offsetof(type, member)
+#define ROW(k, t, fl, o) .key = (k), .type = (t), .flags = (fl), .off = (o)
+#define T(k, fl, o)                    \
+	{                              \
+		ROW(k, FT_TEXT, fl, o) \
+	}
+#define TC(k, fl, o, fn)                              \
+	{                                             \
+		ROW(k, FT_TEXT, fl, o), .check = (fn) \
+	}
+#define S(k, fl, o)                        \
+	{                                  \
+		ROW(k, FT_SENTENCE, fl, o) \
+	}
+#define ID(k, o, fn)                                 \
+	{                                            \
+		ROW(k, FT_ID, REQ, o), .check = (fn) \
+	}
+#define INT(k, fl, o, lo, hi, fn)                                              \
+	{                                                                      \
+		ROW(k, FT_INT, fl, o), .min = (lo), .max = (hi), .check = (fn) \
+	}
+#define ENUM(k, t, fl, o, n, fn)                                    \
+	{                                                           \
+		ROW(k, t, fl, o), .names = (n), .nnames = NELEM(n), \
+				  .check = (fn)                     \
+	}
+#define REF(k, o, i)                               \
+	{                                          \
+		ROW(k, FT_REF, REQ, o), .ids = (i) \
+	}
+#define REFS(k, fl, o, cnt, i)                                         \
+	{                                                              \
+		ROW(k, FT_REFS, fl, o), .count_off = (cnt), .ids = (i) \
+	}
+#define OBJ(k, fl, t)                                \
+	{                                            \
+		ROW(k, FT_OBJECT, fl, 0), .sub = (t) \
+	}
+#define LIST(k, fl, o, cnt, t, i)                                       \
+	{                                                               \
+		ROW(k, FT_LIST, fl, o), .count_off = (cnt), .sub = (t), \
+					.ids = (i)                      \
+	}
+#define MARK                                 \
+	{                                    \
+		ROW("region", FT_MARK, 0, 0) \
+	}
+
+static const char *const audiences[] = { "youth", "adult" };
+static const char *const kind_names[] = { "text", "plan", "sources",
+	"languages", "help" };
+static const char *const on_names[] = { "screen", "plain", "paper" };
+
+/* clang-format off */
+
+/* The language object; its keys go into the guide itself. */
+static const struct field language_fields[] = {
+	TC("code",	REQ,	AT(struct guide, lang),		check_lang_code),
+	T("name",	REQ,	AT(struct guide, lang_name)),
+};
+
+/* The crisis line, of a content file or a site file's language. */
+static const struct field crisis_fields[] = {
+	T("line",	REQ,	AT(struct guide, crisis)),
+	T("short",	REQ,	AT(struct guide, crisis_short)),
+	T("call",	0,	AT(struct guide, crisis_call)),
+	T("text",	0,	AT(struct guide, crisis_text)),
+};
+
+/* The UI strings, one row each from GUIDE_UI_LIST. */
+static const struct field ui_fields[] = {
+#define LOAD_UI_ROW(name, k, dflt) { ROW(k, FT_TEXT, REQ, \
+	AT(struct guide, ui) + GUIDE_UI_##name * sizeof(char *)), \
+	.def = (dflt), .check = check_ui },
+	GUIDE_UI_LIST(LOAD_UI_ROW)
+#undef LOAD_UI_ROW
+};
+
+/* A list item: the string itself (its "text"), or an object. */
+static const struct field item_fields[] = {
+	S("text",	REQ,	0),
+	MARK,
+};
+
+/* A block of a screen's body: a paragraph (a string, or its "text") or a
+ * list. */
+static const struct field block_fields[] = {
+	S("text",	0,	AT(struct guide_block, text)),
+	LIST("list",	NONEMPTY, AT(struct guide_block, items),
+			AT(struct guide_block, nitems), &item_type, IDS_NONE),
+	ENUM("on", FT_MODES, 0,	AT(struct guide_block, on), on_names, NULL),
+	MARK,
+};
+
+static const struct field todo_fields[] = {
+	ID("id",		AT(struct guide_todo, id),	check_todo_id),
+	S("text",	REQ,	AT(struct guide_todo, text)),
+	MARK,
+};
+
+static const struct field choice_fields[] = {
+	S("label",	REQ,	AT(struct guide_choice, label)),
+	REF("to",		AT(struct guide_choice, target), IDS_SCREEN),
+	MARK,
+};
+
+static const struct field screen_fields[] = {
+	ID("id",		AT(struct guide_screen, id),	NULL),
+	TC("title",	REQ,	AT(struct guide_screen, title),	check_title),
+	ENUM("audience", FT_ENUM, REQ, AT(struct guide_screen, audience),
+							audiences, NULL),
+	ENUM("kind", FT_ENUM, 0, AT(struct guide_screen, kind),
+							kind_names, check_kind),
+	INT("step",	0,	AT(struct guide_screen, step), 1, GUIDE_STEPS,
+							NULL),
+	MARK,
+	LIST("body",	0,	AT(struct guide_screen, body),
+			AT(struct guide_screen, nbody), &block_type, IDS_NONE),
+	LIST("todo",	0,	AT(struct guide_screen, todos),
+			AT(struct guide_screen, ntodos), &todo_type, IDS_NONE),
+	LIST("choices",	0,	AT(struct guide_screen, choices),
+			AT(struct guide_screen, nchoices), &choice_type,
+							IDS_NONE),
+	REFS("resources", 0,	AT(struct guide_screen, resources),
+			AT(struct guide_screen, nresources), IDS_RESOURCE),
+	REFS("sources",	0,	AT(struct guide_screen, sources),
+			AT(struct guide_screen, nsources), IDS_SOURCE),
+};
+
+static const struct field step_fields[] = {
+	INT("number",	REQ,	AT(struct guide_step, number), 1, GUIDE_STEPS,
+							check_step_number),
+	T("title",	REQ,	AT(struct guide_step, title)),
+	REF("screen",		AT(struct guide_step, screen),	IDS_SCREEN),
+};
+
+static const struct field resource_fields[] = {
+	ID("id",		AT(struct guide_resource, id),	NULL),
+	T("name",	REQ,	AT(struct guide_resource, name)),
+	T("purpose",	REQ,	AT(struct guide_resource, purpose)),
+	TC("web",	0,	AT(struct guide_resource, web),	check_web),
+	T("phone",	0,	AT(struct guide_resource, phone)),
+	T("text",	0,	AT(struct guide_resource, text)),
+	T("hours",	0,	AT(struct guide_resource, hours)),
+	T("region",	REQ,	AT(struct guide_resource, region)),
+	REFS("sources",	REQ | NONEMPTY, AT(struct guide_resource, sources),
+			AT(struct guide_resource, nsources), IDS_SOURCE),
+};
+
+static const struct field source_fields[] = {
+	ID("id",		AT(struct guide_source, id),	NULL),
+	T("title",	REQ,	AT(struct guide_source, title)),
+	T("publisher",	REQ,	AT(struct guide_source, publisher)),
+	T("date",	REQ,	AT(struct guide_source, date)),
+	T("url",	REQ,	AT(struct guide_source, url)),
+	TC("checked",	REQ,	AT(struct guide_source, checked), check_date),
+};
+
+/*
+ * A content file.  Rows are read in this order: the values placeholders
+ * need (region, emergency, crisis) come before the screens.
+ */
+static const struct field content_fields[] = {
+	{ ROW("format", FT_FORMAT, REQ, AT(struct guide, format)) },
+	OBJ("language",	REQ,	&language_type),
+	T("region",	REQ,	AT(struct guide, region)),
+	T("emergency",	0,	AT(struct guide, emergency)),
+	OBJ("crisis",	REQ,	&crisis_type),
+	REF("start",		AT(struct guide, start),	IDS_SCREEN),
+	REF("help",		AT(struct guide, help),		IDS_SCREEN),
+	OBJ("ui",	REQ,	&ui_type),
+	LIST("screens",	REQ | NONEMPTY, AT(struct guide, screens),
+			AT(struct guide, nscreens), &screen_type, IDS_SCREEN),
+	{ ROW("steps", FT_LIST, REQ | FIXED, AT(struct guide, steps)),
+	  .sub = &step_type, .max = GUIDE_STEPS, .check = check_steps },
+	LIST("resources", REQ,	AT(struct guide, resources),
+			AT(struct guide, nresources), &resource_type,
+							IDS_RESOURCE),
+	LIST("sources",	REQ,	AT(struct guide, sources),
+			AT(struct guide, nsources), &source_type, IDS_SOURCE),
+};
+
+/* A school's person, in a site file. */
+static const struct field person_fields[] = {
+	T("name",	REQ,	AT(struct guide_person, name)),
+	T("details",	REQ,	AT(struct guide_person, details)),
+};
+
+/* One language of a site file, into a partial guide. */
+static const struct field site_lang_fields[] = {
+	T("region",	0,	AT(struct guide, region)),
+	T("emergency",	0,	AT(struct guide, emergency)),
+	OBJ("crisis",	0,	&crisis_type),
+	LIST("people",	0,	AT(struct guide, people),
+			AT(struct guide, npeople), &person_type, IDS_NONE),
+	LIST("resources", 0,	AT(struct guide, resources),
+			AT(struct guide, nresources), &resource_type,
+							IDS_RESOURCE),
+	LIST("sources",	0,	AT(struct guide, sources),
+			AT(struct guide, nsources), &source_type, IDS_SOURCE),
+};
+
+/* A site file. */
+static const struct field site_fields[] = {
+	{ ROW("format", FT_FORMAT, REQ, AT(struct load_site, format)) },
+	{ ROW("languages", FT_LANGS, REQ, 0), .sub = &site_lang_type },
+};
+
+/*
+ * The object types: section of safesteps-content(5), rows, model struct,
+ * the key a string element stands for, what a region mark is on, what an
+ * element must be, the rule across keys.
+ */
+#define TYPE(sec, f, size, str, mark, what, fn) \
+	{ sec, f, NELEM(f), size, str, mark, what, fn }
+static const struct otype language_type = TYPE("The top level",
+	language_fields, 0, NULL, SITE_MARK_NONE, NULL, NULL);
+static const struct otype crisis_type = TYPE("The top level",
+	crisis_fields, 0, NULL, SITE_MARK_NONE, NULL, NULL);
+static const struct otype ui_type = TYPE("EXAMPLES",
+	ui_fields, 0, NULL, SITE_MARK_NONE, NULL, NULL);
+static const struct otype item_type = TYPE("Screens",
+	item_fields, sizeof(char *), "text", SITE_MARK_ITEM,
+	"a string or an object with \"text\"", NULL);
+static const struct otype block_type = TYPE("Screens",
+	block_fields, sizeof(struct guide_block), "text", SITE_MARK_BLOCK,
+	"a string or an object with \"text\" or \"list\"", check_block);
+static const struct otype todo_type = TYPE("Screens",
+	todo_fields, sizeof(struct guide_todo), NULL, SITE_MARK_TODO, NULL, NULL);
+static const struct otype choice_type = TYPE("Screens",
+	choice_fields, sizeof(struct guide_choice), NULL, SITE_MARK_CHOICE, NULL,
+	NULL);
+static const struct otype screen_type = TYPE("Screens",
+	screen_fields, sizeof(struct guide_screen), NULL, SITE_MARK_SCREEN, NULL,
+	NULL);
+static const struct otype step_type = TYPE("Steps",
+	step_fields, sizeof(struct guide_step), NULL, SITE_MARK_NONE, NULL, NULL);
+static const struct otype resource_type = TYPE("Resources",
+	resource_fields, sizeof(struct guide_resource), NULL, SITE_MARK_NONE,
+	NULL, NULL);
+static const struct otype source_type = TYPE("Sources",
+	source_fields, sizeof(struct guide_source), NULL, SITE_MARK_NONE, NULL,
+	NULL);
+static const struct otype content_type = TYPE("The top level",
+	content_fields, sizeof(struct guide), NULL, SITE_MARK_NONE, NULL,
+	check_content);
+static const struct otype person_type = TYPE("Site files",
+	person_fields, sizeof(struct guide_person), NULL, SITE_MARK_NONE, NULL,
+	NULL);
+static const struct otype site_lang_type = TYPE("Site files",
+	site_lang_fields, sizeof(struct guide), NULL, SITE_MARK_NONE, NULL,
+	check_site_lang);
+static const struct otype site_type = TYPE("Site files",
+	site_fields, sizeof(struct load_site), NULL, SITE_MARK_NONE, NULL, NULL);
+
+/* clang-format on */
+
+/* Every table, for load_format_key (test_docs). */
+static const struct otype *const all_types[] = { &content_type, &language_type,
+	&crisis_type, &ui_type, &screen_type, &block_type, &item_type,
+	&todo_type, &choice_type, &step_type, &resource_type, &source_type,
+	&site_type, &site_lang_type, &person_type };
+
+/* Pass 3: the meaning, by the tables. */
+
+/* Where a row's value goes in dst. */
+#define SLOT(dst, f, type) ((type *)(void *)((char *)(dst) + (f)->off))
+
+/* Ids in the tree. */
+
 static int
-walk_crisis(struct ctx *c, const cJSON *obj, int required, char **line,
-    char **shortline)
+idref_cmp(const void *a, const void *b)
 {
-	const cJSON *o = field_object(c, obj, "crisis", required);
-	size_t mark;
+	const struct idref *x = a, *y = b;
+	int r = strcmp(x->id, y->id);
 
-	if (o == NULL)
+	if (r != 0)
+		return r;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/*
+ * Collect the ids of the objects in array a (at key of the current path)
+ * into t, sorted, and report an id that an earlier object already has.
+ * Bad ids are left to the walk.
+ */
+static void
+collect_ids(struct ctx *c, const cJSON *a, const char *key, enum ids which,
+    struct idtab *t)
+{
+	const cJSON *e, *id;
+	size_t i, n = 0, first, mark = c->pathlen;
+	const cJSON **nodes;
+
+	free(t->v);
+	memset(t, 0, sizeof *t);
+	if (!cJSON_IsArray(a))
+		return;
+	t->v = xcalloc(array_len(a) + 1, sizeof *t->v);
+	nodes = xcalloc(array_len(a) + 1, sizeof *nodes);
+	for (e = a->child, i = 0; e != NULL; e = e->next, i++) {
+		id = cJSON_GetObjectItemCaseSensitive(e, "id");
+		nodes[i] = id;
+		if (cJSON_IsObject(e) && cJSON_IsString(id) &&
+		    id->valuestring != NULL && is_id(id->valuestring)) {
+			t->v[n].id = id->valuestring;
+			t->v[n].index = i;
+			n++;
+		}
+	}
+	t->n = n;
+	qsort(t->v, n, sizeof *t->v, idref_cmp);
+	for (i = 1; i < n; i++) {
+		if (strcmp(t->v[i].id, t->v[i - 1].id) != 0)
+			continue;
+		/* Point at the first holder, which sorts before the rest. */
+		for (first = i - 1;
+		     first > 0 && strcmp(t->v[first - 1].id, t->v[i].id) == 0;
+		     first--)
+			;
+		push_key(c, key);
+		push_index(c, t->v[i].index);
+		push_key(c, "id");
+		c->at = nodes[t->v[i].index];
+		err(c, "%s id \"%s\" is already used by %s[%zu]",
+		    ids_what[which], t->v[i].id, key, t->v[first].index);
+		pop(c, mark);
+	}
+	free(nodes);
+}
+
+/* The index of the first object with this id, or (size_t)-1. */
+static size_t
+lookup(const struct idtab *t, const char *id)
+{
+	size_t lo = 0, hi = t->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (strcmp(t->v[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < t->n && strcmp(t->v[lo].id, id) == 0)
+		return t->v[lo].index;
+	return (size_t)-1;
+}
+
+/* Values, one type each; c->at is the value and the path its key. */
+
+/* The value as text: a copy, or NULL after reporting what is wrong. */
+static char *
+value_text(struct ctx *c, const cJSON *v)
+{
+	if (!cJSON_IsString(v) || v->valuestring == NULL) {
+		err(c, "must be a string, not %s", type_name(v));
+		return NULL;
+	}
+	if (check_text(c, v->valuestring) != 0)
+		return NULL;
+	return xstrdup(v->valuestring);
+}
+
+/* The value as an id: a pointer into the tree, or NULL after reporting. */
+static const char *
+value_id(struct ctx *c, const cJSON *v)
+{
+	if (!cJSON_IsString(v) || v->valuestring == NULL) {
+		err(c, "must be a string, not %s", type_name(v));
+		return NULL;
+	}
+	if (!is_id(v->valuestring)) {
+		err(c,
+		    "must be an id: 1 to %d characters of a-z, 0-9 and "
+		    "\"-\"",
+		    LOAD_MAX_ID);
+		return NULL;
+	}
+	return v->valuestring;
+}
+
+/* The value as a reference into table which: its index, or -1. */
+static size_t
+value_ref(struct ctx *c, const cJSON *v, enum ids which)
+{
+	const char *id = value_id(c, v);
+	size_t i;
+
+	if (id == NULL)
+		return (size_t)-1;
+	i = lookup(&c->ids[which], id);
+	if (i == (size_t)-1)
+		err(c, "no %s has the id \"%s\"", ids_what[which], id);
+	return i;
+}
+
+/* A whole number from lo to hi: 0, or -1 after reporting. */
+static int
+value_int(struct ctx *c, const cJSON *v, int lo, int hi, int *out)
+{
+	double d;
+
+	if (!cJSON_IsNumber(v)) {
+		err(c, "must be a whole number, not %s", type_name(v));
 		return -1;
-	mark = push_key(c, "crisis");
-	check_keys(c, o, crisis_keys, NELEM(crisis_keys));
-	*line = field_text(c, o, "line", 1);
-	*shortline = field_text(c, o, "short", 1);
-	pop(c, mark);
+	}
+	d = v->valuedouble;
+	if (!(d >= INT_MIN && d <= INT_MAX) || (double)(int)d != d) {
+		err(c, "must be a whole number");
+		return -1;
+	}
+	if ((int)d < lo || (int)d > hi) {
+		err(c, "must be a whole number from %d to %d", lo, hi);
+		return -1;
+	}
+	*out = (int)d;
 	return 0;
 }
 
+/* "\"a\", \"b\" or \"c\"" for a list of names. */
+static char *
+names_of(const struct field *f)
+{
+	char *s = xstrdup(""), *t;
+
+	for (size_t i = 0; i < f->nnames; i++) {
+		t = xasprintf("%s%s\"%s\"", s,
+		    i == 0               ? ""
+		    : i + 1 == f->nnames ? " or "
+					 : ", ",
+		    f->names[i]);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* The index of string v among f's names, or -1 after reporting. */
+static int
+value_name(struct ctx *c, const cJSON *v, const struct field *f)
+{
+	char *all;
+
+	if (!cJSON_IsString(v) || v->valuestring == NULL) {
+		err(c, "must be a string, not %s", type_name(v));
+		return -1;
+	}
+	for (size_t i = 0; i < f->nnames; i++)
+		if (strcmp(v->valuestring, f->names[i]) == 0)
+			return (int)i;
+	all = names_of(f);
+	err(c, "must be %s%s", f->nnames > 2 ? "one of " : "", all);
+	free(all);
+	return -1;
+}
+
+/*
+ * The format version, GUIDE_FORMAT_MIN to GUIDE_FORMAT, or -1 when it is
+ * a number this program does not read (when it is not a number: reported,
+ * and read as the newest).
+ */
+static int
+value_format(struct ctx *c, const cJSON *v)
+{
+	double d;
+
+	if (!cJSON_IsNumber(v)) {
+		err(c, "must be a whole number, not %s", type_name(v));
+		return GUIDE_FORMAT;
+	}
+	d = v->valuedouble;
+	if (d >= GUIDE_FORMAT_MIN && d <= GUIDE_FORMAT && (double)(int)d == d)
+		return (int)d;
+	if (d >= INT_MIN && d <= INT_MAX && (double)(int)d == d)
+		err(c,
+		    "unknown format version %d (this program reads %d to %d)",
+		    (int)d, GUIDE_FORMAT_MIN, GUIDE_FORMAT);
+	else
+		err(c, "unknown format version (this program reads %d to %d)",
+		    GUIDE_FORMAT_MIN, GUIDE_FORMAT);
+	return -1;
+}
+
+static void walk_object(
+    struct ctx *, const cJSON *, const struct otype *, void *);
+static void free_object(const struct otype *, void *);
+
+/* Record the region mark v, on what the innermost lists being read
+ * name. */
+static void
+value_mark(struct ctx *c, const cJSON *v, const struct otype *t)
+{
+	char *text = value_text(c, v);
+	struct site_mark *m;
+
+	if (text == NULL)
+		return;
+	free(text);
+	c->marks = xreallocarray(c->marks, c->nmarks + 1, sizeof *c->marks);
+	m = &c->marks[c->nmarks++];
+	m->on = t->mark_on;
+	m->screen = c->nidx > 0 ? c->idx[0] : 0;
+	m->i = c->nidx > 1 ? c->idx[1] : 0;
+	m->j = c->nidx > 2 ? c->idx[2] : 0;
+	m->region = v->valuestring;
+}
+
+/*
+ * Element i of a list of type t, at dst: an object, or (for a type with a
+ * string_key) a string that is that key's value.
+ */
+static void
+walk_element(
+    struct ctx *c, const cJSON *e, size_t i, const struct otype *t, void *dst)
+{
+	const char *screen = c->screen;
+	size_t mark = push_index(c, i);
+
+	if (c->nidx < NELEM(c->idx))
+		c->idx[c->nidx] = i;
+	c->nidx++;
+	if (t == &screen_type) { /* its problems name it */
+		const cJSON *id = cJSON_GetObjectItemCaseSensitive(e, "id");
+
+		c->screen = cJSON_IsString(id) && is_id(id->valuestring)
+				? id->valuestring
+				: NULL;
+	}
+	c->at = e;
+	if (cJSON_IsObject(e))
+		walk_object(c, e, t, dst);
+	else if (t->string_key != NULL && cJSON_IsString(e)) {
+		char **text = (char **)(void *)((char *)dst + t->fields[0].off);
+
+		/* the string key is the first row */
+		if ((*text = value_text(c, e)) != NULL)
+			check_sentence(c, *text, 1);
+		if (t->check != NULL)
+			t->check(c, e, dst);
+	} else
+		err(c, "must be %s, not %s",
+		    t->expected != NULL ? t->expected : "an object",
+		    type_name(e));
+	c->nidx--;
+	c->screen = screen;
+	pop(c, mark);
+}
+
+/* A list of objects of f->sub: the array v into dst. */
+static void
+walk_list(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
+{
+	const struct otype *t = f->sub;
+	size_t n = array_len(v), i, cap = n;
+	const cJSON *e;
+	char *items, *scratch = NULL;
+
+	if (f->flags & FIXED) {
+		items = (char *)dst + f->off;
+		cap = (size_t)f->max;
+	} else {
+		items = xcalloc(n + 1, t->size);
+		*SLOT(dst, f, void *) = items;
+		*(size_t *)(void *)((char *)dst + f->count_off) = n;
+	}
+	for (e = v->child, i = 0; e != NULL; e = e->next, i++) {
+		if (i < cap)
+			walk_element(c, e, i, t, items + i * t->size);
+		else { /* read, checked, and not kept */
+			scratch = xcalloc(1, t->size);
+			walk_element(c, e, i, t, scratch);
+			free_object(t, scratch);
+			free(scratch);
+		}
+	}
+}
+
+/* The array v of references into table f->ids, into dst. */
+static void
+walk_refs(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
+{
+	size_t *out = xcalloc(array_len(v) + 1, sizeof *out), n = 0, i, k;
+	size_t mark;
+	const cJSON *e;
+
+	*SLOT(dst, f, size_t *) = out;
+	for (e = v->child, i = 0; e != NULL; e = e->next, i++) {
+		mark = push_index(c, i);
+		c->at = e;
+		if ((k = value_ref(c, e, f->ids)) != (size_t)-1)
+			out[n++] = k;
+		pop(c, mark);
+	}
+	*(size_t *)(void *)((char *)dst + f->count_off) = n;
+}
+
+/* The array v of f's names, as bits, into dst. */
+static void
+walk_modes(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
+{
+	unsigned on = 0;
+	size_t i, mark;
+	const cJSON *e;
+	int k;
+
+	for (e = v->child, i = 0; e != NULL; e = e->next, i++) {
+		mark = push_index(c, i);
+		c->at = e;
+		if ((k = value_name(c, e, f)) >= 0)
+			on |= 1u << k;
+		pop(c, mark);
+	}
+	*SLOT(dst, f, unsigned) = on;
+}
+
+/*
+ * A site file's languages: an object with one object for each language
+ * code, each read into a part (a partial guide) of the site, dst.
+ */
+static void
+walk_langs(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
+{
+	struct load_site *site = dst;
+	const cJSON *m;
+	struct shown b;
+	struct guide *p;
+	size_t mark;
+
+	for (m = v->child; m != NULL; m = m->next) {
+		const char *code = m->string != NULL ? m->string : "";
+
+		if (!is_lang(code)) {
+			at_key(c, 0, m,
+			    "\"%s\" is not a language code of 2 or 3 "
+			    "lowercase letters",
+			    show(&b, code));
+			continue;
+		}
+		if (load_site_part(site, code) != NULL) {
+			at_key(c, 0, m, "key \"%s\" given twice", code);
+			continue;
+		}
+		p = xcalloc(1, sizeof *p);
+		p->lang = xstrdup(code);
+		site->parts = xreallocarray(
+		    site->parts, site->nparts + 1, sizeof *site->parts);
+		site->parts[site->nparts++] = p;
+		mark = push_key(c, code);
+		c->at = m;
+		if (!cJSON_IsObject(m))
+			err(c, "must be an object, not %s", type_name(m));
+		else
+			walk_object(c, m, f->sub, p);
+		pop(c, mark);
+	}
+}
+
+/*
+ * One row's value v (present) into dst.  Returns -1 when reading the
+ * object must stop (a format this program does not read).
+ */
+static int
+walk_value(struct ctx *c, const cJSON *v, const struct field *f,
+    const struct otype *t, void *dst)
+{
+	int n;
+
+	c->at = v;
+	switch (f->type) {
+	case FT_TEXT:
+		*SLOT(dst, f, char *) = value_text(c, v);
+		break;
+	case FT_SENTENCE:
+		if ((*SLOT(dst, f, char *) = value_text(c, v)) != NULL)
+			check_sentence(c, *SLOT(dst, f, char *), 1);
+		break;
+	case FT_ID:
+		*SLOT(dst, f, char *) = dup_or_null(value_id(c, v));
+		break;
+	case FT_INT:
+		if (value_int(c, v, f->min, f->max, &n) == 0)
+			*SLOT(dst, f, int) = n;
+		break;
+	case FT_ENUM:
+		if ((n = value_name(c, v, f)) >= 0)
+			*SLOT(dst, f, int) = n;
+		break;
+	case FT_REF:
+		if ((*SLOT(dst, f, size_t) = value_ref(c, v, f->ids)) ==
+		    (size_t)-1)
+			*SLOT(dst, f, size_t) = 0;
+		break;
+	case FT_MARK:
+		value_mark(c, v, t);
+		break;
+	case FT_FORMAT:
+		if ((n = value_format(c, v)) < 0)
+			return -1; /* another format's keys: only noise */
+		*SLOT(dst, f, int) = n;
+		break;
+	case FT_OBJECT:
+	case FT_LANGS:
+		if (!cJSON_IsObject(v)) {
+			err(c, "must be an object, not %s", type_name(v));
+			break;
+		}
+		if (f->type == FT_LANGS)
+			walk_langs(c, v, f, dst);
+		else
+			walk_object(c, v, f->sub, (char *)dst + f->off);
+		break;
+	case FT_LIST:
+	case FT_REFS:
+	case FT_MODES:
+		if (!cJSON_IsArray(v)) {
+			err(c, "must be an array, not %s", type_name(v));
+			break;
+		}
+		if ((f->flags & NONEMPTY) && v->child == NULL)
+			err(c, "must not be empty");
+		if (f->type == FT_LIST)
+			walk_list(c, v, f, dst);
+		else if (f->type == FT_REFS)
+			walk_refs(c, v, f, dst);
+		else
+			walk_modes(c, v, f, dst);
+		break;
+	}
+	c->at = v;
+	if (f->check != NULL)
+		f->check(c, f, dst);
+	return 0;
+}
+
+/*
+ * Check the keys of obj against t's: a known key given twice is an error
+ * (the first is read), an unknown key a warning naming the nearest known
+ * one, so that a misspelt key is not silently ignored.
+ */
+static void
+check_keys(struct ctx *c, const cJSON *obj, const struct otype *t)
+{
+	unsigned char seen[64] = { 0 };
+	const cJSON *m;
+	size_t i, best, bestd, d, limit;
+	struct shown b;
+
+	for (m = obj->child; m != NULL; m = m->next) {
+		const char *key = m->string != NULL ? m->string : "";
+
+		for (i = 0; i < t->nfields; i++)
+			if (strcmp(key, t->fields[i].key) == 0)
+				break;
+		if (i < t->nfields && i < sizeof seen) {
+			if (seen[i])
+				at_key(c, 0, m, "key \"%s\" given twice", key);
+			seen[i] = 1;
+			continue;
+		}
+		if (c->nwarnshown > LOAD_MAX_DIAGS)
+			continue; /* no need to look for a suggestion */
+		best = t->nfields;
+		bestd = SIZE_MAX;
+		for (i = 0; i < t->nfields; i++) {
+			d = edit_distance(key, t->fields[i].key);
+			if (d < bestd) {
+				bestd = d;
+				best = i;
+			}
+		}
+		limit = best < t->nfields ? strlen(t->fields[best].key) : 0;
+		limit = limit <= 3 ? 1 : limit <= 6 ? 2 : 3;
+		if (best < t->nfields && bestd <= limit)
+			at_key(c, 1, m,
+			    "unknown key \"%s\" (did you mean \"%s\"?)",
+			    show(&b, key), t->fields[best].key);
+		else
+			at_key(c, 1, m, "unknown key \"%s\"", show(&b, key));
+	}
+}
+
+/*
+ * Read object obj of type t into dst (which the caller zeroed), by its
+ * table: keys, then each row in order (the ids of its lists first, since
+ * a reference may come before what it names), then t's own rule.
+ */
+static void
+walk_object(struct ctx *c, const cJSON *obj, const struct otype *t, void *dst)
+{
+	const struct field *f;
+	const cJSON *v;
+	size_t mark;
+
+	check_keys(c, obj, t);
+	for (f = t->fields; f < t->fields + t->nfields; f++)
+		if (f->type == FT_LIST && f->ids != IDS_NONE)
+			collect_ids(c,
+			    cJSON_GetObjectItemCaseSensitive(obj, f->key),
+			    f->key, f->ids, &c->ids[f->ids]);
+	for (f = t->fields; f < t->fields + t->nfields; f++) {
+		v = cJSON_GetObjectItemCaseSensitive(obj, f->key);
+		if (v == NULL) {
+			c->at = obj;
+			if (f->def != NULL) {
+				/* an older file: shown in the default until
+				 * it says it in its own language (an English
+				 * file has it right already) */
+				mark = push_key(c, f->key);
+				if (c->g != NULL && c->g->lang != NULL &&
+				    is_lang(c->g->lang) &&
+				    strcmp(c->g->lang, "en") != 0)
+					warn(c,
+					    "missing; the English default "
+					    "\"%s\" is shown",
+					    f->def);
+				pop(c, mark);
+				*SLOT(dst, f, char *) = xstrdup(f->def);
+			} else if (f->flags & REQ)
+				err(c, "missing required key \"%s\"", f->key);
+			continue;
+		}
+		mark = push_key(c, f->key);
+		if (walk_value(c, v, f, t, dst) != 0) {
+			pop(c, mark);
+			return;
+		}
+		pop(c, mark);
+	}
+	c->at = obj;
+	if (t->check != NULL)
+		t->check(c, obj, dst);
+}
+
+/* Free what walk_object read into dst by t's table (not dst itself). */
+static void
+free_object(const struct otype *t, void *dst)
+{
+	const struct field *f;
+	char *items;
+	size_t n;
+
+	for (f = t->fields; f < t->fields + t->nfields; f++) {
+		switch (f->type) {
+		case FT_TEXT:
+		case FT_SENTENCE:
+		case FT_ID:
+			free(*SLOT(dst, f, char *));
+			break;
+		case FT_REFS:
+			free(*SLOT(dst, f, size_t *));
+			break;
+		case FT_OBJECT:
+			free_object(f->sub, (char *)dst + f->off);
+			break;
+		case FT_LIST:
+			if (f->flags & FIXED) {
+				items = (char *)dst + f->off;
+				n = (size_t)f->max;
+			} else {
+				items = *SLOT(dst, f, char *);
+				n = *(size_t *)(void *)((char *)dst +
+							f->count_off);
+			}
+			for (size_t i = 0; items != NULL && i < n; i++)
+				free_object(f->sub, items + i * f->sub->size);
+			if (!(f->flags & FIXED))
+				free(items);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* The rules a table cannot say. */
+
+static void
+check_lang_code(struct ctx *c, const struct field *f, void *dst)
+{
+	const char *code = *SLOT(dst, f, char *);
+
+	if (code != NULL && !is_lang(code))
+		err(c, "must be a language code of 2 or 3 lowercase letters, "
+		       "such as \"en\"");
+}
+
+/* A title is not filled: a placeholder there would show as it is. */
+static void
+check_title(struct ctx *c, const struct field *f, void *dst)
+{
+	if (*SLOT(dst, f, char *) != NULL)
+		check_sentence(c, *SLOT(dst, f, char *), 0);
+}
+
+/* At most one screen of each kind but "text". */
+static void
+check_kind(struct ctx *c, const struct field *f, void *dst)
+{
+	int k = *SLOT(dst, f, int);
+	size_t si = c->idx[0];
+
+	if (k <= 0)
+		return;
+	if (c->kind_screen[k] != 0)
+		err(c,
+		    "only one screen may have kind \"%s\" (screens[%zu] has it "
+		    "already)",
+		    kind_names[k], c->kind_screen[k] - 1);
+	else
+		c->kind_screen[k] = si + 1;
+}
+
+/*
+ * Note that the file gave a UI string, and warn about a placeholder in it
+ * that the program does not fill in, such as a translated "{nombre}": it
+ * would be shown as it is.
+ */
+static void
+check_ui(struct ctx *c, const struct field *f, void *dst)
+{
+	static const char *const known[] = { "{n}", "{total}", "{date}" };
+	const char *s = *SLOT(dst, f, char *), *at;
+	size_t i, n;
+	struct shown b;
+	char name[LOAD_MAX_ID + 3];
+
+	if (s != NULL) /* the file gave it (view.c keeps an older prompt) */
+		((struct guide *)dst)
+		    ->ui_given[(f->off - offsetof(struct guide, ui)) /
+			       sizeof(char *)] = 1;
+	for (at = s != NULL ? site_next_placeholder(s, LOAD_MAX_ID, &n) : NULL;
+	     at != NULL; at = site_next_placeholder(at + n, LOAD_MAX_ID, &n)) {
+		memcpy(name, at, n);
+		name[n] = '\0';
+		for (i = 0; i < NELEM(known); i++)
+			if (strcmp(name, known[i]) == 0)
+				break;
+		if (i == NELEM(known))
+			warn(c,
+			    "unknown placeholder \"%s\" (the program fills in "
+			    "{n}, {total} and {date})",
+			    show(&b, name));
+	}
+}
+
+/* Note a to-do id: one id, one item, in the whole file (check_whole). */
+static void
+check_todo_id(struct ctx *c, const struct field *f, void *dst)
+{
+	const char *id = *SLOT(dst, f, char *);
+
+	if (id == NULL)
+		return;
+	if (c->ntodos == c->captodos) {
+		c->captodos = c->captodos == 0 ? 64 : c->captodos * 2;
+		c->todos =
+		    xreallocarray(c->todos, c->captodos, sizeof *c->todos);
+	}
+	c->todos[c->ntodos].id = id;
+	c->todos[c->ntodos].screen = c->idx[0];
+	c->todos[c->ntodos].todo = c->idx[1];
+	c->ntodos++;
+}
+
+/* The steps are numbered 1 to GUIDE_STEPS, in order. */
+static void
+check_step_number(struct ctx *c, const struct field *f, void *dst)
+{
+	size_t i = c->idx[0];
+
+	if (cJSON_IsNumber(c->at) && c->at->valuedouble != (double)(i + 1))
+		err(c, "must be %zu (the steps are numbered 1 to %d, in order)",
+		    i + 1, GUIDE_STEPS);
+}
+
+static void
+check_steps(struct ctx *c, const struct field *f, void *dst)
+{
+	struct guide *g = dst;
+	size_t n = array_len(c->at);
+
+	for (int i = 0; i < GUIDE_STEPS; i++)
+		if (g->steps[i].number == 0)
+			g->steps[i].number = i + 1;
+	if (cJSON_IsArray(c->at) && n != GUIDE_STEPS)
+		err(c, "must list exactly %d steps, not %zu", GUIDE_STEPS, n);
+}
+
+static void
+check_web(struct ctx *c, const struct field *f, void *dst)
+{
+	const char *web = *SLOT(dst, f, char *);
+
+	if (web != NULL && strstr(web, "://") != NULL)
+		err(c, "give the address without \"https://\" or \"http://\"");
+}
+
+static void
+check_date(struct ctx *c, const struct field *f, void *dst)
+{
+	const char *d = *SLOT(dst, f, char *);
+
+	if (d != NULL && !is_date(d))
+		err(c, "must be a date written YYYY-MM-DD, YYYY-MM or YYYY");
+}
+
+/* A block is a paragraph or a list, shown in every mode unless "on"
+ * says otherwise. */
+static void
+check_block(struct ctx *c, const cJSON *obj, void *dst)
+{
+	struct guide_block *b = dst;
+	const cJSON *on = cJSON_GetObjectItemCaseSensitive(obj, "on");
+	size_t mark;
+
+	if (cJSON_IsObject(obj) &&
+	    (cJSON_GetObjectItemCaseSensitive(obj, "text") == NULL) ==
+		(cJSON_GetObjectItemCaseSensitive(obj, "list") == NULL))
+		err(c, "must have either \"text\" or \"list\"");
+	if (cJSON_IsArray(on) && on->child == NULL) {
+		mark = push_key(c, "on");
+		c->at = on;
+		err(c, "must name at least one of \"screen\", \"plain\", "
+		       "\"paper\"");
+		pop(c, mark);
+	}
+	if (b->on == 0)
+		b->on = GUIDE_ON_ALL;
+}
+
+/* A site that sets another region must give the numbers to show there. */
+static void
+check_site_lang(struct ctx *c, const cJSON *obj, void *dst)
+{
+	const struct guide *p = dst;
+
+	if (p->region != NULL && (p->emergency == NULL || p->crisis == NULL))
+		err(c, "a site that sets \"region\" must give \"emergency\" "
+		       "and \"crisis\" too, or the guide would show the "
+		       "content's numbers");
+}
+
+const char *
+load_format_key(size_t t, size_t k, const char **section, int *required)
+{
+	if (t >= NELEM(all_types) || k >= all_types[t]->nfields)
+		return NULL;
+	if (section != NULL)
+		*section = all_types[t]->name;
+	if (required != NULL)
+		*required = (all_types[t]->fields[k].flags & REQ) &&
+			    all_types[t]->fields[k].def == NULL;
+	return all_types[t]->fields[k].key;
+}
+
 /* Pass 4: the whole. */
+
+/*
+ * Point the next message at screens[i], or at its member key: the path,
+ * the place and the screen's id.  Returns the path's length to pop back
+ * to (then set c->screen to NULL).
+ */
+static size_t
+at_screen(struct ctx *c, size_t i, const char *key)
+{
+	const cJSON *a = cJSON_GetObjectItemCaseSensitive(c->root, "screens");
+	size_t mark = c->pathlen;
+
+	push_key(c, "screens");
+	push_index(c, i);
+	c->at = cJSON_GetArrayItem(a, (int)i);
+	c->screen = c->g->screens[i].id;
+	if (key != NULL) {
+		push_key(c, key);
+		c->at = cJSON_GetObjectItemCaseSensitive(c->at, key);
+	}
+	return mark;
+}
 
 static int
 todoref_cmp(const void *a, const void *b)
@@ -1680,87 +2431,64 @@ todo_text(const struct guide *g, const struct todoref *r)
 	return g->screens[r->screen].todos[r->todo].text;
 }
 
+/*
+ * To-do ids name ticks across languages: one id, one item.  The same item
+ * may be listed on two screens (step 1 and step 3 both say "save first"):
+ * then it is one tick, and it must read the same in both places.  Twice
+ * on one screen is a mistake.
+ */
 static void
-check_whole(struct ctx *c, struct guide *g, const cJSON *root)
+check_todo_ids(struct ctx *c, const struct guide *g)
 {
-	size_t i, k, *queue, head = 0, tail = 0;
-	unsigned char *seen;
+	const struct todoref *a, *b;
+	const char *ta, *tb;
+	size_t i, first, mark;
 
-	/*
-	 * To-do ids name ticks across languages: one id, one item.  The
-	 * same item may be listed on two screens (step 1 and step 3 both
-	 * say "save first"): then it is one tick, and it must read the
-	 * same in both places.  Twice on one screen is a mistake.
-	 */
 	if (c->ntodos > 1)
 		qsort(c->todos, c->ntodos, sizeof *c->todos, todoref_cmp);
 	for (i = 1; i < c->ntodos; i++) {
-		size_t first = i - 1;
-		const struct todoref *a, *b = &c->todos[i];
-		const char *ta, *tb;
-
-		if (strcmp(b->id, c->todos[first].id) != 0)
+		b = &c->todos[i];
+		if (strcmp(b->id, c->todos[i - 1].id) != 0)
 			continue;
-		while (first > 0 && strcmp(c->todos[first - 1].id, b->id) == 0)
-			first--;
+		for (first = i - 1;
+		     first > 0 && strcmp(c->todos[first - 1].id, b->id) == 0;
+		     first--)
+			;
 		a = &c->todos[first];
 		ta = todo_text(g, a);
 		tb = todo_text(g, b);
 		if (a->screen != b->screen &&
 		    (ta == NULL || tb == NULL || strcmp(ta, tb) == 0))
 			continue;
-		set_path(c, "screens", b->screen, NULL);
-		push_key(c, "todo");
+		mark = at_screen(c, b->screen, "todo");
 		push_index(c, b->todo);
 		push_key(c, "id");
-		if (a->screen == b->screen)
-			err(c,
-			    "to-do id \"%s\" is already used by "
-			    "screens[%zu].todo[%zu]",
-			    b->id, a->screen, a->todo);
-		else
-			err(c,
-			    "to-do id \"%s\" is already used by "
-			    "screens[%zu].todo[%zu] with other words (one "
-			    "id is one item: the same words on every screen "
-			    "that lists it)",
-			    b->id, a->screen, a->todo);
+		c->at = cJSON_GetObjectItemCaseSensitive(
+		    cJSON_GetArrayItem(c->at, (int)b->todo), "id");
+		err(c,
+		    "to-do id \"%s\" is already used by "
+		    "screens[%zu].todo[%zu]%s",
+		    b->id, a->screen, a->todo,
+		    a->screen == b->screen
+			? ""
+			: " with other words (one id is one item: the same "
+			  "words on every screen that lists it)");
+		pop(c, mark);
+		c->screen = NULL;
 	}
+}
 
-	/* A step's screen says its step, and the table agrees. */
-	for (i = 0; i < g->nscreens; i++) {
-		int st = g->screens[i].step;
-
-		if (st == 0 || !cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(
-				   root, "steps")))
-			continue;
-		k = g->steps[st - 1].screen;
-		if (g->steps[st - 1].title != NULL && k != i &&
-		    k < g->nscreens && g->screens[k].id != NULL) {
-			set_path(c, "screens", i, "step");
-			err(c,
-			    "step %d is screen \"%s\" in the steps table, "
-			    "not this one",
-			    st, g->screens[k].id);
-		}
-	}
-	pop(c, 0);
-
-	if (g->help < g->nscreens && g->screens[g->help].id != NULL &&
-	    g->screens[g->help].kind != GUIDE_KIND_HELP) {
-		push_key(c, "help");
-		err(c, "screen \"%s\" must have \"kind\": \"help\"",
-		    g->screens[g->help].id);
-		pop(c, 0);
-	}
+/* Screens no chain of choices reaches (a warning). */
+static void
+check_reachable(struct ctx *c, const struct guide *g)
+{
+	size_t i, k, *queue, head = 0, tail = 0, mark;
+	unsigned char *seen;
 
 	/*
-	 * Screens no chain of choices reaches.  The help screen is one key
-	 * away from every screen, so what it leads to is reachable too.
-	 * Skipped when there are errors: a wrong "to" would add noise.
+	 * The help screen is one key away from every screen, so what it
+	 * leads to is reachable too.
 	 */
-	if (c->nerrors > 0 || g->nscreens == 0)
-		return;
 	seen = xcalloc(g->nscreens, 1);
 	queue = xcalloc(g->nscreens, sizeof *queue);
 	seen[g->start] = 1;
@@ -1783,152 +2511,85 @@ check_whole(struct ctx *c, struct guide *g, const cJSON *root)
 	for (i = 0; i < g->nscreens; i++) {
 		if (seen[i])
 			continue;
-		set_path(c, "screens", i, NULL);
-		warn(c, "screen \"%s\" cannot be reached from the start screen",
-		    g->screens[i].id);
+		mark = at_screen(c, i, NULL);
+		warn(c, "cannot be reached from the start screen");
+		pop(c, mark);
+		c->screen = NULL;
 	}
-	pop(c, 0);
 	free(queue);
 	free(seen);
 }
 
 /*
- * Warn about a placeholder in a UI string that the program does not fill
- * in, such as a translated "{nombre}": it would be shown as it is.
+ * The rules of the whole file: to-do ids, the steps against the screens,
+ * region marks only where a screen may be left out, the help screen's
+ * kind, the file's language against its name, and (when all else is
+ * right) screens that cannot be reached.
  */
 static void
-check_placeholders(struct ctx *c, const char *s)
+check_content(struct ctx *c, const cJSON *root, void *dst)
 {
-	static const char *const known[] = { "{n}", "{total}", "{date}" };
-	const char *open, *close, *p;
-	size_t i, n;
-	struct shown b;
-	char name[LOAD_MAX_ID + 3];
+	struct guide *g = dst;
+	const cJSON *lang;
+	size_t i, k, mark;
 
-	for (open = strchr(s, '{'); open != NULL;
-	     open = strchr(open + 1, '{')) {
-		close = strchr(open, '}');
-		if (close == NULL)
-			return;
-		for (p = open + 1; p < close; p++)
-			if (!((*p >= 'a' && *p <= 'z') || *p == '_'))
-				break;
-		n = (size_t)(close - open) + 1;
-		if (p < close || n > sizeof name - 1)
-			continue; /* braces around something else */
-		memcpy(name, open, n);
-		name[n] = '\0';
-		for (i = 0; i < NELEM(known); i++)
-			if (strcmp(name, known[i]) == 0)
-				break;
-		if (i == NELEM(known))
-			warn(c,
-			    "unknown placeholder \"%s\" (the program fills in "
-			    "{n}, {total} and {date})",
-			    show(&b, name));
-	}
-}
+	check_todo_ids(c, g);
+	/* A step's screen says its step, and the table agrees. */
+	for (i = 0; i < g->nscreens; i++) {
+		int st = g->screens[i].step;
 
-/* The format version: 0, or -1 when it is not the one this program reads. */
-static int
-check_format(struct ctx *c, const cJSON *root)
-{
-	const cJSON *v = member(c, root, "format", 1);
-	double d;
-	size_t mark;
-
-	if (v == NULL)
-		return 0;
-	mark = push_key(c, "format");
-	d = v->valuedouble;
-	if (!cJSON_IsNumber(v))
-		err(c, "must be a whole number, not %s", type_name(v));
-	else if (d >= INT_MIN && d <= INT_MAX && (double)(int)d == d &&
-		 (int)d != GUIDE_FORMAT)
-		err(c, "unknown format version %d (this program reads %d)",
-		    (int)d, GUIDE_FORMAT);
-	else if (d != GUIDE_FORMAT)
-		err(c, "unknown format version (this program reads %d)",
-		    GUIDE_FORMAT);
-	pop(c, mark);
-	if (cJSON_IsNumber(v) && d != GUIDE_FORMAT) {
-		/* Another format's fields would only add noise. */
-		return -1;
-	}
-	return 0;
-}
-
-/* The whole content file; NULL when there is an error. */
-static struct guide *
-walk_guide(struct ctx *c, const cJSON *root)
-{
-	struct guide *g = xcalloc(1, sizeof *g);
-	const cJSON *o;
-	size_t i, mark;
-
-	check_keys(c, root, top_keys, NELEM(top_keys));
-	if (check_format(c, root) != 0)
-		return g;
-	g->format = GUIDE_FORMAT;
-
-	if ((o = field_object(c, root, "language", 1)) != NULL) {
-		mark = push_key(c, "language");
-		check_keys(c, o, language_keys, NELEM(language_keys));
-		g->lang = field_text(c, o, "code", 1);
-		if (g->lang != NULL && !is_lang(g->lang))
-			err_at(c, "code",
-			    "must be a language code of 2 or 3 lowercase "
-			    "letters, such as \"en\"");
-		g->lang_name = field_text(c, o, "name", 1);
-		pop(c, mark);
-	}
-	g->region = field_text(c, root, "region", 1);
-	walk_crisis(c, root, 1, &g->crisis, &g->crisis_short);
-
-	if ((o = field_object(c, root, "ui", 1)) != NULL) {
-		mark = push_key(c, "ui");
-		check_keys(c, o, ui_keys, GUIDE_UI_COUNT);
-		for (i = 0; i < GUIDE_UI_COUNT; i++) {
-			const char *def = guide_ui_default(i);
-
-			g->ui[i] = field_text(c, o, ui_keys[i], def == NULL);
-			if (g->ui[i] == NULL && def != NULL) {
-				/* an older file: shown in English until
-				 * the file says it in its own language (an
-				 * English file has it right already) */
-				size_t mark2 = push_key(c, ui_keys[i]);
-
-				if (g->lang != NULL && is_lang(g->lang) &&
-				    strcmp(g->lang, "en") != 0)
-					warn(c,
-					    "missing; the English default "
-					    "\"%s\" is shown",
-					    def);
-				pop(c, mark2);
-				g->ui[i] = xstrdup(def);
-			} else if (g->ui[i] != NULL) {
-				size_t mark2 = push_key(c, ui_keys[i]);
-
-				g->ui_given[i] = 1;
-				check_placeholders(c, g->ui[i]);
-				pop(c, mark2);
-			}
+		if (st == 0 || !cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(
+				   root, "steps")))
+			continue;
+		k = g->steps[st - 1].screen;
+		if (g->steps[st - 1].title != NULL && k != i &&
+		    k < g->nscreens && g->screens[k].id != NULL) {
+			mark = at_screen(c, i, "step");
+			err(c,
+			    "step %d is screen \"%s\" in the steps table, "
+			    "not this one",
+			    st, g->screens[k].id);
+			pop(c, mark);
+			c->screen = NULL;
 		}
+	}
+	/* The start, help and step screens are shown everywhere. */
+	for (i = 0; i < c->nmarks; i++) {
+		const struct site_mark *m = &c->marks[i];
+		int everywhere = m->screen == g->start || m->screen == g->help;
+
+		for (k = 0; k < GUIDE_STEPS; k++)
+			everywhere |= g->steps[k].screen == m->screen &&
+				      g->steps[k].title != NULL;
+		if (m->on != SITE_MARK_SCREEN || !everywhere)
+			continue;
+		mark = at_screen(c, m->screen, "region");
+		err(c, "the start, help and step screens are shown everywhere: "
+		       "they cannot be bound to a region");
+		pop(c, mark);
+		c->screen = NULL;
+	}
+	if (g->help < g->nscreens && g->screens[g->help].id != NULL &&
+	    g->screens[g->help].kind != GUIDE_KIND_HELP) {
+		mark = push_key(c, "help");
+		c->at = cJSON_GetObjectItemCaseSensitive(root, "help");
+		err(c, "screen \"%s\" must have \"kind\": \"help\"",
+		    g->screens[g->help].id);
 		pop(c, mark);
 	}
-
-	collect_ids(c, root, "screens", "screen", &c->screens);
-	collect_ids(c, root, "resources", "resource", &c->resources);
-	collect_ids(c, root, "sources", "source", &c->sources);
-
-	g->start = field_screen(c, root, "start");
-	g->help = field_screen(c, root, "help");
-	walk_screens(c, root, g);
-	walk_steps(c, root, g);
-	walk_resources(c, root, g);
-	walk_sources(c, root, g);
-	check_whole(c, g, root);
-	return g;
+	if (c->lang != NULL && g->lang != NULL &&
+	    strcmp(g->lang, c->lang) != 0) {
+		mark = push_key(c, "language");
+		push_key(c, "code");
+		lang = cJSON_GetObjectItemCaseSensitive(root, "language");
+		c->at = cJSON_GetObjectItemCaseSensitive(lang, "code");
+		err(c, "the file says \"%s\" but its name says \"%s\"", g->lang,
+		    c->lang);
+		pop(c, mark);
+	}
+	/* A wrong "to" would only add noise here. */
+	if (c->nerrors == 0 && g->nscreens > 0)
+		check_reachable(c, g);
 }
 
 /* Reading. */
@@ -1950,18 +2611,18 @@ read_file(struct ctx *c, const char *path, size_t *lenp)
 
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd == -1) {
-		diag(c, 0, 0, 0, NULL, "%s", strerror(errno));
+		diag(c, 0, 0, 0, "%s", strerror(errno));
 		return NULL;
 	}
 	if (fstat(fd, &st) == -1) {
 		e = errno;
 		close(fd);
-		diag(c, 0, 0, 0, NULL, "%s", strerror(e));
+		diag(c, 0, 0, 0, "%s", strerror(e));
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {
 		close(fd);
-		diag(c, 0, 0, 0, NULL, "not a regular file");
+		diag(c, 0, 0, 0, "not a regular file");
 		return NULL;
 	}
 	if (st.st_size > LOAD_MAX_BYTES)
@@ -1985,7 +2646,7 @@ read_file(struct ctx *c, const char *path, size_t *lenp)
 			e = errno;
 			free(buf);
 			close(fd);
-			diag(c, 0, 0, 0, NULL, "%s", strerror(e));
+			diag(c, 0, 0, 0, "%s", strerror(e));
 			return NULL;
 		}
 		if (n == 0)
@@ -1995,7 +2656,7 @@ read_file(struct ctx *c, const char *path, size_t *lenp)
 	close(fd);
 	if (len > LOAD_MAX_BYTES) {
 		free(buf);
-		diag(c, 0, 0, 0, NULL, "the file is larger than 1 MiB");
+		diag(c, 0, 0, 0, "the file is larger than 1 MiB");
 		return NULL;
 	}
 	buf[len] = '\0';
@@ -2005,7 +2666,7 @@ read_file(struct ctx *c, const char *path, size_t *lenp)
 too_big:
 	free(buf);
 	close(fd);
-	diag(c, 0, 0, 0, NULL, "the file is larger than 1 MiB (%jd bytes)",
+	diag(c, 0, 0, 0, "the file is larger than 1 MiB (%jd bytes)",
 	    (intmax_t)st.st_size);
 	return NULL;
 }
@@ -2022,15 +2683,19 @@ ctx_init(struct ctx *c, struct load_report *rep, const char *name)
 static void
 ctx_free(struct ctx *c)
 {
-	free(c->screens.v);
-	free(c->resources.v);
-	free(c->sources.v);
+	for (int i = 0; i < NIDS; i++)
+		free(c->ids[i].v);
 	free(c->todos);
+	free(c->marks);
+	free(c->pl.lines);
+	free(c->pl.vals);
+	free(c->pl.keys);
 }
 
-/* Load from buf, which has a NUL at buf[len]. */
+/* Load content from buf, which has a NUL at buf[len], as o says. */
 static struct guide *
-load_terminated(struct ctx *c, const char *buf, size_t len)
+load_terminated(
+    struct ctx *c, const char *buf, size_t len, const struct load_opts *o)
 {
 	struct guide *g = NULL;
 	cJSON *root;
@@ -2038,12 +2703,22 @@ load_terminated(struct ctx *c, const char *buf, size_t len)
 	root = parse(c, buf, len);
 	if (root == NULL)
 		return NULL;
+	c->root = root;
+	c->lang = o != NULL ? o->lang : NULL;
 	if (!cJSON_IsObject(root)) {
-		diag(c, 0, 0, 0, "", "the top level must be an object, not %s",
+		c->at = root;
+		err(c, "the top level must be an object, not %s",
 		    type_name(root));
-	} else
-		g = walk_guide(c, root);
+	} else {
+		g = c->g = xcalloc(1, sizeof *g);
+		walk_object(c, root, &content_type, g);
+	}
+	if (c->nerrors == 0 && g != NULL) /* the marks point into root */
+		site_apply(g,
+		    load_site_part(o != NULL ? o->site : NULL, g->lang),
+		    c->marks, c->nmarks);
 	cJSON_Delete(root);
+	c->root = NULL;
 	if (c->nerrors > 0) {
 		guide_free(g);
 		return NULL;
@@ -2051,9 +2726,9 @@ load_terminated(struct ctx *c, const char *buf, size_t len)
 	return g;
 }
 
-/* Load and check the file at path; the guide, or NULL.  Caller frees. */
 struct guide *
-load_file(const char *path, struct load_report *rep)
+load_file_with(
+    const char *path, const struct load_opts *o, struct load_report *rep)
 {
 	struct ctx c;
 	struct guide *g = NULL;
@@ -2062,17 +2737,22 @@ load_file(const char *path, struct load_report *rep)
 
 	ctx_init(&c, rep, path);
 	if ((buf = read_file(&c, path, &len)) != NULL) {
-		g = load_terminated(&c, buf, len);
+		g = load_terminated(&c, buf, len, o);
 		free(buf);
 	}
 	ctx_free(&c);
 	return g;
 }
 
-/* Load and check content in memory; the guide, or NULL.  Caller frees. */
 struct guide *
-load_buffer(
-    const char *name, const char *buf, size_t len, struct load_report *rep)
+load_file(const char *path, struct load_report *rep)
+{
+	return load_file_with(path, NULL, rep);
+}
+
+struct guide *
+load_buffer_with(const char *name, const char *buf, size_t len,
+    const struct load_opts *o, struct load_report *rep)
 {
 	struct ctx c;
 	struct guide *g = NULL;
@@ -2080,171 +2760,79 @@ load_buffer(
 
 	ctx_init(&c, rep, name);
 	if (len > LOAD_MAX_BYTES)
-		diag(&c, 0, 0, 0, NULL,
-		    "the file is larger than 1 MiB (%zu bytes)", len);
+		diag(&c, 0, 0, 0, "the file is larger than 1 MiB (%zu bytes)",
+		    len);
 	else {
 		copy = xmalloc(len + 1);
 		if (len > 0)
 			memcpy(copy, buf, len);
 		copy[len] = '\0';
-		g = load_terminated(&c, copy, len);
+		g = load_terminated(&c, copy, len, o);
 		free(copy);
 	}
 	ctx_free(&c);
 	return g;
 }
 
+struct guide *
+load_buffer(
+    const char *name, const char *buf, size_t len, struct load_report *rep)
+{
+	return load_buffer_with(name, buf, len, NULL, rep);
+}
+
 /* Site files. */
 
-/* The people of one language of a site file. */
-struct site_part {
-	struct guide_person *people;
-	size_t npeople;
-	char *crisis;
-	char *crisis_short;
-	int found;
-};
-
-static void
-site_part_free(struct site_part *p)
-{
-	size_t i;
-
-	for (i = 0; i < p->npeople; i++) {
-		free(p->people[i].name);
-		free(p->people[i].details);
-	}
-	free(p->people);
-	free(p->crisis);
-	free(p->crisis_short);
-}
-
-/* Person i of the site part arg. */
-static void
-walk_person(struct ctx *c, const cJSON *e, size_t i, void *arg)
-{
-	struct guide_person *pe = &((struct site_part *)arg)->people[i];
-
-	pe->name = field_text(c, e, "name", 1);
-	pe->details = field_text(c, e, "details", 1);
-}
-
-static void
-walk_site_lang(struct ctx *c, const cJSON *o, struct site_part *p)
-{
-	const cJSON *a;
-
-	check_keys(c, o, site_lang_keys, NELEM(site_lang_keys));
-	if ((a = field_array(c, o, "people", 0)) != NULL) {
-		p->people = xcalloc(array_len(a), sizeof *p->people);
-		p->npeople = array_len(a);
-		walk_objects(c, a, "people", person_keys, NELEM(person_keys),
-		    walk_person, p);
-	}
-	walk_crisis(c, o, 0, &p->crisis, &p->crisis_short);
-}
-
-static void
-walk_site(
-    struct ctx *c, const cJSON *root, const char *lang, struct site_part *want)
-{
-	const cJSON *langs, *m;
-	size_t mark, mark2, k;
-	struct shown b;
-	unsigned char *seen;
-
-	check_keys(c, root, site_keys, NELEM(site_keys));
-	if (check_format(c, root) != 0)
-		return;
-	if ((langs = field_object(c, root, "languages", 1)) == NULL)
-		return;
-	mark = push_key(c, "languages");
-	/* One flag for every code of 2 or 3 letters, base 27. */
-	seen = xcalloc(27 * 27 * 27, 1);
-	for (m = langs->child; m != NULL; m = m->next) {
-		const char *code = m->string != NULL ? m->string : "";
-		struct site_part scratch = { 0 };
-		struct site_part *p = &scratch;
-
-		if (!is_lang(code)) {
-			err(c,
-			    "\"%s\" is not a language code of 2 or 3 "
-			    "lowercase letters",
-			    show(&b, code));
-			continue;
-		}
-		k = (size_t)(code[0] - 'a' + 1) * 27 * 27 +
-		    (size_t)(code[1] - 'a' + 1) * 27 +
-		    (code[2] != '\0' ? (size_t)(code[2] - 'a' + 1) : 0);
-		if (seen[k]) {
-			err(c, "key \"%s\" given twice", code);
-			continue;
-		}
-		seen[k] = 1;
-		mark2 = push_key(c, code);
-		if (lang != NULL && strcmp(code, lang) == 0)
-			p = want;
-		if (!cJSON_IsObject(m))
-			err(c, "must be an object, not %s", type_name(m));
-		else {
-			p->found = 1;
-			walk_site_lang(c, m, p);
-		}
-		site_part_free(&scratch);
-		pop(c, mark2);
-	}
-	free(seen);
-	pop(c, mark);
-}
-
-/* Check a site file and apply its part for g->lang; g keeps ownership. */
-int
-load_site(const char *path, struct guide *g, struct load_report *rep)
+struct load_site *
+load_site_read(const char *path, struct load_report *rep)
 {
 	struct ctx c;
-	struct site_part part = { 0 };
+	struct load_site *site = xcalloc(1, sizeof *site);
 	cJSON *root = NULL;
 	char *buf;
-	size_t len, i;
+	size_t len;
+	int parsed = 0;
 
 	ctx_init(&c, rep, path);
 	if ((buf = read_file(&c, path, &len)) != NULL)
 		root = parse(&c, buf, len);
 	if (root != NULL) { /* else the reason is in the report */
+		parsed = 1;
+		c.root = root;
+		c.at = root;
 		if (!cJSON_IsObject(root))
-			diag(&c, 0, 0, 0, "",
-			    "the top level must be an object, not %s",
+			err(&c, "the top level must be an object, not %s",
 			    type_name(root));
 		else
-			walk_site(&c, root, g != NULL ? g->lang : NULL, &part);
+			walk_object(&c, root, &site_type, site);
 		cJSON_Delete(root);
 	}
 	free(buf);
 	ctx_free(&c);
-	if (c.nerrors > 0) {
-		site_part_free(&part);
-		return -1;
+	if (c.nerrors > 0 || !parsed) {
+		load_site_free(site);
+		return NULL;
 	}
-	if (g != NULL && part.found) {
-		if (part.people != NULL) {
-			for (i = 0; i < g->npeople; i++) {
-				free(g->people[i].name);
-				free(g->people[i].details);
-			}
-			free(g->people);
-			g->people = part.people;
-			g->npeople = part.npeople;
-			part.people = NULL;
-			part.npeople = 0;
-		}
-		if (part.crisis != NULL) {
-			free(g->crisis);
-			free(g->crisis_short);
-			g->crisis = part.crisis;
-			g->crisis_short = part.crisis_short;
-			part.crisis = part.crisis_short = NULL;
-		}
-	}
-	site_part_free(&part);
-	return 0;
+	return site;
+}
+
+const struct guide *
+load_site_part(const struct load_site *site, const char *lang)
+{
+	for (size_t i = 0; site != NULL && lang != NULL && i < site->nparts;
+	     i++)
+		if (strcmp(site->parts[i]->lang, lang) == 0)
+			return site->parts[i];
+	return NULL;
+}
+
+void
+load_site_free(struct load_site *site)
+{
+	if (site == NULL)
+		return;
+	for (size_t i = 0; i < site->nparts; i++)
+		guide_free(site->parts[i]);
+	free(site->parts);
+	free(site);
 }

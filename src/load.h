@@ -8,8 +8,16 @@
  * safesteps-content(5) and reports every problem it finds, not only the
  * first.  Only this module includes cJSON.
  *
+ * A site file (safesteps-content(5)) is read and checked once, on its
+ * own, with load_site_read; load_file_site then applies its part for the
+ * file's language while it makes the guide: the placeholders of the text
+ * are filled with the site's numbers, what is bound to another region is
+ * left out, and the site's people, resources and sources are added.
+ *
  * Call order: struct load_report rep = {0}; g = load_file(path, &rep);
- * read rep; load_report_free(&rep); guide_free(g).
+ * read rep; load_report_free(&rep); guide_free(g).  With a site: site =
+ * load_site_read(path, &rep); g = load_file_site(path, site, &rep) for
+ * each language; load_site_free(site).
  */
 #ifndef SAFESTEPS_LOAD_H
 #define SAFESTEPS_LOAD_H
@@ -21,18 +29,32 @@
 /* The largest content file accepted; exactly this size is allowed. */
 #define LOAD_MAX_BYTES (1024 * 1024)
 
-/* One problem found in a file. */
+/* Where a problem is; any part may be NULL (0 for line and col). */
+struct load_place {
+	const char *file; /* NULL: the report's file */
+	int line;         /* 1-based line and column in the file */
+	int col;
+	const char *screen; /* the id of the screen it is on */
+	const char *path;   /* JSON path, "screens[3].choices[0].to" */
+};
+
+/* One problem found. */
 struct load_diag {
 	int warning; /* 1: a warning (the file is still valid), 0: an error */
-	int line;    /* 1-based line and column for a syntax problem, else 0 */
+	char *file;  /* NULL: the report's file */
+	int line;    /* where the value, key or bytes are; 0 if unknown */
 	int col;
+	char *screen; /* the id of the screen it is on, or NULL */
 	char *path; /* JSON path such as "screens[3].choices[0].to", or NULL */
 	char *msg;  /* what is wrong, in one line */
 };
 
-/* Everything found in one file. */
+/*
+ * Every problem found: in one file (the loader's), or in several (each
+ * diag names its file): the program's one container of messages.
+ */
 struct load_report {
-	char *file; /* the name as given */
+	char *file; /* the name as given, or NULL */
 	struct load_diag *diags;
 	size_t ndiags;
 	size_t nerrors;
@@ -51,26 +73,77 @@ struct guide *load_buffer(
     const char *name, const char *buf, size_t len, struct load_report *rep);
 
 /*
- * Load and validate a site file (see safesteps-content(5)) and apply the
- * part for g->lang to g: its people and, if given, its crisis line.
- * Returns 0, or -1 with the problems in rep (g is then unchanged).
+ * A checked site file: for each language it has, a partial guide that
+ * holds only what the site sets (lang always; region, emergency, the
+ * crisis lines and numbers, people, resources and their sources when
+ * given; everything else empty).
  */
-int load_site(const char *path, struct guide *g, struct load_report *rep);
+struct load_site {
+	int format;
+	struct guide **parts;
+	size_t nparts;
+};
+
+/* How to load a content file. */
+struct load_opts {
+	const struct load_site *site; /* applied, or NULL */
+	const char *lang; /* the language its name says, or NULL: it must
+			     say the same */
+};
+
+/*
+ * Read and check a site file on its own.  Returns it (free with
+ * load_site_free) when it has no error, else NULL; every problem goes to
+ * rep.
+ */
+struct load_site *load_site_read(const char *path, struct load_report *rep);
+
+/* The part of site for language lang, or NULL. */
+const struct guide *load_site_part(
+    const struct load_site *site, const char *lang);
+
+/* Free a site file's parts; NULL is fine. */
+void load_site_free(struct load_site *site);
+
+/*
+ * load_file and load_buffer as o says (o may be NULL): with the site's
+ * part for the file's language applied, and the language the file must
+ * say.
+ */
+struct guide *load_file_with(
+    const char *path, const struct load_opts *o, struct load_report *rep);
+struct guide *load_buffer_with(const char *name, const char *buf, size_t len,
+    const struct load_opts *o, struct load_report *rep);
 
 /*
  * One diagnostic as the line the program prints, without "safesteps: " and
- * without a newline: "FILE:LINE:COL: msg" or "FILE: path: msg", with
+ * without a newline: 'FILE:LINE:COL: screen "ID": path: msg', each part
+ * when it is known (the path then starts after the screen), with
  * "warning: " before msg for a warning.  Caller frees.
  */
 char *load_diag_format(const struct load_report *rep, size_t i);
 
 /*
- * Append a diagnostic to rep (path may be NULL; line and col 0 for none).
- * Used by the loader and by checks layered on it (readlevel.h).
+ * Append a diagnostic to rep (at may be NULL).  Used by the loader and by
+ * what is layered on it (readlevel.h, content.h).
  */
-void load_report_add(struct load_report *rep, int warning, int line, int col,
-    const char *path, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+void load_report_add(struct load_report *rep, int warning,
+    const struct load_place *at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Append a copy of diagnostic i of from to "to", with suffix after its
+ * message (suffix may be NULL). */
+void load_report_copy(struct load_report *to, const struct load_report *from,
+    size_t i, const char *suffix);
+
+/*
+ * The format as data, for the test that holds it against
+ * safesteps-content(5): the k-th key of the t-th object type, with the
+ * section of the page that describes it and whether it is required; NULL
+ * past the last key of a type (and for every k past the last type).
+ */
+const char *load_format_key(
+    size_t t, size_t k, const char **section, int *required);
 
 /* Free what a report holds and zero it; NULL is fine. */
 void load_report_free(struct load_report *rep);

@@ -4,6 +4,7 @@
  * print, or the content check.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
@@ -15,11 +16,13 @@
 #include <strings.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "content.h"
 #include "frontend.h"
 #include "load.h"
+#include "outside.h"
 #include "readlevel.h"
 #include "session.h"
 #include "wizard.h"
@@ -68,7 +71,7 @@ struct options {
 
 static const char usage_text[] =
     "Usage: safesteps [OPTION]...\n"
-    "       safesteps --check FILE...\n"
+    "       safesteps --check [--site FILE] [FILE | DIR]...\n"
     "       safesteps --print [--lang CODE] [--width N] [--qr] [--pages]\n"
     "A calm, private guide for a young person who is being threatened\n"
     "online with a sexual picture: what to do, one step at a time.\n"
@@ -83,7 +86,8 @@ static const char usage_text[] =
     "  --site FILE         the school's own contacts (default\n"
     "                      " SAFESTEPS_SYSCONFDIR "/safesteps/site.json)\n"
     "  --no-color          no colours (so does NO_COLOR)\n"
-    "  --check FILE...     check content files and report every problem\n"
+    "  --check FILE|DIR... check content files (a folder as the program\n"
+    "                      reads it) and a site file; report every problem\n"
     "  --print             print the whole guide as a handout\n"
     "  --width N           wrap the handout or plain text at N columns\n"
     "  --qr                add QR codes of the addresses to the handout\n"
@@ -95,14 +99,27 @@ static const char usage_text[] =
     "Keys: arrows move, Enter chooses, Left goes back, h talks to\n"
     "someone now, Esc leaves at once.  See safesteps(1).\n";
 
-/* A usage error: what is wrong (what, then arg in quotes), and a hint. */
+/*
+ * A usage error: what is wrong, with arg (text from the command line,
+ * escaped) in quotes in place of the %s in what, or after it; and a hint.
+ */
 static void
 usage_error(const char *what, const char *arg)
 {
-	if (arg != NULL)
-		fprintf(stderr, "safesteps: %s '%s'\n", what, arg);
-	else
+	const char *at = strstr(what, "%s");
+	char *shown;
+
+	if (arg == NULL)
 		fprintf(stderr, "safesteps: %s\n", what);
+	else {
+		shown = outside_escape(arg);
+		if (at != NULL)
+			fprintf(stderr, "safesteps: %.*s'%s'%s\n",
+			    (int)(at - what), what, shown, at + 2);
+		else
+			fprintf(stderr, "safesteps: %s '%s'\n", what, shown);
+		free(shown);
+	}
 	fputs("Try 'safesteps --help' for more information.\n", stderr);
 }
 
@@ -163,18 +180,41 @@ setup_locale(void)
 }
 
 /*
- * The language the environment asks for, read as text ("fr_CA.UTF-8" ->
- * "fr") even when that locale is not installed.  Empty if none.
+ * The language code at the start of a locale name or a LANGUAGE entry
+ * (the first len bytes of v): "fr_CA.UTF-8" and "fr" give "fr".  Returns
+ * 0, or -1 when v does not start with 2 or 3 lowercase letters.
  */
-static void
-env_language(char out[8])
+static int
+lang_code(const char *v, size_t len, char out[4])
 {
-	const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-	const char *v = NULL;
 	size_t n = 0;
 
-	out[0] = '\0';
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+	while (n < len && n < 4 && islower((unsigned char)v[n]))
+		n++;
+	if (n < 2 || n > 3 || (n < len && isalpha((unsigned char)v[n])))
+		return -1;
+	memcpy(out, v, n);
+	out[n] = '\0';
+	return 0;
+}
+
+/*
+ * The language the environment asks for, as gettext reads it: the
+ * messages locale (LC_ALL, else LC_MESSAGES, else LANG) read as text
+ * ("fr_CA.UTF-8" -> "fr") even when that locale is not installed; before
+ * it, the first language of LANGUAGE (a list such as "fr_CA:fr:en") that
+ * c has, unless the locale is C or POSIX (C.UTF-8 too), where gettext
+ * ignores LANGUAGE.  Returns its index in c, or (size_t)-1.
+ */
+static size_t
+env_language(const struct content *c)
+{
+	const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *v = NULL, *list, *end;
+	char code[4];
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
 		v = getenv(names[i]);
 		if (v != NULL && *v != '\0')
 			break;
@@ -182,13 +222,19 @@ env_language(char out[8])
 	}
 	if (v == NULL || strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 ||
 	    strncmp(v, "C.", 2) == 0)
-		return;
-	while (n < 7 && islower((unsigned char)v[n]))
-		n++;
-	if (n < 2 || n > 3)
-		return;
-	memcpy(out, v, n);
-	out[n] = '\0';
+		return (size_t)-1;
+	list = getenv("LANGUAGE");
+	for (; list != NULL && *list != '\0'; list = end + (*end == ':')) {
+		end = strchr(list, ':');
+		if (end == NULL)
+			end = list + strlen(list);
+		if (lang_code(list, (size_t)(end - list), code) == 0 &&
+		    (i = content_find(c, code)) != (size_t)-1)
+			return i;
+	}
+	if (lang_code(v, strlen(v), code) != 0)
+		return (size_t)-1;
+	return content_find(c, code);
 }
 
 /* Keep no core dump: it could hold the screen's text. */
@@ -212,6 +258,14 @@ print_report(const struct load_report *rep)
 		fprintf(stderr, "safesteps: %s\n", line);
 		free(line);
 	}
+}
+
+/* Print the lines of msgs to stderr, and forget them. */
+static void
+print_msgs(struct load_report *msgs)
+{
+	print_report(msgs);
+	load_report_free(msgs);
 }
 
 /* Print the reading level of every screen of g. */
@@ -245,43 +299,124 @@ print_levels(const struct guide *g)
 }
 
 /*
- * safesteps --check FILE...: every problem of every file, one summary line
- * per valid file.  With --site, also the site file.
+ * Check one content file as the program reads it, with the site file
+ * (site_name, may be NULL) applied: every problem on stderr; if it is
+ * valid, a summary line and the reading levels on stdout.  Returns 0
+ * when it is valid.
  */
 static int
-run_check(int argc, char **argv, const char *site)
+check_content(
+    const char *path, const struct load_site *site, const char *site_name)
 {
-	struct load_report rep;
-	struct guide *g;
+	struct load_report rep = { 0 };
+	struct guide *g = content_load_file(path, site, &rep);
+	char *shown, *with = NULL;
+
+	if (g != NULL)
+		readlevel_check(g, &rep);
+	print_report(&rep);
+	if (g != NULL) {
+		shown = outside_escape(path);
+		if (site_name != NULL)
+			with = outside_escape(site_name);
+		printf("%s: valid%s%s: %zu screens, %d steps, %zu resources, "
+		       "%zu sources",
+		    shown, with != NULL ? " with " : "",
+		    with != NULL ? with : "", g->nscreens, GUIDE_STEPS,
+		    g->nresources, g->nsources);
+		if (rep.nwarnings > 0)
+			printf(", %zu warning%s", rep.nwarnings,
+			    rep.nwarnings == 1 ? "" : "s");
+		printf("\n");
+		print_levels(g);
+		free(with);
+		free(shown);
+	}
+	load_report_free(&rep);
+	guide_free(g);
+	return g != NULL ? 0 : 1;
+}
+
+/* Check a site file by itself, as check_content does.  Returns it, or
+ * NULL when it is not valid. */
+static struct load_site *
+check_site(const char *path)
+{
+	struct load_report rep = { 0 };
+	struct load_site *site = load_site_read(path, &rep);
+	size_t people = 0, resources = 0;
+	char *shown;
+
+	print_report(&rep);
+	if (site != NULL) {
+		shown = outside_escape(path);
+		for (size_t i = 0; i < site->nparts; i++) {
+			people += site->parts[i]->npeople;
+			resources += site->parts[i]->nresources;
+		}
+		printf("%s: valid site file: %zu language%s (", shown,
+		    site->nparts, site->nparts == 1 ? "" : "s");
+		for (size_t i = 0; i < site->nparts; i++)
+			printf("%s%s", i > 0 ? ", " : "", site->parts[i]->lang);
+		printf("), %zu people, %zu resources", people, resources);
+		if (rep.nwarnings > 0)
+			printf(", %zu warning%s", rep.nwarnings,
+			    rep.nwarnings == 1 ? "" : "s");
+		printf("\n");
+		free(shown);
+	}
+	load_report_free(&rep);
+	return site;
+}
+
+/*
+ * A directory given to --check: its "*.json" files, each checked as the
+ * program would read it.  Returns 0 when all are valid.
+ */
+static int
+check_dir(const char *dir, const struct load_site *site, const char *site_name)
+{
+	char **paths, *shown;
+	size_t n;
+	int status = 0, r = content_dir_files(dir, &paths, &n);
+
+	if (r != 0 || n == 0) {
+		shown = outside_escape(dir);
+		fprintf(stderr, "safesteps: %s: %s\n", shown,
+		    r != 0 ? strerror(errno)
+			   : "no content file (*.json) in it");
+		free(shown);
+		return 1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		status |= check_content(paths[i], site, site_name);
+		free(paths[i]);
+	}
+	free(paths);
+	return status;
+}
+
+/*
+ * safesteps --check [--site FILE] [FILE | DIR]...: every problem of every
+ * file, one summary line per valid file; the content files with the site
+ * file applied, as the program reads them.
+ */
+static int
+run_check(int argc, char **argv, const char *site_name)
+{
+	struct load_site *site = NULL;
+	struct stat st;
 	int status = 0;
 
+	if (site_name != NULL && (site = check_site(site_name)) == NULL)
+		status = 1;
 	for (int i = 0; i < argc; i++) {
-		memset(&rep, 0, sizeof rep);
-		g = load_file(argv[i], &rep);
-		if (g != NULL)
-			readlevel_check(g, &rep);
-		print_report(&rep);
-		if (g != NULL) {
-			printf("%s: valid: %zu screens, %d steps, %zu "
-			       "resources, %zu sources",
-			    argv[i], g->nscreens, GUIDE_STEPS, g->nresources,
-			    g->nsources);
-			if (rep.nwarnings > 0)
-				printf(", %zu warning%s", rep.nwarnings,
-				    rep.nwarnings == 1 ? "" : "s");
-			printf("\n");
-			print_levels(g);
-			if (site != NULL) {
-				load_report_free(&rep);
-				if (load_site(site, g, &rep) != 0)
-					status = 1;
-				print_report(&rep);
-			}
-		} else
-			status = 1;
-		load_report_free(&rep);
-		guide_free(g);
+		if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+			status |= check_dir(argv[i], site, site_name);
+		else
+			status |= check_content(argv[i], site, site_name);
 	}
+	load_site_free(site);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		perror("safesteps: stdout");
 		return 1;
@@ -398,14 +533,14 @@ parse_args(int argc, char **argv, struct options *o)
 			break;
 		case ':':
 			usage_error(
-			    "option '%s' needs a value", argv[optind - 1]);
+			    "option %s needs a value", argv[optind - 1]);
 			return -1;
 		default:
 			usage_error("unknown option", argv[optind - 1]);
 			return -1;
 		}
 	}
-	if (o->mode == MODE_CHECK && optind >= argc) {
+	if (o->mode == MODE_CHECK && optind >= argc && o->site == NULL) {
 		usage_error("--check needs at least one FILE", NULL);
 		return -1;
 	}
@@ -425,22 +560,25 @@ static int
 number_option(const struct options *o, const char *name, const char *text,
     long min, long max, long def, long *out)
 {
+	char *shown;
+
 	*out = def;
 	if (text == NULL || parse_number(text, min, max, out) == 0)
 		return 0;
-	if (o->kiosk) {
+	shown = outside_escape(text);
+	if (o->kiosk)
 		fprintf(stderr,
 		    "safesteps: --%s '%s' is not a number from %ld to %ld; "
 		    "using %ld\n",
-		    name, text, min, max, def);
-		*out = def;
-		return 0;
-	}
-	fprintf(stderr,
-	    "safesteps: --%s '%s' is not a number from %ld to %ld\n"
-	    "Try 'safesteps --help' for more information.\n",
-	    name, text, min, max);
-	return -1;
+		    name, shown, min, max, def);
+	else
+		fprintf(stderr,
+		    "safesteps: --%s '%s' is not a number from %ld to %ld\n"
+		    "Try 'safesteps --help' for more information.\n",
+		    name, shown, min, max);
+	free(shown);
+	*out = def;
+	return o->kiosk ? 0 : -1;
 }
 
 /* List the languages of c on stream f, as "  en  English" lines. */
@@ -456,22 +594,23 @@ list_languages(const struct content *c, FILE *f, const char *indent)
 static long
 pick_language(const struct options *o, const struct content *c)
 {
-	char env[8];
 	size_t i;
+	char *shown;
 
 	if (o->lang != NULL) {
 		if ((i = content_find(c, o->lang)) != (size_t)-1)
 			return (long)i;
+		shown = outside_escape(o->lang);
 		fprintf(stderr, "safesteps: no content in language '%s'%s\n",
-		    o->lang, o->kiosk ? "; using the default" : "");
+		    shown, o->kiosk ? "; using the default" : "");
+		free(shown);
 		if (!o->kiosk) {
 			fprintf(stderr, "The languages there are:\n");
 			list_languages(c, stderr, "  ");
 			return -1;
 		}
 	}
-	env_language(env);
-	if (env[0] != '\0' && (i = content_find(c, env)) != (size_t)-1)
+	if ((i = env_language(c)) != (size_t)-1)
 		return (long)i;
 	if ((i = content_find(c, "en")) != (size_t)-1)
 		return (long)i;
@@ -522,7 +661,7 @@ main(int argc, char **argv)
 	struct options o = { 0 };
 	struct content_opts co = { 0 };
 	struct content c = { 0 };
-	struct content_msgs msgs = { 0 };
+	struct load_report msgs = { 0 };
 	struct app app = { 0 };
 	long lang, width;
 	int status, loaded;
@@ -547,7 +686,9 @@ main(int argc, char **argv)
 	app.kiosk = o.kiosk;
 	app.qr = o.qr;
 	app.pages = o.pages;
-	app.color = !o.no_color && getenv("NO_COLOR") == NULL;
+	/* no-color.org: only a NO_COLOR that is set and not empty counts */
+	app.color = !o.no_color &&
+		    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
 	if (number_option(&o, "idle", o.idle, 0, 86400,
 		o.kiosk ? IDLE_KIOSK : IDLE_DEFAULT, &app.idle) != 0 ||
 	    number_option(&o, "countdown", o.countdown, 1, 3600,
@@ -561,15 +702,19 @@ main(int argc, char **argv)
 	co.env_dir = getenv("SAFESTEPS_CONTENT");
 	if (co.env_dir != NULL && *co.env_dir == '\0')
 		co.env_dir = NULL;
+	co.etc_dir = SAFESTEPS_SYSCONFDIR "/safesteps/content";
 	co.installed = SAFESTEPS_DATADIR;
 	co.site = o.site != NULL ? o.site
 				 : SAFESTEPS_SYSCONFDIR "/safesteps/site.json";
 	co.site_required = o.site != NULL;
 	co.kiosk = o.kiosk;
 	loaded = content_load(&co, &c, &msgs);
-	for (size_t i = 0; i < msgs.n; i++)
-		fprintf(stderr, "safesteps: %s\n", msgs.lines[i]);
-	content_msgs_free(&msgs);
+	/*
+	 * A line about a skipped file must not be drawn over the guide, nor
+	 * wiped with it: on a terminal it waits until the screen is restored.
+	 */
+	if (loaded != 0 || o.mode != MODE_GUIDE || !isatty(STDERR_FILENO))
+		print_msgs(&msgs);
 	if (loaded != 0)
 		return 1;
 
@@ -580,6 +725,7 @@ main(int argc, char **argv)
 		return status;
 	}
 	if ((lang = pick_language(&o, &c)) < 0) {
+		print_msgs(&msgs);
 		content_free(&c);
 		return EXIT_USAGE;
 	}
@@ -590,6 +736,7 @@ main(int argc, char **argv)
 		status = print_run(&app);
 	else
 		status = run_guide(&app, want_plain(&o));
+	print_msgs(&msgs);
 	content_free(&c);
 	return status;
 }

@@ -545,6 +545,7 @@ readlevel_check(const struct guide *g, struct load_report *rep)
 	struct readlevel rl;
 	const char *who;
 	char path[32];
+	struct load_place at = { NULL, 0, 0, NULL, path };
 	size_t i;
 
 	if (g->lang == NULL ||
@@ -557,15 +558,16 @@ readlevel_check(const struct guide *g, struct load_report *rep)
 		who = g->screens[i].audience == GUIDE_ADULT ? "an adult reader"
 							    : "a young reader";
 		snprintf(path, sizeof path, "screens[%zu]", i);
+		at.screen = g->screens[i].id;
 		if (rl.french)
-			load_report_add(rep, 1, 0, 0, path,
+			load_report_add(rep, 1, &at,
 			    "reading ease %.1f is below %g for %s", rl.score,
 			    g->screens[i].audience == GUIDE_ADULT
 				? READLEVEL_ADULT_EASE
 				: READLEVEL_YOUTH_EASE,
 			    who);
 		else
-			load_report_add(rep, 1, 0, 0, path,
+			load_report_add(rep, 1, &at,
 			    "reading level grade %.1f is above %g for %s",
 			    rl.score,
 			    g->screens[i].audience == GUIDE_ADULT

@@ -2,7 +2,8 @@
  * test_docs.c: the documentation says what the program does.  The man
  * page's KEYS section is the in-app key list (the same keys, in the same
  * order, with the English content's words); every option of --help is in
- * the man page and the README's options are real.
+ * the man page and the README's options are real; the content format's
+ * tables (load.c) and safesteps-content(5) name the same keys.
  */
 #include <check.h>
 #include <stdio.h>
@@ -178,6 +179,121 @@ START_TEST(test_every_option_is_documented)
 }
 END_TEST
 
+/*
+ * The section of page p named name (".Ss name" or ".Sh name") up to the
+ * next section, as a copy.  Caller frees; fails the test without it.
+ */
+static char *
+man_section(const char *p, const char *name)
+{
+	char head[128];
+	const char *a, *b, *ss, *sh;
+
+	snprintf(head, sizeof head, "\n.Ss %s\n", name);
+	if ((a = strstr(p, head)) == NULL) {
+		snprintf(head, sizeof head, "\n.Sh %s\n", name);
+		a = strstr(p, head);
+	}
+	ck_assert_msg(
+	    a != NULL, "safesteps-content(5) has no section %s", name);
+	a += strlen(head);
+	ss = strstr(a, "\n.Ss ");
+	sh = strstr(a, "\n.Sh ");
+	b = ss == NULL ? sh : sh == NULL ? ss : ss < sh ? ss : sh;
+	if (b == NULL)
+		b = a + strlen(a);
+	return strndup(a, (size_t)(b - a));
+}
+
+/* Whether section text names key as mdoc does: "Cm key" as a word. */
+static int
+names_key(const char *text, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (const char *p = strstr(text, "Cm "); p != NULL;
+	     p = strstr(p + 3, "Cm ")) {
+		if (strncmp(p + 3, key, n) == 0 &&
+		    strchr(" ,\n", p[3 + n]) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The format's tables (load.c) and safesteps-content(5) say the same:
+ * every key of every object type is in its section of the page (the UI
+ * strings in the example), and every key a section lists (".It Cm key")
+ * is one the program reads there.
+ */
+START_TEST(test_format_keys_are_documented)
+{
+	char *man = slurp("man/safesteps-content.5");
+	const char *sections[] = { "The top level", "Screens", "Steps",
+		"Resources", "Sources", "Site files" };
+	const char *section, *key;
+	char *text, line[1024];
+	const char *p;
+	size_t t, k, nkeys = 0;
+	int required;
+
+	for (t = 0; load_format_key(t, 0, &section, &required) != NULL; t++) {
+		text = man_section(man, section);
+		for (k = 0;
+		     (key = load_format_key(t, k, &section, &required)) != NULL;
+		     k++) {
+			char quoted[128];
+
+			snprintf(quoted, sizeof quoted, "\"%s\":", key);
+			ck_assert_msg(strcmp(section, "EXAMPLES") == 0
+					  ? strstr(text, quoted) != NULL
+					  : names_key(text, key),
+			    "safesteps-content(5), %s, does not name the key "
+			    "\"%s\"",
+			    section, key);
+			nkeys++;
+		}
+		free(text);
+	}
+	ck_assert_uint_ge(nkeys, 80);
+
+	for (size_t i = 0; i < sizeof sections / sizeof *sections; i++) {
+		text = man_section(man, sections[i]);
+		for (p = text; (p = next_line(p, line, sizeof line)) != NULL;) {
+			char *tok;
+
+			if (strncmp(line, ".It Cm ", 7) != 0)
+				continue;
+			for (tok = strstr(line, "Cm "); tok != NULL;
+			     tok = strstr(tok + 3, "Cm ")) {
+				char word[64];
+				int found = 0;
+
+				sscanf(tok + 3, "%63[a-z_]", word);
+				for (t = 0;
+				     !found && load_format_key(t, 0, &section,
+						   NULL) != NULL;
+				     t++)
+					for (k = 0;
+					     !found &&
+					     (key = load_format_key(t, k,
+						  &section, NULL)) != NULL;
+					     k++)
+						found = strcmp(section,
+							    sections[i]) == 0 &&
+							strcmp(key, word) == 0;
+				ck_assert_msg(found,
+				    "safesteps-content(5), %s, lists \"%s\", "
+				    "which the program does not read there",
+				    sections[i], word);
+			}
+		}
+		free(text);
+	}
+	free(man);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -187,6 +303,7 @@ suite(void)
 	tcase_set_timeout(tc, 20);
 	tcase_add_test(tc, test_man_keys_are_the_key_table);
 	tcase_add_test(tc, test_every_option_is_documented);
+	tcase_add_test(tc, test_format_keys_are_documented);
 	suite_add_tcase(s, tc);
 	return s;
 }

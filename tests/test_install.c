@@ -64,9 +64,9 @@ stage(const char *targets)
 	char cmd[8192];
 
 	snprintf(cmd, sizeof cmd,
-	    "make -s B='%s/build' PREFIX='%s/usr' "
+	    "make -s B='%s/build' PREFIX='%s/usr' SYSCONFDIR='%s/etc' "
 	    "UNITDIR='%s/etc/systemd/system' %s >/dev/null 2>&1",
-	    root, root, root, targets);
+	    root, root, root, root, targets);
 	return sh(cmd);
 }
 
@@ -84,6 +84,12 @@ START_TEST(test_install_and_uninstall)
 	ck_assert(exists(root, "usr/share/safesteps/fr.json"));
 	ck_assert(exists(root, "usr/share/man/man1/safesteps.1"));
 	ck_assert(exists(root, "usr/share/man/man5/safesteps-content.5"));
+	ck_assert(
+	    exists(root, "usr/share/doc/safesteps/examples/site-uk.json"));
+	ck_assert(
+	    exists(root, "usr/share/doc/safesteps/examples/site-alberta.json"));
+	ck_assert(
+	    exists(root, "usr/share/doc/safesteps/examples/site-quebec.json"));
 
 	/* The installed program reads the installed content without flags:
 	 * a change there shows in what it prints. */
@@ -101,14 +107,40 @@ START_TEST(test_install_and_uninstall)
 	    "the installed program did not read %s", json);
 	run_free(&r);
 
-	/* A broken installed file is an error that names it. */
+	/*
+	 * A district's own copy in SYSCONFDIR/safesteps/content comes
+	 * before the installed one, which no one need touch (issue 20).
+	 */
+	snprintf(cmd, sizeof cmd,
+	    "mkdir -p '%s/etc/safesteps/content' && sed "
+	    "'s/(installed copy)/(district copy)/' '%s' > "
+	    "'%s/etc/safesteps/content/en.json'",
+	    root, json, root);
+	ck_assert_int_eq(sh(cmd), 0);
+	ck_assert_int_eq(run_cmd(argv, env, NULL, 0, NULL, 10000, &r), 0);
+	ck_assert_msg(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0,
+	    "status %d: %s", r.status, r.err);
+	ck_assert_msg(strstr(r.out, "(district copy)") != NULL,
+	    "the district's copy in %s/etc/safesteps/content was not read",
+	    root);
+	run_free(&r);
+	snprintf(cmd, sizeof cmd, "rm -r '%s/etc/safesteps'", root);
+	ck_assert_int_eq(sh(cmd), 0);
+
+	/* A broken installed file costs only itself: the built-in copy,
+	 * and one line that names the file. */
 	f = fopen(json, "w");
 	ck_assert_ptr_nonnull(f);
 	fputs("{ broken", f);
 	fclose(f);
 	ck_assert_int_eq(run_cmd(argv, env, NULL, 0, NULL, 10000, &r), 0);
-	ck_assert(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 1);
-	ck_assert_msg(strstr(r.err, json) != NULL, "stderr: %s", r.err);
+	ck_assert_msg(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0,
+	    "status %d: %s", r.status, r.err);
+	ck_assert_msg(strstr(r.err, json) != NULL &&
+			  strstr(r.err, "using the built-in copy") != NULL,
+	    "stderr: %s", r.err);
+	ck_assert_msg(strstr(r.out, "(installed copy)") == NULL,
+	    "the broken file was read");
 	run_free(&r);
 
 	ck_assert_int_eq(stage("uninstall"), 0);
@@ -116,6 +148,7 @@ START_TEST(test_install_and_uninstall)
 	ck_assert(!exists(root, "usr/share/safesteps"));
 	ck_assert(!exists(root, "usr/share/man/man1/safesteps.1"));
 	ck_assert(!exists(root, "usr/share/man/man5/safesteps-content.5"));
+	ck_assert(!exists(root, "usr/share/doc/safesteps"));
 }
 END_TEST
 

@@ -1,6 +1,7 @@
 /*
- * test_lang.c: which language the guide starts in (--lang, then LC_ALL,
- * LC_MESSAGES and LANG read as text), the language list, switching
+ * test_lang.c: which language the guide starts in (--lang, then
+ * LANGUAGE as gettext reads it, then LC_ALL, LC_MESSAGES and LANG read as
+ * text), the language list, switching
  * language mid-way in the plain mode, and "p" in the full-screen mode
  * keeping the reader on the same screen.
  */
@@ -57,6 +58,18 @@ static const struct lang_case lang_cases[] = {
 	{ { "LC_ALL=", "LANG=fr_CA.UTF-8", NULL }, NULL, "fr" },
 	/* A language there is no content for: English. */
 	{ { "LANG=de_DE.UTF-8", NULL }, NULL, "en" },
+	/* LANGUAGE, as gettext reads it: a list, the first language there
+	 * is content for wins; ignored when the locale is C or POSIX. */
+	{ { "LANGUAGE=fr:en", "LANG=en_CA.UTF-8", NULL }, NULL, "fr" },
+	{ { "LANGUAGE=de:fr_CA:en", "LANG=en_CA.UTF-8", NULL }, NULL, "fr" },
+	{ { "LANGUAGE=en:fr", "LANG=fr_CA.UTF-8", NULL }, NULL, "en" },
+	{ { "LANGUAGE=fr", "LC_MESSAGES=en_US.UTF-8", NULL }, NULL, "fr" },
+	{ { "LANGUAGE=de", "LANG=fr_CA.UTF-8", NULL }, NULL, "fr" },
+	{ { "LANGUAGE=", "LANG=fr_CA.UTF-8", NULL }, NULL, "fr" },
+	{ { "LANGUAGE=fr", "LANG=C.UTF-8", NULL }, NULL, "en" },
+	{ { "LANGUAGE=fr", "LC_ALL=POSIX", "LANG=en_CA.UTF-8" }, NULL, "en" },
+	{ { "LANGUAGE=fr", NULL }, NULL, "en" },
+	{ { "LANGUAGE=fr", "LANG=en_CA.UTF-8", NULL }, "en", "en" },
 	/* --lang before everything. */
 	{ { "LC_ALL=fr_CA.UTF-8", NULL }, "en", "en" },
 	{ { "LANG=en_CA.UTF-8", NULL }, "fr", "fr" },

@@ -230,7 +230,7 @@ START_TEST(buffer_loads_like_file)
 		char *line = load_diag_format(&rep, 0);
 
 		ck_assert_str_eq(
-		    line, "built-in en: (file): key \"format\" given twice");
+		    line, "built-in en:3:3: key \"format\" given twice");
 		free(line);
 	}
 	load_report_free(&rep);
@@ -292,10 +292,10 @@ START_TEST(older_ui_loads)
 			char *line = load_diag_format(&rep, i);
 
 			found |=
-			    strcmp(line, "older.json: ui.qr_taller: warning: "
-					 "missing; the English default \"Make "
-					 "the window taller to show the "
-					 "code.\" is shown") == 0;
+			    strstr(line, "ui.qr_taller: warning: missing; the "
+					 "English default \"Make the window "
+					 "taller to show the code.\" is "
+					 "shown") != NULL;
 			free(line);
 		}
 		ck_assert_msg(found, "no warning about qr_taller in German");
@@ -350,21 +350,45 @@ START_TEST(report_format)
 	char *s;
 
 	rep.file = strdup("f.json");
-	load_report_add(&rep, 0, 3, 7, NULL, "bad %s", "thing");
-	load_report_add(&rep, 1, 0, 0, "screens[2].title", "hard to read");
-	load_report_add(&rep, 0, 0, 0, NULL, "not a regular file");
-	ck_assert_uint_eq(rep.nerrors, 2);
-	ck_assert_uint_eq(rep.nwarnings, 1);
+	load_report_add(&rep, 0, &(struct load_place){ .line = 3, .col = 7 },
+	    "bad %s", "thing");
+	load_report_add(&rep, 1,
+	    &(struct load_place){
+		.screen = "help", .path = "screens[2].title" },
+	    "hard to read");
+	load_report_add(&rep, 0, NULL, "not a regular file");
+	load_report_add(&rep, 0,
+	    &(struct load_place){ .file = "other.json",
+		.line = 304,
+		.col = 7,
+		.screen = "help",
+		.path = "screens[9].body[1]" },
+	    "must not be empty");
+	load_report_add(&rep, 1,
+	    &(struct load_place){
+		.line = 2, .col = 1, .screen = "start", .path = "screens[0]" },
+	    "too hard");
+	ck_assert_uint_eq(rep.nerrors, 3);
+	ck_assert_uint_eq(rep.nwarnings, 2);
 	s = load_diag_format(&rep, 0);
 	ck_assert_str_eq(s, "f.json:3:7: bad thing");
 	free(s);
 	s = load_diag_format(&rep, 1);
-	ck_assert_str_eq(s, "f.json: screens[2].title: warning: hard to read");
+	ck_assert_str_eq(
+	    s, "f.json: screen \"help\": title: warning: hard to read");
 	free(s);
 	s = load_diag_format(&rep, 2);
 	ck_assert_str_eq(s, "f.json: not a regular file");
 	free(s);
-	ck_assert_ptr_null(load_diag_format(&rep, 3));
+	/* A diagnostic may name its own file (the program's messages). */
+	s = load_diag_format(&rep, 3);
+	ck_assert_str_eq(
+	    s, "other.json:304:7: screen \"help\": body[1]: must not be empty");
+	free(s);
+	s = load_diag_format(&rep, 4);
+	ck_assert_str_eq(s, "f.json:2:1: screen \"start\": warning: too hard");
+	free(s);
+	ck_assert_ptr_null(load_diag_format(&rep, 5));
 	load_report_free(&rep);
 	ck_assert_ptr_null(rep.diags);
 	ck_assert_uint_eq(rep.ndiags, 0);
@@ -401,12 +425,12 @@ START_TEST(syntax_strings)
 {
 	expect("unclosed-string.json", 0,
 	    LINES(":3:20: line break inside a string (a missing '\"'?)",
-		":3:13: syntax error: a string that is never closed (a "
-		"missing '\"')"));
+		":3:13: syntax error: a string that is never closed (a missing "
+		"'\"')"));
 	expect("bad-escape.json", 0,
-	    LINES(":3:13: syntax error: a string with a bad escape (a "
-		  "backslash must be followed by \", \\, /, b, f, n, r, t or "
-		  "uXXXX)"));
+	    LINES(
+		":3:13: syntax error: a string with a bad escape (a backslash "
+		"must be followed by \", \\, /, b, f, n, r, t or uXXXX)"));
 }
 END_TEST
 
@@ -424,14 +448,15 @@ END_TEST
 START_TEST(top_level_not_object)
 {
 	expect("not-object.json", 0,
-	    LINES(": (file): the top level must be an object, not an array"));
+	    LINES(":1:1: the top level must be an object, not an array"));
 }
 END_TEST
 
 START_TEST(unknown_format)
 {
-	expect("not-format-1.json", 0,
-	    LINES(": format: unknown format version 2 (this program reads 1)"));
+	expect("unknown-format.json", 0,
+	    LINES(":2:13: format: unknown format version 3 (this program reads "
+		  "1 to 2)"));
 }
 END_TEST
 
@@ -461,52 +486,81 @@ END_TEST
 START_TEST(missing_field)
 {
 	expect("missing-title.json", 0,
-	    LINES(": screens[2]: missing required key \"title\""));
+	    LINES(":115:5: screen \"step-2\": missing required key \"title\""));
 	expect("ui-missing.json", 0,
-	    LINES(": ui: missing required key \"hint_back\""));
+	    LINES(":14:9: ui: missing required key \"hint_back\""));
 	expect("resource-no-source.json", 0,
-	    LINES(": resources[2]: must name at least one source in "
-		  "\"sources\""));
+	    LINES(":296:5: resources[2]: missing required key \"sources\""));
 }
 END_TEST
 
 START_TEST(wrong_type)
 {
 	expect("wrong-type.json", 0,
-	    LINES(": screens[1].step: must be a whole number, not a string"));
+	    LINES(":95:15: screen \"step-1\": step: must be a whole number, "
+		  "not a string"));
 	expect("audience.json", 0,
-	    LINES(": screens[8].audience: must be \"youth\" or \"adult\""));
+	    LINES(":231:19: screen \"adult\": audience: must be \"youth\" or "
+		  "\"adult\""));
 }
 END_TEST
 
 START_TEST(empty_text)
 {
 	expect("empty-text.json", 0,
-	    LINES(": screens[0].title: must not be empty"));
+	    LINES(":59:16: screen \"start\": title: must not be empty"));
+}
+END_TEST
+
+/* Text that shows nothing is refused like empty text. */
+START_TEST(invisible_text)
+{
+	expect("invisible.json", 0,
+	    LINES(":9:13: crisis.line: shows nothing: only invisible "
+		  "characters, such as U+2060",
+		":62:9: screen \"start\": body[0]: shows nothing: only "
+		"invisible characters, such as U+200E",
+		":66:13: screen \"start\": body[1].list[1]: must not be empty",
+		":72:20: screen \"start\": choices[0].label: shows nothing: "
+		"only invisible characters, such as U+0301"));
+}
+END_TEST
+
+/* Bidi controls reorder what the terminal shows: refused, raw or
+ * escaped, anywhere. */
+START_TEST(bidi_controls)
+{
+	expect("bidi.json", 0,
+	    LINES(":62:32: bidi control U+202E is not allowed: it reorders the "
+		  "text around it (written \\u202e)",
+		":66:23: bidi control U+2066 is not allowed: it reorders the "
+		"text around it",
+		":66:28: bidi control U+2069 is not allowed: it reorders the "
+		"text around it"));
 }
 END_TEST
 
 START_TEST(duplicate_key)
 {
 	expect("duplicate-key.json", 0,
-	    LINES(": screens[0]: key \"title\" given twice"));
+	    LINES(":60:7: screen \"start\": key \"title\" given twice"));
 }
 END_TEST
 
 START_TEST(bad_values)
 {
 	expect("web-scheme.json", 0,
-	    LINES(": resources[0].web: give the address without \"https://\" "
-		  "or \"http://\""));
+	    LINES(":275:14: resources[0].web: give the address without "
+		  "\"https://\" or \"http://\""));
 	expect("checked-date.json", 0,
-	    LINES(": sources[0].checked: must be a date written "
+	    LINES(":315:18: sources[0].checked: must be a date written "
 		  "YYYY-MM-DD, YYYY-MM or YYYY"));
 	expect("language-code.json", 0,
-	    LINES(": language.code: must be a language code of 2 or 3 "
+	    LINES(":4:13: language.code: must be a language code of 2 or 3 "
 		  "lowercase letters, such as \"en\""));
 	expect("bad-id.json", 0,
-	    LINES(": screens[0].choices[0].to: must be an id: 1 to 64 "
-		  "characters of a-z, 0-9 and \"-\""));
+	    LINES(":73:17: screen \"start\": choices[0].to: must be an id: 1 "
+		  "to 64 characters of a-z, 0-9 and \"-\""));
 }
 END_TEST
 
@@ -533,28 +587,28 @@ START_TEST(block_on)
 	load_report_free(&rep);
 	free(path);
 	expect("block-on-bad.json", 0,
-	    LINES(": screens[0].body[1].on[1]: must be \"screen\", \"plain\" "
-		  "or \"paper\"",
-		": screens[0].body[2]: must have either \"text\" or "
-		"\"list\"",
-		": screens[0].body[3].on: must name at least one of "
-		"\"screen\", \"plain\", \"paper\""));
+	    LINES(":63:67: screen \"start\": body[1].on[1]: must be one of "
+		  "\"screen\", \"plain\" or \"paper\"",
+		":64:9: screen \"start\": body[2]: must have either \"text\" "
+		"or \"list\"",
+		":65:37: screen \"start\": body[3].on: must name at least one "
+		"of \"screen\", \"plain\", \"paper\""));
 }
 END_TEST
 
 START_TEST(unknown_placeholder_warns)
 {
 	expect("ui-placeholder.json", 1,
-	    LINES(": ui.step_of: warning: unknown placeholder \"{totl}\" (the "
-		  "program fills in {n}, {total} and {date})"));
+	    LINES(":21:16: ui.step_of: warning: unknown placeholder \"{totl}\" "
+		  "(the program fills in {n}, {total} and {date})"));
 }
 END_TEST
 
 START_TEST(unknown_key_suggests)
 {
 	expect("unknown-key.json", 1,
-	    LINES(": screens[0]: warning: unknown key \"tittle\" (did you mean "
-		  "\"title\"?)"));
+	    LINES(":60:7: screen \"start\": warning: unknown key \"tittle\" "
+		  "(did you mean \"title\"?)"));
 }
 END_TEST
 
@@ -596,8 +650,8 @@ START_TEST(escape_sequences)
 	    LINES(":93:22: control character U+009B (CSI) is not allowed "
 		  "(written \\u009B)"));
 	expect("newline-escape.json", 0,
-	    LINES(":93:21: control character U+000A (line feed) is not "
-		  "allowed (written \\n)"));
+	    LINES(":93:21: control character U+000A (line feed) is not allowed "
+		  "(written \\n)"));
 }
 END_TEST
 
@@ -628,6 +682,16 @@ START_TEST(messages_are_safe)
 	ck_assert_msg(found, "the key with ESC is not shown escaped");
 	load_report_free(&rep);
 	free(path);
+
+	/* The file's name comes from outside too: a name that would
+	 * retitle the window is shown escaped. */
+	g = load_buffer("\033]0;x\a.json", "{", 1, &rep);
+	ck_assert_ptr_null(g);
+	line = load_diag_format(&rep, 0);
+	ck_assert_msg(strncmp(line, "\\e]0;x\\x07.json:1:2: ", 21) == 0,
+	    "the file name is not escaped: %s", line);
+	free(line);
+	load_report_free(&rep);
 }
 END_TEST
 
@@ -656,8 +720,8 @@ END_TEST
 START_TEST(text_length)
 {
 	expect("too-long.json", 0,
-	    LINES(": screens[0].body[0]: text is 2001 bytes long (the limit "
-		  "is 2000)"));
+	    LINES(":62:9: screen \"start\": body[0]: text is 2001 bytes long "
+		  "(the limit is 2000)"));
 	/* 1000 two-byte characters: exactly the limit. */
 	expect("just-long-enough.json", 1, NONE);
 }
@@ -809,21 +873,21 @@ END_TEST
 START_TEST(choice_to_unknown_screen)
 {
 	expect("choice-unknown.json", 0,
-	    LINES(": screens[0].choices[0].to: no screen has the id "
-		  "\"step-9\""));
+	    LINES(":73:17: screen \"start\": choices[0].to: no screen has the "
+		  "id \"step-9\""));
 }
 END_TEST
 
 START_TEST(duplicate_screen)
 {
 	expect("duplicate-screen.json", 0,
-	    LINES(": screens[8].id: screen id \"plan\" is already used by "
-		  "screens[6]"));
+	    LINES(":229:13: screens[8].id: screen id \"plan\" is already used "
+		  "by screens[6]"));
 	expect("todo-twice.json", 0,
-	    LINES(": screens[5].todo[0].id: to-do id \"stop-reply\" is "
-		  "already used by screens[1].todo[0] with other words (one "
-		  "id is one item: the same words on every screen that lists "
-		  "it)"));
+	    LINES(":192:17: screen \"step-5\": todo[0].id: to-do id "
+		  "\"stop-reply\" is already used by screens[1].todo[0] with "
+		  "other words (one id is one item: the same words on every "
+		  "screen that lists it)"));
 	/* The same item, in the same words, on two screens: one tick. */
 	expect("todo-shared.json", 1, NONE);
 }
@@ -836,8 +900,8 @@ START_TEST(unreachable_screen_warns)
 	char *path = fixture("unreachable.json");
 
 	expect("unreachable.json", 1,
-	    LINES(": screens[9]: warning: screen \"orphan\" cannot be reached "
-		  "from the start screen"));
+	    LINES(":242:5: screen \"orphan\": warning: cannot be reached from "
+		  "the start screen"));
 	g = load_file(path, &rep);
 	ck_assert_ptr_nonnull(g);
 	ck_assert_uint_eq(g->nscreens, 10);
@@ -851,25 +915,25 @@ END_TEST
 START_TEST(steps_in_order)
 {
 	expect("steps-order.json", 0,
-	    LINES(": steps[1].number: must be 2 (the steps are numbered 1 to "
-		  "5, in order)",
-		": steps[2].number: must be 3 (the steps are numbered 1 to "
-		"5, in order)"));
+	    LINES(":250:17: steps[1].number: must be 2 (the steps are numbered "
+		  "1 to 5, in order)",
+		":255:17: steps[2].number: must be 3 (the steps are numbered 1 "
+		"to 5, in order)"));
 	expect("steps-four.json", 0,
-	    LINES(": steps: must list exactly 5 steps, not 4"));
+	    LINES(":243:12: steps: must list exactly 5 steps, not 4"));
 	expect("step-mismatch.json", 0,
-	    LINES(": screens[4].step: step 5 is screen \"step-5\" in the "
-		  "steps table, not this one"));
+	    LINES(":165:15: screen \"step-4\": step: step 5 is screen "
+		  "\"step-5\" in the steps table, not this one"));
 }
 END_TEST
 
 START_TEST(undefined_references)
 {
 	expect("resource-undefined.json", 0,
-	    LINES(": screens[0].resources[1]: no resource has the id "
-		  "\"kids-help\""));
+	    LINES(":86:9: screen \"start\": resources[1]: no resource has the "
+		  "id \"kids-help\""));
 	expect("source-undefined.json", 0,
-	    LINES(": resources[0].sources[0]: no source has the id "
+	    LINES(":281:9: resources[0].sources[0]: no source has the id "
 		  "\"khp-web\""));
 }
 END_TEST
@@ -877,25 +941,28 @@ END_TEST
 START_TEST(kinds)
 {
 	expect("help-kind.json", 0,
-	    LINES(": help: screen \"help\" must have \"kind\": \"help\""));
+	    LINES(
+		":13:11: help: screen \"help\" must have \"kind\": \"help\""));
 	expect("kind-twice.json", 0,
-	    LINES(": screens[8].kind: only one screen may have kind \"plan\" "
-		  "(screens[6] has it already)"));
+	    LINES(":241:15: screen \"adult\": kind: only one screen may have "
+		  "kind \"plan\" (screens[6] has it already)"));
 }
 END_TEST
 
 START_TEST(every_problem_reported)
 {
 	expect("many-errors.json", 0,
-	    LINES(": (file): missing required key \"region\"",
-		": screens[0].choices[2].to: no screen has the id \"plans\"",
-		": screens[1].choices[0].label: must not be empty",
-		": steps[4].title: must be a string, not a number",
-		": resources[2].web: give the address without \"https://\" "
-		"or \"http://\"",
-		": sources[1]: warning: unknown key \"titel\" (did you mean "
-		"\"title\"?)",
-		": sources[2].checked: must be a date written "
+	    LINES(":1:1: missing required key \"region\"",
+		":80:17: screen \"start\": choices[2].to: no screen has the id "
+		"\"plans\"",
+		":106:20: screen \"step-1\": choices[0].label: must not be "
+		"empty",
+		":265:16: steps[4].title: must be a string, not a number",
+		":299:14: resources[2].web: give the address without "
+		"\"https://\" or \"http://\"",
+		":318:7: sources[1]: warning: unknown key \"titel\" (did you "
+		"mean \"title\"?)",
+		":331:18: sources[2].checked: must be a date written "
 		"YYYY-MM-DD, YYYY-MM or YYYY"));
 }
 END_TEST
@@ -925,8 +992,7 @@ START_TEST(too_many_problems)
 	    "many: warning: too many warnings: only the first 100 are shown");
 	free(line);
 	line = load_diag_format(&rep, 101);
-	ck_assert_str_eq(
-	    line, "many: (file): missing required key \"language\"");
+	ck_assert_str_eq(line, "many:1:1: missing required key \"language\"");
 	free(line);
 	load_report_free(&rep);
 
@@ -946,87 +1012,263 @@ END_TEST
 
 /* Site files. */
 
+/* A fixture loaded with a site file applied (site NULL: none); it must
+ * load without a problem. */
 static struct guide *
-valid_guide(void)
+load_with(const char *name, const char *site_name)
 {
 	struct load_report rep = { 0 };
-	char *path = fixture("valid.json");
-	struct guide *g = load_file(path, &rep);
+	char *path = fixture(name), *site_path = NULL;
+	struct load_site *site = NULL;
+	struct guide *g;
 
+	if (site_name != NULL) {
+		site_path = fixture(site_name);
+		site = load_site_read(site_path, &rep);
+		ck_assert_msg(site != NULL, "%s does not load", site_name);
+		check_lines(&rep, site_path, NONE);
+		load_report_free(&rep);
+	}
+	g = load_file_with(path, &(struct load_opts){ site, NULL }, &rep);
+	check_lines(&rep, path, NONE);
 	ck_assert_ptr_nonnull(g);
 	load_report_free(&rep);
+	load_site_free(site);
+	free(site_path);
 	free(path);
 	return g;
 }
 
+/* Whether screen id of g has a paragraph text. */
+static int
+has_para(const struct guide *g, const char *id, const char *text)
+{
+	const struct guide_screen *s = &g->screens[find(g, id)];
+
+	for (size_t i = 0; i < s->nbody; i++)
+		if (s->body[i].text != NULL &&
+		    strcmp(s->body[i].text, text) == 0)
+			return 1;
+	return 0;
+}
+
 START_TEST(site_applies)
 {
-	struct load_report rep = { 0 };
-	struct guide *g = valid_guide();
-	char *path = fixture("site-valid.json");
+	struct guide *g = load_with("valid.json", "site-valid.json");
 
-	ck_assert_int_eq(load_site(path, g, &rep), 0);
-	check_lines(&rep, path, NONE);
 	ck_assert_uint_eq(g->npeople, 2);
 	ck_assert_str_eq(g->people[0].name, "Ms. Chen, counsellor");
 	ck_assert_str_eq(g->people[1].details, "Main office");
 	ck_assert_str_eq(
 	    g->crisis, "Childline 0800 1111 · 999 if you are in danger");
 	ck_assert_str_eq(g->crisis_short, "0800 1111 · 999");
-	load_report_free(&rep);
+	/* A format 1 site sets no region: nothing is left out. */
+	ck_assert_str_eq(g->region, "Canada");
+	ck_assert_uint_eq(g->nresources, 3);
+	guide_free(g);
 
 	/* Another language's part leaves the crisis line alone. */
-	free(g->lang);
-	g->lang = strdup("fr");
-	ck_assert_int_eq(load_site(path, g, &rep), 0);
+	g = load_with("valid-fr.json", "site-valid.json");
 	ck_assert_uint_eq(g->npeople, 1);
 	ck_assert_str_eq(g->people[0].name, "Mme Chen, conseillère");
-	ck_assert_str_eq(g->crisis_short, "0800 1111 · 999");
-	load_report_free(&rep);
-
-	/* A language the site file does not have: nothing changes. */
-	free(g->lang);
-	g->lang = strdup("de");
-	ck_assert_int_eq(load_site(path, g, &rep), 0);
-	ck_assert_uint_eq(g->npeople, 1);
-	load_report_free(&rep);
-
+	ck_assert_str_eq(g->crisis_short, "988 · 1-800-668-6868 · 911");
 	guide_free(g);
-	free(path);
+}
+END_TEST
+
+/* Without a site, the file's own numbers fill its placeholders, and
+ * nothing bound to a region is left out. */
+START_TEST(placeholders_without_site)
+{
+	struct guide *g = load_with("regional.json", NULL);
+	const struct guide_screen *s = &g->screens[g->start];
+
+	ck_assert_int_eq(g->format, 2);
+	ck_assert_str_eq(g->emergency, "911");
+	ck_assert_str_eq(g->crisis_call, "988");
+	ck_assert(
+	    has_para(g, "help", "If you are in danger right now, call 911."));
+	ck_assert(has_para(g, "help",
+	    "You can call or text 988. It is Canada's crisis helpline."));
+	ck_assert(
+	    has_para(g, "adult", "If they are at risk, call 988 together."));
+	ck_assert_str_eq(
+	    g->screens[g->help].choices[0].label, "Numbers for Canada");
+	ck_assert_uint_eq(g->screens[g->help].nchoices, 2);
+	ck_assert_str_eq(s->body[1].items[1], "There is help in Canada.");
+	ck_assert_uint_eq(s->nchoices, 4);
+	ck_assert_uint_eq(g->screens[find(g, "step-1")].ntodos, 2);
+	ck_assert_uint_eq(g->nscreens, 10);
+	ck_assert_uint_eq(g->nresources, 3);
+	ck_assert_uint_eq(g->nsources, 3);
+	guide_free(g);
+}
+END_TEST
+
+/*
+ * A site for another region: its numbers fill the placeholders; what is
+ * marked for Canada (a list item, a paragraph, a choice, a to-do item, a
+ * screen and the choice to it), the content's resources and the sources
+ * nothing cites any more are left out; the site's resource comes first on
+ * the help screen.
+ */
+START_TEST(site_for_another_region)
+{
+	struct guide *g = load_with("regional.json", "site2-valid.json");
+	const struct guide_screen *s = &g->screens[g->start];
+	const struct guide_screen *help = &g->screens[g->help];
+	size_t i;
+
+	ck_assert_str_eq(g->region, "United Kingdom");
+	ck_assert_str_eq(g->emergency, "999");
+	ck_assert_str_eq(g->crisis_short, "0800 1111 · 999");
+	ck_assert(
+	    has_para(g, "help", "If you are in danger right now, call 999."));
+	ck_assert_uint_eq(help->nbody, 2);
+	ck_assert(has_para(
+	    g, "adult", "If they are at risk, call 0800 1111 together."));
+	ck_assert_uint_eq(help->nchoices, 1);
+	ck_assert_str_eq(help->choices[0].label, "Numbers for United Kingdom");
+	ck_assert_uint_eq(s->body[1].nitems, 1);
+	ck_assert_uint_eq(s->nchoices, 3);
+	ck_assert_uint_eq(g->screens[find(g, "step-1")].ntodos, 1);
+	ck_assert_uint_eq(g->nscreens, 9);
+	ck_assert_uint_eq(guide_screen_find(g, "elsewhere"), (size_t)-1);
+	/* Indices still right after the screen went. */
+	ck_assert_str_eq(g->screens[g->help].id, "help");
+	for (i = 0; i < GUIDE_STEPS; i++)
+		ck_assert_int_eq(
+		    g->screens[g->steps[i].screen].step, (int)i + 1);
+	ck_assert_str_eq(g->screens[s->choices[1].target].id, "adult");
+	/* Only the site's resource, on the help screen. */
+	ck_assert_uint_eq(g->nresources, 1);
+	ck_assert_str_eq(g->resources[0].name, "Childline");
+	ck_assert_uint_eq(help->nresources, 1);
+	ck_assert_uint_eq(help->resources[0], 0);
+	for (i = 0; i < g->nscreens; i++)
+		if (i != g->help)
+			ck_assert_uint_eq(g->screens[i].nresources, 0);
+	/* alert and cybertip are cited by screens; khp only by resources
+	 * that are gone. */
+	ck_assert_uint_eq(g->nsources, 3);
+	ck_assert_str_eq(g->sources[0].id, "alert");
+	ck_assert_str_eq(g->sources[1].id, "cybertip");
+	ck_assert_str_eq(g->sources[2].id, "childline");
+	ck_assert_str_eq(
+	    g->sources[g->resources[0].sources[0]].id, "childline");
+	ck_assert_str_eq(
+	    g->sources[g->screens[find(g, "step-3")].sources[1]].id,
+	    "cybertip");
+	ck_assert_uint_eq(g->npeople, 1);
+	guide_free(g);
+}
+END_TEST
+
+/*
+ * A site in the same country (Alberta): its resources come first on the
+ * help screen and join the others; nothing is left out.  A site that
+ * gives a crisis line without its numbers: the sentences that would need
+ * them are left out, never shown with the content's numbers.
+ */
+START_TEST(site_in_the_same_region)
+{
+	struct guide *g = load_with("regional-fr.json", "site2-valid.json");
+	const struct guide_screen *help = &g->screens[g->help];
+
+	ck_assert_str_eq(g->region, "Canada");
+	ck_assert_uint_eq(g->nresources, 4);
+	ck_assert_str_eq(g->resources[3].name, "Ligne de la province");
+	ck_assert_str_eq(g->resources[3].region, "Alberta");
+	ck_assert_str_eq(
+	    g->sources[g->resources[3].sources[0]].url, "alberta.ca");
+	ck_assert_uint_eq(help->nresources, 3);
+	ck_assert_uint_eq(help->resources[0], 3);
+	ck_assert_uint_eq(g->nscreens, 10);
+	ck_assert_uint_eq(g->nsources, 4);
+	guide_free(g);
+
+	g = load_with("regional.json", "site-valid.json");
+	ck_assert_str_eq(g->crisis_short, "0800 1111 · 999");
+	ck_assert_ptr_null(g->crisis_call);
+	ck_assert(
+	    !has_para(g, "adult", "If they are at risk, call 988 together."));
+	ck_assert_uint_eq(g->screens[find(g, "adult")].nbody, 1);
+	ck_assert(
+	    has_para(g, "help", "If you are in danger right now, call 911."));
+	ck_assert_uint_eq(g->screens[g->help].nbody, 2);
+	guide_free(g);
+}
+END_TEST
+
+/* The new fields' rules: values for the placeholders used, names the
+ * program knows, no mark on a screen that is shown everywhere. */
+START_TEST(placeholder_and_region_errors)
+{
+	expect("regional-bad.json", 0,
+	    LINES(":60:16: screen \"start\": title: warning: {emergency} is "
+		  "shown as it is: placeholders are filled only in paragraphs, "
+		  "list items, to-do items and choices",
+		":233:9: screen \"help\": body[1]: {emergency} has no value: "
+		"give \"emergency\" in this file",
+		":234:19: screen \"help\": body[2].text: {crisis.text} has no "
+		"value: give \"crisis.text\" in this file",
+		":238:64: screen \"help\": choices[1].region: must not be "
+		"empty",
+		":269:9: screen \"adult\": body[1]: warning: unknown "
+		"placeholder \"{crisis.number}\" (the program fills in "
+		"{emergency}, {crisis.call}, {crisis.text} and {region})",
+		":61:17: screen \"start\": region: the start, help and step "
+		"screens are shown everywhere: they cannot be bound to a "
+		"region"));
 }
 END_TEST
 
 START_TEST(site_errors)
 {
 	struct load_report rep = { 0 };
-	struct guide *g = valid_guide();
 	char *path = fixture("site-bad.json");
 
-	ck_assert_int_eq(load_site(path, g, &rep), -1);
+	ck_assert_ptr_null(load_site_read(path, &rep));
 	check_lines(&rep, path,
-	    LINES(": languages: \"EN\" is not a language code of 2 or 3 "
+	    LINES(":4:5: languages: \"EN\" is not a language code of 2 or 3 "
 		  "lowercase letters",
-		": languages.en: warning: unknown key \"peeple\" (did you "
+		":6:7: languages.en: warning: unknown key \"peeple\" (did you "
 		"mean \"people\"?)",
-		": languages.en.people[0].name: must not be empty",
-		": languages.en.people[0]: missing required key \"details\"",
-		": languages.en.crisis: missing required key \"short\""));
-	/* The guide is unchanged. */
-	ck_assert_uint_eq(g->npeople, 0);
-	ck_assert_str_eq(g->crisis_short, "988 · 1-800-668-6868 · 911");
+		":10:17: languages.en.crisis: missing required key \"short\"",
+		":8:19: languages.en.people[0].name: must not be empty",
+		":8:9: languages.en.people[0]: missing required key "
+		"\"details\""));
 	load_report_free(&rep);
 
 	free(path);
 	path = fixture("site-twice.json");
-	ck_assert_int_eq(load_site(path, g, &rep), -1);
-	check_lines(&rep, path, LINES(": languages: key \"fr\" given twice"));
-	ck_assert_uint_eq(g->npeople, 0);
+	ck_assert_ptr_null(load_site_read(path, &rep));
+	check_lines(
+	    &rep, path, LINES(":6:5: languages: key \"fr\" given twice"));
 	load_report_free(&rep);
 
-	ck_assert_int_eq(load_site(datadir(), g, &rep), -1);
+	free(path);
+	path = fixture("site2-bad.json");
+	ck_assert_ptr_null(load_site_read(path, &rep));
+	check_lines(&rep, path,
+	    LINES(":18:17: languages.en.resources[1].id: resource id "
+		  "\"childline\" is already used by resources[0]",
+		":7:19: languages.en.people[0].name: must not be empty",
+		":10:9: languages.en.resources[0]: missing required key "
+		"\"sources\"",
+		":22:23: languages.en.resources[1].sources[0]: no source has "
+		"the id \"nowhere\"",
+		":26:9: languages.en.sources[0]: missing required key \"url\"",
+		":31:22: languages.en.sources[0].checked: must be a date "
+		"written YYYY-MM-DD, YYYY-MM or YYYY",
+		":4:11: languages.en: a site that sets \"region\" must give "
+		"\"emergency\" and \"crisis\" too, or the guide would show "
+		"the content's numbers"));
+	load_report_free(&rep);
+
+	ck_assert_ptr_null(load_site_read(datadir(), &rep));
 	ck_assert_uint_eq(rep.nerrors, 1);
 	load_report_free(&rep);
-	guide_free(g);
 	free(path);
 }
 END_TEST
@@ -1096,6 +1338,8 @@ load_suite(void)
 	tcase_add_test(tc, missing_field);
 	tcase_add_test(tc, wrong_type);
 	tcase_add_test(tc, empty_text);
+	tcase_add_test(tc, invisible_text);
+	tcase_add_test(tc, bidi_controls);
 	tcase_add_test(tc, duplicate_key);
 	tcase_add_test(tc, bad_values);
 	tcase_add_test(tc, unknown_key_suggests);
@@ -1118,6 +1362,10 @@ load_suite(void)
 	tcase_add_test(tc, every_problem_reported);
 	tcase_add_test(tc, too_many_problems);
 	tcase_add_test(tc, site_applies);
+	tcase_add_test(tc, placeholders_without_site);
+	tcase_add_test(tc, site_for_another_region);
+	tcase_add_test(tc, site_in_the_same_region);
+	tcase_add_test(tc, placeholder_and_region_errors);
 	tcase_add_test(tc, site_errors);
 	tcase_add_test(tc, bundled_content_is_clean);
 	suite_add_tcase(s, tc);

@@ -760,10 +760,14 @@ no_colour_run(const char *const *env, const char *opt, const char *why)
 }
 
 /* With colour (the control for the no-colour tests): some colour is
- * drawn, and never a background but the terminal's own. */
+ * drawn, and never a background but the terminal's own.  An empty
+ * NO_COLOR is not set (no-color.org): colour too. */
 START_TEST(colour_on_the_default_background)
 {
-	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
+	static const char *const empty_no_color[] = { "TERM=xterm-256color",
+		"LANG=C.UTF-8", "NO_COLOR=", NULL };
+	struct term *t =
+	    gs_start(24, 80, _i == 0 ? gs_env_xterm : empty_no_color, NULL);
 	struct term_cell cell;
 	int rows, cols, r, c, coloured = 0;
 
@@ -1354,7 +1358,7 @@ tui_suite(void)
 
 	tc = tcase_create("terminals");
 	tcase_set_timeout(tc, term_seconds(20));
-	tcase_add_test(tc, colour_on_the_default_background);
+	tcase_add_loop_test(tc, colour_on_the_default_background, 0, 2);
 	tcase_add_test(tc, no_color_env);
 	tcase_add_test(tc, no_color_option);
 	tcase_add_test(tc, vt100);

@@ -1,0 +1,53 @@
+/* outside.c: outside text made safe to print in a message. */
+#include <stdio.h>
+#include <string.h>
+#include <unistr.h>
+
+#include "outside.h"
+#include "xmalloc.h"
+
+int
+outside_is_control(uint32_t c)
+{
+	return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+}
+
+int
+outside_is_bidi(uint32_t c)
+{
+	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+char *
+outside_escape(const char *s)
+{
+	const uint8_t *p = (const uint8_t *)(s != NULL ? s : "(null)");
+	size_t n = strlen((const char *)p), o = 0;
+	/* The longest escape, "\u202E", is six bytes for one to three. */
+	char *out = xmalloc(n * 6 + 1);
+	ucs4_t c;
+	int k;
+
+	while (n > 0) {
+		k = u8_mbtoucr(&c, p, n);
+		if (k < 0) {
+			o += (size_t)sprintf(out + o, "\\x%02X", p[0]);
+			k = 1;
+		} else if (c == 0x1b)
+			o += (size_t)sprintf(out + o, "\\e");
+		else if (c == '\\')
+			o += (size_t)sprintf(out + o, "\\\\");
+		else if (c < 0x80 && outside_is_control(c))
+			o += (size_t)sprintf(out + o, "\\x%02X", (unsigned)c);
+		else if (outside_is_control(c) || outside_is_bidi(c))
+			o += (size_t)sprintf(out + o, "\\u%04X", (unsigned)c);
+		else {
+			memcpy(out + o, p, (size_t)k);
+			o += (size_t)k;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+	out[o] = '\0';
+	return out;
+}

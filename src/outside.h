@@ -1,0 +1,29 @@
+/*
+ * outside.h: text that comes from outside the program (file names, paths,
+ * option values, keys of a content file) made safe to print in a message.
+ *
+ * A file named "\e]0;x\a.json" must not retitle the window or clear the
+ * screen when a message names it.  outside_escape shows every byte that a
+ * terminal could take as a command as an escape a person can read: ESC as
+ * "\e", another control character as "\x07" (C1 controls, written in
+ * UTF-8, as "\u009B"), a bidi control that would reorder the line as
+ * "\u202E", a byte that is not UTF-8 as "\xE9", and the backslash itself
+ * as "\\", so that the escapes cannot be forged.  Everything else is kept.
+ * Pure: no I/O, no locale dependence.
+ */
+#ifndef SAFESTEPS_OUTSIDE_H
+#define SAFESTEPS_OUTSIDE_H
+
+#include <stdint.h>
+
+/* The printable form of s (NULL gives "(null)").  Caller frees. */
+char *outside_escape(const char *s);
+
+/* Whether c is a control character: C0, DEL or C1. */
+int outside_is_control(uint32_t c);
+
+/* Whether c is a bidi control that reorders text: U+202A to U+202E
+ * (embeddings and overrides) and U+2066 to U+2069 (isolates). */
+int outside_is_bidi(uint32_t c);
+
+#endif

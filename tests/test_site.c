@@ -1,0 +1,307 @@
+/*
+ * test_site.c: the example site files (issue 15), through the program.
+ *
+ * With the UK example, the handout and every screen of the plain mode (a
+ * walk to each screen by its choices) show no 911, no 988 and no "for
+ * Canada", in English and French, and the UK's own numbers instead; on
+ * the full screen too, its crisis line and help screen.  With the Alberta
+ * example, the province's two lines are on the help screen and in the
+ * handout.  Without a site file, no province's line is anywhere (the rest
+ * of the text is held by the golden files of test_print and test_plain).
+ * Every example passes "safesteps --check --site".
+ */
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "guide.h"
+#include "guidescreen.h"
+#include "load.h"
+#include "run.h"
+#include "term.h"
+#include "xmalloc.h"
+
+static const char *const env_utf8[] = { "LANG=C.UTF-8", NULL };
+
+/* What a reader outside Canada must never be shown, by language. */
+static const char *const not_for_uk[][4] = {
+	{ "911", "988", "for Canada", NULL },
+	{ "911", "988", "pour le Canada", NULL },
+};
+
+static const char *const langs[] = { "en", "fr" };
+
+/* The example site file name, under examples/. */
+static char *
+example(const char *name)
+{
+	const char *dir = getenv("SAFESTEPS_EXAMPLES");
+
+	return xasprintf(
+	    "%s/%s", dir != NULL && *dir != '\0' ? dir : "examples", name);
+}
+
+/* Fail if text (len bytes) holds any of words; what names the run. */
+static void
+expect_none(
+    const char *text, size_t len, const char *const *words, const char *what)
+{
+	for (size_t i = 0; words[i] != NULL; i++)
+		ck_assert_msg(cli_count(text, len, words[i]) == 0,
+		    "%s shows \"%s\":\n%s", what, words[i], text);
+}
+
+/* The guide of language lang as the program reads it with site applied. */
+static struct guide *
+guide_with_site(const char *lang, const char *site_path)
+{
+	struct load_report rep = { 0 };
+	struct load_site *site = load_site_read(site_path, &rep);
+	char *path = xasprintf("%s/%s.json", cli_content_dir(), lang);
+	struct guide *g;
+
+	ck_assert_msg(site != NULL, "%s does not load", site_path);
+	load_report_free(&rep);
+	g = load_file_with(path, &(struct load_opts){ site, NULL }, &rep);
+	ck_assert_msg(g != NULL, "%s does not load with %s", path, site_path);
+	load_report_free(&rep);
+	load_site_free(site);
+	free(path);
+	return g;
+}
+
+START_TEST(uk_handout)
+{
+	char *site = example("site-uk.json");
+	const char *opts[] = { "--lang", langs[_i], "--site", site, NULL };
+	struct run_result r;
+
+	cli_run("--print", opts, env_utf8, NULL, 0, NULL, &r);
+	cli_expect_status(&r, 0);
+	ck_assert_uint_eq(r.errlen, 0);
+	expect_none(r.out, r.outlen, not_for_uk[_i], "the UK handout");
+	ck_assert_msg(cli_count(r.out, r.outlen, "0800 1111") > 0 &&
+			  cli_count(r.out, r.outlen, "999") > 0,
+	    "the UK's numbers are not in the handout:\n%s", r.out);
+	run_free(&r);
+	free(site);
+}
+END_TEST
+
+/*
+ * Every screen of the plain mode with the UK example: for each screen,
+ * the choices that lead there from the start (breadth first), typed one
+ * a line, then q.  Everything the walk shows must be free of Canada's
+ * numbers.
+ */
+START_TEST(uk_every_screen)
+{
+	char *site = example("site-uk.json");
+	const char *opts[] = { "--plain", "--lang", langs[_i], "--width", "200",
+		"--site", site, NULL };
+	struct guide *g = guide_with_site(langs[_i], site);
+	size_t n = g->nscreens, *from = xcalloc(n, sizeof *from);
+	size_t *pick = xcalloc(n, sizeof *pick),
+	       *queue = xcalloc(n, sizeof *queue);
+	size_t head = 0, tail = 0, s, seen = 0;
+	struct run_result r;
+
+	for (s = 0; s < n; s++)
+		from[s] = (size_t)-1;
+	from[g->start] = g->start;
+	queue[tail++] = g->start;
+	while (head < tail) {
+		const struct guide_screen *sc = &g->screens[queue[head]];
+		/* The plain mode numbers the languages before the choices. */
+		size_t off = sc->kind == GUIDE_KIND_LANGUAGES ? 2 : 0;
+
+		for (size_t c = 0; c < sc->nchoices; c++) {
+			size_t to = sc->choices[c].target;
+
+			if (from[to] != (size_t)-1)
+				continue;
+			from[to] = queue[head];
+			pick[to] = off + c + 1;
+			queue[tail++] = to;
+		}
+		head++;
+	}
+	for (s = 0; s < n; s++) {
+		char in[512] = "", line[16];
+		size_t path[64], depth = 0, k;
+
+		if (from[s] == (size_t)-1)
+			continue; /* not reachable: not shown */
+		for (k = s; k != g->start && depth < 64; k = from[k])
+			path[depth++] = pick[k];
+		while (depth > 0) {
+			snprintf(line, sizeof line, "%zu\n", path[--depth]);
+			strncat(in, line, sizeof in - strlen(in) - 1);
+		}
+		strncat(in, "q\n", sizeof in - strlen(in) - 1);
+		cli_run(NULL, opts, env_utf8, in, strlen(in), NULL, &r);
+		cli_expect_status(&r, 0);
+		ck_assert_msg(strstr(r.out, g->screens[s].title) != NULL,
+		    "the walk did not reach %s:\n%s", g->screens[s].id, r.out);
+		expect_none(r.out, r.outlen, not_for_uk[_i], g->screens[s].id);
+		run_free(&r);
+		seen++;
+	}
+	ck_assert_uint_ge(seen, 15);
+	/* And help, by its key. */
+	cli_run(NULL, opts, env_utf8, "h\nq\n", 4, NULL, &r);
+	cli_expect_status(&r, 0);
+	ck_assert_msg(
+	    strstr(r.out, "0800 1111") != NULL && strstr(r.out, "999") != NULL,
+	    "help does not give the UK's numbers:\n%s", r.out);
+	expect_none(r.out, r.outlen, not_for_uk[_i], "help");
+	run_free(&r);
+	free(queue);
+	free(pick);
+	free(from);
+	guide_free(g);
+	free(site);
+}
+END_TEST
+
+/* The full screen with the UK example: its crisis line, and help. */
+START_TEST(uk_full_screen)
+{
+	char *site = example("site-uk.json");
+	struct guide *g = guide_with_site("en", site);
+	struct term *t = gs_start(
+	    24, 80, gs_env_xterm, "--lang", "en", "--site", site, NULL);
+	const char *screen;
+
+	gs_wait_screen(t, g, "start");
+	gs_expect_crisis(t, g);
+	screen = term_screen_text(t); /* valid until the next term_ call */
+	expect_none(screen, strlen(screen), not_for_uk[0], "the start screen");
+	gs_ch(t, 'h');
+	gs_wait_screen(t, g, "help");
+	ck_assert_msg(term_find(t, "call 999", NULL, NULL) == 0,
+	    "no 999 on help:\n%s", term_dump(t));
+	screen = term_screen_text(t);
+	expect_none(screen, strlen(screen), not_for_uk[0], "the help screen");
+	term_free(t);
+	guide_free(g);
+	free(site);
+}
+END_TEST
+
+/* The Alberta example: both lines on the help screen and the handout. */
+START_TEST(alberta_lines)
+{
+	static const char *const lines[] = { "1-800-387-5437",
+		"1-800-638-0715" };
+	char *site = example("site-alberta.json");
+	const char *print[] = { "--lang", langs[_i], "--site", site, NULL };
+	const char *plain[] = { "--plain", "--lang", langs[_i], "--width",
+		"200", "--site", site, NULL };
+	struct run_result r;
+
+	cli_run("--print", print, env_utf8, NULL, 0, NULL, &r);
+	cli_expect_status(&r, 0);
+	for (size_t i = 0; i < 2; i++)
+		ck_assert_msg(strstr(r.out, lines[i]) != NULL,
+		    "%s is not in the handout", lines[i]);
+	/* Canada's numbers stay: Alberta is in Canada. */
+	ck_assert(strstr(r.out, "988") != NULL);
+	run_free(&r);
+
+	cli_run(NULL, plain, env_utf8, "h\nq\n", 4, NULL, &r);
+	cli_expect_status(&r, 0);
+	for (size_t i = 0; i < 2; i++)
+		ck_assert_msg(strstr(r.out, lines[i]) != NULL,
+		    "%s is not on the help screen:\n%s", lines[i], r.out);
+	run_free(&r);
+	free(site);
+}
+END_TEST
+
+/* No site file: no province's line anywhere, Canada's numbers as ever. */
+START_TEST(no_site_no_province)
+{
+	const char *opts[] = { "--lang", langs[_i], NULL };
+	struct run_result r;
+
+	cli_run("--print", opts, env_utf8, NULL, 0, NULL, &r);
+	cli_expect_status(&r, 0);
+	ck_assert_msg(strstr(r.out, "Alberta Child") == NULL &&
+			  strstr(r.out, "1-800-387-5437") == NULL &&
+			  strstr(r.out, "Child Abuse Hotline") == NULL,
+	    "a province's line in the national handout");
+	ck_assert(strstr(r.out, "911") != NULL);
+	ck_assert(strstr(r.out, "988") != NULL);
+	run_free(&r);
+}
+END_TEST
+
+/* Every example passes --check --site alone and with the content. */
+START_TEST(examples_pass_check)
+{
+	const char *dir = getenv("SAFESTEPS_EXAMPLES");
+	DIR *d = opendir(dir != NULL && *dir != '\0' ? dir : "examples");
+	struct dirent *e;
+	int n = 0;
+
+	ck_assert_ptr_nonnull(d);
+	while ((e = readdir(d)) != NULL) {
+		char *site;
+		const char *argv[6];
+		struct run_result r;
+
+		if (strstr(e->d_name, ".json") == NULL)
+			continue;
+		site = example(e->d_name);
+		argv[0] = run_bin();
+		argv[1] = "--check";
+		argv[2] = "--site";
+		argv[3] = site;
+		argv[4] = cli_content_dir();
+		argv[5] = NULL;
+		ck_assert_int_eq(
+		    run_cmd(argv, env_utf8, NULL, 0, NULL, CLI_TIMEOUT_MS, &r),
+		    0);
+		cli_expect_status(&r, 0);
+		ck_assert_msg(r.errlen == 0, "%s: %s", site, r.err);
+		ck_assert_msg(strstr(r.out, "valid site file") != NULL,
+		    "%s: %s", site, r.out);
+		run_free(&r);
+		free(site);
+		n++;
+	}
+	closedir(d);
+	ck_assert_int_ge(n, 3);
+}
+END_TEST
+
+static Suite *
+site_suite(void)
+{
+	Suite *s = suite_create("site");
+	TCase *tc = tcase_create("examples");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, uk_handout, 0, 2);
+	tcase_add_loop_test(tc, uk_every_screen, 0, 2);
+	tcase_add_loop_test(tc, alberta_lines, 0, 2);
+	tcase_add_loop_test(tc, no_site_no_province, 0, 2);
+	tcase_add_test(tc, examples_pass_check);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("terminal");
+	tcase_set_timeout(tc, term_seconds(20));
+	tcase_add_test(tc, uk_full_screen);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return gs_run(site_suite());
+}
