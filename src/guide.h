@@ -202,6 +202,7 @@ struct guide_resource {
 	char *region;    /* "Canada", "United States", ... */
 	size_t *sources; /* indices into guide.sources */
 	size_t nsources;
+	int site; /* 1: the site file's own (the school's) */
 };
 
 /* Where a fact comes from, and when it was last checked. */

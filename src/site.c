@@ -272,6 +272,7 @@ add_site_resources(struct guide *g, const struct guide *p)
 		for (k = 0; k < from->nsources; k++)
 			to->sources[k] = src0 + from->sources[k];
 		to->nsources = from->nsources;
+		to->site = 1;
 	}
 	list = xcalloc(p->nresources + help->nresources, sizeof *list);
 	for (i = 0; i < p->nresources; i++)

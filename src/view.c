@@ -315,10 +315,20 @@ add_title(struct builder *b, const struct guide_screen *sc)
 		add_progress(b, sc->step);
 }
 
+static void add_resource(struct builder *b, size_t r);
+
+/*
+ * The school's own, under the site's heading: its people, and on the
+ * help screen sc (NULL elsewhere) the services the site file names.
+ */
 static void
-add_people(struct builder *b)
+add_people(struct builder *b, const struct guide_screen *sc)
 {
-	if (b->g->npeople == 0)
+	size_t nsite = 0;
+
+	for (size_t i = 0; sc != NULL && i < sc->nresources; i++)
+		nsite += b->g->resources[sc->resources[i]].site;
+	if (b->g->npeople == 0 && nsite == 0)
 		return;
 	add_text(b, "", -1, ui(b, GUIDE_UI_SITE_HEADING), VIEW_HEADING, -1, -1);
 	for (size_t i = 0; i < b->g->npeople; i++) {
@@ -328,6 +338,9 @@ add_people(struct builder *b)
 			add_text(b, "  ", -1, b->g->people[i].details,
 			    VIEW_DETAIL, -1, -1);
 	}
+	for (size_t i = 0; sc != NULL && i < sc->nresources; i++)
+		if (b->g->resources[sc->resources[i]].site)
+			add_resource(b, sc->resources[i]);
 	add_blank(b);
 }
 
@@ -522,7 +535,7 @@ add_plan(struct builder *b, size_t plan, size_t *item, int contacts)
 		add_plan_by_step(b);
 	}
 	add_blank(b);
-	add_people(b);
+	add_people(b, NULL);
 	if (!contacts)
 		return;
 	/* the contacts for the guide's own region (all, if none is) */
@@ -671,7 +684,7 @@ view_document(const struct wizard *w, size_t s, int width,
 	b.d->nheader = b.d->nlines;
 	add_line(&b, "", 0, VIEW_BLANK);
 	if (sc->kind == GUIDE_KIND_HELP)
-		add_people(&b);
+		add_people(&b, sc);
 	add_body(&b, sc, (flags & VIEW_LOOSE) != 0);
 	if (sc->kind == GUIDE_KIND_PLAN)
 		add_plan(&b, s, &item, sc->nresources == 0);
@@ -693,6 +706,10 @@ view_document(const struct wizard *w, size_t s, int width,
 		add_blank(&b);
 	}
 	for (i = 0; i < sc->nresources; i++) {
+		/* the school's own are under its heading (add_people) */
+		if (sc->kind == GUIDE_KIND_HELP &&
+		    b.g->resources[sc->resources[i]].site)
+			continue;
 		add_resource(&b, sc->resources[i]);
 		add_blank(&b);
 	}

@@ -214,9 +214,26 @@ START_TEST(alberta_lines)
 
 	cli_run(NULL, plain, env_utf8, "h\nq\n", 4, NULL, &r);
 	cli_expect_status(&r, 0);
-	for (size_t i = 0; i < 2; i++)
-		ck_assert_msg(strstr(r.out, lines[i]) != NULL,
-		    "%s is not on the help screen:\n%s", lines[i], r.out);
+	{
+		struct guide *g = cli_guide_of(langs[_i]);
+		const char *help = strstr(r.out, g->screens[g->help].title);
+		const char *heading =
+		    help ? strstr(help, g->ui[GUIDE_UI_SITE_HEADING]) : NULL;
+
+		ck_assert_msg(heading != NULL,
+		    "no site heading on the help screen:\n%s", r.out);
+		/* the school's own services, under its heading, before the
+		 * national ones (Kids Help Phone's number) */
+		for (size_t i = 0; i < 2; i++) {
+			const char *at = strstr(heading, lines[i]);
+
+			ck_assert_msg(at != NULL && at < strstr(heading,
+							     "1-800-668-6868"),
+			    "%s is not under the site's heading:\n%s", lines[i],
+			    help);
+		}
+		guide_free(g);
+	}
 	run_free(&r);
 	free(site);
 }
