@@ -231,6 +231,48 @@ START_TEST(tiny_crisis_whole)
 }
 END_TEST
 
+/* Whether one item is shown highlighted. */
+static int
+one_marked(struct term *t, void *arg)
+{
+	(void)arg;
+	return gs_nmarked(t) == 1;
+}
+
+/*
+ * A long screen opens with its first choice below the fold: Up then goes
+ * to the last item in view (it did nothing), and Space on a choice goes to
+ * the to-do items it would tick (it did nothing), the next Space ticks.
+ */
+START_TEST(long_screen_up_and_space)
+{
+	struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
+	const struct guide_screen *s1 = &en->screens[en->steps[0].screen];
+	const char *last = s1->todos[s1->ntodos - 1].text;
+
+	gs_walk_to_step(t, en, 3);
+	ck_assert_msg(gs_nmarked(t) == 0,
+	    "step 3's first choice is in view at 80x24 (no test):\n%s",
+	    term_dump(t));
+	gs_key(t, TERM_KEY_UP);
+	ck_assert_msg(term_wait_until(t, one_marked, NULL, GS_WAIT_MS) == 0,
+	    "Up highlighted nothing in view:\n%s", term_dump(t));
+	gs_wait_screen(t, en, "step-3");
+	gs_key(t, TERM_KEY_LEFT);
+	gs_wait_screen(t, en, "steps");
+	gs_pick(t, '1');
+	gs_wait_screen(t, en, s1->id);
+	gs_reveal(t);
+	gs_expect_highlight(t, s1->choices[0].label);
+	gs_ch(t, ' ');
+	gs_expect_highlight(t, last);
+	ck_assert_int_eq(gs_todo_state(t, last), 0);
+	gs_ch(t, ' ');
+	gs_wait_ticked(t, last);
+	term_free(t);
+}
+END_TEST
+
 static Suite *
 window_suite(void)
 {
@@ -244,6 +286,7 @@ window_suite(void)
 	tcase_add_test(tc, progress_shows_position);
 	tcase_add_loop_test(tc, wide_text_capped, 0, 2);
 	tcase_add_test(tc, tiny_crisis_whole);
+	tcase_add_test(tc, long_screen_up_and_space);
 	suite_add_tcase(s, tc);
 	return s;
 }
