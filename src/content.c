@@ -335,7 +335,7 @@ content_find(const struct content *c, const char *lang)
 		if (strcmp(c->guides[i]->lang, lang) == 0)
 			return i;
 	}
-	return (size_t)-1;
+	return GUIDE_NONE;
 }
 
 void

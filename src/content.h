@@ -67,7 +67,7 @@ struct guide *content_load_file(
  */
 int content_dir_files(const char *dir, char ***paths, size_t *n);
 
-/* Index of language code lang in c, or (size_t)-1. */
+/* Index of language code lang in c, or GUIDE_NONE. */
 size_t content_find(const struct content *c, const char *lang);
 
 /* Free what content_load filled; NULL-safe. */

@@ -1660,7 +1660,7 @@ collect_ids(struct ctx *c, const cJSON *a, const char *key, enum ids which,
 	free(nodes);
 }
 
-/* The index of the first object with this id, or (size_t)-1. */
+/* The index of the first object with this id, or GUIDE_NONE. */
 static size_t
 lookup(const struct idtab *t, const char *id)
 {
@@ -1675,7 +1675,7 @@ lookup(const struct idtab *t, const char *id)
 	}
 	if (lo < t->n && strcmp(t->v[lo].id, id) == 0)
 		return t->v[lo].index;
-	return (size_t)-1;
+	return GUIDE_NONE;
 }
 
 /* Values, one type each; c->at is the value and the path its key. */
@@ -1719,9 +1719,9 @@ value_ref(struct ctx *c, const cJSON *v, enum ids which)
 	size_t i;
 
 	if (id == NULL)
-		return (size_t)-1;
+		return GUIDE_NONE;
 	i = lookup(&c->ids[which], id);
-	if (i == (size_t)-1)
+	if (i == GUIDE_NONE)
 		err(c, "no %s has the id \"%s\"", ids_what[which], id);
 	return i;
 }
@@ -1919,7 +1919,7 @@ walk_refs(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
 	for (e = v->child, i = 0; e != NULL; e = e->next, i++) {
 		mark = push_index(c, i);
 		c->at = e;
-		if ((k = value_ref(c, e, f->ids)) != (size_t)-1)
+		if ((k = value_ref(c, e, f->ids)) != GUIDE_NONE)
 			out[n++] = k;
 		pop(c, mark);
 	}
@@ -2019,7 +2019,7 @@ walk_value(struct ctx *c, const cJSON *v, const struct field *f,
 		break;
 	case FT_REF:
 		if ((*SLOT(dst, f, size_t) = value_ref(c, v, f->ids)) ==
-		    (size_t)-1)
+		    GUIDE_NONE)
 			*SLOT(dst, f, size_t) = 0;
 		break;
 	case FT_MARK:

@@ -204,7 +204,7 @@ lang_code(const char *v, size_t len, char out[4])
  * ("fr_CA.UTF-8" -> "fr") even when that locale is not installed; before
  * it, the first language of LANGUAGE (a list such as "fr_CA:fr:en") that
  * c has, unless the locale is C or POSIX (C.UTF-8 too), where gettext
- * ignores LANGUAGE.  Returns its index in c, or (size_t)-1.
+ * ignores LANGUAGE.  Returns its index in c, or GUIDE_NONE.
  */
 static size_t
 env_language(const struct content *c)
@@ -222,18 +222,18 @@ env_language(const struct content *c)
 	}
 	if (v == NULL || strcmp(v, "C") == 0 || strcmp(v, "POSIX") == 0 ||
 	    strncmp(v, "C.", 2) == 0)
-		return (size_t)-1;
+		return GUIDE_NONE;
 	list = getenv("LANGUAGE");
 	for (; list != NULL && *list != '\0'; list = end + (*end == ':')) {
 		end = strchr(list, ':');
 		if (end == NULL)
 			end = list + strlen(list);
 		if (lang_code(list, (size_t)(end - list), code) == 0 &&
-		    (i = content_find(c, code)) != (size_t)-1)
+		    (i = content_find(c, code)) != GUIDE_NONE)
 			return i;
 	}
 	if (lang_code(v, strlen(v), code) != 0)
-		return (size_t)-1;
+		return GUIDE_NONE;
 	return content_find(c, code);
 }
 
@@ -598,7 +598,7 @@ pick_language(const struct options *o, const struct content *c)
 	char *shown;
 
 	if (o->lang != NULL) {
-		if ((i = content_find(c, o->lang)) != (size_t)-1)
+		if ((i = content_find(c, o->lang)) != GUIDE_NONE)
 			return (long)i;
 		shown = outside_escape(o->lang);
 		fprintf(stderr, "safesteps: no content in language '%s'%s\n",
@@ -610,9 +610,9 @@ pick_language(const struct options *o, const struct content *c)
 			return -1;
 		}
 	}
-	if ((i = env_language(c)) != (size_t)-1)
+	if ((i = env_language(c)) != GUIDE_NONE)
 		return (long)i;
-	if ((i = content_find(c, "en")) != (size_t)-1)
+	if ((i = content_find(c, "en")) != GUIDE_NONE)
 		return (long)i;
 	return 0;
 }

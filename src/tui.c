@@ -357,7 +357,7 @@ tui_draw(struct tui *t)
 	}
 	attrset(A_NORMAL);
 	qr = wizard_qr_resource(t->w);
-	if (t->seconds < 0 && !t->v->too_small && qr != (size_t)-1) {
+	if (t->seconds < 0 && !t->v->too_small && qr != GUIDE_NONE) {
 		tui_draw_qr(t, qr);
 		move(t->v->body_top, 0); /* on the name of what it opens */
 	} else {
@@ -466,7 +466,7 @@ tui_mouse(struct tui *t)
 	/* the QR code covers the body: a click there only hides it */
 	if (v->too_small)
 		return 0;
-	if (wizard_qr_resource(t->w) != (size_t)-1 && ev.y >= v->body_top &&
+	if (wizard_qr_resource(t->w) != GUIDE_NONE && ev.y >= v->body_top &&
 	    ev.y < v->hint_row)
 		return wizard_apply(t->w, WIZARD_QR_HIDE, 0);
 	if (v->lines[ev.y].kind == VIEW_MORE)
@@ -584,7 +584,7 @@ tui_key(struct tui *t, int ch)
 	if (t->v != NULL && t->v->too_small && ch != KEY_MOUSE)
 		return 0;
 	/* over a QR code, a key that acts on the hidden items hides it */
-	if (wizard_qr_resource(t->w) != (size_t)-1 && tui_acts_on_items(ch))
+	if (wizard_qr_resource(t->w) != GUIDE_NONE && tui_acts_on_items(ch))
 		return wizard_apply(t->w, WIZARD_QR_HIDE, 0);
 	switch (ch) {
 	case KEY_UP:

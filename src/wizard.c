@@ -58,7 +58,7 @@ wizard_plan_screen(const struct wizard *w, size_t plan, size_t k)
 		if (s != plan && g->screens[s].ntodos > 0 &&
 		    !step_screen(g, GUIDE_STEPS, s) && k-- == 0)
 			return s;
-	return (size_t)-1;
+	return GUIDE_NONE;
 }
 
 /* How many plan items screen s has (only a "plan" screen). */
@@ -70,7 +70,7 @@ nplan(const struct wizard *w, size_t s)
 
 	if (g->screens[s].kind != GUIDE_KIND_PLAN)
 		return 0;
-	for (k = 0; (p = wizard_plan_screen(w, s, k)) != (size_t)-1; k++)
+	for (k = 0; (p = wizard_plan_screen(w, s, k)) != GUIDE_NONE; k++)
 		n += g->screens[p].ntodos;
 	return n;
 }
@@ -83,7 +83,7 @@ wizard_plan_todo(const struct wizard *w, size_t k, size_t *s, size_t *t)
 
 	if (wizard_screen(w)->kind != GUIDE_KIND_PLAN)
 		return -1;
-	for (i = 0; (p = wizard_plan_screen(w, w->screen, i)) != (size_t)-1;
+	for (i = 0; (p = wizard_plan_screen(w, w->screen, i)) != GUIDE_NONE;
 	     i++) {
 		if (k < g->screens[p].ntodos) {
 			if (s != NULL)
@@ -167,7 +167,7 @@ tick_find(const struct wizard *w, const char *id)
 	for (i = 0; i < w->nticks; i++)
 		if (strcmp(w->tick_ids[i], id) == 0)
 			return i;
-	return (size_t)-1;
+	return GUIDE_NONE;
 }
 
 int
@@ -179,7 +179,7 @@ wizard_ticked(const struct wizard *w, size_t s, size_t t)
 	if (s >= g->nscreens || t >= g->screens[s].ntodos)
 		return 0;
 	i = tick_find(w, g->screens[s].todos[t].id);
-	return i != (size_t)-1 && w->ticked[i];
+	return i != GUIDE_NONE && w->ticked[i];
 }
 
 size_t
@@ -198,7 +198,7 @@ wizard_qr_resource(const struct wizard *w)
 	const struct guide_screen *sc = wizard_screen(w);
 
 	if (w->qr < 0 || (size_t)w->qr >= sc->nresources)
-		return (size_t)-1;
+		return GUIDE_NONE;
 	return sc->resources[w->qr];
 }
 
@@ -297,7 +297,7 @@ remap(const struct guide *from, const struct guide *to, size_t s)
 {
 	size_t i = guide_screen_find(to, from->screens[s].id);
 
-	return i == (size_t)-1 ? to->start : i;
+	return i == GUIDE_NONE ? to->start : i;
 }
 
 static int
@@ -328,7 +328,7 @@ tick(struct wizard *w, size_t s, size_t t)
 	if (t >= sc->ntodos)
 		return 0;
 	i = tick_find(w, sc->todos[t].id);
-	assert(i != (size_t)-1);
+	assert(i != GUIDE_NONE);
 	w->ticked[i] = !w->ticked[i];
 	return WIZARD_REDRAW;
 }
@@ -401,7 +401,10 @@ move(struct wizard *w, int down)
 	if (n == 0 || (!down && w->highlight == 0) ||
 	    (down && w->highlight + 1 >= n))
 		return scroll_by(w, down ? 1 : -1);
-	w->highlight += down ? 1 : (size_t)-1;
+	if (down)
+		w->highlight++;
+	else
+		w->highlight--;
 	w->follow = 1;
 	return WIZARD_REDRAW;
 }
@@ -564,7 +567,7 @@ wizard_new(const struct app *app)
 			for (t = 0; t < g->screens[s].ntodos; t++) {
 				const char *id = g->screens[s].todos[t].id;
 
-				if (tick_find(w, id) == (size_t)-1)
+				if (tick_find(w, id) == GUIDE_NONE)
 					w->tick_ids[w->nticks++] = id;
 			}
 	}

@@ -147,7 +147,7 @@ enum wizard_item_kind wizard_item(
  * The k-th screen (from 0) whose to-do items a plan screen lists, in the
  * current guide: every step's screen in step order (each once), then
  * every other screen that has to-do items, in the guide's order, except
- * the plan screen itself.  Returns (size_t)-1 after the last.
+ * the plan screen itself.  Returns GUIDE_NONE after the last.
  */
 size_t wizard_plan_screen(const struct wizard *w, size_t plan, size_t k);
 
@@ -181,7 +181,7 @@ size_t wizard_nticked(const struct wizard *w);
 
 /*
  * The guide resource whose QR code is shown (an index into the guide's
- * resources), or (size_t)-1 when none is.
+ * resources), or GUIDE_NONE when none is.
  */
 size_t wizard_qr_resource(const struct wizard *w);
 
