@@ -103,12 +103,61 @@ footer_crisis(const struct wizard *w, int cols, int max, int ascii, char **text,
 	return n > (size_t)max ? (size_t)max : n;
 }
 
+/* The hint's pieces, in the order they are shown. */
+enum { NEXT, BACK, TICK, QR, HELP, LEAVE, NPIECES };
+
+/* Which pieces w's screen has (on[NPIECES]). */
+static void
+hint_pieces(const struct wizard *w, int on[])
+{
+	size_t ntodos = wizard_ntodos(w);
+
+	on[NEXT] = wizard_nitems(w) > ntodos;
+	on[BACK] = w->depth > 0 || w->qr >= 0;
+	on[TICK] = ntodos > 0;
+	on[QR] = wizard_has_web(w);
+	on[HELP] = w->screen != wizard_guide(w)->help;
+	on[LEAVE] = 1;
+}
+
+/*
+ * The pieces that are on, joined by FOOTER_HINT_SEP (spaces, as nano's
+ * and whiptail's: speech spells out a mark there, "middle dot", that says
+ * nothing); *lc gets the column of LEAVE.  Caller frees.
+ */
+static char *
+hint_join(char *const piece[], const int on[], int *lc)
+{
+	size_t cap = 1, len = 0;
+	char *r;
+	int total = 0;
+
+	for (int i = 0; i < NPIECES; i++)
+		cap += strlen(piece[i]) + strlen(FOOTER_HINT_SEP);
+	r = xmalloc(cap);
+	for (int i = 0; i < NPIECES; i++) {
+		if (!on[i])
+			continue;
+		if (len > 0) {
+			memcpy(
+			    r + len, FOOTER_HINT_SEP, strlen(FOOTER_HINT_SEP));
+			len += strlen(FOOTER_HINT_SEP);
+			total += (int)strlen(FOOTER_HINT_SEP);
+		}
+		if (i == LEAVE)
+			*lc = total;
+		memcpy(r + len, piece[i], strlen(piece[i]));
+		len += strlen(piece[i]);
+		total += layout_width(piece[i], strlen(piece[i]));
+	}
+	r[len] = '\0';
+	return r;
+}
+
 char *
 footer_hint(
     const struct wizard *w, int cols, int ascii, int *leave_col, int *leave_end)
 {
-	const struct guide *g = wizard_guide(w);
-	enum { NEXT, BACK, TICK, QR, HELP, LEAVE, NPIECES };
 	static const enum guide_ui which[NPIECES] = { GUIDE_UI_HINT_NEXT,
 		GUIDE_UI_HINT_BACK, GUIDE_UI_HINT_TICK, GUIDE_UI_HINT_QR,
 		GUIDE_UI_HINT_HELP, GUIDE_UI_HINT_LEAVE };
@@ -116,68 +165,30 @@ footer_hint(
 	 * is an extra, Back the key everyone finds; "Enter next" says how
 	 * to go on, and goes last but for help and leaving */
 	static const int drop[] = { QR, BACK, TICK, NEXT, HELP };
-	char *piece[NPIECES];
-	int on[NPIECES], i, total, lc = -1, le = -1;
-	/* spaces, as nano's and whiptail's: speech spells out a mark there
-	 * ("middle dot", "bar") that says nothing */
-	char *sep = xstrdup(FOOTER_HINT_SEP), *r;
-	int sw = layout_width(sep, strlen(sep));
-	size_t k, len = 0, ntodos;
+	char *piece[NPIECES], *r;
+	int on[NPIECES], lc = -1, le;
 
-	for (k = 0, ntodos = 0; k < wizard_nitems(w); k++) {
-		enum wizard_item_kind kind = wizard_item(w, k, NULL);
-
-		ntodos += kind == WIZARD_ITEM_TODO || kind == WIZARD_ITEM_PLAN;
-	}
-	on[NEXT] = wizard_nitems(w) > ntodos;
-	on[BACK] = w->depth > 0 || w->qr >= 0;
-	on[TICK] = ntodos > 0;
-	on[QR] = wizard_has_web(w);
-	on[HELP] = w->screen != g->help;
-	on[LEAVE] = 1;
-	for (i = 0; i < NPIECES; i++)
-		piece[i] = ascii_maybe(g->ui[which[i]], ascii);
-	for (k = 0;; k++) {
-		total = 0;
-		for (i = 0; i < NPIECES; i++)
-			if (on[i])
-				total +=
-				    (total ? sw : 0) +
-				    layout_width(piece[i], strlen(piece[i]));
-		if (total <= cols || k == sizeof drop / sizeof drop[0])
-			break;
+	hint_pieces(w, on);
+	for (int i = 0; i < NPIECES; i++)
+		piece[i] = ascii_maybe(wizard_guide(w)->ui[which[i]], ascii);
+	r = hint_join(piece, on, &lc);
+	for (size_t k = 0; layout_width(r, strlen(r)) > cols &&
+			   k < sizeof drop / sizeof *drop;
+	     k++) {
 		on[drop[k]] = 0;
+		free(r);
+		r = hint_join(piece, on, &lc);
 	}
-	r = xmalloc(strlen(sep) * NPIECES + 1 + strlen(piece[0]) +
-		    strlen(piece[1]) + strlen(piece[2]) + strlen(piece[3]) +
-		    strlen(piece[4]) + strlen(piece[5]));
-	total = 0;
-	for (i = 0; i < NPIECES; i++) {
-		if (!on[i])
-			continue;
-		if (len > 0) {
-			memcpy(r + len, sep, strlen(sep));
-			len += strlen(sep);
-			total += sw;
-		}
-		if (i == LEAVE)
-			lc = total;
-		memcpy(r + len, piece[i], strlen(piece[i]));
-		len += strlen(piece[i]);
-		total += layout_width(piece[i], strlen(piece[i]));
-	}
-	r[len] = '\0';
-	for (i = 0; i < NPIECES; i++)
+	for (int i = 0; i < NPIECES; i++)
 		free(piece[i]);
-	free(sep);
-	if (total > cols) { /* even "Esc leave quickly" alone is too wide */
+	if (layout_width(r, strlen(r)) > cols) {
+		/* even "Esc leave quickly" alone is too wide */
 		char *cut = layout_fit(r, cols, NULL);
 
 		free(r);
 		r = cut;
-		total = layout_width(r, strlen(r));
 	}
-	le = total;
+	le = layout_width(r, strlen(r));
 	if (lc >= cols)
 		lc = le = -1;
 	if (leave_col != NULL)
