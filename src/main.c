@@ -245,7 +245,21 @@ harden(void)
 
 	setrlimit(RLIMIT_CORE, &rl);
 	prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-	signal(SIGPIPE, SIG_IGN); /* a closed pipe is a write error */
+}
+
+/*
+ * Flush standard output.  Returns 0, or 1 after a line on stderr that says
+ * why it could not be written (a full disk, a closed terminal).
+ */
+static int
+stdout_status(void)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	fprintf(stderr, "safesteps: standard output: %s\n",
+	    strerror(errno != 0 ? errno : EIO));
+	return 1;
 }
 
 /* Print a report's diagnostics to stderr. */
@@ -417,11 +431,7 @@ run_check(int argc, char **argv, const char *site_name)
 			status |= check_content(argv[i], site, site_name);
 	}
 	load_site_free(site);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("safesteps: stdout");
-		return 1;
-	}
-	return status;
+	return stdout_status() != 0 ? 1 : status;
 }
 
 /* Is this a terminal the full-screen mode should try? */
@@ -670,13 +680,21 @@ main(int argc, char **argv)
 	app.utf8 = setup_locale();
 	if (parse_args(argc, argv, &o) != 0)
 		return EXIT_USAGE;
+	/*
+	 * A filter's output read by a program that stopped reading
+	 * ("safesteps --print | head -1") ends it silently, killed by
+	 * SIGPIPE, as it ends cat: even when started with SIGPIPE ignored.
+	 * The guide ignores it: leaving must always run the wipe, and a
+	 * closed pipe is then a write error like any other.
+	 */
+	signal(SIGPIPE, o.mode == MODE_GUIDE ? SIG_IGN : SIG_DFL);
 	switch (o.mode) {
 	case MODE_HELP:
 		fputs(usage_text, stdout);
-		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+		return stdout_status();
 	case MODE_VERSION:
 		printf("safesteps %s\n", SAFESTEPS_VERSION);
-		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+		return stdout_status();
 	case MODE_CHECK:
 		return run_check(argc - optind, argv + optind, o.site);
 	default:
@@ -720,7 +738,7 @@ main(int argc, char **argv)
 
 	if (o.mode == MODE_LIST) {
 		list_languages(&c, stdout, "");
-		status = fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
+		status = stdout_status();
 		content_free(&c);
 		return status;
 	}

@@ -588,7 +588,11 @@ START_TEST(stdin_pipes)
 }
 END_TEST
 
-/* stdout on a full disk: exit 1 with a message, in both line modes. */
+static const char *const short_opts[] = { "--help", "--version",
+	"--list-languages" };
+
+/* stdout on a full disk: exit 1 with a message, in both line modes and
+ * for the short answers. */
 START_TEST(stdout_full)
 {
 	const char *plain[] = { bin, "--plain", "--content", content_dir,
@@ -616,6 +620,23 @@ START_TEST(stdout_full)
 	ck_assert_msg(strstr(r.err, "safesteps: ") != NULL,
 	    "--print >/dev/full: no message:\n%s", r.err);
 	run_free(&r);
+
+	/* The short answers too: a write error is never silent. */
+	for (size_t i = 0; i < sizeof short_opts / sizeof short_opts[0]; i++) {
+		const char *argv[] = { bin, short_opts[i], "--content",
+			content_dir, NULL };
+
+		ck_assert_int_eq(
+		    run_cmd(argv, env_xterm, NULL, 0, "/dev/full", EXIT_MS, &r),
+		    0);
+		ck_assert_msg(r.status != -1 && WIFEXITED(r.status) &&
+				  WEXITSTATUS(r.status) == 1,
+		    "%s >/dev/full: status %d", short_opts[i], r.status);
+		ck_assert_msg(
+		    strstr(r.err, "safesteps: standard output: ") != NULL,
+		    "%s >/dev/full: no message:\n%s", short_opts[i], r.err);
+		run_free(&r);
+	}
 }
 END_TEST
 

@@ -578,6 +578,12 @@ START_TEST(dev_full)
 }
 END_TEST
 
+/*
+ * A reader that stopped reading ("safesteps --print | head -1"): the
+ * program ends as if killed by SIGPIPE and says nothing.  It is started
+ * with SIGPIPE ignored (as some shells and services start programs), the
+ * harder case: it must restore the default itself.
+ */
 START_TEST(closed_pipe)
 {
 	const char *argv[] = { run_bin(), "--content", cli_content_dir(),
@@ -600,7 +606,6 @@ START_TEST(closed_pipe)
 		dup2(perr[1], 2);
 		for (int fd = 3; fd < 256; fd++)
 			close(fd);
-		signal(SIGPIPE, SIG_DFL);
 		execve(argv[0], (char *const *)argv, env);
 		_exit(127);
 	}
@@ -612,10 +617,11 @@ START_TEST(closed_pipe)
 	err[got] = '\0';
 	close(perr[0]);
 	ck_assert_int_eq(waitpid(pid, &st, 0), pid);
-	ck_assert_msg(WIFEXITED(st), "killed by signal %d", WTERMSIG(st));
-	ck_assert_int_eq(WEXITSTATUS(st), 1);
-	ck_assert_msg(strstr(err, "safesteps: standard output:") != NULL,
-	    "stderr: %s", err);
+	/* As cat would: killed by SIGPIPE (141 in the shell), silently,
+	 * also when started with SIGPIPE ignored. */
+	ck_assert_msg(WIFSIGNALED(st) && WTERMSIG(st) == SIGPIPE,
+	    "not killed by SIGPIPE: status %d", st);
+	ck_assert_msg(got == 0, "stderr: %s", err);
 }
 END_TEST
 
