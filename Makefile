@@ -3,12 +3,16 @@
 #   make          build build/safesteps (checks the bundled content too)
 #   make run      install what is missing, build, start the guide
 #   make check    install what is missing, build, run every test
+#   make test     build, run every test (installs nothing: debian/rules)
 #   make lint     man pages, module boundaries, formatting
 #   make sanitize the tests under AddressSanitizer and UBSan
 #   make valgrind the tests under valgrind
 #   make fuzz     the loader's fuzz target for FUZZ_SECONDS (clang)
 #   make bench    the benchmark table
 #   make install / uninstall / install-kiosk
+#
+# WERROR=1 turns warnings into errors (CI sets it; a distribution's newer
+# compiler must not break the build on a new warning).
 
 VERSION = 0.1.0
 
@@ -35,18 +39,17 @@ TEST_PC = check vterm
 pc_cflags = $(filter-out -D_XOPEN_SOURCE=% -D_DEFAULT_SOURCE,$(shell $(PKG_CONFIG) --cflags $(1) 2>/dev/null))
 pc_libs = $(shell $(PKG_CONFIG) --libs $(1) 2>/dev/null)
 
-WARN = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+WERROR ?=
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes \
        -Wmissing-prototypes -Wpointer-arith -Wformat=2 -Wvla \
-       -Wno-unused-parameter
+       -Wno-unused-parameter $(if $(filter 1,$(WERROR)),-Werror)
 STD = -std=c11 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
 SAFESTEPS_CFLAGS = $(STD) $(WARN) -O2 -g $(call pc_cflags,$(LIBS_PC)) \
 		   -DSAFESTEPS_VERSION='"$(VERSION)"' \
-		   -DSAFESTEPS_DATADIR='"$(DATADIR)"' \
-		   -DSAFESTEPS_SYSCONFDIR='"$(SYSCONFDIR)"' \
 		   -I src -I $(B) $(SAN)
-SAFESTEPS_LDLIBS = $(call pc_libs,$(LIBS_PC)) -lunistring -lm
+SAFESTEPS_LDLIBS = $(call pc_libs,$(LIBS_PC)) -lunistring
 TEST_CFLAGS = $(SAFESTEPS_CFLAGS) $(call pc_cflags,$(TEST_PC)) -I tests/lib
-TEST_LDLIBS = $(call pc_libs,$(TEST_PC)) $(SAFESTEPS_LDLIBS) -lutil
+TEST_LDLIBS = $(call pc_libs,$(TEST_PC)) $(SAFESTEPS_LDLIBS) -lutil -lm
 
 # The user's CFLAGS, LDFLAGS and CPPFLAGS come last, so they win.
 ALL_CFLAGS = $(SAFESTEPS_CFLAGS) $(CPPFLAGS) $(CFLAGS)
@@ -80,7 +83,40 @@ $(B)/content.ok: $(B)/safesteps $(CONTENT) $(EXAMPLES)
 	@touch $@
 
 $(B)/%.o: src/%.c | $(B)/tests/lib
-	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) $(PATH_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Where the program looks for its content and the site file is built into
+# main.o.  $(B)/paths holds the paths the last build used and changes only
+# when they do, so that "make && make install PREFIX=/usr" rebuilds main.o,
+# the man pages and the unit with /usr in them.
+PATHS = $(BINDIR) $(DATADIR) $(SYSCONFDIR) $(UNITDIR)
+$(B)/paths: FORCE | $(B)/tests/lib
+	@echo '$(PATHS)' | cmp -s - $@ || echo '$(PATHS)' > $@
+$(B)/main.o: $(B)/paths
+$(B)/main.o: PATH_CFLAGS = -DSAFESTEPS_DATADIR='"$(DATADIR)"' \
+			   -DSAFESTEPS_SYSCONFDIR='"$(SYSCONFDIR)"'
+
+# The program the tests run reads no file of the machine it runs on: its
+# installed directory and its /etc are under $(B)/tests (issue 13), so a
+# site file in /etc/safesteps cannot change a result.
+TEST_ROOT = $(abspath $(B))/tests/root
+$(B)/tests/bin/paths: FORCE | $(B)/tests/bin
+	@echo '$(TEST_ROOT)' | cmp -s - $@ || echo '$(TEST_ROOT)' > $@
+$(B)/tests/bin/main.o: src/main.c $(B)/tests/bin/paths | $(B)/tests/bin
+	$(CC) $(ALL_CFLAGS) -DSAFESTEPS_DATADIR='"$(TEST_ROOT)/share/safesteps"' \
+	    -DSAFESTEPS_SYSCONFDIR='"$(TEST_ROOT)/etc"' -MMD -MP -c -o $@ $<
+$(B)/tests/bin/safesteps: $(B)/tests/bin/main.o $(B)/tui.o $(CORE_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(SAFESTEPS_LDLIBS)
+
+# The man pages with the paths of this install in them: the sources name
+# the defaults (/usr/local/share/safesteps, /etc/safesteps and
+# /etc/systemd/system).
+MAN_OUT = $(MAN:man/%=$(B)/man/%)
+$(B)/man/%: man/% $(B)/paths
+	@mkdir -p $(B)/man
+	sed -e 's|/usr/local/share/safesteps|$(DATADIR)|g' \
+	    -e 's|/etc/systemd/system|$(UNITDIR)|g' \
+	    -e 's|/etc/safesteps|$(SYSCONFDIR)/safesteps|g' $< > $@
 
 # The built-in copy of the content, generated, never edited by hand.
 $(B)/builtin.c: $(CONTENT) src/embed.sh | $(B)/tests/lib
@@ -90,7 +126,7 @@ $(B)/builtin.o: $(B)/builtin.c
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 # The build directories (also when another build made build/ first).
-$(B)/tests/lib:
+$(B)/tests/lib $(B)/tests/bin:
 	mkdir -p $@
 
 $(B)/tests/lib/%.o: tests/lib/%.c | $(B)/tests/lib
@@ -114,7 +150,7 @@ run: deps-build
 # Each test binary finds the program, the content and the fixtures
 # through the environment; TEST_TIMEOUT_FACTOR scales time limits.
 TEST_TIMEOUT_FACTOR ?= 1
-TEST_ENV = SAFESTEPS_BIN=$(B)/safesteps SAFESTEPS_CONTENT_DIR=content \
+TEST_ENV = SAFESTEPS_BIN=$(B)/tests/bin/safesteps SAFESTEPS_CONTENT_DIR=content \
 	   SAFESTEPS_TESTDATA=tests/data SAFESTEPS_BUILD=$(B) \
 	   TEST_TIMEOUT_FACTOR=$(TEST_TIMEOUT_FACTOR) $(if $(CK_FORK),CK_FORK=$(CK_FORK))
 
@@ -124,7 +160,7 @@ check: deps-test
 # TEST_JOBS test programs run at once (their output is kept apart); by
 # default as many as there are processors.
 TEST_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-test: all $(TEST_BIN)
+test: all $(B)/tests/bin/safesteps $(TEST_BIN)
 	@$(TEST_ENV) TEST_WRAP='$(TEST_WRAP)' TEST_JOBS='$(TEST_JOBS)' \
 	    sh tests/run.sh $(TEST_BIN)
 
@@ -137,7 +173,7 @@ sanitize:
 clang:
 	@$(MAKE) --no-print-directory B=build/clang CC=clang all
 
-valgrind: all $(TEST_BIN)
+valgrind: all $(B)/tests/bin/safesteps $(TEST_BIN)
 	@$(MAKE) --no-print-directory test CK_FORK=no TEST_TIMEOUT_FACTOR=10 TEST_JOBS=2 \
 	    TEST_WRAP="valgrind -q --leak-check=full --error-exitcode=1 --trace-children=no"
 
@@ -154,13 +190,13 @@ fuzz:
 # The benchmark (issue 8): safesteps, a minimal ncurses program and
 # dialog side by side on a pty, and the loader alone; see README.md.
 BENCH_RUNS ?= 41
-bench: all $(CORE_OBJ) $(TESTLIB_OBJ)
+bench: all $(B)/tests/bin/safesteps $(CORE_OBJ) $(TESTLIB_OBJ)
 	mkdir -p $(B)/bench
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $(B)/bench/floor tests/bench/floor.c \
 	    $(call pc_libs,ncursesw)
 	$(CC) $(ALL_TEST_CFLAGS) $(LDFLAGS) -o $(B)/bench/bench \
 	    tests/bench/bench.c $(CORE_OBJ) $(TESTLIB_OBJ) $(TEST_LDLIBS)
-	$(B)/bench/bench --runs $(BENCH_RUNS) --bin $(B)/safesteps \
+	$(B)/bench/bench --runs $(BENCH_RUNS) --bin $(B)/tests/bin/safesteps \
 	    --floor $(B)/bench/floor --content content
 
 lint:
@@ -174,18 +210,18 @@ lint:
 	clang-format --dry-run -Werror src/*.c src/*.h tests/*.c tests/lib/*.c tests/lib/*.h
 	@echo "lint: clean"
 
-install: all
+install: all $(MAN_OUT)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) \
 	    $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5 \
 	    $(DESTDIR)$(DOCDIR)/examples
 	install -m 755 $(B)/safesteps $(DESTDIR)$(BINDIR)/safesteps
 	install -m 644 $(CONTENT) $(DESTDIR)$(DATADIR)/
 	install -m 644 $(EXAMPLES) $(DESTDIR)$(DOCDIR)/examples/
-	install -m 644 man/safesteps.1 $(DESTDIR)$(MANPREFIX)/man1/
-	install -m 644 man/safesteps-content.5 $(DESTDIR)$(MANPREFIX)/man5/
+	install -m 644 $(B)/man/safesteps.1 $(DESTDIR)$(MANPREFIX)/man1/
+	install -m 644 $(B)/man/safesteps-content.5 $(DESTDIR)$(MANPREFIX)/man5/
 
 # The kiosk unit, with the installed program's path in ExecStart.
-$(B)/safesteps-kiosk.service: src/safesteps-kiosk.service.in | $(B)/tests/lib
+$(B)/safesteps-kiosk.service: src/safesteps-kiosk.service.in $(B)/paths
 	sed 's|@BINDIR@|$(BINDIR)|g' src/safesteps-kiosk.service.in > $@
 
 install-kiosk: install $(B)/safesteps-kiosk.service
@@ -206,7 +242,9 @@ uninstall:
 clean:
 	rm -rf build
 
-.PHONY: all deps deps-build deps-test run check test sanitize clang valgrind fuzz bench lint \
-	install install-kiosk uninstall clean
+FORCE:
 
--include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/tests/lib/*.d)
+.PHONY: all deps deps-build deps-test run check test sanitize clang valgrind fuzz bench lint \
+	install install-kiosk uninstall clean FORCE
+
+-include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/tests/lib/*.d $(B)/tests/bin/*.d)

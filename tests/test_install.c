@@ -1,11 +1,14 @@
 /*
  * test_install.c: make install puts the program, the content and the man
- * pages where they belong, the installed program finds its content there
- * without flags, uninstall removes them, and the kiosk unit that
- * install-kiosk writes passes systemd-analyze verify (where it exists).
+ * pages where they belong, the installed program finds its content and
+ * the site file there without flags, the man pages name those places,
+ * uninstall removes them, and the kiosk unit that install-kiosk writes
+ * passes systemd-analyze verify (where it exists).
  *
- * Everything happens under a temporary PREFIX, with its own build
- * directory (the program has the installed content directory built in).
+ * Everything happens under a temporary PREFIX and SYSCONFDIR, with its own
+ * build directory (the program has the installed directories built in).
+ * That build is first made with the default prefix, as "make && make
+ * install PREFIX=/usr" does: install must rebuild what names the prefix.
  */
 #include <check.h>
 #include <stdio.h>
@@ -19,6 +22,9 @@
 #include "run.h"
 #include "term.h"
 #include "tool.h"
+
+/* A person of tests/data/site-valid.json. */
+#define SITE_PERSON "Ms. Chen, counsellor"
 
 static char root[] = "/tmp/safesteps-install-XXXXXX";
 
@@ -57,7 +63,7 @@ teardown(void)
 	strcpy(root, "/tmp/safesteps-install-XXXXXX");
 }
 
-/* make with a staged prefix; the output goes to root/make.log. */
+/* make with a staged prefix and /etc; the output is thrown away. */
 static int
 stage(const char *targets)
 {
@@ -70,6 +76,23 @@ stage(const char *targets)
 	return sh(cmd);
 }
 
+/* Does the file dir/rel hold text? */
+static int
+file_has(const char *dir, const char *rel, const char *text)
+{
+	char p[4096], buf[65536];
+	size_t n;
+	FILE *f;
+
+	snprintf(p, sizeof p, "%s/%s", dir, rel);
+	if ((f = fopen(p, "r")) == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return strstr(buf, text) != NULL;
+}
+
 START_TEST(test_install_and_uninstall)
 {
 	char bin[4096], json[4096], cmd[8192];
@@ -78,6 +101,10 @@ START_TEST(test_install_and_uninstall)
 	struct run_result r;
 	FILE *f;
 
+	/* Built first for /usr/local, then installed elsewhere. */
+	snprintf(
+	    cmd, sizeof cmd, "make -s B='%s/build' all >/dev/null 2>&1", root);
+	ck_assert_int_eq(sh(cmd), 0);
 	ck_assert_int_eq(stage("install"), 0);
 	ck_assert(exists(root, "usr/bin/safesteps"));
 	ck_assert(exists(root, "usr/share/safesteps/en.json"));
@@ -91,9 +118,35 @@ START_TEST(test_install_and_uninstall)
 	ck_assert(
 	    exists(root, "usr/share/doc/safesteps/examples/site-quebec.json"));
 
+	/* The man pages name the installed places, not the defaults. */
+	snprintf(json, sizeof json, "%s/usr/share/safesteps/", root);
+	ck_assert(file_has(root, "usr/share/man/man1/safesteps.1", json));
+	ck_assert(
+	    file_has(root, "usr/share/man/man5/safesteps-content.5", json));
+	ck_assert(
+	    !file_has(root, "usr/share/man/man1/safesteps.1", "/usr/local"));
+	ck_assert(!file_has(
+	    root, "usr/share/man/man5/safesteps-content.5", "/usr/local"));
+	snprintf(json, sizeof json, "%s/etc/safesteps/site.json", root);
+	ck_assert(file_has(root, "usr/share/man/man1/safesteps.1", json));
+
+	/* The installed program reads the site file of its /etc. */
+	snprintf(cmd, sizeof cmd,
+	    "mkdir -p '%s/etc/safesteps' && cp '%s/site-valid.json' "
+	    "'%s/etc/safesteps/site.json'",
+	    root, getenv("SAFESTEPS_TESTDATA"), root);
+	ck_assert_int_eq(sh(cmd), 0);
+	snprintf(bin, sizeof bin, "%s/usr/bin/safesteps", root);
+	ck_assert_int_eq(run_cmd(argv, env, NULL, 0, NULL, 10000, &r), 0);
+	ck_assert_msg(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0,
+	    "status %d: %s", r.status, r.err);
+	ck_assert_msg(strstr(r.out, SITE_PERSON) != NULL,
+	    "the installed program did not read %s/etc/safesteps/site.json",
+	    root);
+	run_free(&r);
+
 	/* The installed program reads the installed content without flags:
 	 * a change there shows in what it prints. */
-	snprintf(bin, sizeof bin, "%s/usr/bin/safesteps", root);
 	snprintf(json, sizeof json, "%s/usr/share/safesteps/en.json", root);
 	snprintf(cmd, sizeof cmd,
 	    "sed -i 's/You are not in trouble\\./You are not in trouble "

@@ -361,7 +361,7 @@ start_safesteps(int rows, int cols, const char *const *env)
 {
 	const char *bin = getenv("SAFESTEPS_BIN");
 	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
-	const char *argv[] = { bin != NULL ? bin : "build/safesteps",
+	const char *argv[] = { bin != NULL ? bin : "build/tests/bin/safesteps",
 		"--content", dir != NULL ? dir : "content", "--lang", "en",
 		NULL };
 	const struct guide *g = guide_en();

@@ -36,7 +36,7 @@ run_bin(void)
 {
 	const char *s = getenv("SAFESTEPS_BIN");
 
-	return s != NULL && *s != '\0' ? s : "build/safesteps";
+	return s != NULL && *s != '\0' ? s : "build/tests/bin/safesteps";
 }
 
 /* Append n bytes to a growing buffer. */

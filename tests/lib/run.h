@@ -31,7 +31,7 @@ int run_cmd(const char *const argv[], const char *const env[], const char *in,
 /* Free what run_cmd filled; NULL is fine. */
 void run_free(struct run_result *r);
 
-/* The program under test: $SAFESTEPS_BIN, else build/safesteps. */
+/* The program under test: $SAFESTEPS_BIN, else build/tests/bin/safesteps. */
 const char *run_bin(void);
 
 #endif
