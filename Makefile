@@ -89,7 +89,7 @@ $(B)/%.o: src/%.c | $(B)/tests/lib
 # main.o.  $(B)/paths holds the paths the last build used and changes only
 # when they do, so that "make && make install PREFIX=/usr" rebuilds main.o,
 # the man pages and the unit with /usr in them.
-PATHS = $(BINDIR) $(DATADIR) $(SYSCONFDIR) $(UNITDIR)
+PATHS = $(BINDIR) $(DATADIR) $(SYSCONFDIR)
 $(B)/paths: FORCE | $(B)/tests/lib
 	@echo '$(PATHS)' | cmp -s - $@ || echo '$(PATHS)' > $@
 $(B)/main.o: $(B)/paths
@@ -109,13 +109,11 @@ $(B)/tests/bin/safesteps: $(B)/tests/bin/main.o $(B)/tui.o $(CORE_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(SAFESTEPS_LDLIBS)
 
 # The man pages with the paths of this install in them: the sources name
-# the defaults (/usr/local/share/safesteps, /etc/safesteps and
-# /etc/systemd/system).
+# the defaults, /usr/local/share/safesteps and /etc/safesteps.
 MAN_OUT = $(MAN:man/%=$(B)/man/%)
 $(B)/man/%: man/% $(B)/paths
 	@mkdir -p $(B)/man
 	sed -e 's|/usr/local/share/safesteps|$(DATADIR)|g' \
-	    -e 's|/etc/systemd/system|$(UNITDIR)|g' \
 	    -e 's|/etc/safesteps|$(SYSCONFDIR)/safesteps|g' $< > $@
 
 # The built-in copy of the content, generated, never edited by hand.
@@ -227,7 +225,7 @@ $(B)/safesteps-kiosk.service: src/safesteps-kiosk.service.in $(B)/paths
 install-kiosk: install $(B)/safesteps-kiosk.service
 	install -d $(DESTDIR)$(UNITDIR)
 	install -m 644 $(B)/safesteps-kiosk.service $(DESTDIR)$(UNITDIR)/
-	@echo "Now: systemctl daemon-reload; systemctl enable --now safesteps-kiosk.service (see KIOSK in safesteps(1))"
+	@echo "Now: systemctl daemon-reload, mask the gettys, systemctl enable --now safesteps-kiosk.service: see KIOSK in safesteps(1)"
 
 uninstall:
 	rm -f $(DESTDIR)$(UNITDIR)/safesteps-kiosk.service
