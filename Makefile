@@ -10,6 +10,9 @@
 #   make fuzz     the loader's fuzz target for FUZZ_SECONDS (clang)
 #   make bench    the benchmark table
 #   make install / uninstall / install-kiosk
+#   make dist     build/safesteps-VERSION.tar.gz from git HEAD
+#   make deb      the Debian packages in build/deb/, checked by lintian
+#   make autopkgtest  the packages' own tests, on this machine (root)
 #
 # WERROR=1 turns warnings into errors (CI sets it; a distribution's newer
 # compiler must not break the build on a new warning).
@@ -206,6 +209,8 @@ lint:
 	@bad=$$(grep -nE '(->|\.)text\b' src/plain.c src/print.c | grep -vE 'textout_line\([^,]*, l->text\);'); \
 	if [ -n "$$bad" ]; then echo "lint: plain.c and print.c write a view line's text as it is, never look inside it:"; echo "$$bad"; exit 1; fi
 	clang-format --dry-run -Werror src/*.c src/*.h tests/*.c tests/lib/*.c tests/lib/*.h
+	@v=$$(dpkg-parsechangelog -S Version 2>/dev/null) || exit 0; \
+	if [ "$$v" != "$(VERSION)" ]; then echo "lint: debian/changelog says $$v, the Makefile $(VERSION)"; exit 1; fi
 	@echo "lint: clean"
 
 install: all $(MAN_OUT)
@@ -240,9 +245,43 @@ uninstall:
 clean:
 	rm -rf build
 
+# The release tarball: what git has at HEAD (commit first).
+DIST = safesteps-$(VERSION)
+dist:
+	@mkdir -p build
+	git archive --format=tar.gz --prefix=$(DIST)/ -o build/$(DIST).tar.gz HEAD
+	@echo "dist: build/$(DIST).tar.gz"
+
+# The Debian packages, built from a git archive of HEAD under build/deb/
+# (dpkg-buildpackage cleans its tree and writes to ..), then lintian.
+# DEB_BUILD_OPTIONS as usual (by default: build and test on every
+# processor; add nocheck to leave the tests out); DEB_BUILD_FLAGS go to
+# dpkg-buildpackage.
+DEB_BUILD_OPTIONS ?= parallel=$(TEST_JOBS)
+DEB_BUILD_FLAGS ?=
+deb:
+	@git diff --quiet HEAD || echo "deb: uncommitted changes are not in the packages (git archive HEAD)"
+	rm -rf build/deb
+	mkdir -p build/deb
+	git archive --prefix=$(DIST)/ HEAD | tar -x -C build/deb
+	cd build/deb/$(DIST) && DEB_BUILD_OPTIONS='$(DEB_BUILD_OPTIONS)' \
+	    dpkg-buildpackage -us -uc $(DEB_BUILD_FLAGS)
+	@if command -v lintian >/dev/null; then \
+	    echo "lintian build/deb/safesteps_$(VERSION)_*.changes"; \
+	    lintian --fail-on error,warning build/deb/safesteps_$(VERSION)_*.changes; \
+	elif [ -n "$$CI" ]; then echo "deb: lintian is missing (CI)"; exit 1; \
+	else echo "deb: lintian not installed, the packages are not checked"; fi
+	@ls build/deb/*.deb
+
+# The packages' own test (debian/tests), on this machine as autopkgtest
+# runs it in CI: it installs them, so it needs root; everything it
+# installed is purged afterwards.
+autopkgtest: deb
+	sh .ci/autopkgtest build/deb
+
 FORCE:
 
 .PHONY: all deps deps-build deps-test run check test sanitize clang valgrind fuzz bench lint \
-	install install-kiosk uninstall clean FORCE
+	install install-kiosk uninstall clean dist deb autopkgtest FORCE
 
 -include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/tests/lib/*.d $(B)/tests/bin/*.d)
