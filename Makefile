@@ -4,7 +4,7 @@
 #   make run      install what is missing, build, start the guide
 #   make check    install what is missing, build, run every test
 #   make test     build, run every test (installs nothing: debian/rules)
-#   make lint     man pages, module boundaries, formatting
+#   make lint     man pages, module boundaries, formatting, Ansible syntax
 #   make sanitize the tests under AddressSanitizer and UBSan
 #   make valgrind the tests under valgrind
 #   make fuzz     the loader's fuzz target for FUZZ_SECONDS (clang)
@@ -211,6 +211,11 @@ lint:
 	clang-format --dry-run -Werror src/*.c src/*.h tests/*.c tests/lib/*.c tests/lib/*.h
 	@v=$$(dpkg-parsechangelog -S Version 2>/dev/null) || exit 0; \
 	if [ "$$v" != "$(VERSION)" ]; then echo "lint: debian/changelog says $$v, the Makefile $(VERSION)"; exit 1; fi
+	@if command -v ansible-playbook >/dev/null; then \
+	    ANSIBLE_ROLES_PATH=deploy/ansible/roles ANSIBLE_LOCAL_TEMP=$(abspath $(B))/ansible \
+	    ansible-playbook --syntax-check -i deploy/ansible/inventory.example deploy/ansible/site.yml >/dev/null && \
+	    echo "lint: ansible-playbook --syntax-check deploy/ansible/site.yml: ok"; \
+	else echo "lint: ansible-playbook not installed, the role is not checked"; fi
 	@echo "lint: clean"
 
 install: all $(MAN_OUT)
