@@ -99,6 +99,8 @@ struct term {
 
 	char dec[64]; /* a CSI sequence being read (see feed) */
 	size_t declen;
+	char carry[4]; /* the start of a UTF-8 character cut by a read */
+	size_t carrylen;
 
 	/* What the terminal keeps (see term_kept_has): lines pushed off the
 	 * top of the normal screen, and the normal screen's rows when it
@@ -265,6 +267,8 @@ reap(struct term *t, int block)
 
 	if (t->exited)
 		return 1;
+	if (t->pid <= 0) /* term_attach: no child */
+		return 0;
 	do
 		r = wait4(t->pid, &t->status, block ? 0 : WNOHANG, &t->usage);
 	while (r < 0 && errno == EINTR);
@@ -433,20 +437,52 @@ term_stderr(struct term *t)
 	return t->err != NULL ? t->err : "";
 }
 
+/*
+ * How many bytes at the end of s[0..n) are the start of a UTF-8
+ * character whose other bytes have not come yet (0 to 3).
+ */
+static size_t
+utf8_cut(const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 1; k <= 3 && k <= n; k++) {
+		unsigned char c = (unsigned char)s[n - k];
+		size_t need;
+
+		if ((c & 0xc0) == 0x80)
+			continue; /* a continuation byte: look further back */
+		need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+		return need > k ? k : 0;
+	}
+	return 0;
+}
+
 int
 term_pump(struct term *t)
 {
-	char buf[8192];
+	char buf[8192 + sizeof t->carry];
+	size_t have, cut;
 	ssize_t n;
 
 	pump_err(t);
 	for (;;) {
-		n = read(t->master, buf, sizeof buf);
+		/* A character cut between two reads is fed whole: libvterm
+		 * 0.3 can draw U+FFFD for a cut one.  That happens on a slow
+		 * line (a serial port), seldom on a pty. */
+		memcpy(buf, t->carry, t->carrylen);
+		n = read(
+		    t->master, buf + t->carrylen, sizeof buf - sizeof t->carry);
 		if (n > 0) {
 			grow(&t->out, &t->outcap, t->outlen + (size_t)n);
-			memcpy(t->out + t->outlen, buf, (size_t)n);
+			memcpy(
+			    t->out + t->outlen, buf + t->carrylen, (size_t)n);
 			t->outlen += (size_t)n;
-			feed(t, buf, (size_t)n);
+			have = t->carrylen + (size_t)n;
+			cut = utf8_cut(buf, have);
+			memcpy(t->carry, buf + have - cut, cut);
+			t->carrylen = cut;
+			feed(t, buf, have - cut);
 			if (flush_reply(t) < 0)
 				return -1;
 			continue;
@@ -1205,6 +1241,59 @@ child(int slave, int errfd, char *const argv[], char *const envp[])
 	_exit(127);
 }
 
+/*
+ * The terminal being started, reachable from a global: in the child,
+ * after a failed exec, valgrind's leak check (make valgrind) runs at
+ * _exit, and a terminal that only a dead local pointed to would be
+ * reported lost, its --error-exitcode turning status 127 into 1
+ * (volatile: a store that nothing reads would be left out).
+ */
+static struct term *volatile starting;
+
+/* A terminal of rows x cols for termname (NULL: xterm), with no
+ * connection yet. */
+static struct term *
+term_new(int rows, int cols, const char *termname)
+{
+	struct term *t;
+
+	t = xcalloc(1, sizeof *t);
+	t->master = t->slave = t->errfd = -1;
+	t->rows = rows;
+	t->cols = cols;
+	t->curs_vis = 1;
+
+	setup_keys(t, termname);
+
+	t->vt = vterm_new(rows, cols);
+	vterm_set_utf8(t->vt, 1);
+	vterm_output_set_callback(t->vt, on_output, t);
+	t->screen = vterm_obtain_screen(t->vt);
+	vterm_screen_set_callbacks(t->screen, &screen_cbs, t);
+	vterm_screen_enable_altscreen(t->screen, 1);
+	vterm_screen_reset(t->screen, 1);
+	return t;
+}
+
+struct term *
+term_attach(int fd, int rows, int cols, const char *termname)
+{
+	struct term *t = term_new(rows, cols, termname);
+
+	t->master = fd;
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+	return t;
+}
+
+void
+term_forget(struct term *t)
+{
+	term_pump(t);
+	vterm_screen_reset(t->screen, 1);
+	t->curs_vis = 1;
+	t->declen = 0;
+}
+
 static struct term *
 start(int rows, int cols, const char *const env[], const char *const argv[],
     int with_err)
@@ -1216,12 +1305,6 @@ start(int rows, int cols, const char *const env[], const char *const argv[],
 	char **envp;
 	size_t n = 0, i, j = 0;
 	int has_path = 0, fl;
-
-	t = xcalloc(1, sizeof *t);
-	t->master = t->slave = t->errfd = -1;
-	t->rows = rows;
-	t->cols = cols;
-	t->curs_vis = 1;
 
 	while (env && env[n])
 		n++;
@@ -1237,15 +1320,7 @@ start(int rows, int cols, const char *const env[], const char *const argv[],
 		envp[j++] = (char *)"PATH=/usr/bin:/bin";
 	envp[j] = NULL;
 
-	setup_keys(t, termname);
-
-	t->vt = vterm_new(rows, cols);
-	vterm_set_utf8(t->vt, 1);
-	vterm_output_set_callback(t->vt, on_output, t);
-	t->screen = vterm_obtain_screen(t->vt);
-	vterm_screen_set_callbacks(t->screen, &screen_cbs, t);
-	vterm_screen_enable_altscreen(t->screen, 1);
-	vterm_screen_reset(t->screen, 1);
+	t = term_new(rows, cols, termname);
 
 	memset(&ws, 0, sizeof ws);
 	ws.ws_row = (unsigned short)rows;
@@ -1266,6 +1341,7 @@ start(int rows, int cols, const char *const env[], const char *const argv[],
 	}
 
 	fflush(NULL);
+	starting = t;
 	t->pid = fork();
 	if (t->pid < 0)
 		goto fail;

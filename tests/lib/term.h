@@ -103,6 +103,24 @@ struct term *term_start(
 struct term *term_start_err(
     int rows, int cols, const char *const env[], const char *const argv[]);
 
+/*
+ * A terminal on a connection that is already open: fd is a socket or a
+ * serial line to a program that runs elsewhere (a virtual machine's
+ * serial port), termname the terminal type that program was given (it
+ * decides how keys are sent, as for term_start).  There is no child:
+ * term_wait_idle, term_kill, term_wait_exit, term_pid and the termios
+ * functions do not apply, and term_resize tells only the screen.  t owns
+ * fd.  Free with term_free.
+ */
+struct term *term_attach(int fd, int rows, int cols, const char *termname);
+
+/*
+ * Read what has come, then blank the screen as a terminal's reset does:
+ * what the program draws next is all that is shown.  For a program that
+ * is restarted on the same line.
+ */
+void term_forget(struct term *t);
+
 /* What the child wrote to stderr so far (term_start_err only; else "").
  * Owned by t. */
 const char *term_stderr(struct term *t);
