@@ -32,9 +32,10 @@
  * that clear the screen and then the scrollback (app->wipe); where there
  * are none (TERM=dumb or unset, a pipe), no escape byte is ever written
  * and leaving prints the "close this window" line instead.  In a kiosk on
- * a terminal, the terminal's signal characters and its end-of-file
- * character are turned off (ISIG, VEOF), so Ctrl-C, Ctrl-\, Ctrl-Z and
- * Ctrl-D are plain bytes there; echo and line editing stay, since screen
+ * a terminal, the terminal's signal characters, its end-of-file
+ * character and its flow control are turned off (ISIG, VEOF, IXON), so
+ * Ctrl-C, Ctrl-\, Ctrl-Z, Ctrl-D, Ctrl-S and Ctrl-Q are plain bytes
+ * there; echo and line editing stay, since screen
  * readers and braille displays rely on them.  Outside a kiosk Ctrl-C
  * raises SIGINT, which the session turns into a wiped exit.
  *
@@ -481,7 +482,10 @@ plain_cont(void *ctx)
 
 /*
  * In a kiosk on a terminal, Ctrl-C, Ctrl-\, Ctrl-Z and Ctrl-D become
- * plain bytes: no signal, no end of input.  Echo and line editing stay.
+ * plain bytes: no signal, no end of input.  So do Ctrl-S and Ctrl-Q: with
+ * flow control on, Ctrl-S would stop the kiosk's output until someone
+ * typed Ctrl-Q, and the idle reset could not write either, leaving the
+ * last reader's screen up.  Echo and line editing stay.
  */
 static void
 plain_seal(struct plain *p)
@@ -492,6 +496,7 @@ plain_seal(struct plain *p)
 		return;
 	t = p->saved;
 	t.c_lflag &= ~(tcflag_t)ISIG;
+	t.c_iflag &= ~(tcflag_t)IXON;
 	t.c_cc[VEOF] = _POSIX_VDISABLE;
 	if (tcsetattr(STDIN_FILENO, TCSANOW, &t) == 0)
 		p->sealed = 1;

@@ -292,6 +292,45 @@ START_TEST(unsent_line_is_dropped)
 }
 END_TEST
 
+static int
+kept_ok(struct term *t, void *text)
+{
+	return term_kept_has(t, text);
+}
+
+/*
+ * Ctrl-S in the kiosk's plain mode: with the terminal's flow control on
+ * it would stop all output until Ctrl-Q (seen while writing make vm-test's
+ * random keys); the kiosk must go on answering, and its idle reset
+ * writing.
+ */
+START_TEST(ctrl_s_does_not_stop_the_plain_kiosk)
+{
+	struct term *t = start_in(gs_content_dir(), "--kiosk", NULL);
+	const struct guide_screen *st = gs_screen(en, "start");
+	const struct guide_screen *to = &en->screens[st->choices[1].target];
+	char *first = xasprintf("1. %s", st->choices[0].label);
+	char *para = gs_words(gs_para(to, 0), 30);
+
+	gs_wait_screen(t, en, "start");
+	gs_ch(t, 'p');
+	ck_assert_msg(term_wait_text(t, first, GS_WAIT_MS, NULL, NULL) == 0,
+	    "p: no plain mode in a kiosk:\n%s", term_dump(t));
+	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	ck_assert_int_eq(term_send_char(t, 's', TERM_MOD_CTRL), 0);
+	ck_assert_int_eq(term_send_bytes(t, "\r", 1), 0);
+	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	ck_assert_int_eq(term_send_bytes(t, "2\r", 2), 0);
+	/* The screen is longer than the window: its start may be above. */
+	ck_assert_msg(term_wait_until(t, kept_ok, para, GS_WAIT_MS) == 0,
+	    "after Ctrl-S the kiosk shows nothing more:\n%s", term_dump(t));
+	expect_signal_end(t, SIGTERM);
+	free(first);
+	free(para);
+	term_free(t);
+}
+END_TEST
+
 START_TEST(signals_end_the_kiosk)
 {
 	static const int sigs[] = { SIGTERM, SIGHUP, SIGINT };
@@ -554,6 +593,7 @@ kiosk_suite(void)
 	tcase_add_test(tc, reset_brings_back_the_language);
 	tcase_add_test(tc, no_key_stops_or_ends_the_kiosk);
 	tcase_add_test(tc, p_in_a_kiosk_comes_back);
+	tcase_add_test(tc, ctrl_s_does_not_stop_the_plain_kiosk);
 	tcase_add_loop_test(tc, signals_end_the_kiosk, 0, 3);
 	suite_add_tcase(s, tc);
 
