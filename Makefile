@@ -13,6 +13,7 @@
 #   make dist     build/safesteps-VERSION.tar.gz from git HEAD
 #   make deb      the Debian packages in build/deb/, checked by lintian
 #   make autopkgtest  the packages' own tests, on this machine (root)
+#   make vm-test  the packaged kiosk booted in a virtual machine (root)
 #
 # WERROR=1 turns warnings into errors (CI sets it; a distribution's newer
 # compiler must not break the build on a new warning).
@@ -208,7 +209,7 @@ lint:
 	if [ -n "$$bad" ]; then echo "lint: only src/tui.c may include curses: $$bad"; exit 1; fi
 	@bad=$$(grep -nE '(->|\.)text\b' src/plain.c src/print.c | grep -vE 'textout_line\([^,]*, l->text\);'); \
 	if [ -n "$$bad" ]; then echo "lint: plain.c and print.c write a view line's text as it is, never look inside it:"; echo "$$bad"; exit 1; fi
-	clang-format --dry-run -Werror src/*.c src/*.h tests/*.c tests/lib/*.c tests/lib/*.h
+	clang-format --dry-run -Werror src/*.c src/*.h tests/*.c tests/lib/*.c tests/lib/*.h tests/vm/*.c
 	@v=$$(dpkg-parsechangelog -S Version 2>/dev/null) || exit 0; \
 	if [ "$$v" != "$(VERSION)" ]; then echo "lint: debian/changelog says $$v, the Makefile $(VERSION)"; exit 1; fi
 	@if command -v ansible-playbook >/dev/null; then \
@@ -271,6 +272,7 @@ deb:
 	git archive --prefix=$(DIST)/ HEAD | tar -x -C build/deb
 	cd build/deb/$(DIST) && DEB_BUILD_OPTIONS='$(DEB_BUILD_OPTIONS)' \
 	    dpkg-buildpackage -us -uc $(DEB_BUILD_FLAGS)
+	git rev-parse HEAD > build/deb/HEAD
 	@if command -v lintian >/dev/null; then \
 	    echo "lintian build/deb/safesteps_$(VERSION)_*.changes"; \
 	    lintian --fail-on error,warning build/deb/safesteps_$(VERSION)_*.changes; \
@@ -281,12 +283,28 @@ deb:
 # The packages' own test (debian/tests), on this machine as autopkgtest
 # runs it in CI: it installs them, so it needs root; everything it
 # installed is purged afterwards.
-autopkgtest: deb
+autopkgtest: deb-current
 	sh .ci/autopkgtest build/deb
+
+# build/deb holds the packages of HEAD (make deb writes build/deb/HEAD),
+# or make deb makes them.
+deb-current:
+	@[ "$$(cat build/deb/HEAD 2>/dev/null)" = "$$(git rev-parse HEAD)" ] || \
+	    $(MAKE) --no-print-directory deb
+
+# The packaged kiosk booted in a virtual machine (issue 21): see README.md,
+# "A kiosk".  Builds the packages first unless build/deb has HEAD's.
+vm-test: $(B)/tests/vm/kiosk-vm
+	B=$(B) sh tests/vm/run.sh
+
+$(B)/tests/vm/kiosk-vm: tests/vm/kiosk_vm.c $(CORE_OBJ) $(TESTLIB_OBJ)
+	@mkdir -p $(B)/tests/vm
+	$(CC) $(ALL_TEST_CFLAGS) -MMD -MP $(LDFLAGS) -o $@ $< $(CORE_OBJ) \
+	    $(TESTLIB_OBJ) $(TEST_LDLIBS)
 
 FORCE:
 
 .PHONY: all deps deps-build deps-test run check test sanitize clang valgrind fuzz bench lint \
-	install install-kiosk uninstall clean dist deb autopkgtest FORCE
+	install install-kiosk uninstall clean dist deb deb-current autopkgtest vm-test FORCE
 
--include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/tests/lib/*.d $(B)/tests/bin/*.d)
+-include $(wildcard $(B)/*.d $(B)/tests/*.d $(B)/tests/lib/*.d $(B)/tests/bin/*.d $(B)/tests/vm/*.d)
