@@ -125,7 +125,7 @@ accel="-accel tcg -cpu max"
 if [ -r /dev/kvm ] && [ -w /dev/kvm ]; then
 	# /dev/kvm may be there and still not run a guest (a nested or
 	# paravirtual KVM): it must print the kernel's banner within 5 s.
-	qemu-system-x86_64 -accel kvm -cpu host -m 256 -nodefaults \
+	setpriv --pdeathsig KILL qemu-system-x86_64 -accel kvm -cpu host -m 256 -nodefaults \
 		-display none -no-reboot -kernel "$out/vmlinuz" \
 		-append "console=ttyS0 panic=-1" \
 		-serial "file:$out/kvm-probe.log" >/dev/null 2>&1 &
@@ -147,8 +147,10 @@ case $accel in
 esac
 
 power_on=$(date +%s%3N)
+# setpriv: QEMU is killed when this script dies, even by SIGKILL (no
+# trap runs then).
 # shellcheck disable=SC2086
-nice qemu-system-x86_64 $accel -smp 2 -m 1024 -nodefaults -display none \
+nice setpriv --pdeathsig KILL qemu-system-x86_64 $accel -smp 2 -m 1024 -nodefaults -display none \
 	-no-reboot -kernel "$out/vmlinuz" -initrd "$out/initrd.img" \
 	-append "root=/dev/vda rw console=ttyS0 quiet" \
 	-drive "file=$out/root.img,if=virtio,format=raw" \
