@@ -93,7 +93,7 @@ $(B)/%.o: src/%.c | $(B)/tests/lib
 # main.o.  $(B)/paths holds the paths the last build used and changes only
 # when they do, so that "make && make install PREFIX=/usr" rebuilds main.o,
 # the man pages and the unit with /usr in them.
-PATHS = $(BINDIR) $(DATADIR) $(SYSCONFDIR)
+PATHS = $(BINDIR) $(DATADIR) $(SYSCONFDIR) $(DOCDIR)
 $(B)/paths: FORCE | $(B)/tests/lib
 	@echo '$(PATHS)' | cmp -s - $@ || echo '$(PATHS)' > $@
 $(B)/main.o: $(B)/paths
@@ -113,11 +113,13 @@ $(B)/tests/bin/safesteps: $(B)/tests/bin/main.o $(B)/tui.o $(CORE_OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(SAFESTEPS_LDLIBS)
 
 # The man pages with the paths of this install in them: the sources name
-# the defaults, /usr/local/share/safesteps and /etc/safesteps.
+# the defaults, /usr/local/share/safesteps, /usr/local/share/doc/safesteps
+# and /etc/safesteps.
 MAN_OUT = $(MAN:man/%=$(B)/man/%)
 $(B)/man/%: man/% $(B)/paths
 	@mkdir -p $(B)/man
 	sed -e 's|/usr/local/share/safesteps|$(DATADIR)|g' \
+	    -e 's|/usr/local/share/doc/safesteps|$(DOCDIR)|g' \
 	    -e 's|/etc/safesteps|$(SYSCONFDIR)/safesteps|g' $< > $@
 
 # The built-in copy of the content, generated, never edited by hand.
