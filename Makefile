@@ -68,7 +68,13 @@ CONTENT = $(sort $(wildcard content/*.json))
 EXAMPLES = $(sort $(wildcard examples/*.json))
 
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
-TEST_BIN = $(TEST_SRC:tests/%.c=$(B)/tests/%)
+# The longest programs start first, so that the others fill in around
+# them (measured on two processors, longest first); the rest follow in
+# name order.
+TEST_LONG = test_leaving test_tui test_qr_term test_kiosk test_qr_window \
+	    test_install test_hostile test_kiosk_unit
+TEST_BIN = $(TEST_LONG:%=$(B)/tests/%) \
+	   $(filter-out $(TEST_LONG:%=$(B)/tests/%),$(TEST_SRC:tests/%.c=$(B)/tests/%))
 TESTLIB_SRC = $(wildcard tests/lib/*.c)
 TESTLIB_OBJ = $(TESTLIB_SRC:tests/lib/%.c=$(B)/tests/lib/%.o)
 
