@@ -636,7 +636,7 @@ run_guide(struct app *app, int plain)
 {
 	struct wizard *w = wizard_new(app);
 	int status = plain ? FRONTEND_NO_TERMINAL : FRONTEND_TO_FULL;
-	char *wipe;
+	char *wipe = NULL;
 
 	/*
 	 * On the Linux console ncurses would talk to the gpm daemon through
@@ -646,8 +646,13 @@ run_guide(struct app *app, int plain)
 	setenv("NCURSES_GPM_TERMS", "", 1);
 	/* before any terminal is set up: see session.h */
 	session_catch();
-	app->wipe = wipe = tui_wipe_bytes();
 	for (;;) {
+		/* the plain mode's wipe: read from the terminal's description
+		 * once, when the plain mode first runs (the full screen does
+		 * not need it, and starts sooner without) */
+		if (wipe == NULL && (status == FRONTEND_TO_PLAIN ||
+					status == FRONTEND_NO_TERMINAL))
+			app->wipe = wipe = tui_wipe_bytes();
 		if (status == FRONTEND_TO_FULL)
 			status = tui_run(app, w);
 		else if (status == FRONTEND_TO_PLAIN)
