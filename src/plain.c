@@ -87,25 +87,6 @@ enum plain_cmd {
 	PLAIN_BAD    /* anything else */
 };
 
-/* Write a text of any length wrapped to the width. */
-static void
-out_wrapped(struct textout *o, const char *text)
-{
-	struct layout_line *ll;
-	char *folded = NULL;
-	size_t n;
-
-	if (o->ascii)
-		text = folded = ascii_fold(text);
-	n = layout_wrap(text, o->width, &ll);
-	for (size_t i = 0; i < n; i++) {
-		textout_bytes(o, text + ll[i].off, ll[i].len);
-		textout_bytes(o, "\n", 1);
-	}
-	free(ll);
-	free(folded);
-}
-
 /* The lines of a document, without a blank line after another (nor at the
  * start when blank is set); returns whether the last was blank.  Frees
  * the document. */
@@ -129,6 +110,14 @@ static int
 plain_flags(const struct textout *o)
 {
 	return VIEW_LOOSE | (o->ascii ? VIEW_ASCII : 0);
+}
+
+/* A text between screens (a UI string, filled), as the view wraps it. */
+static void
+paint_said(struct textout *o, const struct wizard *w, const char *text)
+{
+	paint_doc(
+	    o, view_notice(w, text, o->width, &view_plain, plain_flags(o)), 0);
 }
 
 /* The prompt: the commands this screen has. */
@@ -181,7 +170,7 @@ paint_bad(struct textout *o, const struct wizard *w, size_t n)
 
 	snprintf(num, sizeof num, "%zu", n);
 	line = guide_format(g->ui[GUIDE_UI_PLAIN_BAD_NUMBER], "n", num);
-	out_wrapped(o, line);
+	paint_said(o, w, line);
 	free(line);
 	paint_prompt(o, w);
 }
@@ -270,7 +259,7 @@ static void
 paint_bye(struct textout *o, const struct wizard *w)
 {
 	textout_bytes(o, "\n", 1);
-	out_wrapped(o, wizard_guide(w)->ui[GUIDE_UI_PLAIN_BYE]);
+	paint_said(o, w, wizard_guide(w)->ui[GUIDE_UI_PLAIN_BYE]);
 }
 
 /* The plain mode's state, for the session. */
@@ -378,8 +367,8 @@ plain_act(void *ctx)
 		return wizard_apply(w, WIZARD_PICK, n) | WIZARD_REDRAW;
 	case PLAIN_TICK:
 		if (ntodos == 0) {
-			out_wrapped(
-			    &p->o, wizard_guide(w)->ui[GUIDE_UI_PLAIN_NO_TODO]);
+			paint_said(&p->o, w,
+			    wizard_guide(w)->ui[GUIDE_UI_PLAIN_NO_TODO]);
 			paint_prompt(&p->o, w);
 			return 0;
 		}
@@ -428,8 +417,8 @@ plain_paint(void *ctx, long seconds)
 						: GUIDE_UI_COUNTDOWN_LEAVE],
 	    "n", n);
 	textout_bytes(&p->o, "\n", 1);
-	out_wrapped(&p->o, g->ui[GUIDE_UI_STILL_THERE_PLAIN]);
-	out_wrapped(&p->o, line);
+	paint_said(&p->o, p->w, g->ui[GUIDE_UI_STILL_THERE_PLAIN]);
+	paint_said(&p->o, p->w, line);
 	free(line);
 }
 

@@ -59,31 +59,6 @@ out_blank(struct print_out *o)
 		textout_line(&o->t, "");
 }
 
-/*
- * A text of any length wrapped to the width, every line after the first
- * indented by indent columns and the first by first columns.
- */
-static void
-out_wrapped(struct print_out *o, const char *text, int first, int indent)
-{
-	struct layout_line *ll;
-	char *folded = NULL, *line;
-	size_t n;
-	int width = o->t.width - (first > indent ? first : indent);
-
-	if (o->t.ascii)
-		text = folded = ascii_fold(text);
-	n = layout_wrap(text, width < 10 ? 10 : width, &ll);
-	for (size_t i = 0; i < n; i++) {
-		line = xasprintf("%*s%.*s", i == 0 ? first : indent, "",
-		    (int)ll[i].len, text + ll[i].off);
-		textout_line(&o->t, line);
-		free(line);
-	}
-	free(ll);
-	free(folded);
-}
-
 /* Start a major part: a form feed with --pages, else a blank line. */
 static void
 out_part(struct print_out *o)
@@ -206,7 +181,10 @@ out_directory(struct print_out *o)
 			continue;
 		out_blank(o);
 		textout_line(&o->t, "");
-		out_wrapped(o, region, 0, 0);
+		d = view_notice(
+		    o->w, region, o->t.width, &view_paper, view_flags(o));
+		out_doc(o, d, 0);
+		view_doc_free(d);
 		for (j = i; j < g->nresources; j++)
 			if (strcmp(g->resources[j].region, region) == 0)
 				out_resource(o, j);
@@ -247,7 +225,8 @@ out_qr_note(struct print_out *o)
 	if (!o->qr_left_out)
 		return;
 	out_part(o);
-	d = view_notice(o->w, GUIDE_UI_QR_NO_ROOM, o->t.width, view_flags(o));
+	d = view_notice(o->w, o->g->ui[GUIDE_UI_QR_NO_ROOM], o->t.width,
+	    &view_paper, view_flags(o));
 	out_doc(o, d, 0);
 	view_doc_free(d);
 }

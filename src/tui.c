@@ -626,6 +626,7 @@ tui_key(struct tui *t, int ch)
 		enum wizard_item_kind k =
 		    wizard_item(t->w, t->w->highlight, NULL);
 		int todo = k == WIZARD_ITEM_TODO || k == WIZARD_ITEM_PLAN;
+		long last = todo ? -1 : tui_last_todo(t->w);
 
 		/* as Enter: never on a to-do item out of view; show it */
 		if (todo && t->v != NULL && !t->v->highlight_shown &&
@@ -633,9 +634,8 @@ tui_key(struct tui *t, int ch)
 			return wizard_apply(t->w, WIZARD_SHOW, 0);
 		/* on a choice, Space goes to the to-do items it ticks, the
 		 * hint promised them: the next Space ticks */
-		if (!todo && tui_last_todo(t->w) >= 0)
-			return wizard_apply(
-			    t->w, WIZARD_SELECT, tui_last_todo(t->w));
+		if (last >= 0)
+			return wizard_apply(t->w, WIZARD_SELECT, last);
 		return wizard_apply(t->w, WIZARD_TICK, 0);
 	}
 	case KEYS_PAGE_UP:

@@ -865,12 +865,13 @@ view_todo_said(const struct wizard *w, size_t n, int width, int flags)
 }
 
 struct view_doc *
-view_notice(const struct wizard *w, enum guide_ui which, int width, int flags)
+view_notice(const struct wizard *w, const char *text, int width,
+    const struct view_marks *m, int flags)
 {
 	struct builder b;
 
-	builder_start(&b, w, width, &view_paper, flags);
-	add_text(&b, "", -1, ui(&b, which), VIEW_NOTICE, -1, -1);
+	builder_start(&b, w, width, m, flags);
+	add_text(&b, "", -1, text, VIEW_NOTICE, -1, -1);
 	return b.d;
 }
 

@@ -172,10 +172,14 @@ struct view_doc *view_prompt(const struct wizard *w, int width, int flags);
 struct view_doc *view_todo_said(
     const struct wizard *w, size_t n, int width, int flags);
 
-/* A UI string of w's guide as a notice, wrapped to width.  Caller frees
- * with view_doc_free. */
-struct view_doc *view_notice(
-    const struct wizard *w, enum guide_ui which, int width, int flags);
+/*
+ * A text of the guide (a UI string, filled; a region's name) as a notice,
+ * folded where need be and wrapped to width with the marks m: what the
+ * plain mode and paper say between screens.  Caller frees with
+ * view_doc_free.
+ */
+struct view_doc *view_notice(const struct wizard *w, const char *text,
+    int width, const struct view_marks *m, int flags);
 
 /* Free a document; NULL is fine. */
 void view_doc_free(struct view_doc *d);

@@ -90,11 +90,24 @@ expect_english_handout(const struct run_result *r, int n, const char *what)
 	guide_free(en);
 }
 
+/* The language list of dir's content: English and French, nothing else. */
+static void
+expect_languages_en_fr(const char *dir)
+{
+	static const char *const list[] = { "--list-languages", NULL };
+	struct run_result r;
+
+	run_in(dir, list, env_utf8, &r);
+	cli_expect_status(&r, 0);
+	ck_assert_str_eq(r.out, "en\tEnglish\nfr\tFran\xc3\xa7"
+				"ais\n");
+	run_free(&r);
+}
+
 /* A bad fr.json: English as ever, French from the built-in copy. */
 START_TEST(broken_french_costs_only_itself)
 {
 	static const char *const print[] = { "--print", "--lang", "en", NULL };
-	static const char *const list[] = { "--list-languages", NULL };
 	char *dir = dir_with_english();
 	char *path = scratch_write(dir, "fr.json", broken, strlen(broken));
 	struct run_result r;
@@ -105,11 +118,7 @@ START_TEST(broken_french_costs_only_itself)
 	    "stderr does not say which copy is used: %s", r.err);
 	run_free(&r);
 
-	run_in(dir, list, env_utf8, &r);
-	cli_expect_status(&r, 0);
-	ck_assert_str_eq(r.out, "en\tEnglish\nfr\tFran\xc3\xa7"
-				"ais\n");
-	run_free(&r);
+	expect_languages_en_fr(dir);
 	free(path);
 	scratch_remove(dir);
 }
@@ -122,7 +131,6 @@ END_TEST
 START_TEST(broken_languages_are_left_out)
 {
 	static const char *const print[] = { "--print", "--lang", "en", NULL };
-	static const char *const list[] = { "--list-languages", NULL };
 	char *dir = dir_with_english(), *from;
 	char *de = scratch_write(dir, "de.json", broken, strlen(broken));
 	char *old;
@@ -137,11 +145,7 @@ START_TEST(broken_languages_are_left_out)
 	    "old.json is not named: %s", r.err);
 	run_free(&r);
 
-	run_in(dir, list, env_utf8, &r);
-	cli_expect_status(&r, 0);
-	ck_assert_str_eq(r.out, "en\tEnglish\nfr\tFran\xc3\xa7"
-				"ais\n");
-	run_free(&r);
+	expect_languages_en_fr(dir);
 	free(from);
 	free(de);
 	free(old);

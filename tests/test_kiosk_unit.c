@@ -261,25 +261,6 @@ allowed_calls(struct names *allow)
 	ck_assert_msg(lines > 0, "the unit has no SystemCallFilter=");
 }
 
-/* The program strace runs: the first child of the strace process. */
-static pid_t
-traced_pid(pid_t strace_pid)
-{
-	char path[64];
-	FILE *f;
-	int pid = -1;
-
-	snprintf(path, sizeof path, "/proc/%d/task/%d/children",
-	    (int)strace_pid, (int)strace_pid);
-	f = fopen(path, "r");
-	if (f == NULL)
-		return -1;
-	if (fscanf(f, "%d", &pid) != 1)
-		pid = -1;
-	fclose(f);
-	return pid;
-}
-
 /* Send one control character as a byte (the kiosk's keys never raise a
  * signal) and let the program take it. */
 static void
@@ -358,7 +339,7 @@ traced_kiosk_session(void)
 	term_wait_idle(t, 3000);
 	/* Idle: "still there?", then the countdown resets the kiosk. */
 	term_settle(t, 4000, 6000);
-	pid = traced_pid(term_pid(t));
+	pid = tool_first_child(term_pid(t));
 	ck_assert_int_gt(pid, 0);
 	/* How systemd stops the unit; signal the program, not strace. */
 	ck_assert_int_eq(kill(pid, SIGTERM), 0);

@@ -115,25 +115,6 @@ static const char *const pty_env[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
 static const char *const linux_env[] = { "TERM=linux", "LANG=C.UTF-8",
 	"ASAN_OPTIONS=detect_leaks=0", NULL };
 
-/* The program strace runs: the first child of the strace process. */
-static pid_t
-traced_pid(pid_t strace_pid)
-{
-	char path[64];
-	FILE *f;
-	int pid = -1;
-
-	snprintf(path, sizeof path, "/proc/%d/task/%d/children",
-	    (int)strace_pid, (int)strace_pid);
-	f = fopen(path, "r");
-	if (f == NULL)
-		return -1;
-	if (fscanf(f, "%d", &pid) != 1)
-		pid = -1;
-	fclose(f);
-	return pid;
-}
-
 /* Run a full-screen session on a pty under strace; keys as a script. */
 static void
 full_screen_session(int kiosk, const char *const env[])
@@ -163,8 +144,9 @@ full_screen_session(int kiosk, const char *const env[])
 		term_send_key(t, TERM_KEY_ESC);
 		term_settle(t, 100, 2000);
 		/* Signal the program, not strace (which would detach). */
-		ck_assert_int_gt(traced_pid(term_pid(t)), 0);
-		ck_assert_int_eq(kill(traced_pid(term_pid(t)), SIGTERM), 0);
+		ck_assert_int_gt(tool_first_child(term_pid(t)), 0);
+		ck_assert_int_eq(
+		    kill(tool_first_child(term_pid(t)), SIGTERM), 0);
 		ck_assert_int_ge(term_wait_exit(t, 5000, &status), 0);
 		ck_assert(WIFEXITED(status));
 		ck_assert_int_eq(WEXITSTATUS(status), 128 + SIGTERM);

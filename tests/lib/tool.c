@@ -96,3 +96,21 @@ tool_add_test(
 {
 	return tool_add_loop_test(tc, ttest, 0, 1, tool, package);
 }
+
+pid_t
+tool_first_child(pid_t parent)
+{
+	char path[64];
+	FILE *f;
+	int pid = -1;
+
+	snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)parent,
+	    (int)parent);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return -1;
+	if (fscanf(f, "%d", &pid) != 1)
+		pid = -1;
+	fclose(f);
+	return pid;
+}

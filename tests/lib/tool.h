@@ -20,6 +20,7 @@
 #define SAFESTEPS_TEST_TOOL_H
 
 #include <check.h>
+#include <sys/types.h>
 
 /*
  * Whether tool (a path, or a name looked up in PATH and in /usr/sbin,
@@ -47,5 +48,11 @@ int tool_add_test(
     TCase *tc, const TTest *ttest, const char *tool, const char *package);
 int tool_add_loop_test(TCase *tc, const TTest *ttest, int start, int end,
     const char *tool, const char *package);
+
+/*
+ * The first child of a running process (the program a tracer such as
+ * strace started), from /proc; -1 if it has none yet or cannot be read.
+ */
+pid_t tool_first_child(pid_t parent);
 
 #endif
