@@ -281,7 +281,7 @@ tui_draw_qr(struct tui *t, size_t r)
 	int top = v->body_top, bottom = v->hint_row;
 	int halves, quiet, rows, cols, x0, y, x;
 	struct qr q;
-	char *s;
+	char *s, *name;
 
 	int nscan = tui_wrapped(t, -1, 0, g->ui[GUIDE_UI_QR_SCAN]);
 
@@ -289,11 +289,13 @@ tui_draw_qr(struct tui *t, size_t r)
 		move(y, 0);
 		clrtoeol();
 	}
-	s = layout_fit(res->name, v->cols, NULL);
+	name = ascii_maybe(res->name, !t->app->utf8);
+	s = layout_fit(name, v->cols, NULL);
 	attrset(A_BOLD);
 	mvaddstr(top, 0, s);
 	attrset(A_NORMAL);
 	free(s);
+	free(name);
 	if (qr_make(res->web, &q) != 0 ||
 	    !qr_choose(&q, v->cols, bottom - top - 1 - nscan, t->app->utf8,
 		&halves, &quiet)) {
@@ -464,8 +466,6 @@ tui_mouse(struct tui *t)
 	if (ev.y < 0 || ev.y >= v->rows)
 		return 0;
 	/* the QR code covers the body: a click there only hides it */
-	if (v->too_small)
-		return 0;
 	if (wizard_qr_resource(t->w) != GUIDE_NONE && ev.y >= v->body_top &&
 	    ev.y < v->hint_row)
 		return wizard_apply(t->w, WIZARD_QR_HIDE, 0);
@@ -581,7 +581,7 @@ tui_key(struct tui *t, int ch)
 
 	/* too small to read: only leaving (and repainting) does anything,
 	 * so that nothing changes unseen */
-	if (t->v != NULL && t->v->too_small && ch != KEY_MOUSE)
+	if (t->v != NULL && t->v->too_small)
 		return 0;
 	/* over a QR code, a key that acts on the hidden items hides it */
 	if (wizard_qr_resource(t->w) != GUIDE_NONE && tui_acts_on_items(ch))
@@ -750,7 +750,6 @@ tui_wipe(void *ctx, int leaving)
 	struct tui *t = ctx;
 
 	(void)leaving;
-	erase();
 	clear();
 	refresh();
 	if (t->e3 != NULL) {

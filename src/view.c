@@ -132,7 +132,7 @@ static size_t
 add_text(struct builder *b, const char *prefix, int hang, const char *text,
     enum view_kind kind, long item, long ref)
 {
-	char *t = ascii_maybe(text, b->ascii), *pre, *gutter;
+	char *t = ascii_maybe(text, b->ascii), *pre, *whole, *gutter;
 	struct layout_line *l;
 	size_t n, i, first = b->d->nlines;
 	int gw = item >= 0 ? b->m->gutter : 0, pw, indent, alone;
@@ -140,7 +140,9 @@ add_text(struct builder *b, const char *prefix, int hang, const char *text,
 	gutter = xasprintf("%*s", gw, "");
 	if (gw >= 2 && item == b->highlight && b->marker)
 		gutter[0] = '>';
-	pre = xasprintf("%s%s", gutter, prefix);
+	whole = xasprintf("%s%s", gutter, prefix);
+	pre = ascii_maybe(whole, b->ascii); /* a bullet too */
+	free(whole);
 	pw = layout_width(pre, strlen(pre));
 	indent = hang < 0 ? pw : gw + hang;
 	/* in a very narrow window the prefix gets a line of its own */
