@@ -283,6 +283,50 @@ dir_missing(const struct content_opts *o, const char *dirs[NORIGINS], int i,
 	return i == FROM_DIR && !o->kiosk ? -1 : 0;
 }
 
+/*
+ * Whether a language is left out because the site sets a region for
+ * another language but not for code (load_site_uncovered): one line
+ * naming the site file.
+ */
+static int
+site_leaves_out(const struct content_opts *o, const struct load_site *site,
+    const char *code, struct load_report *m)
+{
+	const struct guide *by = load_site_uncovered(site, code);
+
+	if (by == NULL)
+		return 0;
+	msg_add(m, 0, o->site,
+	    "\"region\" is set for \"%s\" but not for \"%s\", whose "
+	    "screens would show the content's own numbers; language \"%s\" "
+	    "is left out",
+	    by->lang, code, code);
+	return 1;
+}
+
+/*
+ * Whether the site's region (if it sets one) reaches a language there is
+ * content for: only then are the others left out, for leaving every
+ * language out would stop the guide.  When it reaches none, one line
+ * says the content's own numbers are shown.
+ */
+static int
+site_reaches(const struct content_opts *o, const struct load_site *site,
+    char (*codes)[4], size_t ncodes, struct load_report *m)
+{
+	const struct guide *by;
+
+	for (size_t i = 0; i < ncodes; i++)
+		if (load_site_uncovered(site, codes[i]) == NULL)
+			return 1;
+	if (ncodes > 0 && (by = load_site_uncovered(site, codes[0])) != NULL)
+		msg_add(m, 0, o->site,
+		    "\"region\" is set only for \"%s\", which has no "
+		    "content; the guide shows the content's own numbers",
+		    by->lang);
+	return 0;
+}
+
 int
 content_load(
     const struct content_opts *o, struct content *c, struct load_report *m)
@@ -293,6 +337,7 @@ content_load(
 	size_t ncodes = 0;
 	struct guide *g;
 	struct load_site *site = NULL;
+	int reached;
 
 	memset(c, 0, sizeof *c);
 	for (int i = FROM_DIR; i < FROM_BUILTIN; i++) {
@@ -306,7 +351,10 @@ content_load(
 	if (read_site(o, &site, m) != 0)
 		goto fail;
 
+	reached = site_reaches(o, site, codes, ncodes, m);
 	for (size_t i = 0; i < ncodes; i++) {
+		if (reached && site_leaves_out(o, site, codes[i], m))
+			continue;
 		if ((g = load_lang(dirs, codes[i], site, m)) == NULL)
 			continue;
 		c->guides =

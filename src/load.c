@@ -2783,6 +2783,36 @@ load_buffer(
 
 /* Site files. */
 
+/*
+ * A part that sets no region while another does: the program leaves that
+ * language out (load_site_uncovered); say so at the part.
+ */
+static void
+check_site_regions(
+    struct ctx *c, const cJSON *root, const struct load_site *site)
+{
+	const cJSON *langs =
+	    cJSON_GetObjectItemCaseSensitive(root, "languages");
+
+	for (size_t i = 0; i < site->nparts; i++) {
+		const char *lang = site->parts[i]->lang;
+		const struct guide *by = load_site_uncovered(site, lang);
+		size_t mark;
+
+		if (by == NULL)
+			continue;
+		mark = push_key(c, "languages");
+		push_key(c, lang);
+		c->at = cJSON_GetObjectItemCaseSensitive(langs, lang);
+		warn(c,
+		    "no \"region\" here while \"%s\" sets one: language "
+		    "\"%s\" is left out, for its screens would show the "
+		    "content's own numbers",
+		    by->lang, lang);
+		pop(c, mark);
+	}
+}
+
 struct load_site *
 load_site_read(const char *path, struct load_report *rep)
 {
@@ -2803,8 +2833,11 @@ load_site_read(const char *path, struct load_report *rep)
 		if (!cJSON_IsObject(root))
 			err(&c, "the top level must be an object, not %s",
 			    type_name(root));
-		else
+		else {
 			walk_object(&c, root, &site_type, site);
+			if (c.nerrors == 0)
+				check_site_regions(&c, root, site);
+		}
 		cJSON_Delete(root);
 	}
 	free(buf);
@@ -2822,6 +2855,19 @@ load_site_part(const struct load_site *site, const char *lang)
 	for (size_t i = 0; site != NULL && lang != NULL && i < site->nparts;
 	     i++)
 		if (strcmp(site->parts[i]->lang, lang) == 0)
+			return site->parts[i];
+	return NULL;
+}
+
+const struct guide *
+load_site_uncovered(const struct load_site *site, const char *lang)
+{
+	const struct guide *own = load_site_part(site, lang);
+
+	if (own != NULL && own->region != NULL)
+		return NULL;
+	for (size_t i = 0; site != NULL && i < site->nparts; i++)
+		if (site->parts[i]->region != NULL)
 			return site->parts[i];
 	return NULL;
 }

@@ -102,6 +102,15 @@ struct load_site *load_site_read(const char *path, struct load_report *rep);
 const struct guide *load_site_part(
     const struct load_site *site, const char *lang);
 
+/*
+ * When site sets a region for some language but not for lang, the part
+ * that sets one (its lang and region name it): lang's screens would show
+ * the content's own numbers to a school in another region, so lang is
+ * left out.  NULL when site is NULL, sets no region, or sets lang's.
+ */
+const struct guide *load_site_uncovered(
+    const struct load_site *site, const char *lang);
+
 /* Free a site file's parts; NULL is fine. */
 void load_site_free(struct load_site *site);
 

@@ -324,8 +324,18 @@ check_content(
 {
 	struct load_report rep = { 0 };
 	struct guide *g = content_load_file(path, site, &rep);
+	const struct guide *by;
 	char *shown, *with = NULL;
 
+	if (g != NULL && (by = load_site_uncovered(site, g->lang)) != NULL) {
+		load_report_add(&rep, 0, NULL,
+		    "language \"%s\" is left out with this site file: it sets "
+		    "\"region\" for \"%s\" but not for \"%s\", whose "
+		    "screens would show this file's own numbers",
+		    g->lang, by->lang, g->lang);
+		guide_free(g);
+		g = NULL;
+	}
 	if (g != NULL)
 		readlevel_check(g, &rep);
 	print_report(&rep);

@@ -1172,7 +1172,7 @@ END_TEST
  */
 START_TEST(site_in_the_same_region)
 {
-	struct guide *g = load_with("regional-fr.json", "site2-valid.json");
+	struct guide *g = load_with("regional-fr.json", "site2-alberta.json");
 	const struct guide_screen *help = &g->screens[g->help];
 
 	ck_assert_str_eq(g->region, "Canada");

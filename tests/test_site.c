@@ -21,6 +21,7 @@
 #include "guidescreen.h"
 #include "load.h"
 #include "run.h"
+#include "scratch.h"
 #include "term.h"
 #include "xmalloc.h"
 
@@ -296,6 +297,49 @@ START_TEST(examples_pass_check)
 }
 END_TEST
 
+/*
+ * A site that sets a region for English only: French would show the
+ * content's Canadian numbers to a school elsewhere, so French is left
+ * out, with one line naming the site file; --check says so too.
+ */
+START_TEST(region_for_one_language_only)
+{
+	static const char *const list[] = { "--list-languages", "--site", NULL,
+		NULL };
+	char *dir = scratch_dir(), *uk = example("site-uk.json");
+	char *site = scratch_edit(dir, "site.json", uk,
+	    "    \"fr\": {\n      \"region\": \"Royaume-Uni\",\n",
+	    "    \"fr\": {\n");
+	const char *check[] = { run_bin(), "--check", "--site", site,
+		cli_content_dir(), NULL };
+	const char *opts[4];
+	struct run_result r;
+
+	memcpy(opts, list, sizeof opts);
+	opts[2] = site;
+	cli_run(NULL, opts, env_utf8, NULL, 0, NULL, &r);
+	cli_expect_status(&r, 0);
+	ck_assert_str_eq(r.out, "en\tEnglish\n");
+	ck_assert_msg(cli_count(r.err, r.errlen, "\n") == 1 &&
+			  strstr(r.err, site) != NULL &&
+			  strstr(r.err, "\"fr\"") != NULL,
+	    "stderr is not one line naming the site and fr: %s", r.err);
+	run_free(&r);
+
+	ck_assert_int_eq(
+	    run_cmd(check, env_utf8, NULL, 0, NULL, CLI_TIMEOUT_MS, &r), 0);
+	cli_expect_status(&r, 1);
+	ck_assert_msg(strstr(r.err, "languages.fr: warning") != NULL &&
+			  strstr(r.err, "fr.json") != NULL &&
+			  strstr(r.err, "left out") != NULL,
+	    "--check does not say French is left out: %s", r.err);
+	run_free(&r);
+	free(site);
+	free(uk);
+	scratch_remove(dir);
+}
+END_TEST
+
 static Suite *
 site_suite(void)
 {
@@ -308,6 +352,7 @@ site_suite(void)
 	tcase_add_loop_test(tc, alberta_lines, 0, 2);
 	tcase_add_loop_test(tc, no_site_no_province, 0, 2);
 	tcase_add_test(tc, examples_pass_check);
+	tcase_add_test(tc, region_for_one_language_only);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("terminal");
