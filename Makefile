@@ -222,13 +222,17 @@ lint:
 	@bad=$$(grep -nE '(->|\.)text\b' src/plain.c src/print.c | grep -vE 'textout_line\([^,]*, l->text\);'); \
 	if [ -n "$$bad" ]; then echo "lint: plain.c and print.c write a view line's text as it is, never look inside it:"; echo "$$bad"; exit 1; fi
 	clang-format --dry-run -Werror src/*.c src/*.h tests/*.c tests/lib/*.c tests/lib/*.h tests/vm/*.c
-	@v=$$(dpkg-parsechangelog -S Version 2>/dev/null) || exit 0; \
-	if [ "$$v" != "$(VERSION)" ]; then echo "lint: debian/changelog says $$v, the Makefile $(VERSION)"; exit 1; fi
+	@if command -v dpkg-parsechangelog >/dev/null; then \
+	    v=$$(dpkg-parsechangelog -S Version) || exit 1; \
+	    if [ "$$v" != "$(VERSION)" ]; then echo "lint: debian/changelog says $$v, the Makefile $(VERSION)"; exit 1; fi; \
+	elif [ -n "$$CI" ]; then echo "lint: dpkg-parsechangelog (dpkg-dev) is missing (CI)"; exit 1; \
+	else echo "SKIP: lint: dpkg-parsechangelog (dpkg-dev) not installed, debian/changelog's version is not checked"; fi
 	@if command -v ansible-playbook >/dev/null; then \
 	    ANSIBLE_ROLES_PATH=deploy/ansible/roles ANSIBLE_LOCAL_TEMP=$(abspath $(B))/ansible \
 	    ansible-playbook --syntax-check -i deploy/ansible/inventory.example deploy/ansible/site.yml >/dev/null && \
 	    echo "lint: ansible-playbook --syntax-check deploy/ansible/site.yml: ok"; \
-	else echo "lint: ansible-playbook not installed, the role is not checked"; fi
+	elif [ -n "$$CI" ]; then echo "lint: ansible-playbook (ansible-core) is missing (CI)"; exit 1; \
+	else echo "SKIP: lint: ansible-playbook (ansible-core) not installed, deploy/ansible is not checked"; fi
 	@echo "lint: clean"
 
 install: all $(MAN_OUT)
