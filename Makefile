@@ -285,15 +285,16 @@ deb:
 	@git diff --quiet HEAD || echo "deb: uncommitted changes are not in the packages (git archive HEAD)"
 	rm -rf build/deb
 	mkdir -p build/deb
-	git archive --prefix=$(DIST)/ HEAD | tar -x -C build/deb
+	git rev-parse HEAD > build/deb/HEAD.new
+	git archive --prefix=$(DIST)/ $$(cat build/deb/HEAD.new) | tar -x -C build/deb
 	cd build/deb/$(DIST) && DEB_BUILD_OPTIONS='$(DEB_BUILD_OPTIONS)' \
 	    dpkg-buildpackage -us -uc $(DEB_BUILD_FLAGS)
-	git rev-parse HEAD > build/deb/HEAD
 	@if command -v lintian >/dev/null; then \
 	    echo "lintian build/deb/safesteps_$(VERSION)_*.changes"; \
 	    lintian --fail-on error,warning build/deb/safesteps_$(VERSION)_*.changes; \
 	elif [ -n "$$CI" ]; then echo "deb: lintian is missing (CI)"; exit 1; \
 	else echo "deb: lintian not installed, the packages are not checked"; fi
+	@mv build/deb/HEAD.new build/deb/HEAD
 	@ls build/deb/*.deb
 
 # The packages' own test (debian/tests), on this machine as autopkgtest
@@ -302,8 +303,9 @@ deb:
 autopkgtest: deb-current
 	sh .ci/autopkgtest build/deb
 
-# build/deb holds the packages of HEAD (make deb writes build/deb/HEAD),
-# or make deb makes them.
+# build/deb holds the packages of HEAD (make deb writes build/deb/HEAD,
+# the commit it archived, once they are built and lintian passes), or
+# make deb makes them.
 deb-current:
 	@[ "$$(cat build/deb/HEAD 2>/dev/null)" = "$$(git rev-parse HEAD)" ] || \
 	    $(MAKE) --no-print-directory deb
