@@ -59,12 +59,19 @@ golden_check(const char *name, const char *out, size_t len)
 {
 	char *path = xasprintf("%s/%s", golden_dir(), name);
 	const char *upd = getenv("SAFESTEPS_UPDATE_GOLDEN");
+	const char *ci = getenv("CI");
 	char tmp[] = "/tmp/safesteps-golden-XXXXXX";
 	char *want, *cmd;
 	size_t wlen;
 	int fd;
 
 	if (upd != NULL && strcmp(upd, "1") == 0) {
+		/* CI checks the golden files; it never writes them (every
+		 * test would pass, whatever it printed). */
+		ck_assert_msg(ci == NULL || *ci == '\0',
+		    "SAFESTEPS_UPDATE_GOLDEN=1 and CI are both set: CI "
+		    "compares with %s, it does not write it",
+		    path);
 		ck_assert_msg(write_file(path, out, len) == 0,
 		    "cannot write %s: %s", path, strerror(errno));
 		fprintf(stderr, "golden: wrote %s\n", path);

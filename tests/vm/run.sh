@@ -54,6 +54,7 @@ need ssh-keygen openssh-client
 need gpg gnupg
 need apt-ftparchive apt-utils
 need ansible-playbook ansible-core
+need python3 python3
 if [ "$(id -u)" -ne 0 ]; then
 	say "needs root (mmdebstrap --mode=root, mke2fs -d keeps owners)"
 	exit 1
