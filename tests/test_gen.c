@@ -32,46 +32,27 @@
 #include "load.h"
 #include "run.h"
 #include "term.h"
+#include "tmpdir.h"
+#include "xmalloc.h"
 
-/* The directory every generated file goes into, removed at the end. */
-static char gen_dir[] = "/tmp/safesteps-gen-XXXXXX";
+/* The directory every generated file goes into, one for each test case,
+ * removed after it (an unchecked fixture: even when a test failed). */
+static char *gen_dir;
 
 static const char *const env_utf8[] = { "LANG=C.UTF-8", NULL };
-
-/* Remove a directory and what it holds (two levels are enough here). */
-static void
-rm_tree(const char *dir, int depth)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[4096];
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (unlink(path) != 0 && errno == EISDIR && depth < 3)
-			rm_tree(path, depth + 1);
-	}
-	closedir(d);
-	rmdir(dir);
-}
 
 static void
 gen_setup(void)
 {
-	if (mkdtemp(gen_dir) == NULL) {
-		perror("mkdtemp");
-		abort();
-	}
+	gen_dir = tmpdir_make("safesteps-gen");
 }
 
 static void
 gen_teardown(void)
 {
-	rm_tree(gen_dir, 0);
+	tmpdir_remove(gen_dir);
+	free(gen_dir);
+	gen_dir = NULL;
 }
 
 /* A new empty directory under gen_dir (unique even across forked tests).
@@ -79,10 +60,8 @@ gen_teardown(void)
 static char *
 new_dir(void)
 {
-	char *d = malloc(strlen(gen_dir) + 16);
+	char *d = xasprintf("%s/d-XXXXXX", gen_dir);
 
-	ck_assert_ptr_nonnull(d);
-	sprintf(d, "%s/d-XXXXXX", gen_dir);
 	ck_assert_ptr_nonnull(mkdtemp(d));
 	return d;
 }
@@ -741,7 +720,7 @@ START_TEST(bad_content_outside_kiosk)
 	ck_assert(!has_control_bytes(r.out, r.outlen));
 	ck_assert_ptr_null(strstr(r.out, "PWNED"));
 	run_free(&r);
-	rm_tree(dir, 0);
+	tmpdir_remove(dir);
 	free(dir);
 }
 END_TEST
@@ -784,7 +763,7 @@ START_TEST(bad_content_in_kiosk)
 	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGTERM);
 	term_free(t);
 	guide_free(en);
-	rm_tree(dir, 0);
+	tmpdir_remove(dir);
 	free(dir);
 }
 END_TEST
@@ -829,6 +808,7 @@ gen_suite(void)
 	TCase *tc;
 
 	tc = tcase_create("loader");
+	tcase_add_unchecked_fixture(tc, gen_setup, gen_teardown);
 	tcase_set_timeout(tc, term_seconds(60));
 	tcase_add_test(tc, fixture_is_valid);
 	tcase_add_loop_test(
@@ -841,6 +821,7 @@ gen_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("program");
+	tcase_add_unchecked_fixture(tc, gen_setup, gen_teardown);
 	tcase_set_timeout(tc, term_seconds(30));
 	tcase_add_test(tc, bad_content_outside_kiosk);
 	tcase_add_test(tc, bad_content_in_kiosk);
@@ -851,10 +832,5 @@ gen_suite(void)
 int
 main(void)
 {
-	int status;
-
-	gen_setup();
-	status = gs_run(gen_suite());
-	gen_teardown();
-	return status;
+	return gs_run(gen_suite());
 }

@@ -21,12 +21,13 @@
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
+#include "tmpdir.h"
 #include "tool.h"
 
 /* A person of tests/data/site-valid.json. */
 #define SITE_PERSON "Ms. Chen, counsellor"
 
-static char root[] = "/tmp/safesteps-install-XXXXXX";
+static char *root;
 
 /* Run a shell command line; returns its exit status. */
 static int
@@ -50,17 +51,15 @@ exists(const char *dir, const char *rel)
 static void
 setup(void)
 {
-	ck_assert_ptr_nonnull(mkdtemp(root));
+	root = tmpdir_make("safesteps-install");
 }
 
 static void
 teardown(void)
 {
-	char cmd[4096];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	sh(cmd);
-	strcpy(root, "/tmp/safesteps-install-XXXXXX");
+	tmpdir_remove(root);
+	free(root);
+	root = NULL;
 }
 
 /* make with a staged prefix and /etc; the output is thrown away. */

@@ -21,6 +21,7 @@
 
 #include "guide.h"
 #include "guidescreen.h"
+#include "scratch.h"
 #include "term.h"
 #include "xmalloc.h"
 
@@ -419,33 +420,16 @@ START_TEST(idle_outside_kiosk_leaves)
 }
 END_TEST
 
-/* A directory with a broken en.json.  Caller removes it (remove_dir). */
+/* A directory with a broken en.json.  Caller removes it
+ * (scratch_remove). */
 static char *
 broken_dir(void)
 {
-	char *dir = xstrdup("/tmp/safesteps-kiosk-XXXXXX");
-	char *path;
-	FILE *f;
+	static const char broken[] = "{ \"format\": 1, \"language\": ";
+	char *dir = scratch_dir();
 
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	path = xasprintf("%s/en.json", dir);
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs("{ \"format\": 1, \"language\": ", f);
-	fclose(f);
-	free(path);
+	free(scratch_write(dir, "en.json", broken, sizeof broken - 1));
 	return dir;
-}
-
-static void
-remove_dir(char *dir)
-{
-	char *path = xasprintf("%s/en.json", dir);
-
-	unlink(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
 }
 
 /* The lines of s, counted. */
@@ -478,7 +462,7 @@ START_TEST(broken_content_in_a_kiosk)
 	    "stderr does not name the file: \"%s\"", err);
 	expect_signal_end(t, SIGTERM);
 	term_free(t);
-	remove_dir(dir);
+	scratch_remove(dir);
 }
 END_TEST
 
@@ -505,7 +489,7 @@ START_TEST(broken_content_outside_a_kiosk)
 			  strstr(err, "en.json") != NULL,
 	    "not one line naming the file: \"%s\"", err);
 	term_free(t);
-	remove_dir(dir);
+	scratch_remove(dir);
 }
 END_TEST
 

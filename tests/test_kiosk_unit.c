@@ -24,6 +24,7 @@
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
+#include "tmpdir.h"
 #include "tool.h"
 #include "xmalloc.h"
 
@@ -32,8 +33,7 @@
 /* The most exposure "systemd-analyze security" may find (issue 20). */
 #define MAX_EXPOSURE 1.5
 
-static char dir[] = "/tmp/safesteps-unit-XXXXXX";
-static char unit[4096], tracefile[4096];
+static char *dir, unit[4096], tracefile[4096];
 
 /* Write the unit with ExecStart naming the program under test. */
 static void
@@ -42,7 +42,7 @@ setup(void)
 	char bin[PATH_MAX], line[4096];
 	FILE *in, *out;
 
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	dir = tmpdir_make("safesteps-unit");
 	snprintf(unit, sizeof unit, "%s/%s", dir, UNIT_NAME);
 	snprintf(tracefile, sizeof tracefile, "%s/trace", dir);
 	ck_assert_ptr_nonnull(realpath(run_bin(), bin));
@@ -67,12 +67,9 @@ setup(void)
 static void
 teardown(void)
 {
-	char cmd[4200];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
-	strcpy(dir, "/tmp/safesteps-unit-XXXXXX");
+	tmpdir_remove(dir);
+	free(dir);
+	dir = NULL;
 }
 
 /* Run cmd; its output (stdout and stderr) into a new string. */

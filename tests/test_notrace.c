@@ -16,24 +16,27 @@
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
+#include "tmpdir.h"
 #include "tool.h"
+#include "xmalloc.h"
 
-static char tracefile[] = "/tmp/safesteps-notrace-XXXXXX";
+/* strace's output, a file of its own directory, new for each test. */
+static char *trace_dir, *tracefile;
 
 static void
 setup(void)
 {
-	int fd = mkstemp(tracefile);
-
-	ck_assert_int_ge(fd, 0);
-	close(fd);
+	trace_dir = tmpdir_make("safesteps-notrace");
+	tracefile = xasprintf("%s/trace", trace_dir);
 }
 
 static void
 teardown(void)
 {
-	unlink(tracefile);
-	strcpy(tracefile, "/tmp/safesteps-notrace-XXXXXX");
+	tmpdir_remove(trace_dir);
+	free(trace_dir);
+	free(tracefile);
+	trace_dir = tracefile = NULL;
 }
 
 /* Does a traced call write, create, remove or connect anything? */

@@ -1,21 +1,17 @@
 /* scratch.c: a private temporary directory for a test's files. */
 #include <check.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "scratch.h"
+#include "tmpdir.h"
 #include "xmalloc.h"
 
 char *
 scratch_dir(void)
 {
-	char *dir = xstrdup("/tmp/safesteps-test-XXXXXX");
-
-	ck_assert_msg(mkdtemp(dir) != NULL, "cannot make %s", dir);
-	return dir;
+	return tmpdir_make("safesteps-test");
 }
 
 char *
@@ -66,23 +62,6 @@ scratch_edit(const char *dir, const char *name, const char *from,
 void
 scratch_remove(char *dir)
 {
-	DIR *d;
-	struct dirent *e;
-	char *path;
-
-	if (dir == NULL)
-		return;
-	if ((d = opendir(dir)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			path = xasprintf("%s/%s", dir, e->d_name);
-			unlink(path);
-			free(path);
-		}
-		closedir(d);
-	}
-	rmdir(dir);
+	tmpdir_remove(dir);
 	free(dir);
 }

@@ -11,7 +11,7 @@
 
 #include <stddef.h>
 
-/* A new empty directory under /tmp.  Free with scratch_remove. */
+/* A new empty directory (tmpdir_make).  Free with scratch_remove. */
 char *scratch_dir(void);
 
 /* Write len bytes of p to dir/name.  Returns the path; caller frees. */
@@ -26,7 +26,8 @@ char *scratch_write(
 char *scratch_edit(const char *dir, const char *name, const char *from,
     const char *find, const char *replace);
 
-/* Remove dir, the files in it, and free it; NULL is fine. */
+/* Remove dir and everything in it (tmpdir_remove), and free it; NULL is
+ * fine. */
 void scratch_remove(char *dir);
 
 #endif
