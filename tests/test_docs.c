@@ -15,31 +15,9 @@
 #include "keys.h"
 #include "load.h"
 #include "run.h"
+#include "scratch.h"
 
 #define MAN "man/safesteps.1"
-
-/* The whole of a file, NUL-terminated.  Caller frees. */
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t len = 0, n;
-	char chunk[4096];
-
-	ck_assert_msg(f != NULL, "cannot read %s", path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		buf = realloc(buf, len + n + 1);
-		ck_assert_ptr_nonnull(buf);
-		memcpy(buf + len, chunk, n);
-		len += n;
-	}
-	fclose(f);
-	buf = realloc(buf, len + 1);
-	ck_assert_ptr_nonnull(buf);
-	buf[len] = '\0';
-	return buf;
-}
 
 /* The next line of the man page after p, into line; NULL at the end. */
 static const char *
@@ -79,7 +57,7 @@ english(void)
 
 START_TEST(test_man_keys_are_the_key_table)
 {
-	char *man = slurp(MAN);
+	char *man = scratch_read(MAN, NULL);
 	struct guide *g = english();
 	const char *p = strstr(man, "\n.Sh KEYS\n");
 	char line[1024], desc[1024];
@@ -131,7 +109,8 @@ START_TEST(test_every_option_is_documented)
 	const char *const argv[] = { run_bin(), "--help", NULL };
 	const char *const env[] = { "LANG=C.UTF-8", NULL };
 	struct run_result r;
-	char *man = slurp(MAN), *readme = slurp("README.md");
+	char *man = scratch_read(MAN, NULL),
+	     *readme = scratch_read("README.md", NULL);
 	const char *p;
 	int n = 0;
 
@@ -228,7 +207,7 @@ names_key(const char *text, const char *key)
  */
 START_TEST(test_format_keys_are_documented)
 {
-	char *man = slurp("man/safesteps-content.5");
+	char *man = scratch_read("man/safesteps-content.5", NULL);
 	const char *sections[] = { "The top level", "Screens", "Steps",
 		"Resources", "Sources", "Site files" };
 	const char *section, *key;

@@ -39,6 +39,7 @@
 
 #include "cli.h"
 #include "guide.h"
+#include "golden.h"
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
@@ -124,26 +125,17 @@ words_find(const char *have, const char *want)
 	return NULL;
 }
 
-/* The whole of a file, or "" if there is none.  Caller frees. */
+/* The speech log so far, "" before Fenrir has made it.  Caller frees. */
 static char *
-slurp(const char *path, size_t *len)
+log_read(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "r");
-	char *buf = xstrdup("");
-	size_t n = 0, got;
-	char chunk[4096];
+	char *s = golden_read_file(path, len);
 
-	while (f != NULL && (got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		buf = xreallocarray(buf, n + got + 1, 1);
-		memcpy(buf + n, chunk, got);
-		n += got;
-		buf[n] = '\0';
+	if (s == NULL) {
+		*len = 0;
+		s = xstrdup("");
 	}
-	if (f != NULL)
-		fclose(f);
-	if (len != NULL)
-		*len = n;
-	return buf;
+	return s;
 }
 
 static void
@@ -179,7 +171,7 @@ speech_next(struct speech *s, struct term *t, const char *want, int timeout_ms,
 		int ok;
 
 		term_pump(t); /* keep Fenrir's output flowing */
-		all = slurp(s->log, &len);
+		all = log_read(s->log, &len);
 		now = words(all + (len > s->seen ? s->seen : len), 0);
 		ok = len > s->seen && (w == NULL || words_find(now, w) != NULL);
 		free(now);
@@ -199,7 +191,7 @@ speech_next(struct speech *s, struct term *t, const char *want, int timeout_ms,
 	while (term_now_ms() - still < SPEECH_QUIET_MS) {
 		sleep_ms(20);
 		term_pump(t);
-		free(slurp(s->log, &len));
+		free(log_read(s->log, &len));
 		if (len != last) {
 			last = len;
 			still = term_now_ms();
@@ -207,7 +199,7 @@ speech_next(struct speech *s, struct term *t, const char *want, int timeout_ms,
 		ck_assert_msg(term_now_ms() < end + term_ms(5000),
 		    "%s: Fenrir never fell quiet", what);
 	}
-	all = slurp(s->log, &len);
+	all = log_read(s->log, &len);
 	now = xstrdup(all + s->seen);
 	s->seen = len;
 	free(all);
@@ -440,7 +432,7 @@ START_TEST(fenrir_speaks_the_guide)
 	sleep_ms(SPEECH_QUIET_MS);
 	{
 		size_t len;
-		char *all = slurp(s.log, &len), *crisis;
+		char *all = log_read(s.log, &len), *crisis;
 		const char *p;
 
 		said = xstrdup(all + s.seen);

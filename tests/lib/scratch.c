@@ -1,9 +1,11 @@
 /* scratch.c: a private temporary directory for a test's files. */
 #include <check.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "golden.h"
 #include "scratch.h"
 #include "tmpdir.h"
 #include "xmalloc.h"
@@ -30,20 +32,10 @@ char *
 scratch_edit(const char *dir, const char *name, const char *from,
     const char *find, const char *replace)
 {
-	FILE *f = fopen(from, "rb");
-	char *buf = NULL, *out, *at, *path;
-	size_t len = 0, n;
-	char chunk[8192];
+	char *out, *at, *path;
+	size_t len;
+	char *buf = scratch_read(from, &len);
 
-	ck_assert_msg(f != NULL, "cannot read %s", from);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		buf = xreallocarray(buf, len + n + 1, 1);
-		memcpy(buf + len, chunk, n);
-		len += n;
-	}
-	fclose(f);
-	buf = xreallocarray(buf, len + 1, 1);
-	buf[len] = '\0';
 	if (find == NULL) {
 		path = scratch_write(dir, name, buf, len);
 		free(buf);
@@ -57,6 +49,18 @@ scratch_edit(const char *dir, const char *name, const char *from,
 	free(out);
 	free(buf);
 	return path;
+}
+
+char *
+scratch_read(const char *path, size_t *len)
+{
+	size_t n;
+	char *s = golden_read_file(path, &n);
+
+	ck_assert_msg(s != NULL, "cannot read %s: %s", path, strerror(errno));
+	if (len != NULL)
+		*len = n;
+	return s;
 }
 
 void
