@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "guide.h"
@@ -468,14 +467,6 @@ pane_read(struct pane *p)
 	free(out);
 }
 
-static void
-sleep_ms(int ms)
-{
-	struct timespec ts = { 0, (long)ms * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
 /*
  * Wait until the pane shows screen id of g (its title's first words on
  * the first row) and two reads 10 ms apart agree; fill p.
@@ -502,7 +493,7 @@ pane_wait_screen(
 		pane_free(&last);
 		last = *p;
 		p->text = NULL;
-		sleep_ms(10);
+		term_sleep_ms(10);
 	}
 	pane_free(&last);
 	free(title);

@@ -22,7 +22,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "ascii.h"
@@ -293,14 +292,6 @@ seed(void)
 	return 20261130ULL;
 }
 
-static void
-nap_ms(int ms)
-{
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
 /* ---- the resize storm ---- */
 
 /* 300 sizes in 3 s between 1x1 and 250x80, then normal use at 80x24. */
@@ -331,7 +322,7 @@ START_TEST(resize_storm)
 		}
 		ck_assert_int_eq(term_resize(t, rows, cols), 0);
 		term_pump(t);
-		nap_ms(10);
+		term_sleep_ms(10);
 		ck_assert_msg(!term_exited(t),
 		    "seed %llu: the program ended during the storm (size "
 		    "%d: %dx%d)",
@@ -695,13 +686,13 @@ START_TEST(signal_at_random)
 			    log + n, sizeof log - n, " %s", moves[m].name);
 			delay = (int)rng(40);
 			term_pump(t);
-			nap_ms(delay);
+			term_sleep_ms(delay);
 			n += (size_t)snprintf(
 			    log + n, sizeof log - n, " +%dms", delay);
 		}
 		/* Sometimes at once, sometimes in the middle of a frame. */
 		delay = (int)rng(30);
-		nap_ms(delay);
+		term_sleep_ms(delay);
 		ck_assert_int_eq(term_kill(t, sig), 0);
 		ck_assert_msg(term_wait_exit(t, EXIT_MS, &status) >= 0,
 		    "seed %llu round %d: still running after signal %d (keys%s "

@@ -35,7 +35,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 
 #include "cli.h"
 #include "guide.h"
@@ -138,14 +137,6 @@ log_read(const char *path, size_t *len)
 	return s;
 }
 
-static void
-sleep_ms(int ms)
-{
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
 /* The speech log, and how much of it the test has read. */
 struct speech {
 	char *log;
@@ -182,14 +173,14 @@ speech_next(struct speech *s, struct term *t, const char *want, int timeout_ms,
 		    want != NULL ? want : "nothing", term_ms(timeout_ms),
 		    all + (len > s->seen ? s->seen : len));
 		free(all);
-		sleep_ms(20);
+		term_sleep_ms(20);
 	}
 	free(all);
 	/* then quiet */
 	last = len;
 	still = term_now_ms();
 	while (term_now_ms() - still < SPEECH_QUIET_MS) {
-		sleep_ms(20);
+		term_sleep_ms(20);
 		term_pump(t);
 		free(log_read(s->log, &len));
 		if (len != last) {
@@ -429,7 +420,7 @@ START_TEST(fenrir_speaks_the_guide)
 	gs_ch(t, 'q');
 	ck_assert_msg(term_wait_exit(t, 10000, &status) >= 0,
 	    "q: Fenrir (and the guide) did not end:\n%s", term_dump(t));
-	sleep_ms(SPEECH_QUIET_MS);
+	term_sleep_ms(SPEECH_QUIET_MS);
 	{
 		size_t len;
 		char *all = log_read(s.log, &len), *crisis;
