@@ -28,17 +28,6 @@ static const char *const env_utf8[] = { "LANG=C.UTF-8", NULL };
 /* A cut JSON file: a syntax error. */
 static const char broken[] = "{ \"format\": 1, \"language\": ";
 
-/* The lines of s, counted. */
-static int
-nlines(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
-
 /* A directory with the English content under test in it. */
 static char *
 dir_with_english(void)
@@ -74,7 +63,7 @@ run_in(const char *dir, const char *const *opts, const char *const *env,
 /* The handout in English: status 0, English, and stderr exactly n lines
  * each naming what. */
 static void
-expect_english_handout(const struct run_result *r, int n, const char *what)
+expect_english_handout(const struct run_result *r, size_t n, const char *what)
 {
 	struct guide *en = cli_guide_of("en");
 	const char *title = en->screens[en->start].title;
@@ -82,9 +71,9 @@ expect_english_handout(const struct run_result *r, int n, const char *what)
 	cli_expect_status(r, 0);
 	ck_assert_msg(strncmp(r->out, title, strlen(title)) == 0,
 	    "no English handout:\n%.200s", r->out);
-	ck_assert_msg(
-	    nlines(r->err) == n && strncmp(r->err, "safesteps: ", 11) == 0,
-	    "stderr is not %d line(s): \"%s\"", n, r->err);
+	ck_assert_msg(cli_count(r->err, r->errlen, "\n") == n &&
+			  strncmp(r->err, "safesteps: ", 11) == 0,
+	    "stderr is not %zu line(s): \"%s\"", n, r->err);
 	ck_assert_msg(strstr(r->err, what) != NULL,
 	    "stderr does not name %s: \"%s\"", what, r->err);
 	guide_free(en);

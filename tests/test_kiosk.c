@@ -19,6 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "guide.h"
 #include "guidescreen.h"
 #include "scratch.h"
@@ -432,17 +433,6 @@ broken_dir(void)
 	return dir;
 }
 
-/* The lines of s, counted. */
-static int
-nlines(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
-}
-
 START_TEST(broken_content_in_a_kiosk)
 {
 	char *dir = broken_dir();
@@ -456,7 +446,8 @@ START_TEST(broken_content_in_a_kiosk)
 	ck_assert_int_eq(term_find(t, "safesteps:", NULL, NULL), -1);
 	/* One line on stderr naming the file. */
 	err = term_stderr(t);
-	ck_assert_msg(nlines(err) == 1 && strncmp(err, "safesteps: ", 11) == 0,
+	ck_assert_msg(cli_count(err, strlen(err), "\n") == 1 &&
+			  strncmp(err, "safesteps: ", 11) == 0,
 	    "stderr is not one line: \"%s\"", err);
 	ck_assert_msg(strstr(err, "en.json") != NULL,
 	    "stderr does not name the file: \"%s\"", err);
@@ -484,7 +475,7 @@ START_TEST(broken_content_outside_a_kiosk)
 	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "status %#x, not exit 0", status);
 	err = term_stderr(t);
-	ck_assert_msg(nlines(err) == 1 &&
+	ck_assert_msg(cli_count(err, strlen(err), "\n") == 1 &&
 			  strncmp(err, "safesteps: ", 11) == 0 &&
 			  strstr(err, "en.json") != NULL,
 	    "not one line naming the file: \"%s\"", err);
@@ -504,7 +495,8 @@ START_TEST(bad_values_in_a_kiosk)
 	gs_wait_screen(t, en, "start");
 	gs_expect_highlight(t, gs_screen(en, "start")->choices[0].label);
 	err = term_stderr(t);
-	ck_assert_msg(nlines(err) == 1 && strncmp(err, "safesteps: ", 11) == 0,
+	ck_assert_msg(cli_count(err, strlen(err), "\n") == 1 &&
+			  strncmp(err, "safesteps: ", 11) == 0,
 	    "%s %s: stderr is not one line: \"%s\"", opts[_i][0], opts[_i][1],
 	    err);
 	expect_signal_end(t, SIGTERM);
