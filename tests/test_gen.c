@@ -244,23 +244,6 @@ locates(const struct load_report *rep, const char *path, int line, int col_lo,
 	return 0;
 }
 
-/* 1 if the n bytes at p hold an ESC, a C1 control or a BEL. */
-static int
-has_control_bytes(const char *p, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)p;
-
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == 0x1b || s[i] == 0x07 || s[i] == 0x9b ||
-		    s[i] == 0x9d)
-			return 1;
-		if (s[i] == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 &&
-		    s[i + 1] <= 0x9f)
-			return 1;
-	}
-	return 0;
-}
-
 /* Run "safesteps --check path"; r filled, caller frees it. */
 static void
 run_check(const char *path, struct run_result *r)
@@ -301,7 +284,7 @@ expect_refused(const char *what, const struct buf *b, const char *path,
 	for (size_t i = 0; i < rep.ndiags; i++) {
 		char *s = load_diag_format(&rep, i);
 
-		ck_assert_msg(!has_control_bytes(s, strlen(s)),
+		ck_assert_msg(!cli_has_control_bytes(s, strlen(s)),
 		    "%s: a message holds a control byte", what);
 		free(s);
 	}
@@ -330,8 +313,8 @@ expect_refused(const char *what, const struct buf *b, const char *path,
 	}
 	ck_assert_msg(
 	    named, "%s: --check does not say where:\n%s", what, r.err);
-	ck_assert_msg(!has_control_bytes(r.err, r.errlen) &&
-			  !has_control_bytes(r.out, r.outlen),
+	ck_assert_msg(!cli_has_control_bytes(r.err, r.errlen) &&
+			  !cli_has_control_bytes(r.out, r.outlen),
 	    "%s: --check printed a control byte from the content", what);
 	run_free(&r);
 	free(file);
@@ -707,8 +690,8 @@ START_TEST(bad_content_outside_kiosk)
 	    "status %d, stderr:\n%s", r.status, r.err);
 	ck_assert_msg(strstr(r.err, "en.json") != NULL,
 	    "the message does not name the file:\n%s", r.err);
-	ck_assert(!has_control_bytes(r.err, r.errlen));
-	ck_assert(!has_control_bytes(r.out, r.outlen));
+	ck_assert(!cli_has_control_bytes(r.err, r.errlen));
+	ck_assert(!cli_has_control_bytes(r.out, r.outlen));
 	ck_assert_ptr_null(strstr(r.out, "PWNED"));
 	run_free(&r);
 
@@ -716,8 +699,8 @@ START_TEST(bad_content_outside_kiosk)
 	    run_cmd(argv_print, env_utf8, NULL, 0, NULL, 10000, &r), 0);
 	ck_assert_msg(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0,
 	    "--print: status %d, stderr:\n%s", r.status, r.err);
-	ck_assert(!has_control_bytes(r.err, r.errlen));
-	ck_assert(!has_control_bytes(r.out, r.outlen));
+	ck_assert(!cli_has_control_bytes(r.err, r.errlen));
+	ck_assert(!cli_has_control_bytes(r.out, r.outlen));
 	ck_assert_ptr_null(strstr(r.out, "PWNED"));
 	run_free(&r);
 	tmpdir_remove(dir);
