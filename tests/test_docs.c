@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "cli.h"
 #include "guidescreen.h"
 #include "keys.h"
 #include "load.h"
@@ -37,28 +38,10 @@ next_line(const char *p, char *line, size_t size)
 	return e != NULL ? e + 1 : p + strlen(p);
 }
 
-/* The English guide, loaded through the real loader. */
-static struct guide *
-english(void)
-{
-	char path[4096];
-	struct load_report rep = { 0 };
-	struct guide *g;
-
-	snprintf(path, sizeof path, "%s/en.json",
-	    getenv("SAFESTEPS_CONTENT_DIR") != NULL
-		? getenv("SAFESTEPS_CONTENT_DIR")
-		: "content");
-	g = load_file(path, &rep);
-	load_report_free(&rep);
-	ck_assert_msg(g != NULL, "%s does not load", path);
-	return g;
-}
-
 START_TEST(test_man_keys_are_the_key_table)
 {
 	char *man = scratch_read(MAN, NULL);
-	struct guide *g = english();
+	struct guide *g = cli_guide_of("en");
 	const char *p = strstr(man, "\n.Sh KEYS\n");
 	char line[1024], desc[1024];
 	size_t i = 0;
