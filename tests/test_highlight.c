@@ -208,8 +208,8 @@ vt_teardown(void)
 static void
 make_norev_terminfo(const char *dir)
 {
-	char *src = xasprintf("%s/norev.ti", dir);
-	const char *argv[] = { "/usr/bin/tic", "-x", "-o", dir, src, NULL };
+	char *src = xasprintf("%s/norev.ti", dir), *tic = tool_path("tic");
+	const char *argv[] = { tic, "-x", "-o", dir, src, NULL };
 	const char *env[] = { "LANG=C", NULL };
 	struct run_result r;
 	FILE *f = fopen(src, "w");
@@ -223,6 +223,7 @@ make_norev_terminfo(const char *dir)
 	ck_assert_msg(r.status == 0, "tic failed: %s", r.err);
 	run_free(&r);
 	free(src);
+	free(tic);
 }
 
 /* The row that starts with "> " and label's first words, or -1. */
@@ -277,9 +278,8 @@ START_TEST(no_reverse_video_gets_marker)
 	struct term *t;
 	int r, cr, vis;
 
-	if (access("/usr/bin/tic", X_OK) != 0) {
-		tool_skip("no_reverse_video_gets_marker",
-		    "needs /usr/bin/tic (Debian package ncurses-bin)");
+	if (!tool_need("no_reverse_video_gets_marker", "tic", "ncurses-bin")) {
+		free(one);
 		free(ti);
 		return;
 	}
