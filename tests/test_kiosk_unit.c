@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
@@ -298,6 +299,8 @@ traced_kiosk_session(void)
 		"--countdown", "1", NULL };
 	const char *const env[] = { "TERM=linux", "LANG=C.UTF-8",
 		"ASAN_OPTIONS=detect_leaks=0", NULL };
+	struct guide *en = cli_guide_of("en");
+	char *still = gs_words(gs_ui(en, GUIDE_UI_STILL_THERE_PLAIN), 40);
 	struct term *t;
 	pid_t pid;
 	int status;
@@ -334,8 +337,11 @@ traced_kiosk_session(void)
 	send_ctrl(t, 'd');
 	term_send_bytes(t, "q\r", 2);
 	term_wait_idle(t, 3000);
-	/* Idle: "still there?", then the countdown resets the kiosk. */
-	term_settle(t, 4000, 6000);
+	/* Idle in the plain mode: "still there?", then the countdown resets
+	 * the kiosk to its start screen. */
+	ck_assert_msg(term_wait_text(t, still, 6000, NULL, NULL) == 0,
+	    "no \"%s\" after the idle time:\n%s", still, term_dump(t));
+	gs_wait_screen(t, en, "start");
 	pid = tool_first_child(term_pid(t));
 	ck_assert_int_gt(pid, 0);
 	/* How systemd stops the unit; signal the program, not strace. */
@@ -344,6 +350,8 @@ traced_kiosk_session(void)
 	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGTERM,
 	    "status %d; stderr: %s", status, term_stderr(t));
 	term_free(t);
+	free(still);
+	guide_free(en);
 }
 
 /* The name of the system call on a line of strace -f output, into name;
