@@ -47,23 +47,6 @@ copy_english(const char *dir, const char *name)
 	return path;
 }
 
-/* No byte that a terminal takes as a command: C0 but newline and tab,
- * DEL, C1. */
-static int
-has_control_bytes(const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-			return 1;
-		if (c == 0xc2 && i + 1 < n && (unsigned char)p[i + 1] >= 0x80 &&
-		    (unsigned char)p[i + 1] <= 0x9f)
-			return 1;
-	}
-	return 0;
-}
-
 /* en.json copied to es.json: the program would refuse it, so must
  * --check; draft.json is checked, with a warning. */
 START_TEST(check_refuses_a_wrong_name)
@@ -190,9 +173,9 @@ START_TEST(outside_text_is_escaped)
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		run_args(cases[i], env_utf8, &r);
-		ck_assert_msg(!has_control_bytes(r.err, r.errlen),
+		ck_assert_msg(!cli_has_control_bytes(r.err, r.errlen),
 		    "case %zu: a control byte on stderr", i);
-		ck_assert_msg(!has_control_bytes(r.out, r.outlen),
+		ck_assert_msg(!cli_has_control_bytes(r.out, r.outlen),
 		    "case %zu: a control byte on stdout", i);
 		ck_assert_msg(strstr(r.err, shown) != NULL ||
 				  strstr(r.out, shown) != NULL,
@@ -202,7 +185,7 @@ START_TEST(outside_text_is_escaped)
 	/* SAFESTEPS_CONTENT that does not exist, named in a message. */
 	run_args((const char *const[]){ "--print", NULL }, env, &r);
 	cli_expect_status(&r, 0);
-	ck_assert(!has_control_bytes(r.err, r.errlen));
+	ck_assert(!cli_has_control_bytes(r.err, r.errlen));
 	ck_assert_msg(strstr(r.err, shown) != NULL, "stderr: %s", r.err);
 	run_free(&r);
 	free(env_evil);
@@ -210,6 +193,27 @@ START_TEST(outside_text_is_escaped)
 	free(file);
 	free(name);
 	scratch_remove(dir);
+}
+END_TEST
+
+/* The test of the tests above: what counts as a control byte. */
+START_TEST(control_bytes_are_found)
+{
+	static const char *const bad[] = { "a\033[2J", "a\007", "a\r", "a\177",
+		"a\xc2\x9b"
+		"2J",
+		"a\x9b"
+		"2J",
+		"a\x9d"
+		"0;x" };
+	/* Newline, tab, and U+00DB and U+201D, whose UTF-8 ends in 0x9b and
+	 * 0x9d (not CSI and OSC there). */
+	static const char good[] = "a\tb\n\xc3\x9b \xe2\x80\x9d\n";
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		ck_assert_msg(cli_has_control_bytes(bad[i], strlen(bad[i])),
+		    "case %zu not found", i);
+	ck_assert(!cli_has_control_bytes(good, sizeof good - 1));
 }
 END_TEST
 
@@ -240,6 +244,7 @@ check_suite(void)
 	tcase_add_test(tc, check_site_alone);
 	tcase_add_test(tc, outside_text_is_escaped);
 	tcase_add_test(tc, option_without_value);
+	tcase_add_test(tc, control_bytes_are_found);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "guide.h"
 #include "guidescreen.h"
 #include "layout.h"
@@ -33,11 +34,7 @@ static const char *const langs[] = { "en", "fr" };
 static char *
 content_path(const char *lang)
 {
-	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
-
-	if (dir == NULL || *dir == '\0')
-		dir = "content";
-	return xasprintf("%s/%s.json", dir, lang);
+	return xasprintf("%s/%s.json", cli_content_dir(), lang);
 }
 
 /* Load one language; every problem found fails the test, named. */

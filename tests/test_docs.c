@@ -11,35 +11,14 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "cli.h"
 #include "guidescreen.h"
 #include "keys.h"
 #include "load.h"
 #include "run.h"
+#include "scratch.h"
 
 #define MAN "man/safesteps.1"
-
-/* The whole of a file, NUL-terminated.  Caller frees. */
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t len = 0, n;
-	char chunk[4096];
-
-	ck_assert_msg(f != NULL, "cannot read %s", path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		buf = realloc(buf, len + n + 1);
-		ck_assert_ptr_nonnull(buf);
-		memcpy(buf + len, chunk, n);
-		len += n;
-	}
-	fclose(f);
-	buf = realloc(buf, len + 1);
-	ck_assert_ptr_nonnull(buf);
-	buf[len] = '\0';
-	return buf;
-}
 
 /* The next line of the man page after p, into line; NULL at the end. */
 static const char *
@@ -59,28 +38,10 @@ next_line(const char *p, char *line, size_t size)
 	return e != NULL ? e + 1 : p + strlen(p);
 }
 
-/* The English guide, loaded through the real loader. */
-static struct guide *
-english(void)
-{
-	char path[4096];
-	struct load_report rep = { 0 };
-	struct guide *g;
-
-	snprintf(path, sizeof path, "%s/en.json",
-	    getenv("SAFESTEPS_CONTENT_DIR") != NULL
-		? getenv("SAFESTEPS_CONTENT_DIR")
-		: "content");
-	g = load_file(path, &rep);
-	load_report_free(&rep);
-	ck_assert_msg(g != NULL, "%s does not load", path);
-	return g;
-}
-
 START_TEST(test_man_keys_are_the_key_table)
 {
-	char *man = slurp(MAN);
-	struct guide *g = english();
+	char *man = scratch_read(MAN, NULL);
+	struct guide *g = cli_guide_of("en");
 	const char *p = strstr(man, "\n.Sh KEYS\n");
 	char line[1024], desc[1024];
 	size_t i = 0;
@@ -131,7 +92,8 @@ START_TEST(test_every_option_is_documented)
 	const char *const argv[] = { run_bin(), "--help", NULL };
 	const char *const env[] = { "LANG=C.UTF-8", NULL };
 	struct run_result r;
-	char *man = slurp(MAN), *readme = slurp("README.md");
+	char *man = scratch_read(MAN, NULL),
+	     *readme = scratch_read("README.md", NULL);
 	const char *p;
 	int n = 0;
 
@@ -228,7 +190,7 @@ names_key(const char *text, const char *key)
  */
 START_TEST(test_format_keys_are_documented)
 {
-	char *man = slurp("man/safesteps-content.5");
+	char *man = scratch_read("man/safesteps-content.5", NULL);
 	const char *sections[] = { "The top level", "Screens", "Steps",
 		"Resources", "Sources", "Site files" };
 	const char *section, *key;

@@ -26,51 +26,33 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "guide.h"
 #include "guidescreen.h"
 #include "load.h"
 #include "run.h"
 #include "term.h"
+#include "tmpdir.h"
+#include "xmalloc.h"
 
-/* The directory every generated file goes into, removed at the end. */
-static char gen_dir[] = "/tmp/safesteps-gen-XXXXXX";
+/* The directory every generated file goes into, one for each test case,
+ * removed after it (an unchecked fixture: even when a test failed). */
+static char *gen_dir;
 
 static const char *const env_utf8[] = { "LANG=C.UTF-8", NULL };
-
-/* Remove a directory and what it holds (two levels are enough here). */
-static void
-rm_tree(const char *dir, int depth)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[4096];
-
-	if (d == NULL)
-		return;
-	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-			continue;
-		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		if (unlink(path) != 0 && errno == EISDIR && depth < 3)
-			rm_tree(path, depth + 1);
-	}
-	closedir(d);
-	rmdir(dir);
-}
 
 static void
 gen_setup(void)
 {
-	if (mkdtemp(gen_dir) == NULL) {
-		perror("mkdtemp");
-		abort();
-	}
+	gen_dir = tmpdir_make("safesteps-gen");
 }
 
 static void
 gen_teardown(void)
 {
-	rm_tree(gen_dir, 0);
+	tmpdir_remove(gen_dir);
+	free(gen_dir);
+	gen_dir = NULL;
 }
 
 /* A new empty directory under gen_dir (unique even across forked tests).
@@ -78,10 +60,8 @@ gen_teardown(void)
 static char *
 new_dir(void)
 {
-	char *d = malloc(strlen(gen_dir) + 16);
+	char *d = xasprintf("%s/d-XXXXXX", gen_dir);
 
-	ck_assert_ptr_nonnull(d);
-	sprintf(d, "%s/d-XXXXXX", gen_dir);
 	ck_assert_ptr_nonnull(mkdtemp(d));
 	return d;
 }
@@ -264,23 +244,6 @@ locates(const struct load_report *rep, const char *path, int line, int col_lo,
 	return 0;
 }
 
-/* 1 if the n bytes at p hold an ESC, a C1 control or a BEL. */
-static int
-has_control_bytes(const char *p, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)p;
-
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == 0x1b || s[i] == 0x07 || s[i] == 0x9b ||
-		    s[i] == 0x9d)
-			return 1;
-		if (s[i] == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 &&
-		    s[i + 1] <= 0x9f)
-			return 1;
-	}
-	return 0;
-}
-
 /* Run "safesteps --check path"; r filled, caller frees it. */
 static void
 run_check(const char *path, struct run_result *r)
@@ -321,7 +284,7 @@ expect_refused(const char *what, const struct buf *b, const char *path,
 	for (size_t i = 0; i < rep.ndiags; i++) {
 		char *s = load_diag_format(&rep, i);
 
-		ck_assert_msg(!has_control_bytes(s, strlen(s)),
+		ck_assert_msg(!cli_has_control_bytes(s, strlen(s)),
 		    "%s: a message holds a control byte", what);
 		free(s);
 	}
@@ -350,8 +313,8 @@ expect_refused(const char *what, const struct buf *b, const char *path,
 	}
 	ck_assert_msg(
 	    named, "%s: --check does not say where:\n%s", what, r.err);
-	ck_assert_msg(!has_control_bytes(r.err, r.errlen) &&
-			  !has_control_bytes(r.out, r.outlen),
+	ck_assert_msg(!cli_has_control_bytes(r.err, r.errlen) &&
+			  !cli_has_control_bytes(r.out, r.outlen),
 	    "%s: --check printed a control byte from the content", what);
 	run_free(&r);
 	free(file);
@@ -727,8 +690,8 @@ START_TEST(bad_content_outside_kiosk)
 	    "status %d, stderr:\n%s", r.status, r.err);
 	ck_assert_msg(strstr(r.err, "en.json") != NULL,
 	    "the message does not name the file:\n%s", r.err);
-	ck_assert(!has_control_bytes(r.err, r.errlen));
-	ck_assert(!has_control_bytes(r.out, r.outlen));
+	ck_assert(!cli_has_control_bytes(r.err, r.errlen));
+	ck_assert(!cli_has_control_bytes(r.out, r.outlen));
 	ck_assert_ptr_null(strstr(r.out, "PWNED"));
 	run_free(&r);
 
@@ -736,11 +699,11 @@ START_TEST(bad_content_outside_kiosk)
 	    run_cmd(argv_print, env_utf8, NULL, 0, NULL, 10000, &r), 0);
 	ck_assert_msg(WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0,
 	    "--print: status %d, stderr:\n%s", r.status, r.err);
-	ck_assert(!has_control_bytes(r.err, r.errlen));
-	ck_assert(!has_control_bytes(r.out, r.outlen));
+	ck_assert(!cli_has_control_bytes(r.err, r.errlen));
+	ck_assert(!cli_has_control_bytes(r.out, r.outlen));
 	ck_assert_ptr_null(strstr(r.out, "PWNED"));
 	run_free(&r);
-	rm_tree(dir, 0);
+	tmpdir_remove(dir);
 	free(dir);
 }
 END_TEST
@@ -755,6 +718,9 @@ START_TEST(bad_content_in_kiosk)
 	const char *env[] = { "TERM=xterm-256color", "LANG=C.UTF-8", NULL };
 	struct term *t = term_start(24, 80, env, argv);
 	static const char osc[] = "\x1b]0;";
+	/* The built-in copy is made from the content under test. */
+	struct guide *en = cli_guide_of("en");
+	const struct guide_screen *start = &en->screens[en->start];
 	int status;
 
 	ck_assert_ptr_nonnull(t);
@@ -763,11 +729,12 @@ START_TEST(bad_content_in_kiosk)
 	ck_assert_msg(term_find(t, "988", NULL, NULL) == 0,
 	    "no crisis line:\n%s", term_dump(t));
 	/* Walk a little, so that more of the content is drawn. */
-	term_send_key(t, TERM_KEY_DOWN);
-	term_send_key(t, TERM_KEY_ENTER);
-	term_settle(t, 100, 1000);
-	term_send_char(t, 'h', 0);
-	term_settle(t, 100, 1000);
+	ck_assert_uint_ge(start->nchoices, 2);
+	gs_key(t, TERM_KEY_DOWN);
+	gs_key(t, TERM_KEY_ENTER);
+	gs_wait_screen(t, en, en->screens[start->choices[1].target].id);
+	gs_ch(t, 'h');
+	gs_wait_screen(t, en, "help");
 	ck_assert(!term_output_has(t, "PWNED", 5));
 	ck_assert(!term_output_has(t, osc, sizeof osc - 1));
 	ck_assert(!term_output_has(t, "\xc2\x9b", 2));
@@ -778,7 +745,8 @@ START_TEST(bad_content_in_kiosk)
 	ck_assert_int_ge(term_wait_exit(t, 3000, &status), 0);
 	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGTERM);
 	term_free(t);
-	rm_tree(dir, 0);
+	guide_free(en);
+	tmpdir_remove(dir);
 	free(dir);
 }
 END_TEST
@@ -791,11 +759,7 @@ START_TEST(fuzz_corpus_replays)
 	struct dirent *e;
 	size_t files = 0;
 
-	if (d == NULL) {
-		ck_assert_msg(
-		    errno == ENOENT, "tests/fuzz: %s", strerror(errno));
-		return;
-	}
+	ck_assert_msg(d != NULL, "tests/fuzz: %s", strerror(errno));
 	while ((e = readdir(d)) != NULL) {
 		char path[4096];
 		struct load_report rep = { 0 };
@@ -827,6 +791,7 @@ gen_suite(void)
 	TCase *tc;
 
 	tc = tcase_create("loader");
+	tcase_add_unchecked_fixture(tc, gen_setup, gen_teardown);
 	tcase_set_timeout(tc, term_seconds(60));
 	tcase_add_test(tc, fixture_is_valid);
 	tcase_add_loop_test(
@@ -839,6 +804,7 @@ gen_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("program");
+	tcase_add_unchecked_fixture(tc, gen_setup, gen_teardown);
 	tcase_set_timeout(tc, term_seconds(30));
 	tcase_add_test(tc, bad_content_outside_kiosk);
 	tcase_add_test(tc, bad_content_in_kiosk);
@@ -849,10 +815,5 @@ gen_suite(void)
 int
 main(void)
 {
-	int status;
-
-	gen_setup();
-	status = gs_run(gen_suite());
-	gen_teardown();
-	return status;
+	return gs_run(gen_suite());
 }

@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "guide.h"
@@ -209,8 +208,8 @@ vt_teardown(void)
 static void
 make_norev_terminfo(const char *dir)
 {
-	char *src = xasprintf("%s/norev.ti", dir);
-	const char *argv[] = { "/usr/bin/tic", "-x", "-o", dir, src, NULL };
+	char *src = xasprintf("%s/norev.ti", dir), *tic = tool_path("tic");
+	const char *argv[] = { tic, "-x", "-o", dir, src, NULL };
 	const char *env[] = { "LANG=C", NULL };
 	struct run_result r;
 	FILE *f = fopen(src, "w");
@@ -224,6 +223,7 @@ make_norev_terminfo(const char *dir)
 	ck_assert_msg(r.status == 0, "tic failed: %s", r.err);
 	run_free(&r);
 	free(src);
+	free(tic);
 }
 
 /* The row that starts with "> " and label's first words, or -1. */
@@ -278,9 +278,8 @@ START_TEST(no_reverse_video_gets_marker)
 	struct term *t;
 	int r, cr, vis;
 
-	if (access("/usr/bin/tic", X_OK) != 0) {
-		tool_skip("no_reverse_video_gets_marker",
-		    "needs /usr/bin/tic (Debian package ncurses-bin)");
+	if (!tool_need("no_reverse_video_gets_marker", "tic", "ncurses-bin")) {
+		free(one);
 		free(ti);
 		return;
 	}
@@ -468,14 +467,6 @@ pane_read(struct pane *p)
 	free(out);
 }
 
-static void
-sleep_ms(int ms)
-{
-	struct timespec ts = { 0, (long)ms * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
 /*
  * Wait until the pane shows screen id of g (its title's first words on
  * the first row) and two reads 10 ms apart agree; fill p.
@@ -502,7 +493,7 @@ pane_wait_screen(
 		pane_free(&last);
 		last = *p;
 		p->text = NULL;
-		sleep_ms(10);
+		term_sleep_ms(10);
 	}
 	pane_free(&last);
 	free(title);

@@ -17,18 +17,15 @@
  */
 #include <check.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "ascii.h"
 #include "guide.h"
 #include "layout.h"
-#include "load.h"
 #include "run.h"
 #include "guidescreen.h"
 #include "term.h"
@@ -39,57 +36,17 @@
 /* How long leaving may take (scaled). */
 #define EXIT_MS 3000
 
-static const char *bin;
-static const char *content_dir;
+/* The content under test, loaded by gs_main. */
 static struct guide *en, *fr;
-
-static const char *const env_xterm[] = { "TERM=xterm-256color", "LANG=C.UTF-8",
-	NULL };
 
 /* ---- the content ---- */
 
-static struct guide *
-load_lang(const char *lang)
-{
-	struct load_report rep = { 0 };
-	struct guide *g;
-	char *path = xasprintf("%s/%s.json", content_dir, lang);
-
-	g = load_file(path, &rep);
-	for (size_t i = 0; g == NULL && i < rep.ndiags && i < 5; i++) {
-		char *msg = load_diag_format(&rep, i);
-
-		fprintf(stderr, "test_hostile: %s\n", msg);
-		free(msg);
-	}
-	load_report_free(&rep);
-	free(path);
-	return g;
-}
-
-static void
-content_setup(void)
-{
-	bin = run_bin();
-	content_dir = getenv("SAFESTEPS_CONTENT_DIR");
-	if (content_dir == NULL || *content_dir == '\0')
-		content_dir = "content";
-	en = load_lang("en");
-	fr = load_lang("fr");
-}
-
-static void
-content_teardown(void)
-{
-	guide_free(en);
-	guide_free(fr);
-	en = fr = NULL;
-}
-
+/* g, which must have loaded (gs_main requires only English). */
 static struct guide *
 need(struct guide *g, const char *lang)
 {
-	ck_assert_msg(g != NULL, "%s/%s.json does not load", content_dir, lang);
+	ck_assert_msg(
+	    g != NULL, "%s/%s.json does not load", gs_content_dir(), lang);
 	return g;
 }
 
@@ -159,30 +116,6 @@ crisis_whole(struct term *t, const struct guide *g, int utf8)
 }
 
 /* ---- the program ---- */
-
-/* Start the program at rows x cols with env and the options after env
- * (NULL-terminated). */
-static struct term *
-app_start(int rows, int cols, const char *const *env, ...)
-{
-	const char *argv[16];
-	const char *a;
-	struct term *t;
-	va_list ap;
-	int n = 0;
-
-	argv[n++] = bin;
-	argv[n++] = "--content";
-	argv[n++] = content_dir;
-	va_start(ap, env);
-	while ((a = va_arg(ap, const char *)) != NULL && n < 15)
-		argv[n++] = a;
-	va_end(ap);
-	argv[n] = NULL;
-	t = term_start(rows, cols, env, argv);
-	ck_assert_msg(t != NULL, "cannot start %s", bin);
-	return t;
-}
 
 struct start_wait {
 	const struct guide *g;
@@ -293,14 +226,6 @@ seed(void)
 	return 20261130ULL;
 }
 
-static void
-nap_ms(int ms)
-{
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
-
 /* ---- the resize storm ---- */
 
 /* 300 sizes in 3 s between 1x1 and 250x80, then normal use at 80x24. */
@@ -314,7 +239,7 @@ START_TEST(resize_storm)
 	int row;
 
 	rng_state = s;
-	t = app_start(24, 80, env_xterm, NULL);
+	t = gs_start(24, 80, gs_env_xterm, NULL);
 	expect_start(t, g, 1, "before the storm");
 	for (int i = 0; i < 300; i++) {
 		int rows, cols;
@@ -331,7 +256,7 @@ START_TEST(resize_storm)
 		}
 		ck_assert_int_eq(term_resize(t, rows, cols), 0);
 		term_pump(t);
-		nap_ms(10);
+		term_sleep_ms(10);
 		ck_assert_msg(!term_exited(t),
 		    "seed %llu: the program ended during the storm (size "
 		    "%d: %dx%d)",
@@ -370,7 +295,7 @@ START_TEST(start_size)
 {
 	const struct guide *g = need(en, "en");
 	int cols = sizes[_i].cols, rows = sizes[_i].rows;
-	struct term *t = app_start(rows, cols, env_xterm, NULL);
+	struct term *t = gs_start(rows, cols, gs_env_xterm, NULL);
 	char what[64];
 
 	snprintf(what, sizeof what, "start at %dx%d", cols, rows);
@@ -403,6 +328,8 @@ END_TEST
 
 /* ---- TERM ---- */
 
+/* The kinds that get the plain mode come first: term_kinds_eof runs over
+ * those alone. */
 static const struct {
 	const char *env; /* the TERM entry, or NULL for none */
 	int plain;       /* 1: the plain mode is expected */
@@ -410,17 +337,18 @@ static const struct {
 	{ NULL, 1 },
 	{ "TERM=", 1 },
 	{ "TERM=dumb", 1 },
+	{ "TERM=no-such-terminal-xyz", 1 },
 	{ "TERM=linux", 0 },
 	{ "TERM=vt100", 0 },
-	{ "TERM=no-such-terminal-xyz", 1 },
 };
+#define PLAIN_TERMS 4
 
 /* Each kind of TERM: the right mode, and a clean q. */
 START_TEST(term_kinds)
 {
 	const struct guide *g = need(en, "en");
 	const char *env[] = { "LANG=C.UTF-8", terms[_i].env, NULL };
-	struct term *t = app_start(24, 80, env, NULL);
+	struct term *t = gs_start(24, 80, env, NULL);
 	char what[64];
 	size_t len;
 
@@ -456,9 +384,9 @@ START_TEST(term_kinds_eof)
 	struct term *t;
 	char *w;
 
-	if (!terms[_i].plain)
-		return;
-	t = app_start(24, 80, env, NULL);
+	ck_assert_msg(terms[_i].plain,
+	    "terms[%d] is not a plain kind: mend PLAIN_TERMS", _i);
+	t = gs_start(24, 80, env, NULL);
 	w = gs_words(g->screens[g->start].title, 70);
 	ck_assert_msg(
 	    wait_output(t, w) == 0, "no start screen:\n%s", term_dump(t));
@@ -487,7 +415,7 @@ START_TEST(lang_kinds)
 	const struct guide *g =
 	    langs[_i].french ? need(fr, "fr") : need(en, "en");
 	const char *env[] = { "TERM=xterm-256color", langs[_i].env, NULL };
-	struct term *t = app_start(24, 80, env, NULL);
+	struct term *t = gs_start(24, 80, env, NULL);
 	char what[64];
 
 	snprintf(what, sizeof what, "%s",
@@ -514,8 +442,9 @@ END_TEST
 START_TEST(stdin_closed_tty)
 {
 	const char *argv[] = { "/bin/sh", "-c",
-		"exec \"$0\" --content \"$1\" <&-", bin, content_dir, NULL };
-	struct term *t = term_start(24, 80, env_xterm, argv);
+		"exec \"$0\" --content \"$1\" <&-", gs_bin(), gs_content_dir(),
+		NULL };
+	struct term *t = term_start(24, 80, gs_env_xterm, argv);
 	char why[512];
 	int status = 0;
 
@@ -536,9 +465,9 @@ END_TEST
 START_TEST(stdin_null_tty)
 {
 	const char *argv[] = { "/bin/sh", "-c",
-		"exec \"$0\" --content \"$1\" </dev/null", bin, content_dir,
-		NULL };
-	struct term *t = term_start(24, 80, env_xterm, argv);
+		"exec \"$0\" --content \"$1\" </dev/null", gs_bin(),
+		gs_content_dir(), NULL };
+	struct term *t = term_start(24, 80, gs_env_xterm, argv);
 
 	ck_assert_ptr_nonnull(t);
 	expect_exit(t, 0, "stdin /dev/null on a terminal");
@@ -550,17 +479,18 @@ END_TEST
 START_TEST(stdin_pipes)
 {
 	const char *closed[] = { "/bin/sh", "-c",
-		"exec \"$0\" --content \"$1\" <&-", bin, content_dir, NULL };
+		"exec \"$0\" --content \"$1\" <&-", gs_bin(), gs_content_dir(),
+		NULL };
 	const char *null[] = { "/bin/sh", "-c",
-		"exec \"$0\" --content \"$1\" </dev/null", bin, content_dir,
-		NULL };
+		"exec \"$0\" --content \"$1\" </dev/null", gs_bin(),
+		gs_content_dir(), NULL };
 	const char *print[] = { "/bin/sh", "-c",
-		"exec \"$0\" --print --content \"$1\" <&-", bin, content_dir,
-		NULL };
+		"exec \"$0\" --print --content \"$1\" <&-", gs_bin(),
+		gs_content_dir(), NULL };
 	struct run_result r = { 0 };
 
 	ck_assert_int_eq(
-	    run_cmd(closed, env_xterm, NULL, 0, NULL, EXIT_MS, &r), 0);
+	    run_cmd(closed, gs_env_xterm, NULL, 0, NULL, EXIT_MS, &r), 0);
 	ck_assert_msg(r.status != -1 && WIFEXITED(r.status),
 	    "plain, stdin closed: status %d", r.status);
 	ck_assert_msg(WEXITSTATUS(r.status) == 0 ||
@@ -570,7 +500,7 @@ START_TEST(stdin_pipes)
 	run_free(&r);
 
 	ck_assert_int_eq(
-	    run_cmd(null, env_xterm, NULL, 0, NULL, EXIT_MS, &r), 0);
+	    run_cmd(null, gs_env_xterm, NULL, 0, NULL, EXIT_MS, &r), 0);
 	ck_assert_msg(
 	    r.status != -1 && WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0,
 	    "plain, stdin /dev/null: status %d, stderr: %s", r.status, r.err);
@@ -580,7 +510,7 @@ START_TEST(stdin_pipes)
 
 	/* The handout does not read stdin at all. */
 	ck_assert_int_eq(
-	    run_cmd(print, env_xterm, NULL, 0, NULL, EXIT_MS, &r), 0);
+	    run_cmd(print, gs_env_xterm, NULL, 0, NULL, EXIT_MS, &r), 0);
 	ck_assert_msg(
 	    r.status != -1 && WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0,
 	    "--print, stdin closed: status %d, stderr: %s", r.status, r.err);
@@ -595,15 +525,15 @@ static const char *const short_opts[] = { "--help", "--version",
  * for the short answers. */
 START_TEST(stdout_full)
 {
-	const char *plain[] = { bin, "--plain", "--content", content_dir,
-		NULL };
-	const char *print[] = { bin, "--print", "--content", content_dir,
-		NULL };
+	const char *plain[] = { gs_bin(), "--plain", "--content",
+		gs_content_dir(), NULL };
+	const char *print[] = { gs_bin(), "--print", "--content",
+		gs_content_dir(), NULL };
 	struct run_result r = { 0 };
 
 	need(en, "en");
 	ck_assert_int_eq(
-	    run_cmd(plain, env_xterm, "1\nq\n", 4, "/dev/full", EXIT_MS, &r),
+	    run_cmd(plain, gs_env_xterm, "1\nq\n", 4, "/dev/full", EXIT_MS, &r),
 	    0);
 	ck_assert_msg(
 	    r.status != -1 && WIFEXITED(r.status) && WEXITSTATUS(r.status) == 1,
@@ -613,7 +543,7 @@ START_TEST(stdout_full)
 	run_free(&r);
 
 	ck_assert_int_eq(
-	    run_cmd(print, env_xterm, NULL, 0, "/dev/full", EXIT_MS, &r), 0);
+	    run_cmd(print, gs_env_xterm, NULL, 0, "/dev/full", EXIT_MS, &r), 0);
 	ck_assert_msg(
 	    r.status != -1 && WIFEXITED(r.status) && WEXITSTATUS(r.status) == 1,
 	    "--print >/dev/full: status %d", r.status);
@@ -623,11 +553,11 @@ START_TEST(stdout_full)
 
 	/* The short answers too: a write error is never silent. */
 	for (size_t i = 0; i < sizeof short_opts / sizeof short_opts[0]; i++) {
-		const char *argv[] = { bin, short_opts[i], "--content",
-			content_dir, NULL };
+		const char *argv[] = { gs_bin(), short_opts[i], "--content",
+			gs_content_dir(), NULL };
 
-		ck_assert_int_eq(
-		    run_cmd(argv, env_xterm, NULL, 0, "/dev/full", EXIT_MS, &r),
+		ck_assert_int_eq(run_cmd(argv, gs_env_xterm, NULL, 0,
+				     "/dev/full", EXIT_MS, &r),
 		    0);
 		ck_assert_msg(r.status != -1 && WIFEXITED(r.status) &&
 				  WEXITSTATUS(r.status) == 1,
@@ -671,7 +601,7 @@ START_TEST(signal_at_random)
 
 	rng_state = s;
 	for (int round = 0; round < 6; round++) {
-		struct term *t = app_start(24, 80, env_xterm, NULL);
+		struct term *t = gs_start(24, 80, gs_env_xterm, NULL);
 		char log[512], why[512];
 		size_t n = 0;
 		int nkeys = (int)rng(12), delay, status = 0;
@@ -692,13 +622,13 @@ START_TEST(signal_at_random)
 			    log + n, sizeof log - n, " %s", moves[m].name);
 			delay = (int)rng(40);
 			term_pump(t);
-			nap_ms(delay);
+			term_sleep_ms(delay);
 			n += (size_t)snprintf(
 			    log + n, sizeof log - n, " +%dms", delay);
 		}
 		/* Sometimes at once, sometimes in the middle of a frame. */
 		delay = (int)rng(30);
-		nap_ms(delay);
+		term_sleep_ms(delay);
 		ck_assert_int_eq(term_kill(t, sig), 0);
 		ck_assert_msg(term_wait_exit(t, EXIT_MS, &status) >= 0,
 		    "seed %llu round %d: still running after signal %d (keys%s "
@@ -730,23 +660,19 @@ hostile_suite(void)
 	TCase *tc;
 
 	tc = tcase_create("resize");
-	tcase_add_unchecked_fixture(tc, content_setup, content_teardown);
 	tcase_set_timeout(tc, term_seconds(30));
 	tcase_add_test(tc, resize_storm);
 	tcase_add_loop_test(tc, start_size, 0, sizeof sizes / sizeof sizes[0]);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("environment");
-	tcase_add_unchecked_fixture(tc, content_setup, content_teardown);
 	tcase_set_timeout(tc, term_seconds(20));
 	tcase_add_loop_test(tc, term_kinds, 0, sizeof terms / sizeof terms[0]);
-	tcase_add_loop_test(
-	    tc, term_kinds_eof, 0, sizeof terms / sizeof terms[0]);
+	tcase_add_loop_test(tc, term_kinds_eof, 0, PLAIN_TERMS);
 	tcase_add_loop_test(tc, lang_kinds, 0, sizeof langs / sizeof langs[0]);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("streams");
-	tcase_add_unchecked_fixture(tc, content_setup, content_teardown);
 	tcase_set_timeout(tc, term_seconds(20));
 	tcase_add_test(tc, stdin_closed_tty);
 	tcase_add_test(tc, stdin_null_tty);
@@ -755,7 +681,6 @@ hostile_suite(void)
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("signals");
-	tcase_add_unchecked_fixture(tc, content_setup, content_teardown);
 	tcase_set_timeout(tc, term_seconds(60));
 	tcase_add_loop_test(
 	    tc, signal_at_random, 0, sizeof sigs / sizeof sigs[0]);
@@ -766,5 +691,5 @@ hostile_suite(void)
 int
 main(void)
 {
-	return gs_run(hostile_suite());
+	return gs_main("test_hostile", hostile_suite, &en, &fr);
 }

@@ -20,13 +20,16 @@
 
 #include "guidescreen.h"
 #include "run.h"
+#include "scratch.h"
 #include "term.h"
+#include "tmpdir.h"
 #include "tool.h"
+#include "xmalloc.h"
 
 /* A person of tests/data/site-valid.json. */
 #define SITE_PERSON "Ms. Chen, counsellor"
 
-static char root[] = "/tmp/safesteps-install-XXXXXX";
+static char *root;
 
 /* Run a shell command line; returns its exit status. */
 static int
@@ -50,17 +53,15 @@ exists(const char *dir, const char *rel)
 static void
 setup(void)
 {
-	ck_assert_ptr_nonnull(mkdtemp(root));
+	root = tmpdir_make("safesteps-install");
 }
 
 static void
 teardown(void)
 {
-	char cmd[4096];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
-	sh(cmd);
-	strcpy(root, "/tmp/safesteps-install-XXXXXX");
+	tmpdir_remove(root);
+	free(root);
+	root = NULL;
 }
 
 /* make with a staged prefix and /etc; the output is thrown away. */
@@ -76,21 +77,17 @@ stage(const char *targets)
 	return sh(cmd);
 }
 
-/* Does the file dir/rel hold text? */
+/* Does the file dir/rel hold text?  Fails the test if it cannot be
+ * read. */
 static int
 file_has(const char *dir, const char *rel, const char *text)
 {
-	char p[4096], buf[65536];
-	size_t n;
-	FILE *f;
+	char *p = xasprintf("%s/%s", dir, rel), *s = scratch_read(p, NULL);
+	int has = strstr(s, text) != NULL;
 
-	snprintf(p, sizeof p, "%s/%s", dir, rel);
-	if ((f = fopen(p, "r")) == NULL)
-		return 0;
-	n = fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	return strstr(buf, text) != NULL;
+	free(s);
+	free(p);
+	return has;
 }
 
 START_TEST(test_install_and_uninstall)

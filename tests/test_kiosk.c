@@ -19,8 +19,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "guide.h"
 #include "guidescreen.h"
+#include "scratch.h"
 #include "term.h"
 #include "xmalloc.h"
 
@@ -419,44 +421,16 @@ START_TEST(idle_outside_kiosk_leaves)
 }
 END_TEST
 
-/* A directory with a broken en.json.  Caller removes it (remove_dir). */
+/* A directory with a broken en.json.  Caller removes it
+ * (scratch_remove). */
 static char *
 broken_dir(void)
 {
-	char *dir = xstrdup("/tmp/safesteps-kiosk-XXXXXX");
-	char *path;
-	FILE *f;
+	static const char broken[] = "{ \"format\": 1, \"language\": ";
+	char *dir = scratch_dir();
 
-	ck_assert_ptr_nonnull(mkdtemp(dir));
-	path = xasprintf("%s/en.json", dir);
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs("{ \"format\": 1, \"language\": ", f);
-	fclose(f);
-	free(path);
+	free(scratch_write(dir, "en.json", broken, sizeof broken - 1));
 	return dir;
-}
-
-static void
-remove_dir(char *dir)
-{
-	char *path = xasprintf("%s/en.json", dir);
-
-	unlink(path);
-	rmdir(dir);
-	free(path);
-	free(dir);
-}
-
-/* The lines of s, counted. */
-static int
-nlines(const char *s)
-{
-	int n = 0;
-
-	for (; *s; s++)
-		n += *s == '\n';
-	return n;
 }
 
 START_TEST(broken_content_in_a_kiosk)
@@ -472,13 +446,14 @@ START_TEST(broken_content_in_a_kiosk)
 	ck_assert_int_eq(term_find(t, "safesteps:", NULL, NULL), -1);
 	/* One line on stderr naming the file. */
 	err = term_stderr(t);
-	ck_assert_msg(nlines(err) == 1 && strncmp(err, "safesteps: ", 11) == 0,
+	ck_assert_msg(cli_count(err, strlen(err), "\n") == 1 &&
+			  strncmp(err, "safesteps: ", 11) == 0,
 	    "stderr is not one line: \"%s\"", err);
 	ck_assert_msg(strstr(err, "en.json") != NULL,
 	    "stderr does not name the file: \"%s\"", err);
 	expect_signal_end(t, SIGTERM);
 	term_free(t);
-	remove_dir(dir);
+	scratch_remove(dir);
 }
 END_TEST
 
@@ -500,12 +475,12 @@ START_TEST(broken_content_outside_a_kiosk)
 	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "status %#x, not exit 0", status);
 	err = term_stderr(t);
-	ck_assert_msg(nlines(err) == 1 &&
+	ck_assert_msg(cli_count(err, strlen(err), "\n") == 1 &&
 			  strncmp(err, "safesteps: ", 11) == 0 &&
 			  strstr(err, "en.json") != NULL,
 	    "not one line naming the file: \"%s\"", err);
 	term_free(t);
-	remove_dir(dir);
+	scratch_remove(dir);
 }
 END_TEST
 
@@ -520,7 +495,8 @@ START_TEST(bad_values_in_a_kiosk)
 	gs_wait_screen(t, en, "start");
 	gs_expect_highlight(t, gs_screen(en, "start")->choices[0].label);
 	err = term_stderr(t);
-	ck_assert_msg(nlines(err) == 1 && strncmp(err, "safesteps: ", 11) == 0,
+	ck_assert_msg(cli_count(err, strlen(err), "\n") == 1 &&
+			  strncmp(err, "safesteps: ", 11) == 0,
 	    "%s %s: stderr is not one line: \"%s\"", opts[_i][0], opts[_i][1],
 	    err);
 	expect_signal_end(t, SIGTERM);

@@ -21,9 +21,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
+#include "tmpdir.h"
 #include "tool.h"
 #include "xmalloc.h"
 
@@ -32,8 +34,7 @@
 /* The most exposure "systemd-analyze security" may find (issue 20). */
 #define MAX_EXPOSURE 1.5
 
-static char dir[] = "/tmp/safesteps-unit-XXXXXX";
-static char unit[4096], tracefile[4096];
+static char *dir, unit[4096], tracefile[4096];
 
 /* Write the unit with ExecStart naming the program under test. */
 static void
@@ -42,7 +43,7 @@ setup(void)
 	char bin[PATH_MAX], line[4096];
 	FILE *in, *out;
 
-	ck_assert_ptr_nonnull(mkdtemp(dir));
+	dir = tmpdir_make("safesteps-unit");
 	snprintf(unit, sizeof unit, "%s/%s", dir, UNIT_NAME);
 	snprintf(tracefile, sizeof tracefile, "%s/trace", dir);
 	ck_assert_ptr_nonnull(realpath(run_bin(), bin));
@@ -67,12 +68,9 @@ setup(void)
 static void
 teardown(void)
 {
-	char cmd[4200];
-
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", dir);
-	strcpy(dir, "/tmp/safesteps-unit-XXXXXX");
+	tmpdir_remove(dir);
+	free(dir);
+	dir = NULL;
 }
 
 /* Run cmd; its output (stdout and stderr) into a new string. */
@@ -301,6 +299,8 @@ traced_kiosk_session(void)
 		"--countdown", "1", NULL };
 	const char *const env[] = { "TERM=linux", "LANG=C.UTF-8",
 		"ASAN_OPTIONS=detect_leaks=0", NULL };
+	struct guide *en = cli_guide_of("en");
+	char *still = gs_words(gs_ui(en, GUIDE_UI_STILL_THERE_PLAIN), 40);
 	struct term *t;
 	pid_t pid;
 	int status;
@@ -337,8 +337,11 @@ traced_kiosk_session(void)
 	send_ctrl(t, 'd');
 	term_send_bytes(t, "q\r", 2);
 	term_wait_idle(t, 3000);
-	/* Idle: "still there?", then the countdown resets the kiosk. */
-	term_settle(t, 4000, 6000);
+	/* Idle in the plain mode: "still there?", then the countdown resets
+	 * the kiosk to its start screen. */
+	ck_assert_msg(term_wait_text(t, still, 6000, NULL, NULL) == 0,
+	    "no \"%s\" after the idle time:\n%s", still, term_dump(t));
+	gs_wait_screen(t, en, "start");
 	pid = tool_first_child(term_pid(t));
 	ck_assert_int_gt(pid, 0);
 	/* How systemd stops the unit; signal the program, not strace. */
@@ -347,6 +350,8 @@ traced_kiosk_session(void)
 	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 128 + SIGTERM,
 	    "status %d; stderr: %s", status, term_stderr(t));
 	term_free(t);
+	free(still);
+	guide_free(en);
 }
 
 /* The name of the system call on a line of strace -f output, into name;

@@ -21,6 +21,7 @@
 #include "guide.h"
 #include "guidescreen.h"
 #include "load.h"
+#include "tmpdir.h"
 #include "xmalloc.h"
 
 static const char *
@@ -729,14 +730,8 @@ END_TEST
 
 /* Files that are too big or not files at all. */
 
-static char tmpdir[64];
-
-static void
-make_tmpdir(void)
-{
-	snprintf(tmpdir, sizeof tmpdir, "/tmp/test_load.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
-}
+/* The directory of the files a test below makes (tmpdir_make). */
+static char *tmpdir;
 
 static char *
 tmp_path(const char *name)
@@ -778,7 +773,7 @@ START_TEST(size_limit)
 	struct guide *g;
 	char *exact, *over, *want;
 
-	make_tmpdir();
+	tmpdir = tmpdir_make("test_load");
 	exact = write_padded("exact.json", LOAD_MAX_BYTES);
 	over = write_padded("over.json", LOAD_MAX_BYTES + 1);
 
@@ -814,9 +809,8 @@ START_TEST(size_limit)
 		free(big);
 	}
 
-	unlink(exact);
-	unlink(over);
-	rmdir(tmpdir);
+	tmpdir_remove(tmpdir);
+	free(tmpdir);
 	free(exact);
 	free(over);
 }
@@ -856,12 +850,12 @@ START_TEST(not_regular_files)
 	expect_refused("/dev/null", "not a regular file");
 
 	/* A FIFO with no writer: opening it must not wait for one. */
-	make_tmpdir();
+	tmpdir = tmpdir_make("test_load");
 	fifo = tmp_path("fifo.json");
 	ck_assert_int_eq(mkfifo(fifo, 0600), 0);
 	expect_refused(fifo, "not a regular file");
-	unlink(fifo);
-	rmdir(tmpdir);
+	tmpdir_remove(tmpdir);
+	free(tmpdir);
 	free(fifo);
 
 	expect_refused("/nonexistent/en.json", "No such file or directory");

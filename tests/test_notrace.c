@@ -16,24 +16,27 @@
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
+#include "tmpdir.h"
 #include "tool.h"
+#include "xmalloc.h"
 
-static char tracefile[] = "/tmp/safesteps-notrace-XXXXXX";
+/* strace's output, a file of its own directory, new for each test. */
+static char *trace_dir, *tracefile;
 
 static void
 setup(void)
 {
-	int fd = mkstemp(tracefile);
-
-	ck_assert_int_ge(fd, 0);
-	close(fd);
+	trace_dir = tmpdir_make("safesteps-notrace");
+	tracefile = xasprintf("%s/trace", trace_dir);
 }
 
 static void
 teardown(void)
 {
-	unlink(tracefile);
-	strcpy(tracefile, "/tmp/safesteps-notrace-XXXXXX");
+	tmpdir_remove(trace_dir);
+	free(trace_dir);
+	free(tracefile);
+	trace_dir = tracefile = NULL;
 }
 
 /* Does a traced call write, create, remove or connect anything? */
@@ -61,7 +64,12 @@ bad_call(const char *line)
 		if (strncmp(call, banned[i], strlen(banned[i])) == 0)
 			return 1;
 	}
-	if (strncmp(call, "open(", 5) != 0 && strncmp(call, "openat(", 7) != 0)
+	/* Every call that opens a file by name or by handle: its flags say
+	 * whether it may write. */
+	if (strncmp(call, "open(", 5) != 0 &&
+	    strncmp(call, "openat(", 7) != 0 &&
+	    strncmp(call, "openat2(", 8) != 0 &&
+	    strncmp(call, "open_by_handle_at(", 18) != 0)
 		return 0;
 	/* The terminal itself may be opened for writing. */
 	if (strstr(call, "\"/dev/tty\"") != NULL ||
@@ -258,6 +266,15 @@ START_TEST(test_classifier)
 	ck_assert(!bad_call("12 openat(AT_FDCWD, \"/etc/ld.so.cache\", "
 			    "O_RDONLY|O_CLOEXEC) = 3\n"));
 	ck_assert(!bad_call("12 openat(AT_FDCWD, \"/dev/tty\", O_RDWR) = 3\n"));
+	ck_assert(bad_call("12 openat2(AT_FDCWD, \"/tmp/x\", "
+			   "{flags=O_WRONLY|O_CREAT, mode=0600, resolve=0}, "
+			   "24) = 3\n"));
+	ck_assert(!bad_call("12 openat2(AT_FDCWD, \"/etc/passwd\", "
+			    "{flags=O_RDONLY, resolve=0}, 24) = 3\n"));
+	ck_assert(bad_call("12 open_by_handle_at(3, {handle_bytes=8, "
+			   "handle_type=1}, O_RDWR) = 4\n"));
+	ck_assert(!bad_call("12 open_by_handle_at(3, {handle_bytes=8, "
+			    "handle_type=1}, O_RDONLY) = 4\n"));
 	ck_assert(!bad_call("12 +++ exited with 0 +++\n"));
 }
 END_TEST

@@ -35,10 +35,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 
 #include "cli.h"
 #include "guide.h"
+#include "golden.h"
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
@@ -124,34 +124,17 @@ words_find(const char *have, const char *want)
 	return NULL;
 }
 
-/* The whole of a file, or "" if there is none.  Caller frees. */
+/* The speech log so far, "" before Fenrir has made it.  Caller frees. */
 static char *
-slurp(const char *path, size_t *len)
+log_read(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "r");
-	char *buf = xstrdup("");
-	size_t n = 0, got;
-	char chunk[4096];
+	char *s = golden_read_file(path, len);
 
-	while (f != NULL && (got = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		buf = xreallocarray(buf, n + got + 1, 1);
-		memcpy(buf + n, chunk, got);
-		n += got;
-		buf[n] = '\0';
+	if (s == NULL) {
+		*len = 0;
+		s = xstrdup("");
 	}
-	if (f != NULL)
-		fclose(f);
-	if (len != NULL)
-		*len = n;
-	return buf;
-}
-
-static void
-sleep_ms(int ms)
-{
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
+	return s;
 }
 
 /* The speech log, and how much of it the test has read. */
@@ -179,7 +162,7 @@ speech_next(struct speech *s, struct term *t, const char *want, int timeout_ms,
 		int ok;
 
 		term_pump(t); /* keep Fenrir's output flowing */
-		all = slurp(s->log, &len);
+		all = log_read(s->log, &len);
 		now = words(all + (len > s->seen ? s->seen : len), 0);
 		ok = len > s->seen && (w == NULL || words_find(now, w) != NULL);
 		free(now);
@@ -190,16 +173,16 @@ speech_next(struct speech *s, struct term *t, const char *want, int timeout_ms,
 		    want != NULL ? want : "nothing", term_ms(timeout_ms),
 		    all + (len > s->seen ? s->seen : len));
 		free(all);
-		sleep_ms(20);
+		term_sleep_ms(20);
 	}
 	free(all);
 	/* then quiet */
 	last = len;
 	still = term_now_ms();
 	while (term_now_ms() - still < SPEECH_QUIET_MS) {
-		sleep_ms(20);
+		term_sleep_ms(20);
 		term_pump(t);
-		free(slurp(s->log, &len));
+		free(log_read(s->log, &len));
 		if (len != last) {
 			last = len;
 			still = term_now_ms();
@@ -207,7 +190,7 @@ speech_next(struct speech *s, struct term *t, const char *want, int timeout_ms,
 		ck_assert_msg(term_now_ms() < end + term_ms(5000),
 		    "%s: Fenrir never fell quiet", what);
 	}
-	all = slurp(s->log, &len);
+	all = log_read(s->log, &len);
 	now = xstrdup(all + s->seen);
 	s->seen = len;
 	free(all);
@@ -437,10 +420,10 @@ START_TEST(fenrir_speaks_the_guide)
 	gs_ch(t, 'q');
 	ck_assert_msg(term_wait_exit(t, 10000, &status) >= 0,
 	    "q: Fenrir (and the guide) did not end:\n%s", term_dump(t));
-	sleep_ms(SPEECH_QUIET_MS);
+	term_sleep_ms(SPEECH_QUIET_MS);
 	{
 		size_t len;
-		char *all = slurp(s.log, &len), *crisis;
+		char *all = log_read(s.log, &len), *crisis;
 		const char *p;
 
 		said = xstrdup(all + s.seen);

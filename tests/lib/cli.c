@@ -55,6 +55,32 @@ cli_expect_status(const struct run_result *r, int status)
 	    status, r->err);
 }
 
+int
+cli_has_control_bytes(const char *p, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)p;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = s[i];
+		int more;
+
+		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+			return 1;
+		if (c < 0x80)
+			continue;
+		if (c == 0xc2 && i + 1 < n && s[i + 1] >= 0x80 &&
+		    s[i + 1] <= 0x9f)
+			return 1;
+		/* A lead byte: step over its continuation bytes. */
+		more = c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : 0;
+		if (more == 0 && c <= 0x9f)
+			return 1;
+		while (more-- > 0 && i + 1 < n && (s[i + 1] & 0xc0) == 0x80)
+			i++;
+	}
+	return 0;
+}
+
 size_t
 cli_count(const char *hay, size_t len, const char *needle)
 {

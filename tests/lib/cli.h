@@ -42,4 +42,12 @@ void cli_expect_status(const struct run_result *r, int status);
 /* How many times needle occurs in the first len bytes of hay. */
 size_t cli_count(const char *hay, size_t len, const char *needle);
 
+/*
+ * Whether the n bytes at p hold one that a terminal takes as a command: a
+ * C0 control but newline and tab (ESC, BEL...), DEL, or a C1 control,
+ * whether as UTF-8 (U+0080 to U+009F) or as a byte 0x80 to 0x9F outside a
+ * UTF-8 sequence (CSI and OSC for a terminal that reads 8 bits).
+ */
+int cli_has_control_bytes(const char *p, size_t n);
+
 #endif

@@ -1,21 +1,19 @@
 /* scratch.c: a private temporary directory for a test's files. */
 #include <check.h>
-#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "golden.h"
 #include "scratch.h"
+#include "tmpdir.h"
 #include "xmalloc.h"
 
 char *
 scratch_dir(void)
 {
-	char *dir = xstrdup("/tmp/safesteps-test-XXXXXX");
-
-	ck_assert_msg(mkdtemp(dir) != NULL, "cannot make %s", dir);
-	return dir;
+	return tmpdir_make("safesteps-test");
 }
 
 char *
@@ -34,20 +32,10 @@ char *
 scratch_edit(const char *dir, const char *name, const char *from,
     const char *find, const char *replace)
 {
-	FILE *f = fopen(from, "rb");
-	char *buf = NULL, *out, *at, *path;
-	size_t len = 0, n;
-	char chunk[8192];
+	char *out, *at, *path;
+	size_t len;
+	char *buf = scratch_read(from, &len);
 
-	ck_assert_msg(f != NULL, "cannot read %s", from);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		buf = xreallocarray(buf, len + n + 1, 1);
-		memcpy(buf + len, chunk, n);
-		len += n;
-	}
-	fclose(f);
-	buf = xreallocarray(buf, len + 1, 1);
-	buf[len] = '\0';
 	if (find == NULL) {
 		path = scratch_write(dir, name, buf, len);
 		free(buf);
@@ -63,26 +51,21 @@ scratch_edit(const char *dir, const char *name, const char *from,
 	return path;
 }
 
+char *
+scratch_read(const char *path, size_t *len)
+{
+	size_t n;
+	char *s = golden_read_file(path, &n);
+
+	ck_assert_msg(s != NULL, "cannot read %s: %s", path, strerror(errno));
+	if (len != NULL)
+		*len = n;
+	return s;
+}
+
 void
 scratch_remove(char *dir)
 {
-	DIR *d;
-	struct dirent *e;
-	char *path;
-
-	if (dir == NULL)
-		return;
-	if ((d = opendir(dir)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			if (strcmp(e->d_name, ".") == 0 ||
-			    strcmp(e->d_name, "..") == 0)
-				continue;
-			path = xasprintf("%s/%s", dir, e->d_name);
-			unlink(path);
-			free(path);
-		}
-		closedir(d);
-	}
-	rmdir(dir);
+	tmpdir_remove(dir);
 	free(dir);
 }

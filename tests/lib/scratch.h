@@ -1,6 +1,7 @@
 /*
  * scratch.h: a private temporary directory for the files one test makes,
- * and content files made from the bundled ones with one change.
+ * content files made from the bundled ones with one change, and a whole
+ * file read back.
  *
  * Every helper fails the running Check test when it cannot do its work.
  * Call order: dir = scratch_dir(); scratch_write or scratch_edit, as many
@@ -11,7 +12,7 @@
 
 #include <stddef.h>
 
-/* A new empty directory under /tmp.  Free with scratch_remove. */
+/* A new empty directory (tmpdir_make).  Free with scratch_remove. */
 char *scratch_dir(void);
 
 /* Write len bytes of p to dir/name.  Returns the path; caller frees. */
@@ -26,7 +27,13 @@ char *scratch_write(
 char *scratch_edit(const char *dir, const char *name, const char *from,
     const char *find, const char *replace);
 
-/* Remove dir, the files in it, and free it; NULL is fine. */
+/* The whole of the file at path, NUL-terminated (golden_read_file), its
+ * length in *len if len is not NULL; fails the test if it cannot be read.
+ * Caller frees. */
+char *scratch_read(const char *path, size_t *len);
+
+/* Remove dir and everything in it (tmpdir_remove), and free it; NULL is
+ * fine. */
 void scratch_remove(char *dir);
 
 #endif

@@ -22,8 +22,9 @@
  *
  * Every wait has a deadline; every time limit given to these functions is
  * multiplied by the environment variable TEST_TIMEOUT_FACTOR (default 1),
- * so that the same tests run under valgrind.  Nothing here sleeps blind:
- * waits poll the pty and the child.
+ * so that the same tests run under valgrind.  No wait here sleeps blind:
+ * waits poll the pty and the child (term_sleep_ms is for the loops of a
+ * test that watches something else).
  *
  * Call order: t = term_start(...); term_wait_text(t, ...); term_send_key;
  * ...; term_wait_exit(t, ...); term_free(t).
@@ -84,6 +85,11 @@ double term_seconds(double s);
 
 /* Milliseconds on the monotonic clock (unscaled). */
 long long term_now_ms(void);
+
+/* Sleep ms milliseconds (unscaled), a signal notwithstanding: the pace of
+ * a test's own loop, between two looks at something that is not output
+ * (a tmux pane, a speech log), or a delay a seed chose. */
+void term_sleep_ms(int ms);
 
 /*
  * Start argv[0] (a path; argv NULL-terminated) on a new pty of rows x cols.
