@@ -134,12 +134,6 @@ struct ctx {
 static void report_vadd(struct load_report *, int, const struct load_place *,
     const char *, va_list) __attribute__((format(printf, 4, 0)));
 
-static char *
-dup_or_null(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
 static void
 report_vadd(struct load_report *rep, int warning, const struct load_place *at,
     const char *fmt, va_list ap)
@@ -164,10 +158,10 @@ report_vadd(struct load_report *rep, int warning, const struct load_place *at,
 	memset(d, 0, sizeof *d);
 	d->warning = warning != 0;
 	if (at != NULL) {
-		d->file = dup_or_null(at->file);
+		d->file = xstrdup_or_null(at->file);
 		d->line = at->line;
 		d->col = at->col;
-		d->screen = dup_or_null(at->screen);
+		d->screen = xstrdup_or_null(at->screen);
 		if (at->path != NULL && *at->path != '\0')
 			d->path = xstrdup(at->path);
 	}
@@ -2007,7 +2001,7 @@ walk_value(struct ctx *c, const cJSON *v, const struct field *f,
 			check_sentence(c, *SLOT(dst, f, char *), 1);
 		break;
 	case FT_ID:
-		*SLOT(dst, f, char *) = dup_or_null(value_id(c, v));
+		*SLOT(dst, f, char *) = xstrdup_or_null(value_id(c, v));
 		break;
 	case FT_INT:
 		if (value_int(c, v, f->min, f->max, &n) == 0)
