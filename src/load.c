@@ -131,12 +131,9 @@ struct ctx {
 
 /* Reports. */
 
-static void report_vadd(struct load_report *, int, const struct load_place *,
-    const char *, va_list) __attribute__((format(printf, 4, 0)));
-
-static void
-report_vadd(struct load_report *rep, int warning, const struct load_place *at,
-    const char *fmt, va_list ap)
+void
+load_report_vadd(struct load_report *rep, int warning,
+    const struct load_place *at, const char *fmt, va_list ap)
 {
 	struct load_diag *d;
 	char *msg;
@@ -179,7 +176,7 @@ load_report_add(struct load_report *rep, int warning,
 	va_list ap;
 
 	va_start(ap, fmt);
-	report_vadd(rep, warning, at, fmt, ap);
+	load_report_vadd(rep, warning, at, fmt, ap);
 	va_end(ap);
 }
 
@@ -382,7 +379,7 @@ vdiag(struct ctx *c, int warning, int line, int col, const char *path,
 	}
 	if (path != NULL)
 		at.screen = c->screen;
-	report_vadd(c->rep, warning, &at, fmt, ap);
+	load_report_vadd(c->rep, warning, &at, fmt, ap);
 	(*shown)++;
 }
 

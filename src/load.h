@@ -22,6 +22,7 @@
 #ifndef SAFESTEPS_LOAD_H
 #define SAFESTEPS_LOAD_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "guide.h"
@@ -130,6 +131,11 @@ char *load_diag_format(const struct load_report *rep, size_t i);
 void load_report_add(struct load_report *rep, int warning,
     const struct load_place *at, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* load_report_add with a va_list. */
+void load_report_vadd(struct load_report *rep, int warning,
+    const struct load_place *at, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 
 /* Append a copy of diagnostic i of from to "to", with suffix after its
  * message (suffix may be NULL). */
