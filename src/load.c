@@ -533,14 +533,6 @@ control_name(uint32_t cp)
 	}
 }
 
-/* Whether cp is a control character or a bidi control (see bad_char). */
-static int
-is_bad(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
-	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
 /*
  * What is wrong with character cp in a string (written: the four hex
  * digits of its escape, or NULL when it is raw), or NULL when nothing is.
@@ -716,7 +708,7 @@ scan(struct ctx *c, const uint8_t *s, size_t len, size_t stop,
 				    "'\"'?)");
 			}
 			in_str = 0;
-		} else if (!quiet && is_bad(cp) &&
+		} else if (!quiet &&
 			   (in_str || (cp != ' ' && cp != '\t' && cp != '\n' &&
 					  cp != '\r')) &&
 			   (bad = bad_char(cp, NULL, buf, sizeof buf)) !=
@@ -1105,8 +1097,7 @@ check_text(struct ctx *c, const char *str)
 			return -1;
 		}
 		k = (size_t)r;
-		if (is_bad(cp) &&
-		    (bad = bad_char(cp, NULL, buf, sizeof buf)) != NULL) {
+		if ((bad = bad_char(cp, NULL, buf, sizeof buf)) != NULL) {
 			if (!c->raw_bad)
 				err(c, "%s", bad);
 			else
