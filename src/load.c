@@ -1797,6 +1797,8 @@ value_format(struct ctx *c, const cJSON *v)
 
 static void walk_object(
     struct ctx *, const cJSON *, const struct otype *, void *);
+static int walk_value(struct ctx *, const cJSON *, const struct field *,
+    const struct otype *, void *);
 static void free_object(const struct otype *, void *);
 
 /* Record the region mark v, on what the innermost lists being read
@@ -1844,11 +1846,8 @@ walk_element(
 	if (cJSON_IsObject(e))
 		walk_object(c, e, t, dst);
 	else if (t->string_key != NULL && cJSON_IsString(e)) {
-		char **text = (char **)(void *)((char *)dst + t->fields[0].off);
-
 		/* the string key is the first row */
-		if ((*text = value_text(c, e)) != NULL)
-			check_sentence(c, *text, 1);
+		walk_value(c, e, &t->fields[0], t, dst);
 		if (t->check != NULL)
 			t->check(c, e, dst);
 	} else
