@@ -2053,7 +2053,7 @@ walk_value(struct ctx *c, const cJSON *v, const struct field *f,
 static void
 check_keys(struct ctx *c, const cJSON *obj, const struct otype *t)
 {
-	unsigned char seen[64] = { 0 };
+	unsigned char *seen = xcalloc(t->nfields, 1);
 	const cJSON *m;
 	size_t i, best, bestd, d, limit;
 	struct shown b;
@@ -2064,7 +2064,7 @@ check_keys(struct ctx *c, const cJSON *obj, const struct otype *t)
 		for (i = 0; i < t->nfields; i++)
 			if (strcmp(key, t->fields[i].key) == 0)
 				break;
-		if (i < t->nfields && i < sizeof seen) {
+		if (i < t->nfields) {
 			if (seen[i])
 				at_key(c, 0, m, "key \"%s\" given twice", key);
 			seen[i] = 1;
@@ -2090,6 +2090,7 @@ check_keys(struct ctx *c, const cJSON *obj, const struct otype *t)
 		else
 			at_key(c, 1, m, "unknown key \"%s\"", show(&b, key));
 	}
+	free(seen);
 }
 
 /*
