@@ -2,7 +2,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -32,20 +31,11 @@ msg_add(
     struct load_report *m, int warning, const char *file, const char *fmt, ...)
 {
 	struct load_place at = { file, 0, 0, NULL, NULL };
-	char *msg;
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	load_report_vadd(m, warning, &at, fmt, ap);
 	va_end(ap);
-	msg = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	va_start(ap, fmt);
-	if (vsnprintf(msg, n > 0 ? (size_t)n + 1 : 1, fmt, ap) < 0)
-		msg[0] = '\0';
-	va_end(ap);
-	load_report_add(m, warning, &at, "%s", msg);
-	free(msg);
 }
 
 /* Is name "xx.json" or "xxx.json" with a lowercase code?  Copy the code. */

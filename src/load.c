@@ -131,18 +131,9 @@ struct ctx {
 
 /* Reports. */
 
-static void report_vadd(struct load_report *, int, const struct load_place *,
-    const char *, va_list) __attribute__((format(printf, 4, 0)));
-
-static char *
-dup_or_null(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
-static void
-report_vadd(struct load_report *rep, int warning, const struct load_place *at,
-    const char *fmt, va_list ap)
+void
+load_report_vadd(struct load_report *rep, int warning,
+    const struct load_place *at, const char *fmt, va_list ap)
 {
 	struct load_diag *d;
 	char *msg;
@@ -164,10 +155,10 @@ report_vadd(struct load_report *rep, int warning, const struct load_place *at,
 	memset(d, 0, sizeof *d);
 	d->warning = warning != 0;
 	if (at != NULL) {
-		d->file = dup_or_null(at->file);
+		d->file = xstrdup_or_null(at->file);
 		d->line = at->line;
 		d->col = at->col;
-		d->screen = dup_or_null(at->screen);
+		d->screen = xstrdup_or_null(at->screen);
 		if (at->path != NULL && *at->path != '\0')
 			d->path = xstrdup(at->path);
 	}
@@ -185,7 +176,7 @@ load_report_add(struct load_report *rep, int warning,
 	va_list ap;
 
 	va_start(ap, fmt);
-	report_vadd(rep, warning, at, fmt, ap);
+	load_report_vadd(rep, warning, at, fmt, ap);
 	va_end(ap);
 }
 
@@ -388,7 +379,7 @@ vdiag(struct ctx *c, int warning, int line, int col, const char *path,
 	}
 	if (path != NULL)
 		at.screen = c->screen;
-	report_vadd(c->rep, warning, &at, fmt, ap);
+	load_report_vadd(c->rep, warning, &at, fmt, ap);
 	(*shown)++;
 }
 
@@ -540,14 +531,6 @@ control_name(uint32_t cp)
 	default:
 		return "";
 	}
-}
-
-/* Whether cp is a control character or a bidi control (see bad_char). */
-static int
-is_bad(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
-	       (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 /*
@@ -725,7 +708,7 @@ scan(struct ctx *c, const uint8_t *s, size_t len, size_t stop,
 				    "'\"'?)");
 			}
 			in_str = 0;
-		} else if (!quiet && is_bad(cp) &&
+		} else if (!quiet &&
 			   (in_str || (cp != ' ' && cp != '\t' && cp != '\n' &&
 					  cp != '\r')) &&
 			   (bad = bad_char(cp, NULL, buf, sizeof buf)) !=
@@ -1114,8 +1097,7 @@ check_text(struct ctx *c, const char *str)
 			return -1;
 		}
 		k = (size_t)r;
-		if (is_bad(cp) &&
-		    (bad = bad_char(cp, NULL, buf, sizeof buf)) != NULL) {
+		if ((bad = bad_char(cp, NULL, buf, sizeof buf)) != NULL) {
 			if (!c->raw_bad)
 				err(c, "%s", bad);
 			else
@@ -1815,6 +1797,8 @@ value_format(struct ctx *c, const cJSON *v)
 
 static void walk_object(
     struct ctx *, const cJSON *, const struct otype *, void *);
+static int walk_value(struct ctx *, const cJSON *, const struct field *,
+    const struct otype *, void *);
 static void free_object(const struct otype *, void *);
 
 /* Record the region mark v, on what the innermost lists being read
@@ -1862,11 +1846,8 @@ walk_element(
 	if (cJSON_IsObject(e))
 		walk_object(c, e, t, dst);
 	else if (t->string_key != NULL && cJSON_IsString(e)) {
-		char **text = (char **)(void *)((char *)dst + t->fields[0].off);
-
 		/* the string key is the first row */
-		if ((*text = value_text(c, e)) != NULL)
-			check_sentence(c, *text, 1);
+		walk_value(c, e, &t->fields[0], t, dst);
 		if (t->check != NULL)
 			t->check(c, e, dst);
 	} else
@@ -2007,7 +1988,7 @@ walk_value(struct ctx *c, const cJSON *v, const struct field *f,
 			check_sentence(c, *SLOT(dst, f, char *), 1);
 		break;
 	case FT_ID:
-		*SLOT(dst, f, char *) = dup_or_null(value_id(c, v));
+		*SLOT(dst, f, char *) = xstrdup_or_null(value_id(c, v));
 		break;
 	case FT_INT:
 		if (value_int(c, v, f->min, f->max, &n) == 0)
@@ -2072,7 +2053,7 @@ walk_value(struct ctx *c, const cJSON *v, const struct field *f,
 static void
 check_keys(struct ctx *c, const cJSON *obj, const struct otype *t)
 {
-	unsigned char seen[64] = { 0 };
+	unsigned char *seen = xcalloc(t->nfields, 1);
 	const cJSON *m;
 	size_t i, best, bestd, d, limit;
 	struct shown b;
@@ -2083,7 +2064,7 @@ check_keys(struct ctx *c, const cJSON *obj, const struct otype *t)
 		for (i = 0; i < t->nfields; i++)
 			if (strcmp(key, t->fields[i].key) == 0)
 				break;
-		if (i < t->nfields && i < sizeof seen) {
+		if (i < t->nfields) {
 			if (seen[i])
 				at_key(c, 0, m, "key \"%s\" given twice", key);
 			seen[i] = 1;
@@ -2109,6 +2090,7 @@ check_keys(struct ctx *c, const cJSON *obj, const struct otype *t)
 		else
 			at_key(c, 1, m, "unknown key \"%s\"", show(&b, key));
 	}
+	free(seen);
 }
 
 /*

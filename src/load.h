@@ -9,19 +9,21 @@
  * first.  Only this module includes cJSON.
  *
  * A site file (safesteps-content(5)) is read and checked once, on its
- * own, with load_site_read; load_file_site then applies its part for the
- * file's language while it makes the guide: the placeholders of the text
- * are filled with the site's numbers, what is bound to another region is
- * left out, and the site's people, resources and sources are added.
+ * own, with load_site_read; load_file_with (struct load_opts names the
+ * site) then applies its part for the file's language while it makes the
+ * guide: the placeholders of the text are filled with the site's
+ * numbers, what is bound to another region is left out, and the site's
+ * people, resources and sources are added.
  *
  * Call order: struct load_report rep = {0}; g = load_file(path, &rep);
  * read rep; load_report_free(&rep); guide_free(g).  With a site: site =
- * load_site_read(path, &rep); g = load_file_site(path, site, &rep) for
- * each language; load_site_free(site).
+ * load_site_read(path, &rep); struct load_opts o = { site, NULL }; g =
+ * load_file_with(path, &o, &rep) for each language; load_site_free(site).
  */
 #ifndef SAFESTEPS_LOAD_H
 #define SAFESTEPS_LOAD_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "guide.h"
@@ -139,6 +141,11 @@ char *load_diag_format(const struct load_report *rep, size_t i);
 void load_report_add(struct load_report *rep, int warning,
     const struct load_place *at, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* load_report_add with a va_list. */
+void load_report_vadd(struct load_report *rep, int warning,
+    const struct load_place *at, const char *fmt, va_list ap)
+    __attribute__((format(printf, 4, 0)));
 
 /* Append a copy of diagnostic i of from to "to", with suffix after its
  * message (suffix may be NULL). */

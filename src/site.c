@@ -98,12 +98,6 @@ fill(const char *t, const char *const v[SITE_NPLACEHOLDERS])
 	return out;
 }
 
-static char *
-dup_or_null(const char *s)
-{
-	return s != NULL ? xstrdup(s) : NULL;
-}
-
 /* Leave out what m is on: its text becomes NULL (swept by sweep_screen),
  * or its screen is marked gone. */
 static void
@@ -263,10 +257,10 @@ add_site_resources(struct guide *g, const struct guide *p)
 		to->id = xstrdup(from->id);
 		to->name = xstrdup(from->name);
 		to->purpose = xstrdup(from->purpose);
-		to->web = dup_or_null(from->web);
-		to->phone = dup_or_null(from->phone);
-		to->text = dup_or_null(from->text);
-		to->hours = dup_or_null(from->hours);
+		to->web = xstrdup_or_null(from->web);
+		to->phone = xstrdup_or_null(from->phone);
+		to->text = xstrdup_or_null(from->text);
+		to->hours = xstrdup_or_null(from->hours);
 		to->region = xstrdup(from->region);
 		to->sources = xcalloc(from->nsources, sizeof *to->sources);
 		for (k = 0; k < from->nsources; k++)
@@ -385,8 +379,8 @@ site_apply(struct guide *g, const struct guide *p,
 		set_from_site(&g->crisis_short, p->crisis_short);
 		free(g->crisis_call);
 		free(g->crisis_text);
-		g->crisis_call = dup_or_null(p->crisis_call);
-		g->crisis_text = dup_or_null(p->crisis_text);
+		g->crisis_call = xstrdup_or_null(p->crisis_call);
+		g->crisis_text = xstrdup_or_null(p->crisis_text);
 	}
 	set_from_site(&g->emergency, p->emergency);
 	set_from_site(&g->region, p->region);

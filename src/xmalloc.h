@@ -20,6 +20,9 @@ void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* xstrdup, or NULL when s is NULL. */
+char *xstrdup_or_null(const char *s);
+
 /* asprintf that exits on failure.  Caller frees. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
