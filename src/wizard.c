@@ -334,18 +334,15 @@ tick(struct wizard *w, size_t s, size_t t)
 }
 
 /* Tick or untick to-do number n (from 0) of the current screen: a
- * plan's items first, then the screen's own. */
+ * plan's items first, then the screen's own (wizard_todo). */
 static int
 tick_n(struct wizard *w, size_t n)
 {
-	size_t np = nplan(w, w->screen), s, t;
+	size_t s, t;
 
-	if (n < np) {
-		if (wizard_plan_todo(w, n, &s, &t) != 0)
-			return 0;
-		return tick(w, s, t);
-	}
-	return tick(w, w->screen, n - np);
+	if (wizard_todo(w, n + 1, &s, &t) != 0)
+		return 0;
+	return tick(w, s, t);
 }
 
 /* Choosing a language: switch, then back to where the reader was. */
