@@ -412,19 +412,6 @@ add_todo(struct builder *b, const char *text, int ticked, long item, long ref,
 	return first;
 }
 
-/* How many to-do items plan screen s lists (0 for another screen). */
-static size_t
-plan_count(const struct builder *b, size_t s)
-{
-	size_t k, p, n = 0;
-
-	if (b->g->screens[s].kind != GUIDE_KIND_PLAN)
-		return 0;
-	for (k = 0; (p = wizard_plan_screen(b->w, s, k)) != GUIDE_NONE; k++)
-		n += b->g->screens[p].ntodos;
-	return n;
-}
-
 /* The step whose screen is s, or NULL. */
 static const struct guide_step *
 step_of_screen(const struct guide *g, size_t s)
@@ -529,7 +516,7 @@ add_plan(struct builder *b, size_t plan, size_t *item, int contacts)
 	if (b->m->plan_items) {
 		add_plan_items(b, plan, item);
 	} else { /* the items have no line */
-		for (size_t i = 0, np = plan_count(b, plan); i < np;
+		for (size_t i = 0, np = wizard_nplan(b->w, plan); i < np;
 		     i++, (*item)++)
 			if (*item < b->d->nitems)
 				b->d->item_first[*item] =
@@ -678,7 +665,7 @@ view_document(const struct wizard *w, size_t s, int width,
 	if (m->gutter > 0 && s == w->screen)
 		b.highlight = (long)w->highlight;
 	nl = sc->kind == GUIDE_KIND_LANGUAGES ? w->app->nguides : 0;
-	b.d->nitems = plan_count(&b, s) + nl + sc->ntodos + sc->nchoices;
+	b.d->nitems = wizard_screen_nitems(w, s);
 	b.d->item_first = xcalloc(b.d->nitems + 1, sizeof(size_t));
 	b.d->item_last = xcalloc(b.d->nitems + 1, sizeof(size_t));
 

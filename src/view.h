@@ -118,8 +118,8 @@ extern const struct view_marks view_screen, view_plain, view_paper;
 struct view_doc {
 	struct view_line *lines;
 	size_t nlines;
-	size_t nheader; /* the first nheader lines are title and progress */
-	size_t nitems;  /* selectable items (wizard_nitems for w's screen) */
+	size_t nheader;     /* the first nheader lines are title and progress */
+	size_t nitems;      /* selectable items (wizard_screen_nitems) */
 	size_t *item_first; /* item i's first line (nitems entries), or
 			       GUIDE_NONE for an item with no line */
 	size_t *item_last;  /* item i's last line, or GUIDE_NONE */

@@ -61,9 +61,8 @@ wizard_plan_screen(const struct wizard *w, size_t plan, size_t k)
 	return GUIDE_NONE;
 }
 
-/* How many plan items screen s has (only a "plan" screen). */
-static size_t
-nplan(const struct wizard *w, size_t s)
+size_t
+wizard_nplan(const struct wizard *w, size_t s)
 {
 	const struct guide *g = wizard_guide(w);
 	size_t k, p, n = 0;
@@ -98,19 +97,24 @@ wizard_plan_todo(const struct wizard *w, size_t k, size_t *s, size_t *t)
 }
 
 size_t
+wizard_screen_nitems(const struct wizard *w, size_t s)
+{
+	const struct guide_screen *sc = &wizard_guide(w)->screens[s];
+
+	return wizard_nplan(w, s) + nlangs(w, s) + sc->ntodos + sc->nchoices;
+}
+
+size_t
 wizard_nitems(const struct wizard *w)
 {
-	const struct guide_screen *sc = wizard_screen(w);
-
-	return nplan(w, w->screen) + nlangs(w, w->screen) + sc->ntodos +
-	       sc->nchoices;
+	return wizard_screen_nitems(w, w->screen);
 }
 
 enum wizard_item_kind
 wizard_item(const struct wizard *w, size_t i, size_t *index)
 {
 	const struct guide_screen *sc = wizard_screen(w);
-	size_t np = nplan(w, w->screen), nl = nlangs(w, w->screen);
+	size_t np = wizard_nplan(w, w->screen), nl = nlangs(w, w->screen);
 	enum wizard_item_kind kind = WIZARD_ITEM_NONE;
 	size_t at = 0;
 
@@ -141,13 +145,13 @@ wizard_nchoices(const struct wizard *w)
 size_t
 wizard_ntodos(const struct wizard *w)
 {
-	return nplan(w, w->screen) + wizard_screen(w)->ntodos;
+	return wizard_nplan(w, w->screen) + wizard_screen(w)->ntodos;
 }
 
 int
 wizard_todo(const struct wizard *w, size_t n, size_t *s, size_t *t)
 {
-	size_t np = nplan(w, w->screen);
+	size_t np = wizard_nplan(w, w->screen);
 
 	if (n < 1 || n > wizard_ntodos(w))
 		return -1;
@@ -221,7 +225,7 @@ static size_t
 first_highlight(const struct wizard *w)
 {
 	const struct guide_screen *sc = wizard_screen(w);
-	size_t nl = nlangs(w, w->screen), np = nplan(w, w->screen);
+	size_t nl = nlangs(w, w->screen), np = wizard_nplan(w, w->screen);
 
 	if (nl > 0)
 		return np + (w->lang < nl ? w->lang : 0);
@@ -360,7 +364,7 @@ static int
 act(struct wizard *w, size_t i)
 {
 	const struct guide_screen *sc = wizard_screen(w);
-	size_t np = nplan(w, w->screen), at;
+	size_t np = wizard_nplan(w, w->screen), at;
 
 	switch (wizard_item(w, i, &at)) {
 	case WIZARD_ITEM_LANGUAGE:
@@ -445,7 +449,7 @@ wizard_apply(struct wizard *w, enum wizard_action action, long arg)
 {
 	const struct guide *g = wizard_guide(w);
 	const struct guide_screen *sc = wizard_screen(w);
-	size_t nl = nlangs(w, w->screen), np = nplan(w, w->screen);
+	size_t nl = nlangs(w, w->screen), np = wizard_nplan(w, w->screen);
 	size_t n = wizard_nitems(w), at;
 	enum wizard_item_kind kind;
 

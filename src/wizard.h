@@ -136,6 +136,13 @@ const struct guide_screen *wizard_screen(const struct wizard *w);
 /* How many selectable items the current screen has. */
 size_t wizard_nitems(const struct wizard *w);
 
+/* How many selectable items screen s of the current guide has. */
+size_t wizard_screen_nitems(const struct wizard *w, size_t s);
+
+/* How many to-do items plan screen s of the current guide lists, as its
+ * first items (0 for a screen that is not a plan). */
+size_t wizard_nplan(const struct wizard *w, size_t s);
+
 /*
  * What selectable item i of the current screen is; *index (may be NULL)
  * gets its index among the languages, to-do items or choices.
