@@ -412,22 +412,12 @@ add_todo(struct builder *b, const char *text, int ticked, long item, long ref,
 	return first;
 }
 
-/* The step whose screen is s, or NULL. */
-static const struct guide_step *
-step_of_screen(const struct guide *g, size_t s)
-{
-	for (int i = 0; i < GUIDE_STEPS; i++)
-		if (g->steps[i].screen == s)
-			return &g->steps[i];
-	return NULL;
-}
-
 /* A plan's heading for screen s: "1. Stop contact" or (plain) "Step 1 of
  * 5: Stop contact" for a step, else the screen's title. */
 static void
 add_plan_heading(struct builder *b, size_t s)
 {
-	const struct guide_step *st = step_of_screen(b->g, s);
+	const struct guide_step *st = wizard_step_of(b->w, s);
 	char *h, *so;
 	size_t first;
 

@@ -33,16 +33,15 @@ nlangs(const struct wizard *w, size_t s)
 	return g->screens[s].kind == GUIDE_KIND_LANGUAGES ? w->app->nguides : 0;
 }
 
-/* Whether screen s is the screen of one of the first n steps. */
-static int
-step_screen(const struct guide *g, size_t n, size_t s)
+const struct guide_step *
+wizard_step_of(const struct wizard *w, size_t s)
 {
-	size_t i;
+	const struct guide *g = wizard_guide(w);
 
-	for (i = 0; i < n && i < GUIDE_STEPS; i++)
+	for (size_t i = 0; i < GUIDE_STEPS; i++)
 		if (g->steps[i].screen == s)
-			return 1;
-	return 0;
+			return &g->steps[i];
+	return NULL;
 }
 
 size_t
@@ -51,12 +50,14 @@ wizard_plan_screen(const struct wizard *w, size_t plan, size_t k)
 	const struct guide *g = wizard_guide(w);
 	size_t i, s;
 
+	/* a step's screen once, at the first step that has it */
 	for (i = 0; i < GUIDE_STEPS; i++)
-		if (!step_screen(g, i, g->steps[i].screen) && k-- == 0)
+		if (wizard_step_of(w, g->steps[i].screen) == &g->steps[i] &&
+		    k-- == 0)
 			return g->steps[i].screen;
 	for (s = 0; s < g->nscreens; s++)
 		if (s != plan && g->screens[s].ntodos > 0 &&
-		    !step_screen(g, GUIDE_STEPS, s) && k-- == 0)
+		    wizard_step_of(w, s) == NULL && k-- == 0)
 			return s;
 	return GUIDE_NONE;
 }

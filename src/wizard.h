@@ -150,6 +150,9 @@ size_t wizard_nplan(const struct wizard *w, size_t s);
 enum wizard_item_kind wizard_item(
     const struct wizard *w, size_t i, size_t *index);
 
+/* The first step of the current guide whose screen is s, or NULL. */
+const struct guide_step *wizard_step_of(const struct wizard *w, size_t s);
+
 /*
  * The k-th screen (from 0) whose to-do items a plan screen lists, in the
  * current guide: every step's screen in step order (each once), then
