@@ -854,6 +854,18 @@ view_notice(const struct wizard *w, const char *text, int width,
 	return b.d;
 }
 
+char *
+view_countdown(const struct wizard *w, long seconds, int kiosk)
+{
+	const struct guide *g = wizard_guide(w);
+	char n[32];
+
+	snprintf(n, sizeof n, "%ld", seconds < 0 ? 0 : seconds);
+	return guide_format(
+	    g->ui[kiosk ? GUIDE_UI_COUNTDOWN_RESET : GUIDE_UI_COUNTDOWN_LEAVE],
+	    "n", n);
+}
+
 void
 view_doc_free(struct view_doc *d)
 {

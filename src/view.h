@@ -181,6 +181,13 @@ struct view_doc *view_todo_said(
 struct view_doc *view_notice(const struct wizard *w, const char *text,
     int width, const struct view_marks *m, int flags);
 
+/*
+ * The "still there?" countdown's line, with seconds left (at least 0):
+ * what happens at zero, a kiosk's reset or leaving.  Unfolded, for the
+ * caller to show as a notice.  Caller frees.
+ */
+char *view_countdown(const struct wizard *w, long seconds, int kiosk);
+
 /* Free a document; NULL is fine. */
 void view_doc_free(struct view_doc *d);
 
