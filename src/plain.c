@@ -404,20 +404,17 @@ static void
 plain_paint(void *ctx, long seconds)
 {
 	struct plain *p = ctx;
-	const struct guide *g = wizard_guide(p->w);
-	char n[32], *line;
+	char *line;
 
 	if (seconds < 0) {
 		paint_screen(&p->o, p->w, !p->painted);
 		p->painted = 1;
 		return;
 	}
-	snprintf(n, sizeof n, "%ld", seconds);
-	line = guide_format(g->ui[p->app->kiosk ? GUIDE_UI_COUNTDOWN_RESET
-						: GUIDE_UI_COUNTDOWN_LEAVE],
-	    "n", n);
+	line = view_countdown(p->w, seconds, p->app->kiosk);
 	textout_bytes(&p->o, "\n", 1);
-	paint_said(&p->o, p->w, g->ui[GUIDE_UI_STILL_THERE_PLAIN]);
+	paint_said(
+	    &p->o, p->w, wizard_guide(p->w)->ui[GUIDE_UI_STILL_THERE_PLAIN]);
 	paint_said(&p->o, p->w, line);
 	free(line);
 }

@@ -412,35 +412,12 @@ add_todo(struct builder *b, const char *text, int ticked, long item, long ref,
 	return first;
 }
 
-/* How many to-do items plan screen s lists (0 for another screen). */
-static size_t
-plan_count(const struct builder *b, size_t s)
-{
-	size_t k, p, n = 0;
-
-	if (b->g->screens[s].kind != GUIDE_KIND_PLAN)
-		return 0;
-	for (k = 0; (p = wizard_plan_screen(b->w, s, k)) != GUIDE_NONE; k++)
-		n += b->g->screens[p].ntodos;
-	return n;
-}
-
-/* The step whose screen is s, or NULL. */
-static const struct guide_step *
-step_of_screen(const struct guide *g, size_t s)
-{
-	for (int i = 0; i < GUIDE_STEPS; i++)
-		if (g->steps[i].screen == s)
-			return &g->steps[i];
-	return NULL;
-}
-
 /* A plan's heading for screen s: "1. Stop contact" or (plain) "Step 1 of
  * 5: Stop contact" for a step, else the screen's title. */
 static void
 add_plan_heading(struct builder *b, size_t s)
 {
-	const struct guide_step *st = step_of_screen(b->g, s);
+	const struct guide_step *st = wizard_step_of(b->w, s);
 	char *h, *so;
 	size_t first;
 
@@ -529,7 +506,7 @@ add_plan(struct builder *b, size_t plan, size_t *item, int contacts)
 	if (b->m->plan_items) {
 		add_plan_items(b, plan, item);
 	} else { /* the items have no line */
-		for (size_t i = 0, np = plan_count(b, plan); i < np;
+		for (size_t i = 0, np = wizard_nplan(b->w, plan); i < np;
 		     i++, (*item)++)
 			if (*item < b->d->nitems)
 				b->d->item_first[*item] =
@@ -678,7 +655,7 @@ view_document(const struct wizard *w, size_t s, int width,
 	if (m->gutter > 0 && s == w->screen)
 		b.highlight = (long)w->highlight;
 	nl = sc->kind == GUIDE_KIND_LANGUAGES ? w->app->nguides : 0;
-	b.d->nitems = plan_count(&b, s) + nl + sc->ntodos + sc->nchoices;
+	b.d->nitems = wizard_screen_nitems(w, s);
 	b.d->item_first = xcalloc(b.d->nitems + 1, sizeof(size_t));
 	b.d->item_last = xcalloc(b.d->nitems + 1, sizeof(size_t));
 
@@ -875,6 +852,18 @@ view_notice(const struct wizard *w, const char *text, int width,
 	builder_start(&b, w, width, m, flags);
 	add_text(&b, "", -1, text, VIEW_NOTICE, -1, -1);
 	return b.d;
+}
+
+char *
+view_countdown(const struct wizard *w, long seconds, int kiosk)
+{
+	const struct guide *g = wizard_guide(w);
+	char n[32];
+
+	snprintf(n, sizeof n, "%ld", seconds < 0 ? 0 : seconds);
+	return guide_format(
+	    g->ui[kiosk ? GUIDE_UI_COUNTDOWN_RESET : GUIDE_UI_COUNTDOWN_LEAVE],
+	    "n", n);
 }
 
 void

@@ -118,8 +118,8 @@ extern const struct view_marks view_screen, view_plain, view_paper;
 struct view_doc {
 	struct view_line *lines;
 	size_t nlines;
-	size_t nheader; /* the first nheader lines are title and progress */
-	size_t nitems;  /* selectable items (wizard_nitems for w's screen) */
+	size_t nheader;     /* the first nheader lines are title and progress */
+	size_t nitems;      /* selectable items (wizard_screen_nitems) */
 	size_t *item_first; /* item i's first line (nitems entries), or
 			       GUIDE_NONE for an item with no line */
 	size_t *item_last;  /* item i's last line, or GUIDE_NONE */
@@ -180,6 +180,13 @@ struct view_doc *view_todo_said(
  */
 struct view_doc *view_notice(const struct wizard *w, const char *text,
     int width, const struct view_marks *m, int flags);
+
+/*
+ * The "still there?" countdown's line, with seconds left (at least 0):
+ * what happens at zero, a kiosk's reset or leaving.  Unfolded, for the
+ * caller to show as a notice.  Caller frees.
+ */
+char *view_countdown(const struct wizard *w, long seconds, int kiosk);
 
 /* Free a document; NULL is fine. */
 void view_doc_free(struct view_doc *d);

@@ -2,7 +2,6 @@
  * window.c: the full screen's window (window.h): the document's header, a
  * slice of its body, and the footer.
  */
-#include <stdio.h> /* snprintf only: modules below main never print */
 #include <stdlib.h>
 #include <string.h>
 
@@ -395,16 +394,11 @@ struct window *
 window_still_there(const struct wizard *w, int rows, int cols, long seconds,
     int kiosk, int flags)
 {
-	const struct guide *g = wizard_guide(w);
-	char n[32], *count;
+	char *count = view_countdown(w, seconds, kiosk);
 	const char *notice[2];
 	struct window *v;
 
-	snprintf(n, sizeof n, "%ld", seconds < 0 ? 0 : seconds);
-	count = guide_format(
-	    g->ui[kiosk ? GUIDE_UI_COUNTDOWN_RESET : GUIDE_UI_COUNTDOWN_LEAVE],
-	    "n", n);
-	notice[0] = g->ui[GUIDE_UI_STILL_THERE];
+	notice[0] = wizard_guide(w)->ui[GUIDE_UI_STILL_THERE];
 	notice[1] = count;
 	v = short_view(w, rows, cols, flags, notice, 2);
 	free(count);

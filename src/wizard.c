@@ -33,16 +33,15 @@ nlangs(const struct wizard *w, size_t s)
 	return g->screens[s].kind == GUIDE_KIND_LANGUAGES ? w->app->nguides : 0;
 }
 
-/* Whether screen s is the screen of one of the first n steps. */
-static int
-step_screen(const struct guide *g, size_t n, size_t s)
+const struct guide_step *
+wizard_step_of(const struct wizard *w, size_t s)
 {
-	size_t i;
+	const struct guide *g = wizard_guide(w);
 
-	for (i = 0; i < n && i < GUIDE_STEPS; i++)
+	for (size_t i = 0; i < GUIDE_STEPS; i++)
 		if (g->steps[i].screen == s)
-			return 1;
-	return 0;
+			return &g->steps[i];
+	return NULL;
 }
 
 size_t
@@ -51,19 +50,20 @@ wizard_plan_screen(const struct wizard *w, size_t plan, size_t k)
 	const struct guide *g = wizard_guide(w);
 	size_t i, s;
 
+	/* a step's screen once, at the first step that has it */
 	for (i = 0; i < GUIDE_STEPS; i++)
-		if (!step_screen(g, i, g->steps[i].screen) && k-- == 0)
+		if (wizard_step_of(w, g->steps[i].screen) == &g->steps[i] &&
+		    k-- == 0)
 			return g->steps[i].screen;
 	for (s = 0; s < g->nscreens; s++)
 		if (s != plan && g->screens[s].ntodos > 0 &&
-		    !step_screen(g, GUIDE_STEPS, s) && k-- == 0)
+		    wizard_step_of(w, s) == NULL && k-- == 0)
 			return s;
 	return GUIDE_NONE;
 }
 
-/* How many plan items screen s has (only a "plan" screen). */
-static size_t
-nplan(const struct wizard *w, size_t s)
+size_t
+wizard_nplan(const struct wizard *w, size_t s)
 {
 	const struct guide *g = wizard_guide(w);
 	size_t k, p, n = 0;
@@ -98,19 +98,24 @@ wizard_plan_todo(const struct wizard *w, size_t k, size_t *s, size_t *t)
 }
 
 size_t
+wizard_screen_nitems(const struct wizard *w, size_t s)
+{
+	const struct guide_screen *sc = &wizard_guide(w)->screens[s];
+
+	return wizard_nplan(w, s) + nlangs(w, s) + sc->ntodos + sc->nchoices;
+}
+
+size_t
 wizard_nitems(const struct wizard *w)
 {
-	const struct guide_screen *sc = wizard_screen(w);
-
-	return nplan(w, w->screen) + nlangs(w, w->screen) + sc->ntodos +
-	       sc->nchoices;
+	return wizard_screen_nitems(w, w->screen);
 }
 
 enum wizard_item_kind
 wizard_item(const struct wizard *w, size_t i, size_t *index)
 {
 	const struct guide_screen *sc = wizard_screen(w);
-	size_t np = nplan(w, w->screen), nl = nlangs(w, w->screen);
+	size_t np = wizard_nplan(w, w->screen), nl = nlangs(w, w->screen);
 	enum wizard_item_kind kind = WIZARD_ITEM_NONE;
 	size_t at = 0;
 
@@ -141,13 +146,13 @@ wizard_nchoices(const struct wizard *w)
 size_t
 wizard_ntodos(const struct wizard *w)
 {
-	return nplan(w, w->screen) + wizard_screen(w)->ntodos;
+	return wizard_nplan(w, w->screen) + wizard_screen(w)->ntodos;
 }
 
 int
 wizard_todo(const struct wizard *w, size_t n, size_t *s, size_t *t)
 {
-	size_t np = nplan(w, w->screen);
+	size_t np = wizard_nplan(w, w->screen);
 
 	if (n < 1 || n > wizard_ntodos(w))
 		return -1;
@@ -221,7 +226,7 @@ static size_t
 first_highlight(const struct wizard *w)
 {
 	const struct guide_screen *sc = wizard_screen(w);
-	size_t nl = nlangs(w, w->screen), np = nplan(w, w->screen);
+	size_t nl = nlangs(w, w->screen), np = wizard_nplan(w, w->screen);
 
 	if (nl > 0)
 		return np + (w->lang < nl ? w->lang : 0);
@@ -334,18 +339,15 @@ tick(struct wizard *w, size_t s, size_t t)
 }
 
 /* Tick or untick to-do number n (from 0) of the current screen: a
- * plan's items first, then the screen's own. */
+ * plan's items first, then the screen's own (wizard_todo). */
 static int
 tick_n(struct wizard *w, size_t n)
 {
-	size_t np = nplan(w, w->screen), s, t;
+	size_t s, t;
 
-	if (n < np) {
-		if (wizard_plan_todo(w, n, &s, &t) != 0)
-			return 0;
-		return tick(w, s, t);
-	}
-	return tick(w, w->screen, n - np);
+	if (wizard_todo(w, n + 1, &s, &t) != 0)
+		return 0;
+	return tick(w, s, t);
 }
 
 /* Choosing a language: switch, then back to where the reader was. */
@@ -363,7 +365,7 @@ static int
 act(struct wizard *w, size_t i)
 {
 	const struct guide_screen *sc = wizard_screen(w);
-	size_t np = nplan(w, w->screen), at;
+	size_t np = wizard_nplan(w, w->screen), at;
 
 	switch (wizard_item(w, i, &at)) {
 	case WIZARD_ITEM_LANGUAGE:
@@ -448,7 +450,7 @@ wizard_apply(struct wizard *w, enum wizard_action action, long arg)
 {
 	const struct guide *g = wizard_guide(w);
 	const struct guide_screen *sc = wizard_screen(w);
-	size_t nl = nlangs(w, w->screen), np = nplan(w, w->screen);
+	size_t nl = nlangs(w, w->screen), np = wizard_nplan(w, w->screen);
 	size_t n = wizard_nitems(w), at;
 	enum wizard_item_kind kind;
 

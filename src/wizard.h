@@ -136,12 +136,22 @@ const struct guide_screen *wizard_screen(const struct wizard *w);
 /* How many selectable items the current screen has. */
 size_t wizard_nitems(const struct wizard *w);
 
+/* How many selectable items screen s of the current guide has. */
+size_t wizard_screen_nitems(const struct wizard *w, size_t s);
+
+/* How many to-do items plan screen s of the current guide lists, as its
+ * first items (0 for a screen that is not a plan). */
+size_t wizard_nplan(const struct wizard *w, size_t s);
+
 /*
  * What selectable item i of the current screen is; *index (may be NULL)
  * gets its index among the languages, to-do items or choices.
  */
 enum wizard_item_kind wizard_item(
     const struct wizard *w, size_t i, size_t *index);
+
+/* The first step of the current guide whose screen is s, or NULL. */
+const struct guide_step *wizard_step_of(const struct wizard *w, size_t s);
 
 /*
  * The k-th screen (from 0) whose to-do items a plan screen lists, in the

@@ -424,6 +424,27 @@ START_TEST(test_plan_items)
 }
 END_TEST
 
+/* The counts of any screen, not only the current one: what the view and
+ * paper ask of screens the reader is not on. */
+START_TEST(test_counts_of_any_screen)
+{
+	struct wizard *w;
+	size_t s;
+
+	fx_plan();
+	w = wizard_new(&hg_app);
+	ck_assert_uint_eq(wizard_nplan(w, HG_EXTRA), 4);
+	ck_assert_uint_eq(wizard_nplan(w, HG_START), 0);
+	ck_assert_uint_eq(wizard_screen_nitems(w, HG_EXTRA), 5);
+	ck_assert_uint_eq(wizard_screen_nitems(w, HG_LANGS), 3);
+	for (s = 0; s < wizard_guide(w)->nscreens; s++) {
+		w->screen = s;
+		ck_assert_uint_eq(wizard_screen_nitems(w, s), wizard_nitems(w));
+	}
+	wizard_free(w);
+}
+END_TEST
+
 START_TEST(test_history_is_bounded)
 {
 	struct wizard *w = wizard_new(&hg_app);
@@ -662,6 +683,7 @@ wizard_suite(void)
 	tcase_add_test(tc, test_scroll);
 	tcase_add_test(tc, test_follow);
 	tcase_add_test(tc, test_plan_items);
+	tcase_add_test(tc, test_counts_of_any_screen);
 	tcase_add_test(tc, test_history_is_bounded);
 	tcase_add_test(tc, test_items);
 	suite_add_tcase(s, tc);
