@@ -42,15 +42,10 @@ msg_add(
 static int
 lang_of(const char *name, char code[4])
 {
-	size_t len = strlen(name), n;
+	size_t n = guide_lang_len(name, strlen(name));
 
-	if (len < 7 || len > 8 || strcmp(name + len - 5, ".json") != 0)
+	if (n == 0 || strcmp(name + n, ".json") != 0)
 		return 0;
-	n = len - 5;
-	for (size_t i = 0; i < n; i++) {
-		if (name[i] < 'a' || name[i] > 'z')
-			return 0;
-	}
 	memcpy(code, name, n);
 	code[n] = '\0';
 	return 1;

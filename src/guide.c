@@ -1,6 +1,6 @@
 /*
- * guide.c: the model's few functions: freeing, UI keys, screen lookup and
- * template filling.  The loader (load.c) builds the model.
+ * guide.c: the model's few functions: freeing, UI keys, screen lookup,
+ * language codes and template filling.  The loader (load.c) builds the model.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +139,16 @@ guide_screen_find(const struct guide *g, const char *id)
 			return i;
 	}
 	return GUIDE_NONE;
+}
+
+size_t
+guide_lang_len(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (n < max && n < 4 && s[n] >= 'a' && s[n] <= 'z')
+		n++;
+	return n == 2 || n == 3 ? n : 0;
 }
 
 /*

@@ -275,6 +275,13 @@ void guide_source_free(struct guide_source *s);
 size_t guide_screen_find(const struct guide *g, const char *id);
 
 /*
+ * How many of the first max bytes of s are a language code: 2 or 3
+ * lowercase ASCII letters ("fr" of "fr_CA.UTF-8" or "fr.json").  0 when
+ * s does not start with one (4 letters or more are not a code).
+ */
+size_t guide_lang_len(const char *s, size_t max);
+
+/*
  * The crisis line as a list: the part of text before its first
  * GUIDE_CRISIS_SEP, or all of it, is *len bytes at text; returns where
  * the next part starts, or NULL after the last.

@@ -1149,12 +1149,9 @@ is_id(const char *s)
 static int
 is_lang(const char *s)
 {
-	size_t n;
+	size_t n = guide_lang_len(s, strlen(s));
 
-	for (n = 0; s[n] != '\0'; n++)
-		if (s[n] < 'a' || s[n] > 'z')
-			return 0;
-	return n == 2 || n == 3;
+	return n > 0 && s[n] == '\0';
 }
 
 /*

@@ -187,11 +187,9 @@ setup_locale(void)
 static int
 lang_code(const char *v, size_t len, char out[4])
 {
-	size_t n = 0;
+	size_t n = guide_lang_len(v, len);
 
-	while (n < len && n < 4 && islower((unsigned char)v[n]))
-		n++;
-	if (n < 2 || n > 3 || (n < len && isalpha((unsigned char)v[n])))
+	if (n == 0 || (n < len && isalpha((unsigned char)v[n])))
 		return -1;
 	memcpy(out, v, n);
 	out[n] = '\0';
