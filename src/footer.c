@@ -113,10 +113,10 @@ hint_pieces(const struct wizard *w, int on[])
 	size_t ntodos = wizard_ntodos(w);
 
 	on[NEXT] = wizard_nitems(w) > ntodos;
-	on[BACK] = w->depth > 0 || w->qr >= 0;
+	on[BACK] = wizard_can_back(w);
 	on[TICK] = ntodos > 0;
 	on[QR] = wizard_has_web(w);
-	on[HELP] = w->screen != wizard_guide(w)->help;
+	on[HELP] = wizard_can_help(w);
 	on[LEAVE] = 1;
 }
 

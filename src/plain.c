@@ -386,7 +386,7 @@ plain_act(void *ctx)
 	case PLAIN_AGAIN:
 		return WIZARD_REDRAW;
 	case PLAIN_BACK:
-		if (w->depth == 0 && w->qr < 0)
+		if (!wizard_can_back(w))
 			break; /* nowhere to go back to: not a command here */
 		return wizard_apply(w, WIZARD_BACK, 0) | WIZARD_REDRAW;
 	case PLAIN_HELP:

@@ -811,9 +811,9 @@ view_prompt(const struct wizard *w, int width, int flags)
 			parts[n++] = ui(&b, GUIDE_UI_PLAIN_PROMPT);
 		if (wizard_ntodos(w) > 0)
 			parts[n++] = ui(&b, GUIDE_UI_PLAIN_TICK);
-		if (w->depth > 0)
+		if (wizard_can_back(w))
 			parts[n++] = ui(&b, GUIDE_UI_PLAIN_BACK);
-		if (w->screen != b.g->help)
+		if (wizard_can_help(w))
 			parts[n++] = ui(&b, GUIDE_UI_PLAIN_HELP);
 		parts[n++] = ui(&b, GUIDE_UI_PLAIN_AGAIN);
 		parts[n++] = ui(&b, GUIDE_UI_PLAIN_LEAVE);

@@ -540,6 +540,18 @@ wizard_apply(struct wizard *w, enum wizard_action action, long arg)
 }
 
 int
+wizard_can_back(const struct wizard *w)
+{
+	return w->depth > 0 || w->qr >= 0;
+}
+
+int
+wizard_can_help(const struct wizard *w)
+{
+	return w->screen != wizard_guide(w)->help;
+}
+
+int
 wizard_pristine(const struct wizard *w)
 {
 	return w->depth == 0 && w->lang == w->app->lang &&

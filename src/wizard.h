@@ -195,6 +195,14 @@ size_t wizard_nticked(const struct wizard *w);
  */
 size_t wizard_qr_resource(const struct wizard *w);
 
+/* Whether WIZARD_BACK does anything: a QR code to hide, or a place to
+ * return to.  What the hint and the prompt offer "b" on. */
+int wizard_can_back(const struct wizard *w);
+
+/* Whether the hint and the prompt offer help: the reader is not on the
+ * help screen already. */
+int wizard_can_help(const struct wizard *w);
+
 /*
  * Whether w is as WIZARD_RESET leaves it: the start screen of the start
  * language, as it opens, with no tick and no history (a kiosk that a new

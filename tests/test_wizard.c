@@ -445,6 +445,30 @@ START_TEST(test_counts_of_any_screen)
 }
 END_TEST
 
+/* What the hint and the prompt offer: "b" where Back does something,
+ * "h" away from help. */
+START_TEST(test_can_back_and_help)
+{
+	struct wizard *w = wizard_new(&hg_app);
+
+	ck_assert(!wizard_can_back(w));
+	ck_assert(wizard_can_help(w));
+	wizard_apply(w, WIZARD_HELP, 0);
+	ck_assert(wizard_can_back(w));
+	ck_assert(!wizard_can_help(w));
+	wizard_apply(w, WIZARD_BACK, 0);
+	ck_assert(!wizard_can_back(w));
+	/* a QR code shown: Back hides it */
+	wizard_apply(w, WIZARD_PICK, 4);
+	wizard_apply(w, WIZARD_QR_NEXT, 0);
+	w->depth = 0;
+	ck_assert(wizard_can_back(w));
+	ck_assert_int_eq(wizard_apply(w, WIZARD_BACK, 0), WIZARD_REDRAW);
+	ck_assert(!wizard_can_back(w));
+	wizard_free(w);
+}
+END_TEST
+
 START_TEST(test_history_is_bounded)
 {
 	struct wizard *w = wizard_new(&hg_app);
@@ -684,6 +708,7 @@ wizard_suite(void)
 	tcase_add_test(tc, test_follow);
 	tcase_add_test(tc, test_plan_items);
 	tcase_add_test(tc, test_counts_of_any_screen);
+	tcase_add_test(tc, test_can_back_and_help);
 	tcase_add_test(tc, test_history_is_bounded);
 	tcase_add_test(tc, test_items);
 	suite_add_tcase(s, tc);
