@@ -11,34 +11,23 @@
  * few check functions keep the rules a table cannot say (dates, web
  * addresses, step numbers, placeholders, region marks).  To add a key, add
  * a row and its line in safesteps-content(5); test_docs holds the tables
- * and the page together through load_tables.
+ * and the page together through load_format_key.
  *
- * A file goes through four passes:
+ * A file goes through three steps:
  *
- * 1. The bytes (scan): one pass that refuses a UTF-16 file, reports every
- *    invalid UTF-8 sequence, control character and bidi control, raw or
- *    written as an escape ("\u001b", "\n", "\u202e"), with its line and
- *    column, and records where each line, each value and each key begins.
- *    cJSON cannot be trusted with these bytes: it treats raw control bytes
- *    as white space, keeps them inside strings, and ends a string silently
- *    at "\u0000".
- * 2. The syntax: cJSON_ParseWithLengthOpts with require_null_terminated,
- *    so that text after the value is an error.
- * 3. The meaning: walk_object by the tables, case-sensitive lookups only.
- * 4. The whole (check_content), and for content the site file
+ * 1. The bytes and the syntax (json_parse, json.c): every problem of the
+ *    bytes with its line and column, a strict parse, and where each value
+ *    and key begins.
+ * 2. The meaning: walk_object by the tables, case-sensitive lookups only.
+ * 3. The whole (check_content), and for content the site file
  *    (site_apply, in site.c: it works on the model, not on JSON).
  *
- * Every problem names the line and column of the value or key it is about
- * (cJSON keeps no positions: the n-th value of the tree in document order
- * is the n-th value the scan saw), and the screen it is on.  Limits:
- * LOAD_MAX_BYTES a file, LOAD_MAX_TEXT bytes a text, LOAD_MAX_ID bytes an
- * id, CJSON_NESTING_LIMIT - 1 levels, LOAD_MAX_DIAGS errors and as many
- * warnings.  The cJSON tree never leaves this file.
+ * Every problem names the line and column of the value or key it is
+ * about, and the screen it is on.  Limits: LOAD_MAX_BYTES a file,
+ * LOAD_MAX_TEXT bytes a text, LOAD_MAX_ID bytes an id,
+ * CJSON_NESTING_LIMIT - 1 levels, REPORT_MAX_KEPT errors and as many
+ * warnings.  The cJSON tree never leaves this file and json.c.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -46,13 +35,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <cjson/cJSON.h>
 #include <unictype.h>
 #include <unistr.h>
 
 #include "guide.h"
+#include "json.h"
 #include "load.h"
 #include "outside.h"
 #include "site.h"
@@ -61,12 +50,6 @@
 /* The longest text, in bytes, and the longest id. */
 #define LOAD_MAX_TEXT 2000
 #define LOAD_MAX_ID 64
-
-/* After this many problems in one file, the rest are counted, not kept. */
-#define LOAD_MAX_DIAGS 100
-
-/* No position (an offset the scan did not record). */
-#define NOWHERE UINT32_MAX
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -93,27 +76,12 @@ struct todoref {
 	size_t todo;
 };
 
-/* Where each line, value and key begins (pass 1), by byte offset. */
-struct places {
-	uint32_t *lines; /* the start of each line */
-	size_t nlines, caplines;
-	uint32_t *vals; /* the start of each value, in document order */
-	uint32_t *keys; /* the start of its key, or NOWHERE */
-	size_t nvals, capvals;
-};
-
 /* The state of one load. */
 struct ctx {
-	struct load_report *rep;
-	size_t nerrshown;  /* errors kept by this load, then one more */
-	size_t nwarnshown; /* the same for warnings */
-	size_t nerrors;    /* errors found by this load, kept or not */
-	int raw_bad;       /* the byte scan found bad UTF-8 or a control */
-	const uint8_t *s;  /* the bytes (after a byte-order mark) */
-	size_t len;
-	struct places pl;
-	const cJSON *root;
-	char path[256]; /* the JSON path of the value being read */
+	struct report_sink out; /* where its problems go */
+	struct json_doc doc;    /* the file, its tree and its places */
+	char *bytes;            /* the file's bytes, which doc points into */
+	char path[256];         /* the JSON path of the value being read */
 	size_t pathlen;
 	const cJSON *at;    /* the value being read: where its problems are */
 	const char *screen; /* the id of the screen being read, or NULL */
@@ -129,286 +97,29 @@ struct ctx {
 	const char *lang; /* the language the file must say, or NULL */
 };
 
-/* Reports. */
+/* Problems of this load: of the value or key being read, at the current
+ * path, with its place in the file and the screen it is on. */
 
-void
-load_report_vadd(struct load_report *rep, int warning,
-    const struct load_place *at, const char *fmt, va_list ap)
-{
-	struct load_diag *d;
-	char *msg;
-	int n;
-	va_list aq;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (n < 0)
-		n = 0;
-	msg = xmalloc((size_t)n + 1);
-	if (vsnprintf(msg, (size_t)n + 1, fmt, ap) < 0)
-		msg[0] = '\0';
-
-	rep->diags =
-	    xreallocarray(rep->diags, rep->ndiags + 1, sizeof *rep->diags);
-	d = &rep->diags[rep->ndiags++];
-	memset(d, 0, sizeof *d);
-	d->warning = warning != 0;
-	if (at != NULL) {
-		d->file = xstrdup_or_null(at->file);
-		d->line = at->line;
-		d->col = at->col;
-		d->screen = xstrdup_or_null(at->screen);
-		if (at->path != NULL && *at->path != '\0')
-			d->path = xstrdup(at->path);
-	}
-	d->msg = msg;
-	if (warning)
-		rep->nwarnings++;
-	else
-		rep->nerrors++;
-}
-
-void
-load_report_add(struct load_report *rep, int warning,
-    const struct load_place *at, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	load_report_vadd(rep, warning, at, fmt, ap);
-	va_end(ap);
-}
-
-void
-load_report_copy(struct load_report *to, const struct load_report *from,
-    size_t i, const char *suffix)
-{
-	const struct load_diag *d = &from->diags[i];
-	struct load_place at = { d->file != NULL ? d->file : from->file,
-		d->line, d->col, d->screen, d->path };
-
-	load_report_add(
-	    to, d->warning, &at, "%s%s", d->msg, suffix != NULL ? suffix : "");
-}
-
-void
-load_report_free(struct load_report *rep)
-{
-	size_t i;
-
-	if (rep == NULL)
-		return;
-	for (i = 0; i < rep->ndiags; i++) {
-		free(rep->diags[i].file);
-		free(rep->diags[i].screen);
-		free(rep->diags[i].path);
-		free(rep->diags[i].msg);
-	}
-	free(rep->diags);
-	free(rep->file);
-	memset(rep, 0, sizeof *rep);
-}
-
-/*
- * One diagnostic as the line the program prints:
- * FILE:LINE:COL: screen "ID": PATH: warning: MSG, each part when known.
- * With the screen's id, the path starts after the screen
- * ("screens[9].body[1]" reads 'screen "help": body[1]').
- */
-char *
-load_diag_format(const struct load_report *rep, size_t i)
-{
-	const struct load_diag *d;
-	const char *path, *w, *name;
-	char *file = NULL, *screen = NULL, *line;
-
-	if (rep == NULL || i >= rep->ndiags)
-		return NULL;
-	d = &rep->diags[i];
-	/* The name comes from outside: it may hold escape sequences. */
-	if ((name = d->file != NULL ? d->file : rep->file) != NULL) {
-		line = outside_escape(name);
-		if (d->line > 0)
-			file = xasprintf("%s:%d:%d: ", line, d->line, d->col);
-		else
-			file = xasprintf("%s: ", line);
-		free(line);
-	}
-	w = d->warning ? "warning: " : "";
-	path = d->path;
-	if (d->screen != NULL) {
-		screen = xasprintf("screen \"%s\": ", d->screen);
-		if (path != NULL && strncmp(path, "screens[", 8) == 0 &&
-		    strchr(path, ']') != NULL) {
-			path = strchr(path, ']') + 1;
-			path += *path == '.';
-			if (*path == '\0')
-				path = NULL;
-		}
-	}
-	line = xasprintf("%s%s%s%s%s%s", file != NULL ? file : "",
-	    screen != NULL ? screen : "", path != NULL ? path : "",
-	    path != NULL ? ": " : "", w, d->msg);
-	free(screen);
-	free(file);
-	return line;
-}
-
-/* Positions. */
-
-/* Append v to a growing array of offsets. */
-static void
-offsets_add(uint32_t **a, size_t *n, size_t *cap, uint32_t v)
-{
-	if (*n == *cap) {
-		*cap = *cap == 0 ? 256 : *cap * 2;
-		*a = xreallocarray(*a, *cap, sizeof **a);
-	}
-	(*a)[(*n)++] = v;
-}
-
-/* Record that a value begins at off (its key at key, or NOWHERE). */
-static void
-record_value(struct places *pl, uint32_t off, uint32_t key)
-{
-	if (pl->nvals == pl->capvals) {
-		pl->capvals = pl->capvals == 0 ? 1024 : pl->capvals * 2;
-		pl->vals =
-		    xreallocarray(pl->vals, pl->capvals, sizeof *pl->vals);
-		pl->keys =
-		    xreallocarray(pl->keys, pl->capvals, sizeof *pl->keys);
-	}
-	pl->vals[pl->nvals] = off;
-	pl->keys[pl->nvals++] = key;
-}
-
-/* The 1-based line and column (in characters) of byte offset off. */
-static void
-place_of(const struct ctx *c, uint32_t off, int *line, int *col)
-{
-	size_t lo = 0, hi = c->pl.nlines, mid;
-	uint32_t i;
-
-	*line = *col = 0;
-	if (off == NOWHERE || c->pl.nlines == 0)
-		return;
-	while (hi - lo > 1) { /* the last line that starts at or before off */
-		mid = lo + (hi - lo) / 2;
-		if (c->pl.lines[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	*line = (int)lo + 1;
-	*col = 1;
-	for (i = c->pl.lines[lo]; i < off && i < c->len; i++)
-		if ((c->s[i] & 0xc0) != 0x80)
-			(*col)++;
-}
-
-/*
- * The rank of want among the values of the tree below n and after it, in
- * document order; *rank counts the values passed.  1 when found.
- */
-static int
-rank_of(const cJSON *n, const cJSON *want, size_t *rank)
-{
-	for (; n != NULL; n = n->next) {
-		if (n == want)
-			return 1;
-		(*rank)++;
-		if (n->child != NULL && rank_of(n->child, want, rank))
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Where value v (key: its key, when it is a member) begins in the file.
- * Only asked for when there is a problem to report, so a walk of the
- * tree each time costs nothing when the file is right.
- */
-static void
-node_place(const struct ctx *c, const cJSON *v, int key, int *line, int *col)
-{
-	size_t rank = 0;
-	uint32_t off = NOWHERE;
-
-	if (v != NULL && c->root != NULL && rank_of(c->root, v, &rank) &&
-	    rank < c->pl.nvals)
-		off = key ? c->pl.keys[rank] : c->pl.vals[rank];
-	place_of(c, off, line, col);
-}
-
-/* Problems of this load, with the LOAD_MAX_DIAGS cap. */
-
-static void vdiag(struct ctx *, int, int, int, const char *, const char *,
-    va_list) __attribute__((format(printf, 6, 0)));
-static void diag(struct ctx *, int, int, int, const char *, ...)
-    __attribute__((format(printf, 5, 6)));
 static void err(struct ctx *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 static void warn(struct ctx *, const char *, ...)
     __attribute__((format(printf, 2, 3)));
 static void at_key(struct ctx *, int, const cJSON *, const char *, ...)
     __attribute__((format(printf, 4, 5)));
-
-/*
- * Errors are always counted, so that a full report still fails the load.
- * Errors and warnings have a cap each, so that many warnings cannot hide
- * an error.
- */
-static void
-vdiag(struct ctx *c, int warning, int line, int col, const char *path,
-    const char *fmt, va_list ap)
-{
-	size_t *shown = warning ? &c->nwarnshown : &c->nerrshown;
-	struct load_place at = { NULL, line, col, NULL, path };
-
-	if (!warning)
-		c->nerrors++;
-	if (*shown > LOAD_MAX_DIAGS)
-		return;
-	if (*shown == LOAD_MAX_DIAGS) {
-		load_report_add(c->rep, warning, NULL,
-		    "too many %s: only the first %d are shown",
-		    warning ? "warnings" : "errors", LOAD_MAX_DIAGS);
-		(*shown)++;
-		return;
-	}
-	if (path != NULL)
-		at.screen = c->screen;
-	load_report_vadd(c->rep, warning, &at, fmt, ap);
-	(*shown)++;
-}
-
-/* A problem at a line and column (0 for none), with no path: the bytes,
- * the syntax, the file. */
-static void
-diag(struct ctx *c, int warning, int line, int col, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vdiag(c, warning, line, col, NULL, fmt, ap);
-	va_end(ap);
-}
-
-/* A problem of the value being read (c->at), at the current path. */
 static void vat(struct ctx *c, int warning, const cJSON *v, int key,
     const char *fmt, va_list ap) __attribute__((format(printf, 5, 0)));
 
+/* A problem of value v (key: of its key), at the current path. */
 static void
 vat(struct ctx *c, int warning, const cJSON *v, int key, const char *fmt,
     va_list ap)
 {
-	int line = 0, col = 0;
+	struct load_place at = { NULL, 0, 0, c->screen, c->path };
 
 	/* No need to find a place that will not be shown. */
-	if ((warning ? c->nwarnshown : c->nerrshown) < LOAD_MAX_DIAGS)
-		node_place(c, v, key, &line, &col);
-	vdiag(c, warning, line, col, c->path, fmt, ap);
+	if (report_sink_keeps(&c->out, warning))
+		json_place(&c->doc, v, key, &at.line, &at.col);
+	report_sink_vadd(&c->out, warning, &at, fmt, ap);
 }
 
 static void
@@ -483,81 +194,6 @@ pop(struct ctx *c, size_t len)
 	c->path[len] = '\0';
 }
 
-/* UTF-8 and what may not be in the file. */
-
-/*
- * How many bytes an invalid sequence at s spans: the lead and the
- * continuation bytes after it (one bad character, one message).
- */
-static size_t
-utf8_bad_len(const uint8_t *s, size_t n)
-{
-	size_t k = 1;
-
-	if (s[0] >= 0xc0)
-		while (k < n && k < 4 && (s[k] & 0xc0) == 0x80)
-			k++;
-	return k;
-}
-
-static const char *
-control_name(uint32_t cp)
-{
-	switch (cp) {
-	case 0x00:
-		return " (NUL)";
-	case 0x07:
-		return " (BEL)";
-	case 0x08:
-		return " (backspace)";
-	case 0x09:
-		return " (tab)";
-	case 0x0a:
-		return " (line feed)";
-	case 0x0c:
-		return " (form feed)";
-	case 0x0d:
-		return " (carriage return)";
-	case 0x1b:
-		return " (ESC)";
-	case 0x7f:
-		return " (DEL)";
-	case 0x90:
-		return " (DCS)";
-	case 0x9b:
-		return " (CSI)";
-	case 0x9d:
-		return " (OSC)";
-	default:
-		return "";
-	}
-}
-
-/*
- * What is wrong with character cp in a string (written: the four hex
- * digits of its escape, or NULL when it is raw), or NULL when nothing is.
- * A control character could send the terminal a command; a bidi control
- * reorders the text around it, so that a line reads other than it is.
- */
-static const char *
-bad_char(uint32_t cp, const char *written, char *buf, size_t size)
-{
-	const char *what;
-
-	if (outside_is_control(cp))
-		what = "control character";
-	else if (outside_is_bidi(cp))
-		what = "bidi control";
-	else
-		return NULL;
-	snprintf(buf, size, "%s U+%04X%s is not allowed%s%s%.4s%s", what,
-	    (unsigned)cp, outside_is_control(cp) ? control_name(cp) : "",
-	    outside_is_bidi(cp) ? ": it reorders the text around it" : "",
-	    written != NULL ? " (written \\u" : "",
-	    written != NULL ? written : "", written != NULL ? ")" : "");
-	return buf;
-}
-
 /*
  * A string from the file made safe to put in a message: quotes and
  * backslashes escaped, control and bidi characters as \uXXXX, invalid
@@ -601,401 +237,7 @@ show(struct shown *b, const char *str)
 	return b->s;
 }
 
-/* Pass 1: the bytes. */
-
-static int
-hexval(uint8_t h)
-{
-	if (h >= '0' && h <= '9')
-		return h - '0';
-	if (h >= 'a' && h <= 'f')
-		return h - 'a' + 10;
-	if (h >= 'A' && h <= 'F')
-		return h - 'A' + 10;
-	return -1;
-}
-
-/* The container a value is in. */
-#define SCAN_MAX_DEPTH 1024 /* deeper than cJSON reads: a syntax error */
-
-/*
- * Where a scan stopped (when it was asked to stop at an offset): inside a
- * string, and where that string starts.
- */
-struct scan_at {
-	int in_str;
-	size_t str_start;
-};
-
-/*
- * The one scan of the bytes.  With at == NULL: the whole of s, reporting
- * every invalid UTF-8 sequence, control character and bidi control (raw,
- * or escaped in a string) with its line and column, recording where each
- * line, value and key begins, and returning the deepest nesting of
- * objects and arrays.  With at: quietly up to stop, saying in *at whether
- * stop is inside a string (for a syntax error's message).
- *
- * Outside strings, space, tab, line feed and carriage return are JSON
- * white space; inside a string nothing below U+0020 is allowed, raw or
- * escaped.  A value starts at '{', '[', a string that is not a key, or the
- * first byte of a number, true, false or null; a string is a key right
- * after '{', or after ',' in an object.  On bytes that are not JSON these
- * records are wrong, but then the parse fails and they are never read.
- */
-static size_t
-scan(struct ctx *c, const uint8_t *s, size_t len, size_t stop,
-    struct scan_at *at)
-{
-	unsigned char stack[SCAN_MAX_DEPTH]; /* 1: an object */
-	size_t i = 0, k, depth = 0, maxdepth = 0, str_start = 0;
-	int line = 1, col = 1, in_str = 0, esc = 0, in_token = 0;
-	int want_key = 0, quiet = at != NULL;
-	uint32_t key = NOWHERE;
-	ucs4_t cp;
-	char buf[160];
-	const char *bad;
-	int r;
-
-	if (!quiet)
-		offsets_add(&c->pl.lines, &c->pl.nlines, &c->pl.caplines, 0);
-	while (i < len && (!quiet || i < stop)) {
-		if (in_str && !esc) {
-			/* the run of plain text in a string, at once */
-			size_t j = i;
-
-			while (j < len && s[j] >= 0x20 && s[j] < 0x7f &&
-			       s[j] != '"' && s[j] != '\\' &&
-			       (!quiet || j < stop))
-				j++;
-			col += (int)(j - i);
-			i = j;
-			if (i >= len || (quiet && i >= stop))
-				break;
-		}
-		if (s[i] < 0x80) {
-			cp = s[i];
-			k = 1;
-		} else if ((r = u8_mbtoucr(&cp, s + i, len - i)) > 0)
-			k = (size_t)r;
-		else {
-			size_t nbad = utf8_bad_len(s + i, len - i), b;
-			char hex[16] = "";
-
-			for (b = 0; b < nbad; b++)
-				snprintf(hex + strlen(hex),
-				    sizeof hex - strlen(hex),
-				    b == 0 ? "%02X" : " %02X", s[i + b]);
-			if (!quiet) {
-				c->raw_bad = 1;
-				diag(c, 0, line, col, "invalid UTF-8 (%s %s)",
-				    nbad == 1 ? "byte" : "bytes", hex);
-			}
-			i += nbad;
-			col++;
-			esc = 0;
-			continue;
-		}
-		if (cp == '\n' && in_str) {
-			/*
-			 * JSON strings never span lines: most likely a quote
-			 * is missing.  Start afresh on the next line, so that
-			 * one missing quote is one error, not one a line.
-			 */
-			if (!quiet) {
-				c->raw_bad = 1;
-				diag(c, 0, line, col,
-				    "line break inside a string (a missing "
-				    "'\"'?)");
-			}
-			in_str = 0;
-		} else if (!quiet &&
-			   (in_str || (cp != ' ' && cp != '\t' && cp != '\n' &&
-					  cp != '\r')) &&
-			   (bad = bad_char(cp, NULL, buf, sizeof buf)) !=
-			       NULL) {
-			c->raw_bad = 1;
-			diag(c, 0, line, col, "%s", bad);
-		}
-		if (cp == '\n') {
-			line++;
-			col = 1;
-			i++;
-			esc = 0;
-			in_token = 0;
-			if (!quiet)
-				offsets_add(&c->pl.lines, &c->pl.nlines,
-				    &c->pl.caplines, (uint32_t)i);
-			continue;
-		}
-		if (in_str && esc) {
-			/* The character after a backslash. */
-			esc = 0;
-			if (cp == 'u' && len - i >= 5 &&
-			    hexval(s[i + 1]) >= 0 && hexval(s[i + 2]) >= 0 &&
-			    hexval(s[i + 3]) >= 0 && hexval(s[i + 4]) >= 0) {
-				uint32_t v = (uint32_t)(hexval(s[i + 1]) << 12 |
-							hexval(s[i + 2]) << 8 |
-							hexval(s[i + 3]) << 4 |
-							hexval(s[i + 4]));
-
-				if (!quiet &&
-				    (bad = bad_char(v, (const char *)s + i + 1,
-					 buf, sizeof buf)) != NULL) {
-					c->raw_bad = 1;
-					diag(c, 0, line, col - 1, "%s", bad);
-				}
-				i += 5;
-				col += 5;
-				continue;
-			}
-			if (!quiet && (cp == 'b' || cp == 'f' || cp == 'n' ||
-					  cp == 'r' || cp == 't')) {
-				uint32_t v = cp == 'b'   ? 8
-					     : cp == 'f' ? 12
-					     : cp == 'n' ? 10
-					     : cp == 'r' ? 13
-							 : 9;
-
-				c->raw_bad = 1;
-				diag(c, 0, line, col - 1,
-				    "control character U+%04X%s is not allowed "
-				    "(written \\%c)",
-				    v, control_name(v), (char)cp);
-			}
-		} else if (in_str) {
-			if (cp == '\\')
-				esc = 1;
-			else if (cp == '"')
-				in_str = 0;
-		} else if (cp == '"') {
-			in_str = 1;
-			in_token = 0;
-			str_start = i;
-			if (want_key)
-				key = (uint32_t)i;
-			else if (!quiet) {
-				record_value(&c->pl, (uint32_t)i, key);
-				key = NOWHERE;
-			}
-			want_key = 0;
-		} else if (cp == '{' || cp == '[') {
-			if (!quiet) {
-				record_value(&c->pl, (uint32_t)i, key);
-			}
-			key = NOWHERE;
-			if (depth < SCAN_MAX_DEPTH)
-				stack[depth] = cp == '{';
-			if (++depth > maxdepth)
-				maxdepth = depth;
-			want_key = cp == '{';
-			in_token = 0;
-		} else if (cp == '}' || cp == ']') {
-			if (depth > 0)
-				depth--;
-			want_key = 0;
-			in_token = 0;
-		} else if (cp == ',') {
-			want_key = depth > 0 && depth <= SCAN_MAX_DEPTH &&
-				   stack[depth - 1];
-			in_token = 0;
-		} else if (cp == ':' || cp == ' ' || cp == '\t' || cp == '\r')
-			in_token = 0;
-		else if (!in_token) {
-			/* a number, true, false or null begins */
-			in_token = 1;
-			if (!quiet) {
-				record_value(&c->pl, (uint32_t)i, key);
-			}
-			key = NOWHERE;
-		}
-		i += k;
-		col++;
-	}
-	if (at != NULL) {
-		at->in_str = in_str;
-		at->str_start = str_start;
-	}
-	return maxdepth;
-}
-
-/* Pass 2: the syntax. */
-
-/*
- * Say what went wrong where cJSON stopped: it gives an offset, not a
- * reason, so guess the reason from what is around it.
- */
-static void
-syntax_error(struct ctx *c, size_t off, size_t maxdepth)
-{
-	const uint8_t *s = c->s;
-	size_t len = c->len, p;
-	struct scan_at at;
-	int line, col, r;
-	ucs4_t cp = 0; /* stays 0 when the byte there is not UTF-8 */
-	char what[80];
-	cJSON *lenient;
-
-	if (off > len)
-		off = len;
-	place_of(c, (uint32_t)off, &line, &col);
-	if (maxdepth >= CJSON_NESTING_LIMIT) {
-		diag(c, 0, line, col,
-		    "syntax error: objects and arrays nested more than %d deep",
-		    CJSON_NESTING_LIMIT - 1);
-		return;
-	}
-	scan(c, s, len, off, &at);
-	if (at.in_str) {
-		/* cJSON points into a string it could not read. */
-		int closed = 0, esc = 0;
-
-		for (p = at.str_start + 1; p < len; p++) {
-			if (esc)
-				esc = 0;
-			else if (s[p] == '\\')
-				esc = 1;
-			else if (s[p] == '"') {
-				closed = 1;
-				break;
-			}
-		}
-		place_of(c, (uint32_t)at.str_start, &line, &col);
-		diag(c, 0, line, col, "syntax error: %s",
-		    closed ? "a string with a bad escape (a backslash must be "
-			     "followed by \", \\, /, b, f, n, r, t or uXXXX)"
-			   : "a string that is never closed (a missing '\"')");
-		return;
-	}
-
-	/* Text after a complete value, or a real error inside it? */
-	lenient = cJSON_ParseWithLengthOpts((const char *)s, len + 1, NULL, 0);
-	if (lenient != NULL) {
-		cJSON_Delete(lenient);
-		diag(c, 0, line, col,
-		    "syntax error: text after the end of the data");
-		return;
-	}
-
-	if (off >= len) {
-		diag(c, 0, line, col,
-		    "syntax error: unexpected end of file (a missing '}' or "
-		    "']'?)");
-		return;
-	}
-	if ((r = u8_mbtoucr(&cp, s + off, len - off)) <= 0)
-		snprintf(what, sizeof what, "byte %02X", s[off]);
-	else if (cp >= 0x21 && cp < 0x7f)
-		snprintf(what, sizeof what, "'%c'", (char)cp);
-	else
-		snprintf(what, sizeof what, "character U+%04X", cp);
-
-	/* The character before, ignoring white space. */
-	p = off;
-	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' ||
-			    s[p - 1] == '\n' || s[p - 1] == '\r'))
-		p--;
-	if ((cp == '}' || cp == ']') && p > 0 && s[p - 1] == ',')
-		diag(c, 0, line, col,
-		    "syntax error: unexpected %s after a comma (remove the "
-		    "comma)",
-		    what);
-	else if (cp == '\'')
-		diag(c, 0, line, col,
-		    "syntax error: unexpected %s (JSON strings use double "
-		    "quotes)",
-		    what);
-	else if (p > 0 && s[p - 1] != '\0' &&
-		 strchr("\"}]0123456789el", s[p - 1]) != NULL &&
-		 (cp == '"' || cp == '{' || cp == '['))
-		diag(c, 0, line, col,
-		    "syntax error: unexpected %s (a missing ',' or ':' before "
-		    "it?)",
-		    what);
-	else
-		diag(c, 0, line, col, "syntax error: unexpected %s", what);
-}
-
-static void *
-cjson_malloc(size_t n)
-{
-	return xmalloc(n);
-}
-
-/*
- * Passes 1 and 2 over buf (len bytes, followed by a NUL that is not part
- * of the content).  Returns the tree, or NULL when the syntax is wrong or
- * the file is not UTF-8.  Caller deletes the tree.
- */
-static cJSON *
-parse(struct ctx *c, const char *buf, size_t len)
-{
-	static int hooked;
-	const uint8_t *s = (const uint8_t *)buf;
-	const char *end = NULL;
-	size_t maxdepth;
-	cJSON *root;
-
-	if (!hooked) {
-		/* Out of memory exits; it is never a "syntax error". */
-		cJSON_Hooks hooks = { cjson_malloc, free };
-
-		cJSON_InitHooks(&hooks);
-		hooked = 1;
-	}
-
-	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) ||
-			    (s[0] == 0xfe && s[1] == 0xff))) {
-		diag(c, 0, 0, 0, "the file is UTF-16: save it as UTF-8");
-		return NULL;
-	}
-	if (len >= 4 &&
-	    ((s[0] == 0 && s[1] != 0 && s[2] == 0 && s[3] != 0) ||
-		(s[0] != 0 && s[1] == 0 && s[2] != 0 && s[3] == 0))) {
-		diag(
-		    c, 0, 0, 0, "the file looks like UTF-16: save it as UTF-8");
-		return NULL;
-	}
-	if (len >= 3 && s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf) {
-		/* A UTF-8 byte-order mark: harmless, and not counted. */
-		s += 3;
-		len -= 3;
-	}
-	c->s = s;
-	c->len = len;
-
-	maxdepth = scan(c, s, len, 0, NULL);
-	if (c->nerrshown > LOAD_MAX_DIAGS)
-		return NULL; /* not JSON, most likely: stop there */
-	root = cJSON_ParseWithLengthOpts((const char *)s, len + 1, &end, 1);
-	if (root == NULL) {
-		size_t off = end != NULL && end >= (const char *)s
-				 ? (size_t)(end - (const char *)s)
-				 : len;
-
-		syntax_error(c, off, maxdepth);
-	}
-	return root;
-}
-
 /* Values. */
-
-static const char *
-type_name(const cJSON *v)
-{
-	if (cJSON_IsObject(v))
-		return "an object";
-	if (cJSON_IsArray(v))
-		return "an array";
-	if (cJSON_IsString(v))
-		return "a string";
-	if (cJSON_IsNumber(v))
-		return "a number";
-	if (cJSON_IsBool(v))
-		return cJSON_IsTrue(v) ? "true" : "false";
-	if (cJSON_IsNull(v))
-		return "null";
-	return "something else";
-}
 
 /* The distance between two short strings (a swap counts as one edit). */
 static size_t
@@ -1090,18 +332,19 @@ check_text(struct ctx *c, const char *str)
 		if (s[i] == ' ')
 			continue;
 		if ((r = u8_mbtoucr(&cp, s + i, n - i)) <= 0) {
-			if (!c->raw_bad)
+			if (!c->doc.raw_bad)
 				err(c, "text is not valid UTF-8");
 			else
-				c->nerrors++;
+				c->out.nerrors++;
 			return -1;
 		}
 		k = (size_t)r;
-		if ((bad = bad_char(cp, NULL, buf, sizeof buf)) != NULL) {
-			if (!c->raw_bad)
+		if ((bad = outside_bad_char(cp, NULL, buf, sizeof buf)) !=
+		    NULL) {
+			if (!c->doc.raw_bad)
 				err(c, "%s", bad);
 			else
-				c->nerrors++;
+				c->out.nerrors++;
 			return -1;
 		}
 		if (!is_space(cp))
@@ -1664,7 +907,7 @@ static char *
 value_text(struct ctx *c, const cJSON *v)
 {
 	if (!cJSON_IsString(v) || v->valuestring == NULL) {
-		err(c, "must be a string, not %s", type_name(v));
+		err(c, "must be a string, not %s", json_type_name(v));
 		return NULL;
 	}
 	if (check_text(c, v->valuestring) != 0)
@@ -1677,7 +920,7 @@ static const char *
 value_id(struct ctx *c, const cJSON *v)
 {
 	if (!cJSON_IsString(v) || v->valuestring == NULL) {
-		err(c, "must be a string, not %s", type_name(v));
+		err(c, "must be a string, not %s", json_type_name(v));
 		return NULL;
 	}
 	if (!is_id(v->valuestring)) {
@@ -1712,7 +955,7 @@ value_int(struct ctx *c, const cJSON *v, int lo, int hi, int *out)
 	double d;
 
 	if (!cJSON_IsNumber(v)) {
-		err(c, "must be a whole number, not %s", type_name(v));
+		err(c, "must be a whole number, not %s", json_type_name(v));
 		return -1;
 	}
 	d = v->valuedouble;
@@ -1753,7 +996,7 @@ value_name(struct ctx *c, const cJSON *v, const struct field *f)
 	char *all;
 
 	if (!cJSON_IsString(v) || v->valuestring == NULL) {
-		err(c, "must be a string, not %s", type_name(v));
+		err(c, "must be a string, not %s", json_type_name(v));
 		return -1;
 	}
 	for (size_t i = 0; i < f->nnames; i++)
@@ -1776,7 +1019,7 @@ value_format(struct ctx *c, const cJSON *v)
 	double d;
 
 	if (!cJSON_IsNumber(v)) {
-		err(c, "must be a whole number, not %s", type_name(v));
+		err(c, "must be a whole number, not %s", json_type_name(v));
 		return GUIDE_FORMAT;
 	}
 	d = v->valuedouble;
@@ -1850,7 +1093,7 @@ walk_element(
 	} else
 		err(c, "must be %s, not %s",
 		    t->expected != NULL ? t->expected : "an object",
-		    type_name(e));
+		    json_type_name(e));
 	c->nidx--;
 	c->screen = screen;
 	pop(c, mark);
@@ -1958,7 +1201,7 @@ walk_langs(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
 		mark = push_key(c, code);
 		c->at = m;
 		if (!cJSON_IsObject(m))
-			err(c, "must be an object, not %s", type_name(m));
+			err(c, "must be an object, not %s", json_type_name(m));
 		else
 			walk_object(c, m, f->sub, p);
 		pop(c, mark);
@@ -2011,7 +1254,7 @@ walk_value(struct ctx *c, const cJSON *v, const struct field *f,
 	case FT_OBJECT:
 	case FT_LANGS:
 		if (!cJSON_IsObject(v)) {
-			err(c, "must be an object, not %s", type_name(v));
+			err(c, "must be an object, not %s", json_type_name(v));
 			break;
 		}
 		if (f->type == FT_LANGS)
@@ -2023,7 +1266,7 @@ walk_value(struct ctx *c, const cJSON *v, const struct field *f,
 	case FT_REFS:
 	case FT_MODES:
 		if (!cJSON_IsArray(v)) {
-			err(c, "must be an array, not %s", type_name(v));
+			err(c, "must be an array, not %s", json_type_name(v));
 			break;
 		}
 		if ((f->flags & NONEMPTY) && v->child == NULL)
@@ -2067,7 +1310,7 @@ check_keys(struct ctx *c, const cJSON *obj, const struct otype *t)
 			seen[i] = 1;
 			continue;
 		}
-		if (c->nwarnshown > LOAD_MAX_DIAGS)
+		if (c->out.nwarnkept > REPORT_MAX_KEPT)
 			continue; /* no need to look for a suggestion */
 		best = t->nfields;
 		bestd = SIZE_MAX;
@@ -2374,7 +1617,8 @@ load_format_key(size_t t, size_t k, const char **section, int *required)
 static size_t
 at_screen(struct ctx *c, size_t i, const char *key)
 {
-	const cJSON *a = cJSON_GetObjectItemCaseSensitive(c->root, "screens");
+	const cJSON *a =
+	    cJSON_GetObjectItemCaseSensitive(c->doc.root, "screens");
 	size_t mark = c->pathlen;
 
 	push_key(c, "screens");
@@ -2567,94 +1811,17 @@ check_content(struct ctx *c, const cJSON *root, void *dst)
 		pop(c, mark);
 	}
 	/* A wrong "to" would only add noise here. */
-	if (c->nerrors == 0 && g->nscreens > 0)
+	if (c->out.nerrors == 0 && g->nscreens > 0)
 		check_reachable(c, g);
 }
 
 /* Reading. */
 
-/*
- * Read a whole regular file of at most LOAD_MAX_BYTES into a buffer with
- * a NUL after it.  Returns the buffer (caller frees) or NULL after
- * reporting.  Opening with O_NONBLOCK means a FIFO with no writer cannot
- * make this wait; fstat then refuses it, and devices and directories.
- */
-static char *
-read_file(struct ctx *c, const char *path, size_t *lenp)
-{
-	struct stat st;
-	char *buf = NULL;
-	size_t len = 0, cap;
-	ssize_t n;
-	int fd, e;
-
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	if (fd == -1) {
-		diag(c, 0, 0, 0, "%s", strerror(errno));
-		return NULL;
-	}
-	if (fstat(fd, &st) == -1) {
-		e = errno;
-		close(fd);
-		diag(c, 0, 0, 0, "%s", strerror(e));
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		diag(c, 0, 0, 0, "not a regular file");
-		return NULL;
-	}
-	if (st.st_size > LOAD_MAX_BYTES)
-		goto too_big;
-
-	/* One byte more than fstat said, to see a file that grew. */
-	cap = (size_t)st.st_size + 1;
-	buf = xmalloc(cap + 1);
-	for (;;) {
-		if (len == cap) {
-			if (len > LOAD_MAX_BYTES)
-				goto too_big;
-			cap = cap * 2 > LOAD_MAX_BYTES + 1 ? LOAD_MAX_BYTES + 1
-							   : cap * 2;
-			buf = xreallocarray(buf, cap + 1, 1);
-		}
-		n = read(fd, buf + len, cap - len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			e = errno;
-			free(buf);
-			close(fd);
-			diag(c, 0, 0, 0, "%s", strerror(e));
-			return NULL;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	if (len > LOAD_MAX_BYTES) {
-		free(buf);
-		diag(c, 0, 0, 0, "the file is larger than 1 MiB");
-		return NULL;
-	}
-	buf[len] = '\0';
-	*lenp = len;
-	return buf;
-
-too_big:
-	free(buf);
-	close(fd);
-	diag(c, 0, 0, 0, "the file is larger than 1 MiB (%jd bytes)",
-	    (intmax_t)st.st_size);
-	return NULL;
-}
-
 static void
 ctx_init(struct ctx *c, struct load_report *rep, const char *name)
 {
 	memset(c, 0, sizeof *c);
-	c->rep = rep;
+	c->out.rep = rep;
 	if (rep->file == NULL)
 		rep->file = xstrdup(name != NULL ? name : "(content)");
 }
@@ -2666,42 +1833,66 @@ ctx_free(struct ctx *c)
 		free(c->ids[i].v);
 	free(c->todos);
 	free(c->marks);
-	free(c->pl.lines);
-	free(c->pl.vals);
-	free(c->pl.keys);
+	json_doc_free(&c->doc);
+	free(c->bytes);
 }
 
-/* Load content from buf, which has a NUL at buf[len], as o says. */
-static struct guide *
-load_terminated(
-    struct ctx *c, const char *buf, size_t len, const struct load_opts *o)
+/*
+ * Read the file at path, or (path NULL) the *len bytes at buf, as an
+ * object of type t into dst (zeroed): the bytes, the syntax, the table.
+ * Returns -1 when it could not be parsed (the report says why).
+ */
+static int
+read_object(struct ctx *c, const char *path, const char *buf, size_t *len,
+    const struct otype *t, void *dst)
 {
-	struct guide *g = NULL;
-	cJSON *root;
+	char *bytes = NULL;
+	const cJSON *root = NULL;
 
-	root = parse(c, buf, len);
-	if (root == NULL)
-		return NULL;
-	c->root = root;
-	c->lang = o != NULL ? o->lang : NULL;
-	if (!cJSON_IsObject(root)) {
-		c->at = root;
-		err(c, "the top level must be an object, not %s",
-		    type_name(root));
-	} else {
-		g = c->g = xcalloc(1, sizeof *g);
-		walk_object(c, root, &content_type, g);
+	if (path != NULL)
+		bytes = json_read_file(path, len, &c->out);
+	else if (*len > LOAD_MAX_BYTES)
+		report_sink_add(&c->out, 0, NULL,
+		    "the file is larger than 1 MiB (%zu bytes)", *len);
+	else {
+		bytes = xmalloc(*len + 1);
+		if (*len > 0)
+			memcpy(bytes, buf, *len);
+		bytes[*len] = '\0';
 	}
-	if (c->nerrors == 0 && g != NULL) /* the marks point into root */
+	if ((c->bytes = bytes) != NULL)
+		root = json_parse(&c->doc, bytes, *len, &c->out);
+	if (root == NULL)
+		return -1;
+	c->at = root;
+	if (!cJSON_IsObject(root))
+		err(c, "the top level must be an object, not %s",
+		    json_type_name(root));
+	else
+		walk_object(c, root, t, dst);
+	return 0;
+}
+
+/* Load content from path, or from len bytes at buf, as o says. */
+static struct guide *
+load_content(const char *name, const char *path, const char *buf, size_t len,
+    const struct load_opts *o, struct load_report *rep)
+{
+	struct ctx c;
+	struct guide *g = xcalloc(1, sizeof *g);
+
+	ctx_init(&c, rep, name);
+	c.g = g;
+	c.lang = o != NULL ? o->lang : NULL;
+	if (read_object(&c, path, buf, &len, &content_type, g) != 0 ||
+	    c.out.nerrors > 0) {
+		guide_free(g);
+		g = NULL;
+	} else /* before the tree goes: the marks point into it */
 		site_apply(g,
 		    load_site_part(o != NULL ? o->site : NULL, g->lang),
-		    c->marks, c->nmarks);
-	cJSON_Delete(root);
-	c->root = NULL;
-	if (c->nerrors > 0) {
-		guide_free(g);
-		return NULL;
-	}
+		    c.marks, c.nmarks);
+	ctx_free(&c);
 	return g;
 }
 
@@ -2709,18 +1900,7 @@ struct guide *
 load_file_with(
     const char *path, const struct load_opts *o, struct load_report *rep)
 {
-	struct ctx c;
-	struct guide *g = NULL;
-	char *buf;
-	size_t len;
-
-	ctx_init(&c, rep, path);
-	if ((buf = read_file(&c, path, &len)) != NULL) {
-		g = load_terminated(&c, buf, len, o);
-		free(buf);
-	}
-	ctx_free(&c);
-	return g;
+	return load_content(path, path, NULL, 0, o, rep);
 }
 
 struct guide *
@@ -2733,24 +1913,7 @@ struct guide *
 load_buffer_with(const char *name, const char *buf, size_t len,
     const struct load_opts *o, struct load_report *rep)
 {
-	struct ctx c;
-	struct guide *g = NULL;
-	char *copy;
-
-	ctx_init(&c, rep, name);
-	if (len > LOAD_MAX_BYTES)
-		diag(&c, 0, 0, 0, "the file is larger than 1 MiB (%zu bytes)",
-		    len);
-	else {
-		copy = xmalloc(len + 1);
-		if (len > 0)
-			memcpy(copy, buf, len);
-		copy[len] = '\0';
-		g = load_terminated(&c, copy, len, o);
-		free(copy);
-	}
-	ctx_free(&c);
-	return g;
+	return load_content(name, NULL, buf, len, o, rep);
 }
 
 struct guide *
@@ -2797,34 +1960,16 @@ load_site_read(const char *path, struct load_report *rep)
 {
 	struct ctx c;
 	struct load_site *site = xcalloc(1, sizeof *site);
-	cJSON *root = NULL;
-	char *buf;
-	size_t len;
-	int parsed = 0;
+	size_t len = 0;
 
 	ctx_init(&c, rep, path);
-	if ((buf = read_file(&c, path, &len)) != NULL)
-		root = parse(&c, buf, len);
-	if (root != NULL) { /* else the reason is in the report */
-		parsed = 1;
-		c.root = root;
-		c.at = root;
-		if (!cJSON_IsObject(root))
-			err(&c, "the top level must be an object, not %s",
-			    type_name(root));
-		else {
-			walk_object(&c, root, &site_type, site);
-			if (c.nerrors == 0)
-				check_site_regions(&c, root, site);
-		}
-		cJSON_Delete(root);
-	}
-	free(buf);
-	ctx_free(&c);
-	if (c.nerrors > 0 || !parsed) {
+	if (read_object(&c, path, NULL, &len, &site_type, site) != 0 ||
+	    c.out.nerrors > 0) {
 		load_site_free(site);
-		return NULL;
-	}
+		site = NULL;
+	} else
+		check_site_regions(&c, c.doc.root, site);
+	ctx_free(&c);
 	return site;
 }
 

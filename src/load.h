@@ -6,7 +6,8 @@
  * FIFOs and devices without blocking), checks the raw bytes (UTF-8, NUL,
  * control bytes, byte-order marks), parses strictly, checks every rule of
  * safesteps-content(5) and reports every problem it finds, not only the
- * first.  Only this module includes cJSON.
+ * first.  Only this module and json.c (the bytes and the syntax) include
+ * cJSON; the problems go to a struct load_report (report.h).
  *
  * A site file (safesteps-content(5)) is read and checked once, on its
  * own, with load_site_read; load_file_with (struct load_opts names the
@@ -23,45 +24,13 @@
 #ifndef SAFESTEPS_LOAD_H
 #define SAFESTEPS_LOAD_H
 
-#include <stdarg.h>
 #include <stddef.h>
 
 #include "guide.h"
+#include "report.h"
 
 /* The largest content file accepted; exactly this size is allowed. */
 #define LOAD_MAX_BYTES (1024 * 1024)
-
-/* Where a problem is; any part may be NULL (0 for line and col). */
-struct load_place {
-	const char *file; /* NULL: the report's file */
-	int line;         /* 1-based line and column in the file */
-	int col;
-	const char *screen; /* the id of the screen it is on */
-	const char *path;   /* JSON path, "screens[3].choices[0].to" */
-};
-
-/* One problem found. */
-struct load_diag {
-	int warning; /* 1: a warning (the file is still valid), 0: an error */
-	char *file;  /* NULL: the report's file */
-	int line;    /* where the value, key or bytes are; 0 if unknown */
-	int col;
-	char *screen; /* the id of the screen it is on, or NULL */
-	char *path; /* JSON path such as "screens[3].choices[0].to", or NULL */
-	char *msg;  /* what is wrong, in one line */
-};
-
-/*
- * Every problem found: in one file (the loader's), or in several (each
- * diag names its file): the program's one container of messages.
- */
-struct load_report {
-	char *file; /* the name as given, or NULL */
-	struct load_diag *diags;
-	size_t ndiags;
-	size_t nerrors;
-	size_t nwarnings;
-};
 
 /*
  * Load and validate a content file.  Returns the guide (caller frees with
@@ -127,32 +96,6 @@ struct guide *load_buffer_with(const char *name, const char *buf, size_t len,
     const struct load_opts *o, struct load_report *rep);
 
 /*
- * One diagnostic as the line the program prints, without "safesteps: " and
- * without a newline: 'FILE:LINE:COL: screen "ID": path: msg', each part
- * when it is known (the path then starts after the screen), with
- * "warning: " before msg for a warning.  Caller frees.
- */
-char *load_diag_format(const struct load_report *rep, size_t i);
-
-/*
- * Append a diagnostic to rep (at may be NULL).  Used by the loader and by
- * what is layered on it (readlevel.h, content.h).
- */
-void load_report_add(struct load_report *rep, int warning,
-    const struct load_place *at, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-/* load_report_add with a va_list. */
-void load_report_vadd(struct load_report *rep, int warning,
-    const struct load_place *at, const char *fmt, va_list ap)
-    __attribute__((format(printf, 4, 0)));
-
-/* Append a copy of diagnostic i of from to "to", with suffix after its
- * message (suffix may be NULL). */
-void load_report_copy(struct load_report *to, const struct load_report *from,
-    size_t i, const char *suffix);
-
-/*
  * The format as data, for the test that holds it against
  * safesteps-content(5): the k-th key of the t-th object type, with the
  * section of the page that describes it and whether it is required; NULL
@@ -160,8 +103,5 @@ void load_report_copy(struct load_report *to, const struct load_report *from,
  */
 const char *load_format_key(
     size_t t, size_t k, const char **section, int *required);
-
-/* Free what a report holds and zero it; NULL is fine. */
-void load_report_free(struct load_report *rep);
 
 #endif

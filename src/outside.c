@@ -51,3 +51,56 @@ outside_escape(const char *s)
 	out[o] = '\0';
 	return out;
 }
+
+const char *
+outside_control_name(uint32_t cp)
+{
+	switch (cp) {
+	case 0x00:
+		return " (NUL)";
+	case 0x07:
+		return " (BEL)";
+	case 0x08:
+		return " (backspace)";
+	case 0x09:
+		return " (tab)";
+	case 0x0a:
+		return " (line feed)";
+	case 0x0c:
+		return " (form feed)";
+	case 0x0d:
+		return " (carriage return)";
+	case 0x1b:
+		return " (ESC)";
+	case 0x7f:
+		return " (DEL)";
+	case 0x90:
+		return " (DCS)";
+	case 0x9b:
+		return " (CSI)";
+	case 0x9d:
+		return " (OSC)";
+	default:
+		return "";
+	}
+}
+
+const char *
+outside_bad_char(uint32_t cp, const char *written, char *buf, size_t size)
+{
+	const char *what;
+
+	if (outside_is_control(cp))
+		what = "control character";
+	else if (outside_is_bidi(cp))
+		what = "bidi control";
+	else
+		return NULL;
+	snprintf(buf, size, "%s U+%04X%s is not allowed%s%s%.4s%s", what,
+	    (unsigned)cp,
+	    outside_is_control(cp) ? outside_control_name(cp) : "",
+	    outside_is_bidi(cp) ? ": it reorders the text around it" : "",
+	    written != NULL ? " (written \\u" : "",
+	    written != NULL ? written : "", written != NULL ? ")" : "");
+	return buf;
+}

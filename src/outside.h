@@ -14,6 +14,7 @@
 #ifndef SAFESTEPS_OUTSIDE_H
 #define SAFESTEPS_OUTSIDE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* The printable form of s (NULL gives "(null)").  Caller frees. */
@@ -25,5 +26,19 @@ int outside_is_control(uint32_t c);
 /* Whether c is a bidi control that reorders text: U+202A to U+202E
  * (embeddings and overrides) and U+2066 to U+2069 (isolates). */
 int outside_is_bidi(uint32_t c);
+
+/* The name of control character cp, with a space before it (" (ESC)"),
+ * or "" when it has none worth saying. */
+const char *outside_control_name(uint32_t cp);
+
+/*
+ * What is wrong with character cp in text from a file (written: the four
+ * hex digits of its escape, or NULL when it is raw), in buf, or NULL when
+ * nothing is.  A control character could send the terminal a command; a
+ * bidi control reorders the text around it, so that a line reads other
+ * than it is.
+ */
+const char *outside_bad_char(
+    uint32_t cp, const char *written, char *buf, size_t size);
 
 #endif
