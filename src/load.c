@@ -429,18 +429,27 @@ is_date(const char *s)
 	return 1;
 }
 
+/* Row flags. */
+#define REQ 0x1      /* the key is required */
+#define NONEMPTY 0x2 /* the array may not be empty */
+#define FIXED 0x4    /* FT_LIST: elements in place, at most max */
+#define UI_HOLES 0x8 /* text whose placeholders are ui_holes */
+
+/* The placeholders the program fills in UI strings (view.c). */
+static const char *const ui_holes[] = { "{n}", "{total}", "{date}" };
+
 /*
- * Check the placeholders of content text (the value being read).
- * filled: whether the program fills them in here (paragraphs, list
- * items, to-do items and choices), else they would be shown as they are.
- * A known one needs a value in the file itself, which is the value
- * without a site.
+ * Check the placeholders of text s, the value of row f being read.  A UI
+ * string has its own (ui_holes).  Content text has the site's: filled
+ * only in sentences (paragraphs, list items, to-do items and choices),
+ * else shown as they are; a known one there needs a value in the file
+ * itself, which is the value without a site.
  */
 static void
-check_sentence(struct ctx *c, const char *s, int filled)
+check_placeholders(struct ctx *c, const char *s, unsigned flags, int filled)
 {
 	const char *at;
-	size_t n;
+	size_t n, i;
 	int k;
 	struct shown b;
 	char name[LOAD_MAX_ID + 3];
@@ -449,8 +458,16 @@ check_sentence(struct ctx *c, const char *s, int filled)
 	     at = site_next_placeholder(at + n, LOAD_MAX_ID, &n)) {
 		memcpy(name, at, n);
 		name[n] = '\0';
-		k = site_placeholder_of(at, n);
-		if (k < 0)
+		if (flags & UI_HOLES) {
+			for (i = 0; i < NELEM(ui_holes); i++)
+				if (strcmp(name, ui_holes[i]) == 0)
+					break;
+			if (i == NELEM(ui_holes))
+				warn(c,
+				    "unknown placeholder \"%s\" (the program "
+				    "fills in {n}, {total} and {date})",
+				    show(&b, name));
+		} else if ((k = site_placeholder_of(at, n)) < 0)
 			warn(c,
 			    "unknown placeholder \"%s\" (the program fills in "
 			    "{emergency}, {crisis.call}, {crisis.text} and "
@@ -487,11 +504,6 @@ enum ftype {
 	FT_FORMAT,   /* the format version: int */
 	FT_LANGS     /* a site file's languages: one part each */
 };
-
-/* Row flags. */
-#define REQ 0x1      /* the key is required */
-#define NONEMPTY 0x2 /* the array may not be empty */
-#define FIXED 0x4    /* FT_LIST: elements in place, at most max */
 
 struct otype;
 
@@ -533,7 +545,6 @@ static const struct otype language_type, crisis_type, ui_type, item_type,
     source_type, content_type, person_type, site_lang_type, site_type;
 
 static void check_lang_code(struct ctx *, const struct field *, void *);
-static void check_title(struct ctx *, const struct field *, void *);
 static void check_kind(struct ctx *, const struct field *, void *);
 static void check_ui(struct ctx *, const struct field *, void *);
 static void check_todo_id(struct ctx *, const struct field *, void *);
@@ -622,7 +633,7 @@ static const struct field crisis_fields[] = {
 
 /* The UI strings, one row each from GUIDE_UI_LIST. */
 static const struct field ui_fields[] = {
-#define LOAD_UI_ROW(name, k, dflt) { ROW(k, FT_TEXT, REQ, \
+#define LOAD_UI_ROW(name, k, dflt) { ROW(k, FT_TEXT, REQ | UI_HOLES, \
 	AT(struct guide, ui) + GUIDE_UI_##name * sizeof(char *)), \
 	.def = (dflt), .check = check_ui },
 	GUIDE_UI_LIST(LOAD_UI_ROW)
@@ -659,7 +670,7 @@ static const struct field choice_fields[] = {
 
 static const struct field screen_fields[] = {
 	ID("id",		AT(struct guide_screen, id),	NULL),
-	TC("title",	REQ,	AT(struct guide_screen, title),	check_title),
+	T("title",	REQ,	AT(struct guide_screen, title)),
 	ENUM("audience", FT_ENUM, REQ, AT(struct guide_screen, audience),
 							audiences, NULL),
 	ENUM("kind", FT_ENUM, 0, AT(struct guide_screen, kind),
@@ -1221,11 +1232,10 @@ walk_value(struct ctx *c, const cJSON *v, const struct field *f,
 	c->at = v;
 	switch (f->type) {
 	case FT_TEXT:
-		*SLOT(dst, f, char *) = value_text(c, v);
-		break;
 	case FT_SENTENCE:
 		if ((*SLOT(dst, f, char *) = value_text(c, v)) != NULL)
-			check_sentence(c, *SLOT(dst, f, char *), 1);
+			check_placeholders(c, *SLOT(dst, f, char *), f->flags,
+			    f->type == FT_SENTENCE);
 		break;
 	case FT_ID:
 		*SLOT(dst, f, char *) = xstrdup_or_null(value_id(c, v));
@@ -1438,14 +1448,6 @@ check_lang_code(struct ctx *c, const struct field *f, void *dst)
 		       "such as \"en\"");
 }
 
-/* A title is not filled: a placeholder there would show as it is. */
-static void
-check_title(struct ctx *c, const struct field *f, void *dst)
-{
-	if (*SLOT(dst, f, char *) != NULL)
-		check_sentence(c, *SLOT(dst, f, char *), 0);
-}
-
 /* At most one screen of each kind but "text". */
 static void
 check_kind(struct ctx *c, const struct field *f, void *dst)
@@ -1464,37 +1466,14 @@ check_kind(struct ctx *c, const struct field *f, void *dst)
 		c->kind_screen[k] = si + 1;
 }
 
-/*
- * Note that the file gave a UI string, and warn about a placeholder in it
- * that the program does not fill in, such as a translated "{nombre}": it
- * would be shown as it is.
- */
+/* Note that the file gave a UI string (view.c keeps an older prompt). */
 static void
 check_ui(struct ctx *c, const struct field *f, void *dst)
 {
-	static const char *const known[] = { "{n}", "{total}", "{date}" };
-	const char *s = *SLOT(dst, f, char *), *at;
-	size_t i, n;
-	struct shown b;
-	char name[LOAD_MAX_ID + 3];
-
-	if (s != NULL) /* the file gave it (view.c keeps an older prompt) */
+	if (*SLOT(dst, f, char *) != NULL)
 		((struct guide *)dst)
 		    ->ui_given[(f->off - offsetof(struct guide, ui)) /
 			       sizeof(char *)] = 1;
-	for (at = s != NULL ? site_next_placeholder(s, LOAD_MAX_ID, &n) : NULL;
-	     at != NULL; at = site_next_placeholder(at + n, LOAD_MAX_ID, &n)) {
-		memcpy(name, at, n);
-		name[n] = '\0';
-		for (i = 0; i < NELEM(known); i++)
-			if (strcmp(name, known[i]) == 0)
-				break;
-		if (i == NELEM(known))
-			warn(c,
-			    "unknown placeholder \"%s\" (the program fills in "
-			    "{n}, {total} and {date})",
-			    show(&b, name));
-	}
 }
 
 /* Note a to-do id: one id, one item, in the whole file (check_whole). */

@@ -21,6 +21,7 @@
 #include "guide.h"
 #include "guidescreen.h"
 #include "load.h"
+#include "scratch.h"
 #include "tmpdir.h"
 #include "xmalloc.h"
 
@@ -1217,6 +1218,32 @@ START_TEST(placeholder_and_region_errors)
 }
 END_TEST
 
+/* A placeholder in text the program shows as it is (a resource's
+ * purpose, a site's details) is a warning, not a silent "{crisis.call}"
+ * on the screen. */
+START_TEST(placeholder_outside_sentences)
+{
+	char *dir = scratch_dir(), *from = fixture("valid.json"), *path;
+	struct load_report rep = { 0 };
+	struct guide *g;
+
+	path = scratch_edit(dir, "valid.json", from,
+	    "\"Call or text when you feel unsafe.\"",
+	    "\"Call or text {crisis.call} when you feel unsafe.\"");
+	g = load_file(path, &rep);
+	ck_assert_ptr_nonnull(g);
+	check_lines(&rep, path,
+	    LINES(":287:18: resources[1].purpose: warning: {crisis.call} is "
+		  "shown as it is: placeholders are filled only in "
+		  "paragraphs, list items, to-do items and choices"));
+	guide_free(g);
+	load_report_free(&rep);
+	free(path);
+	free(from);
+	scratch_remove(dir);
+}
+END_TEST
+
 START_TEST(site_errors)
 {
 	struct load_report rep = { 0 };
@@ -1360,6 +1387,7 @@ load_suite(void)
 	tcase_add_test(tc, site_for_another_region);
 	tcase_add_test(tc, site_in_the_same_region);
 	tcase_add_test(tc, placeholder_and_region_errors);
+	tcase_add_test(tc, placeholder_outside_sentences);
 	tcase_add_test(tc, site_errors);
 	tcase_add_test(tc, bundled_content_is_clean);
 	suite_add_tcase(s, tc);
