@@ -561,65 +561,34 @@ static void check_content(struct ctx *, const cJSON *, void *);
  * they are aligned): T text, S sentence, ID, INT, ENUM, MODES, REF,
  * REFS, OBJ (read into the same object), LIST, MARK, FORMAT, LANGS.
  */
-#define AT(type, member) offsetof(type, member)
+/* clang-format off */
+#define AT(type, member)	offsetof(type, member)
 #define ROW(k, t, fl, o) .key = (k), .type = (t), .flags = (fl), .off = (o)
-#define T(k, fl, o)                    \
-	{                              \
-		ROW(k, FT_TEXT, fl, o) \
-	}
-#define TC(k, fl, o, fn)                              \
-	{                                             \
-		ROW(k, FT_TEXT, fl, o), .check = (fn) \
-	}
-#define S(k, fl, o)                        \
-	{                                  \
-		ROW(k, FT_SENTENCE, fl, o) \
-	}
-#define ID(k, o, fn)                                 \
-	{                                            \
-		ROW(k, FT_ID, REQ, o), .check = (fn) \
-	}
-#define INT(k, fl, o, lo, hi, fn)                                              \
-	{                                                                      \
-		ROW(k, FT_INT, fl, o), .min = (lo), .max = (hi), .check = (fn) \
-	}
-#define ENUM(k, t, fl, o, n, fn)                                    \
-	{                                                           \
-		ROW(k, t, fl, o), .names = (n), .nnames = NELEM(n), \
-				  .check = (fn)                     \
-	}
-#define REF(k, o, i)                               \
-	{                                          \
-		ROW(k, FT_REF, REQ, o), .ids = (i) \
-	}
-#define REFS(k, fl, o, cnt, i)                                         \
-	{                                                              \
-		ROW(k, FT_REFS, fl, o), .count_off = (cnt), .ids = (i) \
-	}
-#define OBJ(k, fl, t)                                \
-	{                                            \
-		ROW(k, FT_OBJECT, fl, 0), .sub = (t) \
-	}
-#define LIST(k, fl, o, cnt, t, i)                                       \
-	{                                                               \
-		ROW(k, FT_LIST, fl, o), .count_off = (cnt), .sub = (t), \
-					.ids = (i)                      \
-	}
-#define MARK                                 \
-	{                                    \
-		ROW("region", FT_MARK, 0, 0) \
-	}
+#define T(k, fl, o)		{ ROW(k, FT_TEXT, fl, o) }
+#define TC(k, fl, o, fn)	{ ROW(k, FT_TEXT, fl, o), .check = (fn) }
+#define S(k, fl, o)		{ ROW(k, FT_SENTENCE, fl, o) }
+#define ID(k, o, fn)		{ ROW(k, FT_ID, REQ, o), .check = (fn) }
+#define INT(k, fl, o, lo, hi, fn) \
+	{ ROW(k, FT_INT, fl, o), .min = (lo), .max = (hi), .check = (fn) }
+#define ENUM(k, t, fl, o, n, fn) \
+	{ ROW(k, t, fl, o), .names = (n), .nnames = NELEM(n), .check = (fn) }
+#define REF(k, o, i)		{ ROW(k, FT_REF, REQ, o), .ids = (i) }
+#define OBJ(k, fl, t)		{ ROW(k, FT_OBJECT, fl, 0), .sub = (t) }
+#define MARK			{ ROW("region", FT_MARK, 0, 0) }
+/* An array at member m of struct s, with its count at member nm. */
+#define REFS(k, fl, s, m, i)	{ ROW(k, FT_REFS, fl, AT(s, m)), \
+				  .count_off = AT(s, n##m), .ids = (i) }
+#define LIST(k, fl, s, m, t, i)	{ ROW(k, FT_LIST, fl, AT(s, m)), \
+			  .count_off = AT(s, n##m), .sub = (t), .ids = (i) }
 
 static const char *const audiences[] = { "youth", "adult" };
 static const char *const kind_names[] = { "text", "plan", "sources",
 	"languages", "help" };
 static const char *const on_names[] = { "screen", "plain", "paper" };
 
-/* clang-format off */
-
 /* The language object; its keys go into the guide itself. */
 static const struct field language_fields[] = {
-	TC("code",	REQ,	AT(struct guide, lang),		check_lang_code),
+	TC("code",	REQ,	AT(struct guide, lang),	check_lang_code),
 	T("name",	REQ,	AT(struct guide, lang_name)),
 };
 
@@ -650,8 +619,8 @@ static const struct field item_fields[] = {
  * list. */
 static const struct field block_fields[] = {
 	S("text",	0,	AT(struct guide_block, text)),
-	LIST("list",	NONEMPTY, AT(struct guide_block, items),
-			AT(struct guide_block, nitems), &item_type, IDS_NONE),
+	LIST("list",	NONEMPTY, struct guide_block, items, &item_type,
+							IDS_NONE),
 	ENUM("on", FT_MODES, 0,	AT(struct guide_block, on), on_names, NULL),
 	MARK,
 };
@@ -678,17 +647,12 @@ static const struct field screen_fields[] = {
 	INT("step",	0,	AT(struct guide_screen, step), 1, GUIDE_STEPS,
 							NULL),
 	MARK,
-	LIST("body",	0,	AT(struct guide_screen, body),
-			AT(struct guide_screen, nbody), &block_type, IDS_NONE),
-	LIST("todo",	0,	AT(struct guide_screen, todos),
-			AT(struct guide_screen, ntodos), &todo_type, IDS_NONE),
-	LIST("choices",	0,	AT(struct guide_screen, choices),
-			AT(struct guide_screen, nchoices), &choice_type,
+	LIST("body",	0, struct guide_screen, body, &block_type, IDS_NONE),
+	LIST("todo",	0, struct guide_screen, todos, &todo_type, IDS_NONE),
+	LIST("choices",	0,	struct guide_screen, choices, &choice_type,
 							IDS_NONE),
-	REFS("resources", 0,	AT(struct guide_screen, resources),
-			AT(struct guide_screen, nresources), IDS_RESOURCE),
-	REFS("sources",	0,	AT(struct guide_screen, sources),
-			AT(struct guide_screen, nsources), IDS_SOURCE),
+	REFS("resources", 0,	struct guide_screen, resources, IDS_RESOURCE),
+	REFS("sources",	0,	struct guide_screen, sources, IDS_SOURCE),
 };
 
 static const struct field step_fields[] = {
@@ -707,8 +671,8 @@ static const struct field resource_fields[] = {
 	T("text",	0,	AT(struct guide_resource, text)),
 	T("hours",	0,	AT(struct guide_resource, hours)),
 	T("region",	REQ,	AT(struct guide_resource, region)),
-	REFS("sources",	REQ | NONEMPTY, AT(struct guide_resource, sources),
-			AT(struct guide_resource, nsources), IDS_SOURCE),
+	REFS("sources",	REQ | NONEMPTY, struct guide_resource, sources,
+							IDS_SOURCE),
 };
 
 static const struct field source_fields[] = {
@@ -733,15 +697,13 @@ static const struct field content_fields[] = {
 	REF("start",		AT(struct guide, start),	IDS_SCREEN),
 	REF("help",		AT(struct guide, help),		IDS_SCREEN),
 	OBJ("ui",	REQ,	&ui_type),
-	LIST("screens",	REQ | NONEMPTY, AT(struct guide, screens),
-			AT(struct guide, nscreens), &screen_type, IDS_SCREEN),
+	LIST("screens",	REQ | NONEMPTY, struct guide, screens, &screen_type,
+							IDS_SCREEN),
 	{ ROW("steps", FT_LIST, REQ | FIXED, AT(struct guide, steps)),
 	  .sub = &step_type, .max = GUIDE_STEPS, .check = check_steps },
-	LIST("resources", REQ,	AT(struct guide, resources),
-			AT(struct guide, nresources), &resource_type,
+	LIST("resources", REQ,	struct guide, resources, &resource_type,
 							IDS_RESOURCE),
-	LIST("sources",	REQ,	AT(struct guide, sources),
-			AT(struct guide, nsources), &source_type, IDS_SOURCE),
+	LIST("sources",	REQ, struct guide, sources, &source_type, IDS_SOURCE),
 };
 
 /* A school's person, in a site file. */
@@ -755,13 +717,10 @@ static const struct field site_lang_fields[] = {
 	T("region",	0,	AT(struct guide, region)),
 	T("emergency",	0,	AT(struct guide, emergency)),
 	OBJ("crisis",	0,	&crisis_type),
-	LIST("people",	0,	AT(struct guide, people),
-			AT(struct guide, npeople), &person_type, IDS_NONE),
-	LIST("resources", 0,	AT(struct guide, resources),
-			AT(struct guide, nresources), &resource_type,
+	LIST("people",	0,	struct guide, people, &person_type, IDS_NONE),
+	LIST("resources", 0,	struct guide, resources, &resource_type,
 							IDS_RESOURCE),
-	LIST("sources",	0,	AT(struct guide, sources),
-			AT(struct guide, nsources), &source_type, IDS_SOURCE),
+	LIST("sources",	0, struct guide, sources, &source_type, IDS_SOURCE),
 };
 
 /* A site file. */
@@ -771,51 +730,47 @@ static const struct field site_fields[] = {
 };
 
 /*
- * The object types: section of safesteps-content(5), rows, model struct,
- * the key a string element stands for, what a region mark is on, what an
- * element must be, the rule across keys.
+ * The object types: the section of safesteps-content(5) that describes
+ * it, its rows, and as needed: the model's struct (for a list), the key
+ * a string element stands for, what a region mark is on, what an element
+ * must be, the rule across its keys.
  */
-#define TYPE(sec, f, size, str, mark, what, fn) \
-	{ sec, f, NELEM(f), size, str, mark, what, fn }
+#define TYPE(sec, f, ...) \
+	{ .name = (sec), .fields = (f), .nfields = NELEM(f), __VA_ARGS__ }
 static const struct otype language_type = TYPE("The top level",
-	language_fields, 0, NULL, SITE_MARK_NONE, NULL, NULL);
+	language_fields, .size = 0);
 static const struct otype crisis_type = TYPE("The top level",
-	crisis_fields, 0, NULL, SITE_MARK_NONE, NULL, NULL);
-static const struct otype ui_type = TYPE("EXAMPLES",
-	ui_fields, 0, NULL, SITE_MARK_NONE, NULL, NULL);
-static const struct otype item_type = TYPE("Screens",
-	item_fields, sizeof(char *), "text", SITE_MARK_ITEM,
-	"a string or an object with \"text\"", NULL);
-static const struct otype block_type = TYPE("Screens",
-	block_fields, sizeof(struct guide_block), "text", SITE_MARK_BLOCK,
-	"a string or an object with \"text\" or \"list\"", check_block);
-static const struct otype todo_type = TYPE("Screens",
-	todo_fields, sizeof(struct guide_todo), NULL, SITE_MARK_TODO, NULL, NULL);
-static const struct otype choice_type = TYPE("Screens",
-	choice_fields, sizeof(struct guide_choice), NULL, SITE_MARK_CHOICE, NULL,
-	NULL);
-static const struct otype screen_type = TYPE("Screens",
-	screen_fields, sizeof(struct guide_screen), NULL, SITE_MARK_SCREEN, NULL,
-	NULL);
-static const struct otype step_type = TYPE("Steps",
-	step_fields, sizeof(struct guide_step), NULL, SITE_MARK_NONE, NULL, NULL);
+	crisis_fields, .size = 0);
+static const struct otype ui_type = TYPE("EXAMPLES", ui_fields, .size = 0);
+static const struct otype item_type = TYPE("Screens", item_fields,
+	.size = sizeof(char *), .string_key = "text",
+	.mark_on = SITE_MARK_ITEM,
+	.expected = "a string or an object with \"text\"");
+static const struct otype block_type = TYPE("Screens", block_fields,
+	.size = sizeof(struct guide_block), .string_key = "text",
+	.mark_on = SITE_MARK_BLOCK, .check = check_block,
+	.expected = "a string or an object with \"text\" or \"list\"");
+static const struct otype todo_type = TYPE("Screens", todo_fields,
+	.size = sizeof(struct guide_todo), .mark_on = SITE_MARK_TODO);
+static const struct otype choice_type = TYPE("Screens", choice_fields,
+	.size = sizeof(struct guide_choice), .mark_on = SITE_MARK_CHOICE);
+static const struct otype screen_type = TYPE("Screens", screen_fields,
+	.size = sizeof(struct guide_screen), .mark_on = SITE_MARK_SCREEN);
+static const struct otype step_type = TYPE("Steps", step_fields,
+	.size = sizeof(struct guide_step));
 static const struct otype resource_type = TYPE("Resources",
-	resource_fields, sizeof(struct guide_resource), NULL, SITE_MARK_NONE,
-	NULL, NULL);
-static const struct otype source_type = TYPE("Sources",
-	source_fields, sizeof(struct guide_source), NULL, SITE_MARK_NONE, NULL,
-	NULL);
+	resource_fields, .size = sizeof(struct guide_resource));
+static const struct otype source_type = TYPE("Sources", source_fields,
+	.size = sizeof(struct guide_source));
 static const struct otype content_type = TYPE("The top level",
-	content_fields, sizeof(struct guide), NULL, SITE_MARK_NONE, NULL,
-	check_content);
-static const struct otype person_type = TYPE("Site files",
-	person_fields, sizeof(struct guide_person), NULL, SITE_MARK_NONE, NULL,
-	NULL);
+	content_fields, .size = sizeof(struct guide), .check = check_content);
+static const struct otype person_type = TYPE("Site files", person_fields,
+	.size = sizeof(struct guide_person));
 static const struct otype site_lang_type = TYPE("Site files",
-	site_lang_fields, sizeof(struct guide), NULL, SITE_MARK_NONE, NULL,
-	check_site_lang);
-static const struct otype site_type = TYPE("Site files",
-	site_fields, sizeof(struct load_site), NULL, SITE_MARK_NONE, NULL, NULL);
+	site_lang_fields, .size = sizeof(struct guide),
+	.check = check_site_lang);
+static const struct otype site_type = TYPE("Site files", site_fields,
+	.size = sizeof(struct load_site));
 
 /* clang-format on */
 
@@ -913,14 +868,24 @@ lookup(const struct idtab *t, const char *id)
 
 /* Values, one type each; c->at is the value and the path its key. */
 
+/* Whether v is what is says (a string has its text); else reports that
+ * it must be what. */
+static int
+is_a(struct ctx *c, const cJSON *v, cJSON_bool (*is)(const cJSON *),
+    const char *what)
+{
+	if (is(v) && (is != cJSON_IsString || v->valuestring != NULL))
+		return 1;
+	err(c, "must be %s, not %s", what, json_type_name(v));
+	return 0;
+}
+
 /* The value as text: a copy, or NULL after reporting what is wrong. */
 static char *
 value_text(struct ctx *c, const cJSON *v)
 {
-	if (!cJSON_IsString(v) || v->valuestring == NULL) {
-		err(c, "must be a string, not %s", json_type_name(v));
+	if (!is_a(c, v, cJSON_IsString, "a string"))
 		return NULL;
-	}
 	if (check_text(c, v->valuestring) != 0)
 		return NULL;
 	return xstrdup(v->valuestring);
@@ -930,10 +895,8 @@ value_text(struct ctx *c, const cJSON *v)
 static const char *
 value_id(struct ctx *c, const cJSON *v)
 {
-	if (!cJSON_IsString(v) || v->valuestring == NULL) {
-		err(c, "must be a string, not %s", json_type_name(v));
+	if (!is_a(c, v, cJSON_IsString, "a string"))
 		return NULL;
-	}
 	if (!is_id(v->valuestring)) {
 		err(c,
 		    "must be an id: 1 to %d characters of a-z, 0-9 and "
@@ -965,10 +928,8 @@ value_int(struct ctx *c, const cJSON *v, int lo, int hi, int *out)
 {
 	double d;
 
-	if (!cJSON_IsNumber(v)) {
-		err(c, "must be a whole number, not %s", json_type_name(v));
+	if (!is_a(c, v, cJSON_IsNumber, "a whole number"))
 		return -1;
-	}
 	d = v->valuedouble;
 	if (!(d >= INT_MIN && d <= INT_MAX) || (double)(int)d != d) {
 		err(c, "must be a whole number");
@@ -1006,10 +967,8 @@ value_name(struct ctx *c, const cJSON *v, const struct field *f)
 {
 	char *all;
 
-	if (!cJSON_IsString(v) || v->valuestring == NULL) {
-		err(c, "must be a string, not %s", json_type_name(v));
+	if (!is_a(c, v, cJSON_IsString, "a string"))
 		return -1;
-	}
 	for (size_t i = 0; i < f->nnames; i++)
 		if (strcmp(v->valuestring, f->names[i]) == 0)
 			return (int)i;
@@ -1029,10 +988,8 @@ value_format(struct ctx *c, const cJSON *v)
 {
 	double d;
 
-	if (!cJSON_IsNumber(v)) {
-		err(c, "must be a whole number, not %s", json_type_name(v));
+	if (!is_a(c, v, cJSON_IsNumber, "a whole number"))
 		return GUIDE_FORMAT;
-	}
 	d = v->valuedouble;
 	if (d >= GUIDE_FORMAT_MIN && d <= GUIDE_FORMAT && (double)(int)d == d)
 		return (int)d;
@@ -1211,9 +1168,7 @@ walk_langs(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
 		site->parts[site->nparts++] = p;
 		mark = push_key(c, code);
 		c->at = m;
-		if (!cJSON_IsObject(m))
-			err(c, "must be an object, not %s", json_type_name(m));
-		else
+		if (is_a(c, m, cJSON_IsObject, "an object"))
 			walk_object(c, m, f->sub, p);
 		pop(c, mark);
 	}
@@ -1263,10 +1218,8 @@ walk_value(struct ctx *c, const cJSON *v, const struct field *f,
 		break;
 	case FT_OBJECT:
 	case FT_LANGS:
-		if (!cJSON_IsObject(v)) {
-			err(c, "must be an object, not %s", json_type_name(v));
+		if (!is_a(c, v, cJSON_IsObject, "an object"))
 			break;
-		}
 		if (f->type == FT_LANGS)
 			walk_langs(c, v, f, dst);
 		else
@@ -1275,10 +1228,8 @@ walk_value(struct ctx *c, const cJSON *v, const struct field *f,
 	case FT_LIST:
 	case FT_REFS:
 	case FT_MODES:
-		if (!cJSON_IsArray(v)) {
-			err(c, "must be an array, not %s", json_type_name(v));
+		if (!is_a(c, v, cJSON_IsArray, "an array"))
 			break;
-		}
 		if ((f->flags & NONEMPTY) && v->child == NULL)
 			err(c, "must not be empty");
 		if (f->type == FT_LIST)
