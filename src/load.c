@@ -194,49 +194,6 @@ pop(struct ctx *c, size_t len)
 	c->path[len] = '\0';
 }
 
-/*
- * A string from the file made safe to put in a message: quotes and
- * backslashes escaped, control and bidi characters as \uXXXX, invalid
- * bytes as \xNN, and cut after 40 characters.
- */
-struct shown {
-	char s[40 * 6 + 8];
-};
-
-static const char *
-show(struct shown *b, const char *str)
-{
-	const uint8_t *s = (const uint8_t *)str;
-	size_t n = strlen(str), i = 0, o = 0, chars = 0, k;
-	ucs4_t cp;
-	int r;
-
-	while (i < n) {
-		if (chars == 40) {
-			memcpy(b->s + o, "...", 3);
-			o += 3;
-			break;
-		}
-		r = u8_mbtoucr(&cp, s + i, n - i);
-		k = r > 0 ? (size_t)r : 1;
-		if (r <= 0)
-			o += (size_t)snprintf(b->s + o, 6, "\\x%02X", s[i]);
-		else if (outside_is_control(cp) || outside_is_bidi(cp))
-			o += (size_t)snprintf(b->s + o, 7, "\\u%04X", cp);
-		else if (cp == '"' || cp == '\\') {
-			b->s[o++] = '\\';
-			b->s[o++] = (char)cp;
-		} else {
-			memcpy(b->s + o, s + i, k);
-			o += k;
-		}
-		i += k;
-		chars++;
-	}
-	b->s[o] = '\0';
-	return b->s;
-}
-
 /* Values. */
 
 /* The distance between two short strings (a swap counts as one edit). */
@@ -451,7 +408,7 @@ check_placeholders(struct ctx *c, const char *s, unsigned flags, int filled)
 	const char *at;
 	size_t n, i;
 	int k;
-	struct shown b;
+	struct outside_shown b;
 	char name[LOAD_MAX_ID + 3];
 
 	for (at = site_next_placeholder(s, LOAD_MAX_ID, &n); at != NULL;
@@ -466,13 +423,13 @@ check_placeholders(struct ctx *c, const char *s, unsigned flags, int filled)
 				warn(c,
 				    "unknown placeholder \"%s\" (the program "
 				    "fills in {n}, {total} and {date})",
-				    show(&b, name));
+				    outside_show(&b, name));
 		} else if ((k = site_placeholder_of(at, n)) < 0)
 			warn(c,
 			    "unknown placeholder \"%s\" (the program fills in "
 			    "{emergency}, {crisis.call}, {crisis.text} and "
 			    "{region})",
-			    show(&b, name));
+			    outside_show(&b, name));
 		else if (!filled)
 			warn(c,
 			    "%s is shown as it is: placeholders are filled "
@@ -1143,7 +1100,7 @@ walk_langs(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
 {
 	struct load_site *site = dst;
 	const cJSON *m;
-	struct shown b;
+	struct outside_shown b;
 	struct guide *p;
 	size_t mark;
 
@@ -1154,7 +1111,7 @@ walk_langs(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
 			at_key(c, 0, m,
 			    "\"%s\" is not a language code of 2 or 3 "
 			    "lowercase letters",
-			    show(&b, code));
+			    outside_show(&b, code));
 			continue;
 		}
 		if (load_site_part(site, code) != NULL) {
@@ -1257,7 +1214,7 @@ check_keys(struct ctx *c, const cJSON *obj, const struct otype *t)
 	unsigned char *seen = xcalloc(t->nfields, 1);
 	const cJSON *m;
 	size_t i, best, bestd, d, limit;
-	struct shown b;
+	struct outside_shown b;
 
 	for (m = obj->child; m != NULL; m = m->next) {
 		const char *key = m->string != NULL ? m->string : "";
@@ -1287,9 +1244,10 @@ check_keys(struct ctx *c, const cJSON *obj, const struct otype *t)
 		if (best < t->nfields && bestd <= limit)
 			at_key(c, 1, m,
 			    "unknown key \"%s\" (did you mean \"%s\"?)",
-			    show(&b, key), t->fields[best].key);
+			    outside_show(&b, key), t->fields[best].key);
 		else
-			at_key(c, 1, m, "unknown key \"%s\"", show(&b, key));
+			at_key(c, 1, m, "unknown key \"%s\"",
+			    outside_show(&b, key));
 	}
 	free(seen);
 }

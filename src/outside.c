@@ -104,3 +104,37 @@ outside_bad_char(uint32_t cp, const char *written, char *buf, size_t size)
 	    written != NULL ? written : "", written != NULL ? ")" : "");
 	return buf;
 }
+
+const char *
+outside_show(struct outside_shown *b, const char *str)
+{
+	const uint8_t *s = (const uint8_t *)str;
+	size_t n = strlen(str), i = 0, o = 0, chars = 0, k;
+	ucs4_t cp;
+	int r;
+
+	while (i < n) {
+		if (chars == 40) {
+			memcpy(b->s + o, "...", 3);
+			o += 3;
+			break;
+		}
+		r = u8_mbtoucr(&cp, s + i, n - i);
+		k = r > 0 ? (size_t)r : 1;
+		if (r <= 0)
+			o += (size_t)snprintf(b->s + o, 6, "\\x%02X", s[i]);
+		else if (outside_is_control(cp) || outside_is_bidi(cp))
+			o += (size_t)snprintf(b->s + o, 7, "\\u%04X", cp);
+		else if (cp == '"' || cp == '\\') {
+			b->s[o++] = '\\';
+			b->s[o++] = (char)cp;
+		} else {
+			memcpy(b->s + o, s + i, k);
+			o += k;
+		}
+		i += k;
+		chars++;
+	}
+	b->s[o] = '\0';
+	return b->s;
+}

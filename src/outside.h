@@ -41,4 +41,15 @@ const char *outside_control_name(uint32_t cp);
 const char *outside_bad_char(
     uint32_t cp, const char *written, char *buf, size_t size);
 
+/*
+ * A string from a file made safe to put inside quotes in a message:
+ * quotes and backslashes escaped, control and bidi characters as \uXXXX,
+ * invalid bytes as \xNN, and cut after 40 characters ("...").  Returns
+ * b->s.
+ */
+struct outside_shown {
+	char s[40 * 6 + 8];
+};
+const char *outside_show(struct outside_shown *b, const char *str);
+
 #endif
