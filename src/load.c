@@ -1053,42 +1053,35 @@ walk_list(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
 	}
 }
 
-/* The array v of references into table f->ids, into dst. */
+/*
+ * The array v of references into table f->ids (FT_REFS: their indices
+ * and count), or of f's names (FT_MODES: a bit each), into dst.
+ */
 static void
-walk_refs(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
+walk_array(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
 {
-	size_t *out = xcalloc(array_len(v) + 1, sizeof *out), n = 0, i, k;
-	size_t mark;
-	const cJSON *e;
-
-	*SLOT(dst, f, size_t *) = out;
-	for (e = v->child, i = 0; e != NULL; e = e->next, i++) {
-		mark = push_index(c, i);
-		c->at = e;
-		if ((k = value_ref(c, e, f->ids)) != GUIDE_NONE)
-			out[n++] = k;
-		pop(c, mark);
-	}
-	*(size_t *)(void *)((char *)dst + f->count_off) = n;
-}
-
-/* The array v of f's names, as bits, into dst. */
-static void
-walk_modes(struct ctx *c, const cJSON *v, const struct field *f, void *dst)
-{
+	size_t *refs = NULL, n = 0, i, k, mark;
 	unsigned on = 0;
-	size_t i, mark;
 	const cJSON *e;
-	int k;
+	int bit;
 
+	if (f->type == FT_REFS)
+		*SLOT(dst, f, size_t *) = refs =
+		    xcalloc(array_len(v) + 1, sizeof *refs);
 	for (e = v->child, i = 0; e != NULL; e = e->next, i++) {
 		mark = push_index(c, i);
 		c->at = e;
-		if ((k = value_name(c, e, f)) >= 0)
-			on |= 1u << k;
+		if (refs == NULL) {
+			if ((bit = value_name(c, e, f)) >= 0)
+				on |= 1u << bit;
+		} else if ((k = value_ref(c, e, f->ids)) != GUIDE_NONE)
+			refs[n++] = k;
 		pop(c, mark);
 	}
-	*SLOT(dst, f, unsigned) = on;
+	if (refs == NULL)
+		*SLOT(dst, f, unsigned) = on;
+	else
+		*(size_t *)(void *)((char *)dst + f->count_off) = n;
 }
 
 /*
@@ -1191,10 +1184,8 @@ walk_value(struct ctx *c, const cJSON *v, const struct field *f,
 			err(c, "must not be empty");
 		if (f->type == FT_LIST)
 			walk_list(c, v, f, dst);
-		else if (f->type == FT_REFS)
-			walk_refs(c, v, f, dst);
 		else
-			walk_modes(c, v, f, dst);
+			walk_array(c, v, f, dst);
 		break;
 	}
 	c->at = v;
