@@ -340,6 +340,35 @@ START_TEST(region_for_one_language_only)
 }
 END_TEST
 
+/* A site's text is shown as it is: a placeholder in it is a warning at
+ * its place (the site file still loads). */
+START_TEST(placeholder_in_site_text)
+{
+	char *dir = scratch_dir(), *uk = example("site-uk.json");
+	char *site = scratch_edit(dir, "site.json", uk,
+	    "\"purpose\": \"Talk with someone.\"",
+	    "\"purpose\": \"Talk with someone, or call {crisis.call}.\"");
+	struct load_report rep = { 0 };
+	struct load_site *s = load_site_read(site, &rep);
+	char *line;
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_uint_eq(rep.nerrors, 0);
+	ck_assert_uint_eq(rep.nwarnings, 1);
+	line = load_diag_format(&rep, 0);
+	ck_assert_msg(strstr(line, ":16:22: languages.en.resources[0].purpose: "
+				   "warning: {crisis.call} is shown as it "
+				   "is") != NULL,
+	    "%s", line);
+	free(line);
+	load_report_free(&rep);
+	load_site_free(s);
+	free(site);
+	free(uk);
+	scratch_remove(dir);
+}
+END_TEST
+
 static Suite *
 site_suite(void)
 {
@@ -353,6 +382,7 @@ site_suite(void)
 	tcase_add_loop_test(tc, no_site_no_province, 0, 2);
 	tcase_add_test(tc, examples_pass_check);
 	tcase_add_test(tc, region_for_one_language_only);
+	tcase_add_test(tc, placeholder_in_site_text);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("terminal");
