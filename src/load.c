@@ -977,6 +977,17 @@ value_mark(struct ctx *c, const cJSON *v, const struct otype *t)
 	if (text == NULL)
 		return;
 	free(text);
+	if (c->g != NULL && c->g->region != NULL &&
+	    strcmp(v->valuestring, c->g->region) != 0) {
+		struct outside_shown a, b;
+
+		warn(c,
+		    "\"%s\" is not this file's region \"%s\": without a site "
+		    "for another region it is shown to every reader, as if it "
+		    "were true in all of \"%s\"",
+		    outside_show(&a, v->valuestring),
+		    outside_show(&b, c->g->region), b.s);
+	}
 	c->marks = xreallocarray(c->marks, c->nmarks + 1, sizeof *c->marks);
 	m = &c->marks[c->nmarks++];
 	m->on = t->mark_on;
@@ -1461,7 +1472,8 @@ check_block(struct ctx *c, const cJSON *obj, void *dst)
 		b->on = GUIDE_ON_ALL;
 }
 
-/* A site that sets another region must give the numbers to show there. */
+/* A site that sets another region must give the numbers to show there,
+ * and should give its services. */
 static void
 check_site_lang(struct ctx *c, const cJSON *obj, void *dst)
 {
@@ -1471,6 +1483,10 @@ check_site_lang(struct ctx *c, const cJSON *obj, void *dst)
 		err(c, "a site that sets \"region\" must give \"emergency\" "
 		       "and \"crisis\" too, or the guide would show the "
 		       "content's numbers");
+	if (p->region != NULL && p->nresources == 0)
+		warn(c, "sets \"region\" but gives no \"resources\": where "
+			"that is not the content's region, the content's "
+			"services are left out, and the guide names none");
 }
 
 const char *

@@ -1244,6 +1244,32 @@ START_TEST(placeholder_outside_sentences)
 }
 END_TEST
 
+/* A mark for another region than the file's is shown wherever no site
+ * sets another: as if it were true in all of the file's region. */
+START_TEST(mark_for_another_region)
+{
+	char *dir = scratch_dir(), *from = fixture("regional.json"), *path;
+	struct load_report rep = { 0 };
+	struct guide *g;
+
+	path = scratch_edit(dir, "regional.json", from,
+	    "\"There is help in Canada.\", \"region\": \"Canada\"",
+	    "\"There is help in Canada.\", \"region\": \"Alberta\"");
+	g = load_file(path, &rep);
+	ck_assert_ptr_nonnull(g);
+	check_lines(&rep, path,
+	    LINES(":69:61: screen \"start\": body[1].list[1].region: "
+		  "warning: \"Alberta\" is not this file's region "
+		  "\"Canada\": without a site for another region it is shown "
+		  "to every reader, as if it were true in all of \"Canada\""));
+	guide_free(g);
+	load_report_free(&rep);
+	free(path);
+	free(from);
+	scratch_remove(dir);
+}
+END_TEST
+
 START_TEST(site_errors)
 {
 	struct load_report rep = { 0 };
@@ -1388,6 +1414,7 @@ load_suite(void)
 	tcase_add_test(tc, site_in_the_same_region);
 	tcase_add_test(tc, placeholder_and_region_errors);
 	tcase_add_test(tc, placeholder_outside_sentences);
+	tcase_add_test(tc, mark_for_another_region);
 	tcase_add_test(tc, site_errors);
 	tcase_add_test(tc, bundled_content_is_clean);
 	suite_add_tcase(s, tc);

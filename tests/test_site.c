@@ -369,6 +369,44 @@ START_TEST(placeholder_in_site_text)
 }
 END_TEST
 
+/* A site that sets another region and gives no resources: the
+ * content's are left out there, and the guide would name no service. */
+START_TEST(region_without_resources)
+{
+	static const char text[] =
+	    "{\n"
+	    "  \"format\": 2,\n"
+	    "  \"languages\": {\n"
+	    "    \"en\": {\n"
+	    "      \"region\": \"United Kingdom\",\n"
+	    "      \"emergency\": \"999\",\n"
+	    "      \"crisis\": { \"line\": \"Childline 0800 1111\",\n"
+	    "                  \"short\": \"Childline 0800 1111\" }\n"
+	    "    }\n"
+	    "  }\n"
+	    "}\n";
+	char *dir = scratch_dir();
+	char *site = scratch_write(dir, "site.json", text, strlen(text));
+	struct load_report rep = { 0 };
+	struct load_site *s = load_site_read(site, &rep);
+	char *line;
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_uint_eq(rep.nerrors, 0);
+	ck_assert_uint_eq(rep.nwarnings, 1);
+	line = load_diag_format(&rep, 0);
+	ck_assert_msg(
+	    strstr(line, ":4:11: languages.en: warning: sets "
+			 "\"region\" but gives no \"resources\"") != NULL,
+	    "%s", line);
+	free(line);
+	load_report_free(&rep);
+	load_site_free(s);
+	free(site);
+	scratch_remove(dir);
+}
+END_TEST
+
 static Suite *
 site_suite(void)
 {
@@ -383,6 +421,7 @@ site_suite(void)
 	tcase_add_test(tc, examples_pass_check);
 	tcase_add_test(tc, region_for_one_language_only);
 	tcase_add_test(tc, placeholder_in_site_text);
+	tcase_add_test(tc, region_without_resources);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("terminal");
