@@ -896,7 +896,9 @@ expect_paragraph_wrapped(struct term *t, const char *text)
 	size_t at;
 
 	term_size(t, &rows, &cols);
-	first = gs_words(text, 16);
+	/* As much of its start as the first row holds: two paragraphs may
+	 * begin with the same few words ("Tu peux aussi ..."). */
+	first = gs_words(text, cols - 4);
 	for (r = 0, c = -1; r < rows && c != 0; r++)
 		c = term_find_in_row(t, r, first);
 	r--;
