@@ -326,13 +326,18 @@ check_content(
 	char *shown, *with = NULL;
 
 	if (g != NULL && (by = load_site_uncovered(site, g->lang)) != NULL) {
-		load_report_add(&rep, 0, NULL,
+		/* not a fault of the file: a school may offer one language */
+		load_report_add(&rep, 1, NULL,
 		    "language \"%s\" is left out with this site file: it sets "
 		    "\"region\" for \"%s\" but not for \"%s\", whose "
-		    "screens would show this file's own numbers",
-		    g->lang, by->lang, g->lang);
+		    "screens would show this file's own numbers (to offer "
+		    "\"%s\", give it its own \"region\", \"emergency\" and "
+		    "\"crisis\" in the site file)",
+		    g->lang, by->lang, g->lang, g->lang);
+		print_report(&rep);
+		load_report_free(&rep);
 		guide_free(g);
-		g = NULL;
+		return 0;
 	}
 	if (g != NULL)
 		readlevel_check(g, &rep);
