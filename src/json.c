@@ -364,6 +364,37 @@ scan(struct json_doc *d, const uint8_t *s, size_t len, size_t stop,
 
 /* The syntax. */
 
+static int
+is_json_space(uint8_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * Where a key should start (after '{' or a ',' in an object), cJSON
+ * reports the byte after the one it found: {"a": 1, } points past the
+ * '}'.  Step back to what was found.  In an array it points at the
+ * right byte already, which this leaves (the byte before it is then the
+ * comma or the value, not something after them).
+ */
+static size_t
+key_error_at(struct json_doc *d, size_t off)
+{
+	const uint8_t *s = d->s;
+	size_t q, p;
+	struct scan_at at;
+
+	if (off == 0 || is_json_space(s[off - 1]) || s[off - 1] == '"')
+		return off;
+	q = off - 1;
+	for (p = q; p > 0 && is_json_space(s[p - 1]); p--)
+		;
+	if (p == 0 || (s[p - 1] != '{' && s[p - 1] != ','))
+		return off;
+	scan(d, s, d->len, q, &at);
+	return at.in_str ? off : q;
+}
+
 /*
  * Say what went wrong where cJSON stopped: it gives an offset, not a
  * reason, so guess the reason from what is around it.
@@ -381,6 +412,7 @@ syntax_error(struct json_doc *d, size_t off, size_t maxdepth)
 
 	if (off > len)
 		off = len;
+	off = key_error_at(d, off);
 	place_of(d, (uint32_t)off, &line, &col);
 	if (maxdepth >= CJSON_NESTING_LIMIT) {
 		diag(d, line, col,

@@ -122,6 +122,44 @@ START_TEST(syntax_error_where_and_why)
 }
 END_TEST
 
+/* Where a key should start, the error is at what is there, not one past
+ * it (cJSON's offset there is one byte further). */
+START_TEST(syntax_error_where_a_key_should_be)
+{
+	static const struct {
+		const char *text;
+		int col;
+		const char *says;
+	} cases[] = {
+		{ "{\"a\": 1, }\n", 10, "unexpected '}' after a comma" },
+		{ "{\"a\": 1, }", 10, "unexpected '}' after a comma" },
+		{ "{'a': 1}", 2, "JSON strings use double quotes" },
+		{ "{\"a\": 1, x}", 10, "unexpected 'x'" },
+		{ "[1, {]", 6, "unexpected ']'" },
+		/* in an array cJSON points at the right place already */
+		{ "[1, 2,]", 7, "unexpected ']' after a comma" },
+		{ "[1,x]", 4, "unexpected 'x'" },
+	};
+	struct json_doc d;
+	struct report_sink out;
+	struct load_report rep;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		ck_assert_ptr_null(parse(&d, &out, &rep, cases[i].text));
+		ck_assert_uint_eq(rep.ndiags, 1);
+		ck_assert_msg(
+		    rep.diags[0].line == 1 &&
+			rep.diags[0].col == cases[i].col &&
+			strstr(rep.diags[0].msg, cases[i].says) != NULL,
+		    "%s: %d:%d: %s, want 1:%d: %s", cases[i].text,
+		    rep.diags[0].line, rep.diags[0].col, rep.diags[0].msg,
+		    cases[i].col, cases[i].says);
+		json_doc_free(&d);
+		load_report_free(&rep);
+	}
+}
+END_TEST
+
 /* One file of bad bytes keeps REPORT_MAX_KEPT errors and one line that
  * says so, counts them all, and stops before the parse. */
 START_TEST(errors_capped_and_counted)
@@ -156,6 +194,7 @@ json_suite(void)
 	tcase_add_test(tc, byte_order_mark_not_counted);
 	tcase_add_test(tc, raw_control_reported_at_its_place);
 	tcase_add_test(tc, syntax_error_where_and_why);
+	tcase_add_test(tc, syntax_error_where_a_key_should_be);
 	tcase_add_test(tc, errors_capped_and_counted);
 	suite_add_tcase(s, tc);
 	return s;
