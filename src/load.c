@@ -1480,9 +1480,12 @@ check_site_lang(struct ctx *c, const cJSON *obj, void *dst)
 	const struct guide *p = dst;
 
 	if (p->region != NULL && (p->emergency == NULL || p->crisis == NULL))
-		err(c, "a site that sets \"region\" must give \"emergency\" "
-		       "and \"crisis\" too, or the guide would show the "
-		       "content's numbers");
+		err(c,
+		    "a site that sets \"region\" must give %s too, or the "
+		    "guide would show the content's numbers",
+		    p->emergency != NULL ? "\"crisis\""
+		    : p->crisis != NULL  ? "\"emergency\""
+					 : "\"emergency\" and \"crisis\"");
 	if (p->region != NULL && p->nresources == 0)
 		warn(c, "sets \"region\" but gives no \"resources\": where "
 			"that is not the content's region, the content's "

@@ -445,6 +445,34 @@ START_TEST(region_without_resources)
 }
 END_TEST
 
+/* A region without its emergency number: the error names what is
+ * missing, and only that. */
+START_TEST(region_without_emergency)
+{
+	static const char text[] =
+	    "{ \"format\": 2, \"languages\": { \"en\": {\n"
+	    "  \"region\": \"United Kingdom\",\n"
+	    "  \"crisis\": { \"line\": \"Childline 0800 1111\",\n"
+	    "              \"short\": \"Childline 0800 1111\" } } } }\n";
+	char *dir = scratch_dir();
+	char *site = scratch_write(dir, "site.json", text, strlen(text));
+	struct load_report rep = { 0 };
+	char *line;
+
+	ck_assert_ptr_null(load_site_read(site, &rep));
+	ck_assert_uint_eq(rep.nerrors, 1);
+	line = load_diag_format(&rep, 0);
+	ck_assert_msg(strstr(line, "languages.en: a site that sets "
+				   "\"region\" must give \"emergency\" "
+				   "too") != NULL,
+	    "%s", line);
+	free(line);
+	load_report_free(&rep);
+	free(site);
+	scratch_remove(dir);
+}
+END_TEST
+
 static Suite *
 site_suite(void)
 {
@@ -460,6 +488,7 @@ site_suite(void)
 	tcase_add_test(tc, region_for_one_language_only);
 	tcase_add_test(tc, placeholder_in_site_text);
 	tcase_add_test(tc, region_without_resources);
+	tcase_add_test(tc, region_without_emergency);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("terminal");
