@@ -138,17 +138,25 @@ content_load_file(
 	return g;
 }
 
-/* Copy the first error of rep (else its first line) to m, with suffix. */
+/* Copy the first error of rep (else its first line) to m, with suffix,
+ * and how many more there are. */
 static void
 first_error(
     struct load_report *m, const struct load_report *rep, const char *suffix)
 {
 	size_t i = 0;
+	char *more = NULL;
 
 	while (i < rep->ndiags && rep->diags[i].warning)
 		i++;
+	if (rep->nerrors > 1)
+		more = xasprintf(" (and %zu more: safesteps --check lists "
+				 "them)%s",
+		    rep->nerrors - 1, suffix);
 	if (rep->ndiags > 0)
-		load_report_copy(m, rep, i < rep->ndiags ? i : 0, suffix);
+		load_report_copy(m, rep, i < rep->ndiags ? i : 0,
+		    more != NULL ? more : suffix);
+	free(more);
 }
 
 static const struct builtin_content *

@@ -113,6 +113,31 @@ START_TEST(broken_french_costs_only_itself)
 }
 END_TEST
 
+/* A fr.json with three errors: the one line names the first, says how
+ * many more there are and how to see them all. */
+START_TEST(broken_file_says_how_many_more)
+{
+	static const char *const print[] = { "--print", "--lang", "en", NULL };
+	char *dir = dir_with_english();
+	char *from = xasprintf("%s/fr.json", cli_content_dir()), *path;
+	struct run_result r;
+
+	/* three keys given twice: three errors, one file */
+	path = scratch_edit(dir, "fr.json", from, "\"format\": 2,",
+	    "\"format\": 2, \"format\": 2, \"region\": \"x\", \"help\": "
+	    "\"x\",");
+	run_in(dir, print, env_utf8, &r);
+	expect_english_handout(&r, 1, "fr.json");
+	ck_assert_msg(strstr(r.err, " more: safesteps --check lists them); "
+				    "using the built-in copy") != NULL,
+	    "stderr does not say how many more: %s", r.err);
+	run_free(&r);
+	free(path);
+	free(from);
+	scratch_remove(dir);
+}
+END_TEST
+
 /*
  * A bad de.json and a backup copy old.json (English inside): each left
  * out, with one line each; the language list has only what is good.
@@ -259,6 +284,7 @@ fallback_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, broken_french_costs_only_itself);
+	tcase_add_test(tc, broken_file_says_how_many_more);
 	tcase_add_test(tc, broken_languages_are_left_out);
 	tcase_add_test(tc, missing_env_folder_is_skipped);
 	tcase_add_test(tc, bad_site_file_is_skipped);
