@@ -226,8 +226,8 @@ load_lang(const char *dirs[NORIGINS], const char *code,
 }
 
 /*
- * Read the site file.  A broken one is skipped with one line; a missing
- * one is an error only when it was asked for by name, outside a kiosk.
+ * Read the site file.  A broken or missing one is skipped with one line;
+ * it is an error when it was asked for by name, outside a kiosk.
  * Returns 0 (*site may be NULL) or -1.
  */
 static int
@@ -236,6 +236,7 @@ read_site(const struct content_opts *o, struct load_site **site,
 {
 	struct load_report rep = { 0 };
 	struct stat st;
+	int fatal = 0;
 
 	*site = NULL;
 	if (o->site == NULL)
@@ -247,10 +248,17 @@ read_site(const struct content_opts *o, struct load_site **site,
 		    o->kiosk ? "; site file skipped" : "");
 		return o->kiosk ? 0 : -1;
 	}
-	if ((*site = load_site_read(o->site, &rep)) == NULL)
-		first_error(m, &rep, "; site file skipped");
+	if ((*site = load_site_read(o->site, &rep)) == NULL) {
+		/*
+		 * Skipped, the guide would show the content's own numbers
+		 * to a school elsewhere: named with --site outside a kiosk,
+		 * it is an error (whoever typed it is there to mend it).
+		 */
+		fatal = o->site_required && !o->kiosk;
+		first_error(m, &rep, fatal ? "" : "; site file skipped");
+	}
 	load_report_free(&rep);
-	return 0;
+	return fatal ? -1 : 0;
 }
 
 /*

@@ -557,6 +557,22 @@ START_TEST(site_contacts)
 }
 END_TEST
 
+/* A kiosk never stops for a bad site file: it is skipped and the guide
+ * starts, with the content's own crisis line. */
+START_TEST(bad_site_file_is_skipped)
+{
+	char *site = xasprintf("%s/site-bad.json", testdata);
+	struct term *t =
+	    start_in(gs_content_dir(), "--kiosk", "--site", site, NULL);
+
+	gs_wait_screen(t, en, "start");
+	gs_expect_crisis(t, en);
+	expect_signal_end(t, SIGTERM);
+	term_free(t);
+	free(site);
+}
+END_TEST
+
 static Suite *
 kiosk_suite(void)
 {
@@ -588,6 +604,7 @@ kiosk_suite(void)
 	tcase_add_test(tc, broken_content_outside_a_kiosk);
 	tcase_add_loop_test(tc, bad_values_in_a_kiosk, 0, 3);
 	tcase_add_test(tc, site_contacts);
+	tcase_add_test(tc, bad_site_file_is_skipped);
 	suite_add_tcase(s, tc);
 	return s;
 }
