@@ -366,6 +366,8 @@ content_load(
 		msg_add(m, 0, NULL, "no content found");
 		goto fail;
 	}
+	if (c->n == 1) /* a menu of one language is no choice */
+		guide_drop_choices_to(c->guides[0], GUIDE_KIND_LANGUAGES);
 	load_site_free(site);
 	free(codes);
 	return 0;

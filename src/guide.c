@@ -141,6 +141,23 @@ guide_screen_find(const struct guide *g, const char *id)
 	return GUIDE_NONE;
 }
 
+void
+guide_drop_choices_to(struct guide *g, enum guide_kind kind)
+{
+	for (size_t i = 0; i < g->nscreens; i++) {
+		struct guide_screen *s = &g->screens[i];
+		size_t n = 0;
+
+		for (size_t j = 0; j < s->nchoices; j++) {
+			if (g->screens[s->choices[j].target].kind != kind)
+				s->choices[n++] = s->choices[j];
+			else
+				free(s->choices[j].label);
+		}
+		s->nchoices = n;
+	}
+}
+
 size_t
 guide_lang_len(const char *s, size_t max)
 {

@@ -275,6 +275,12 @@ void guide_source_free(struct guide_source *s);
 size_t guide_screen_find(const struct guide *g, const char *id);
 
 /*
+ * Leave out every choice that leads to a screen of this kind (the screens
+ * stay, reached no more): the language menu when one language is left.
+ */
+void guide_drop_choices_to(struct guide *g, enum guide_kind kind);
+
+/*
  * How many of the first max bytes of s are a language code: 2 or 3
  * lowercase ASCII letters ("fr" of "fr_CA.UTF-8" or "fr.json").  0 when
  * s does not start with one (4 letters or more are not a code).

@@ -473,6 +473,50 @@ START_TEST(region_without_emergency)
 }
 END_TEST
 
+/* With French left out, no choice leads to the language menu: it would
+ * list English alone.  With both, it is there. */
+START_TEST(one_language_no_language_menu)
+{
+	char *dir = scratch_dir(), *uk = example("site-uk.json");
+	char *site = scratch_edit(dir, "site.json", uk,
+	    "    \"fr\": {\n      \"region\": \"Royaume-Uni\",\n",
+	    "    \"fr\": {\n");
+	const char *opts[] = { "--plain", "--width", "200", "--site", site,
+		NULL };
+	struct guide *en = guide_with_site("en", uk);
+	const struct guide_screen *st = &en->screens[en->start];
+	const char *menu = NULL, *other = NULL;
+	struct run_result r;
+
+	for (size_t i = 0; i < st->nchoices; i++) {
+		if (en->screens[st->choices[i].target].kind ==
+		    GUIDE_KIND_LANGUAGES)
+			menu = st->choices[i].label;
+		else
+			other = st->choices[i].label;
+	}
+	ck_assert_ptr_nonnull(menu);
+	ck_assert_ptr_nonnull(other);
+	cli_run(NULL, opts, env_utf8, "q\n", 2, NULL, &r);
+	cli_expect_status(&r, 0);
+	ck_assert_msg(
+	    strstr(r.out, other) != NULL, "no start screen:\n%s", r.out);
+	ck_assert_msg(strstr(r.out, menu) == NULL,
+	    "\"%s\" offered with English alone:\n%s", menu, r.out);
+	run_free(&r);
+	opts[4] = uk;
+	cli_run(NULL, opts, env_utf8, "q\n", 2, NULL, &r);
+	cli_expect_status(&r, 0);
+	ck_assert_msg(strstr(r.out, menu) != NULL,
+	    "no \"%s\" with two languages:\n%s", menu, r.out);
+	run_free(&r);
+	guide_free(en);
+	free(site);
+	free(uk);
+	scratch_remove(dir);
+}
+END_TEST
+
 static Suite *
 site_suite(void)
 {
@@ -489,6 +533,7 @@ site_suite(void)
 	tcase_add_test(tc, placeholder_in_site_text);
 	tcase_add_test(tc, region_without_resources);
 	tcase_add_test(tc, region_without_emergency);
+	tcase_add_test(tc, one_language_no_language_menu);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("terminal");
