@@ -328,6 +328,19 @@ site_reaches(const struct content_opts *o, const struct load_site *site,
 	return 0;
 }
 
+/* Leave out every choice that leads to g's language menu. */
+static void
+drop_language_menu(struct guide *g)
+{
+	unsigned char *menu = xcalloc(g->nscreens + 1, 1);
+
+	for (size_t i = 0; i < g->nscreens; i++)
+		menu[i] = g->screens[i].kind == GUIDE_KIND_LANGUAGES;
+	for (size_t i = 0; i < g->nscreens; i++)
+		guide_drop_choices(&g->screens[i], menu);
+	free(menu);
+}
+
 int
 content_load(
     const struct content_opts *o, struct content *c, struct load_report *m)
@@ -367,7 +380,7 @@ content_load(
 		goto fail;
 	}
 	if (c->n == 1) /* a menu of one language is no choice */
-		guide_drop_choices_to(c->guides[0], GUIDE_KIND_LANGUAGES);
+		drop_language_menu(c->guides[0]);
 	load_site_free(site);
 	free(codes);
 	return 0;

@@ -142,20 +142,17 @@ guide_screen_find(const struct guide *g, const char *id)
 }
 
 void
-guide_drop_choices_to(struct guide *g, enum guide_kind kind)
+guide_drop_choices(struct guide_screen *s, const unsigned char *drop)
 {
-	for (size_t i = 0; i < g->nscreens; i++) {
-		struct guide_screen *s = &g->screens[i];
-		size_t n = 0;
+	size_t n = 0;
 
-		for (size_t j = 0; j < s->nchoices; j++) {
-			if (g->screens[s->choices[j].target].kind != kind)
-				s->choices[n++] = s->choices[j];
-			else
-				free(s->choices[j].label);
-		}
-		s->nchoices = n;
+	for (size_t i = 0; i < s->nchoices; i++) {
+		if (s->choices[i].label != NULL && !drop[s->choices[i].target])
+			s->choices[n++] = s->choices[i];
+		else
+			free(s->choices[i].label);
 	}
+	s->nchoices = n;
 }
 
 size_t

@@ -275,10 +275,11 @@ void guide_source_free(struct guide_source *s);
 size_t guide_screen_find(const struct guide *g, const char *id);
 
 /*
- * Leave out every choice that leads to a screen of this kind (the screens
- * stay, reached no more): the language menu when one language is left.
+ * Leave out the choices of s that lead to a screen i with drop[i] set, or
+ * whose label is NULL (a site file left it out); the screens they led to
+ * stay.
  */
-void guide_drop_choices_to(struct guide *g, enum guide_kind kind);
+void guide_drop_choices(struct guide_screen *s, const unsigned char *drop);
 
 /*
  * How many of the first max bytes of s are a language code: 2 or 3

@@ -1,5 +1,4 @@
 /* site.c: a site file's part applied to a guide, in the model. */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,38 +62,25 @@ site_placeholder_key(int k)
 /*
  * Text t with every content placeholder filled from v.  Returns a copy
  * (caller frees), or NULL when one of them has no value: then the text is
- * left out, since a sentence without its number would mislead.
+ * left out, since a sentence without its number would mislead.  Other
+ * words in braces are not ours: shown as they are.
  */
 static char *
 fill(const char *t, const char *const v[SITE_NPLACEHOLDERS])
 {
-	const char *at, *p = t;
-	size_t n, len = 0, cap = strlen(t) + 1;
-	char *out = xmalloc(cap);
-	int k;
+	char *out = xstrdup(t), *next;
 
-	for (at = site_next_placeholder(p, SIZE_MAX, &n); at != NULL;
-	     at = site_next_placeholder(p, SIZE_MAX, &n)) {
-		const char *val;
-		size_t vn;
-
-		if ((k = site_placeholder_of(at, n)) < 0) {
-			val = at; /* not ours: shown as it is */
-			vn = n;
-		} else if ((val = v[k]) == NULL) {
+	for (int k = 0; k < SITE_NPLACEHOLDERS; k++) {
+		if (strstr(t, names[k]) == NULL)
+			continue;
+		if (v[k] == NULL) {
 			free(out);
 			return NULL;
-		} else
-			vn = strlen(val);
-		cap += (size_t)(at - p) + vn;
-		out = xreallocarray(out, cap, 1);
-		memcpy(out + len, p, (size_t)(at - p));
-		len += (size_t)(at - p);
-		memcpy(out + len, val, vn);
-		len += vn;
-		p = at + n;
+		}
+		next = guide_format(out, names[k], v[k]);
+		free(out);
+		out = next;
 	}
-	strcpy(out + len, p);
 	return out;
 }
 
@@ -178,13 +164,7 @@ sweep_screen(struct guide_screen *s, const unsigned char *gone)
 			free(s->todos[i].id);
 	}
 	s->ntodos = n;
-	for (i = n = 0; i < s->nchoices; i++) {
-		if (s->choices[i].label != NULL && !gone[s->choices[i].target])
-			s->choices[n++] = s->choices[i];
-		else
-			free(s->choices[i].label);
-	}
-	s->nchoices = n;
+	guide_drop_choices(s, gone);
 }
 
 /* Remove the screens marked gone; every index to a screen follows. */
