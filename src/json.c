@@ -23,6 +23,13 @@
 /* No position (an offset the scan did not record). */
 #define NOWHERE UINT32_MAX
 
+/* JSON's white space, outside strings. */
+static int
+is_json_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 static void diag(struct json_doc *, int, int, const char *, ...)
     __attribute__((format(printf, 4, 5)));
 static void fail(struct report_sink *, const char *, ...)
@@ -68,10 +75,11 @@ offsets_add(uint32_t **a, size_t *n, size_t *cap, uint32_t v)
 static void
 record_value(struct json_doc *d, uint32_t off, uint32_t key)
 {
-	size_t nkeys = d->nvals, capkeys = d->capvals;
-
-	offsets_add(&d->keys, &nkeys, &capkeys, key);
-	offsets_add(&d->vals, &d->nvals, &d->capvals, off);
+	if (d->nvals == d->capvals) {
+		d->capvals = d->capvals == 0 ? 1024 : d->capvals * 2;
+		d->vals = xreallocarray(d->vals, d->capvals, sizeof *d->vals);
+	}
+	d->vals[d->nvals++] = (struct json_at){ off, key };
 }
 
 /* The 1-based line and column (in characters) of byte offset off. */
@@ -124,7 +132,7 @@ json_place(
 
 	if (v != NULL && d->root != NULL && rank_of(d->root, v, &rank) &&
 	    rank < d->nvals)
-		off = key ? d->keys[rank] : d->vals[rank];
+		off = key ? d->vals[rank].key : d->vals[rank].val;
 	place_of(d, off, line, col);
 }
 
@@ -252,9 +260,7 @@ scan(struct json_doc *d, const uint8_t *s, size_t len, size_t stop,
 				    "'\"'?)");
 			}
 			in_str = 0;
-		} else if (!quiet &&
-			   (in_str || (cp != ' ' && cp != '\t' && cp != '\n' &&
-					  cp != '\r')) &&
+		} else if (!quiet && (in_str || !is_json_space(cp)) &&
 			   (bad = outside_bad_char(
 				cp, NULL, buf, sizeof buf)) != NULL) {
 			d->raw_bad = 1;
@@ -364,12 +370,6 @@ scan(struct json_doc *d, const uint8_t *s, size_t len, size_t stop,
 
 /* The syntax. */
 
-static int
-is_json_space(uint8_t c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /*
  * Where a key should start (after '{' or a ',' in an object), cJSON
  * reports the byte after the one it found: {"a": 1, } points past the
@@ -467,8 +467,7 @@ syntax_error(struct json_doc *d, size_t off, size_t maxdepth)
 
 	/* The character before, ignoring white space. */
 	p = off;
-	while (p > 0 && (s[p - 1] == ' ' || s[p - 1] == '\t' ||
-			    s[p - 1] == '\n' || s[p - 1] == '\r'))
+	while (p > 0 && is_json_space(s[p - 1]))
 		p--;
 	if ((cp == '}' || cp == ']') && p > 0 && s[p - 1] == ',')
 		diag(d, line, col,
@@ -558,7 +557,8 @@ json_parse(
  * wait; fstat then refuses it, and devices and directories.
  */
 char *
-json_read_file(const char *path, size_t *lenp, struct report_sink *out)
+json_read_file(
+    const char *path, size_t max, size_t *lenp, struct report_sink *out)
 {
 	struct stat st;
 	char *buf = NULL;
@@ -582,7 +582,7 @@ json_read_file(const char *path, size_t *lenp, struct report_sink *out)
 		fail(out, "not a regular file");
 		return NULL;
 	}
-	if (st.st_size > JSON_MAX_BYTES)
+	if ((uintmax_t)st.st_size > max)
 		goto too_big;
 
 	/* One byte more than fstat said, to see a file that grew. */
@@ -590,10 +590,9 @@ json_read_file(const char *path, size_t *lenp, struct report_sink *out)
 	buf = xmalloc(cap + 1);
 	for (;;) {
 		if (len == cap) {
-			if (len > JSON_MAX_BYTES)
+			if (len > max)
 				goto too_big;
-			cap = cap * 2 > JSON_MAX_BYTES + 1 ? JSON_MAX_BYTES + 1
-							   : cap * 2;
+			cap = cap * 2 > max + 1 ? max + 1 : cap * 2;
 			buf = xreallocarray(buf, cap + 1, 1);
 		}
 		n = read(fd, buf + len, cap - len);
@@ -611,9 +610,9 @@ json_read_file(const char *path, size_t *lenp, struct report_sink *out)
 		len += (size_t)n;
 	}
 	close(fd);
-	if (len > JSON_MAX_BYTES) {
+	if (len > max) {
 		free(buf);
-		fail(out, "the file is larger than 1 MiB");
+		fail(out, "the file is larger than %zu MiB", max >> 20);
 		return NULL;
 	}
 	buf[len] = '\0';
@@ -623,7 +622,7 @@ json_read_file(const char *path, size_t *lenp, struct report_sink *out)
 too_big:
 	free(buf);
 	close(fd);
-	fail(out, "the file is larger than 1 MiB (%jd bytes)",
+	fail(out, "the file is larger than %zu MiB (%jd bytes)", max >> 20,
 	    (intmax_t)st.st_size);
 	return NULL;
 }
@@ -652,6 +651,5 @@ json_doc_free(struct json_doc *d)
 	cJSON_Delete(d->root);
 	free(d->lines);
 	free(d->vals);
-	free(d->keys);
 	memset(d, 0, sizeof *d);
 }

@@ -25,8 +25,10 @@
 
 #include "report.h"
 
-/* The largest file json_read_file reads; exactly this size is allowed. */
-#define JSON_MAX_BYTES (1024 * 1024)
+/* Where a value starts in the file, and its key (UINT32_MAX: none). */
+struct json_at {
+	uint32_t val, key;
+};
 
 /* A parsed file.  Zero it, then json_parse; json_doc_free after. */
 struct json_doc {
@@ -37,18 +39,19 @@ struct json_doc {
 	struct report_sink *out;
 	uint32_t *lines; /* where each line starts, by byte offset */
 	size_t nlines, caplines;
-	uint32_t *vals; /* where each value starts, in document order */
-	uint32_t *keys; /* where its key starts, or UINT32_MAX */
+	struct json_at *vals; /* where each value starts, in document order */
 	size_t nvals, capvals;
 };
 
 /*
- * Read a whole regular file of at most JSON_MAX_BYTES into a buffer with
+ * Read a whole regular file of at most max bytes (a whole number of MiB,
+ * as its messages say) into a buffer with
  * a NUL after it.  Returns the buffer (caller frees) or NULL after
  * reporting to out why not.  A FIFO with no writer cannot make it wait;
  * it refuses FIFOs, devices and directories.
  */
-char *json_read_file(const char *path, size_t *lenp, struct report_sink *out);
+char *json_read_file(
+    const char *path, size_t max, size_t *lenp, struct report_sink *out);
 
 /*
  * Scan and parse buf (len bytes, followed by a NUL that is not part of

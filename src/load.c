@@ -1748,10 +1748,11 @@ read_object(struct ctx *c, const char *path, const char *buf, size_t *len,
 	const cJSON *root = NULL;
 
 	if (path != NULL)
-		bytes = json_read_file(path, len, &c->out);
+		bytes = json_read_file(path, LOAD_MAX_BYTES, len, &c->out);
 	else if (*len > LOAD_MAX_BYTES)
 		report_sink_add(&c->out, 0, NULL,
-		    "the file is larger than 1 MiB (%zu bytes)", *len);
+		    "the file is larger than %d MiB (%zu bytes)",
+		    LOAD_MAX_BYTES >> 20, *len);
 	else {
 		bytes = xmalloc(*len + 1);
 		if (*len > 0)
