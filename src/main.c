@@ -324,6 +324,7 @@ check_content(
 	struct guide *g = content_load_file(path, site, &rep);
 	const struct guide *by;
 	char *shown, *with = NULL;
+	int status;
 
 	if (g != NULL && (by = load_site_uncovered(site, g->lang)) != NULL) {
 		/* not a fault of the file: a school may offer one language */
@@ -359,9 +360,10 @@ check_content(
 		free(with);
 		free(shown);
 	}
+	status = g != NULL ? 0 : 1;
 	load_report_free(&rep);
 	guide_free(g);
-	return g != NULL ? 0 : 1;
+	return status;
 }
 
 /* Check a site file by itself, as check_content does.  Returns it, or

@@ -6,13 +6,16 @@
 #include "outside.h"
 #include "xmalloc.h"
 
-int
+/* Whether c is a control character: C0, DEL or C1. */
+static int
 outside_is_control(uint32_t c)
 {
 	return c < 0x20 || (c >= 0x7f && c <= 0x9f);
 }
 
-int
+/* Whether c is a bidi control that reorders text: U+202A to U+202E
+ * (embeddings and overrides) and U+2066 to U+2069 (isolates). */
+static int
 outside_is_bidi(uint32_t c)
 {
 	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);

@@ -20,13 +20,6 @@
 /* The printable form of s (NULL gives "(null)").  Caller frees. */
 char *outside_escape(const char *s);
 
-/* Whether c is a control character: C0, DEL or C1. */
-int outside_is_control(uint32_t c);
-
-/* Whether c is a bidi control that reorders text: U+202A to U+202E
- * (embeddings and overrides) and U+2066 to U+2069 (isolates). */
-int outside_is_bidi(uint32_t c);
-
 /* The name of control character cp, with a space before it (" (ESC)"),
  * or "" when it has none worth saying. */
 const char *outside_control_name(uint32_t cp);

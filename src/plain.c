@@ -447,25 +447,6 @@ plain_restore(void *ctx)
 	}
 }
 
-static void plain_seal(struct plain *p);
-
-/* session_io.stop: the terminal's modes as they were while stopped. */
-static void
-plain_stop(void *ctx)
-{
-	plain_restore(ctx);
-}
-
-/* session_io.cont: sealed again (a kiosk), the screen from its top. */
-static void
-plain_cont(void *ctx)
-{
-	struct plain *p = ctx;
-
-	plain_seal(p);
-	p->painted = 0;
-}
-
 /*
  * In a kiosk on a terminal, Ctrl-C, Ctrl-\, Ctrl-Z and Ctrl-D become
  * plain bytes: no signal, no end of input.  So do Ctrl-S and Ctrl-Q: with
@@ -488,6 +469,18 @@ plain_seal(struct plain *p)
 		p->sealed = 1;
 }
 
+/* session_io.cont: sealed again (a kiosk), the screen from its top.
+ * (session_io.stop is plain_restore: the terminal's modes as they were
+ * while stopped.) */
+static void
+plain_cont(void *ctx)
+{
+	struct plain *p = ctx;
+
+	plain_seal(p);
+	p->painted = 0;
+}
+
 int
 plain_run(struct app *app, struct wizard *w, int to_full)
 {
@@ -498,7 +491,7 @@ plain_run(struct app *app, struct wizard *w, int to_full)
 		.paint = plain_paint,
 		.wipe = plain_wipe,
 		.restore = plain_restore,
-		.stop = plain_stop,
+		.stop = plain_restore,
 		.cont = plain_cont,
 		.to_full = to_full };
 	int status;

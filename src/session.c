@@ -208,8 +208,6 @@ session_stop(struct session_io *io)
 	struct sigaction sa, old;
 
 	session_stopped = 0;
-	if (io->stop == NULL)
-		return;
 	io->wipe(io->ctx, 0);
 	io->stop(io->ctx);
 	session_drop_input();
