@@ -74,10 +74,35 @@ out_part(struct print_out *o)
 	o->t.blank = 1; /* no blank line at the top of a part */
 }
 
+/* Whether line l of d is a resource's (its name with a reference, or a
+ * detail under one), given whether the line before it was. */
+static int
+resource_line(const struct view_line *l, int after_resource)
+{
+	if (l->kind == VIEW_RESOURCE && l->ref >= 0)
+		return 1;
+	return l->kind == VIEW_DETAIL && after_resource;
+}
+
+/* Whether every line after the heading at i, up to the next blank, is a
+ * resource's: without them, the heading has nothing under it. */
+static int
+heads_only_resources(const struct view_doc *d, size_t i)
+{
+	int in = 0;
+	size_t j;
+
+	for (j = i + 1; j < d->nlines && d->lines[j].kind != VIEW_BLANK; j++)
+		if (!(in = resource_line(&d->lines[j], in)))
+			return 0;
+	return j > i + 1;
+}
+
 /*
  * Lines of a document as the view made them with paper's marks
  * (view_paper: no choices, no key list), without the resources' lines
- * when skip_resources (a resource and the details under it).
+ * when skip_resources (a resource and the details under it), nor a
+ * heading left with nothing under it.
  */
 static void
 out_doc(struct print_out *o, const struct view_doc *d, int skip_resources)
@@ -87,11 +112,10 @@ out_doc(struct print_out *o, const struct view_doc *d, int skip_resources)
 	for (size_t i = 0; i < d->nlines; i++) {
 		const struct view_line *l = &d->lines[i];
 
-		if (l->kind == VIEW_RESOURCE && l->ref >= 0)
-			in_resource = 1;
-		else if (l->kind != VIEW_DETAIL)
-			in_resource = 0;
-		if (in_resource && skip_resources)
+		in_resource = resource_line(l, in_resource);
+		if (skip_resources &&
+		    (in_resource || (l->kind == VIEW_HEADING &&
+					heads_only_resources(d, i))))
 			continue;
 		if (l->kind == VIEW_BLANK)
 			out_blank(o);

@@ -340,9 +340,14 @@ add_people(struct builder *b, const struct guide_screen *sc)
 			add_text(b, "  ", -1, b->g->people[i].details,
 			    VIEW_DETAIL, -1, -1);
 	}
-	for (size_t i = 0; sc != NULL && i < sc->nresources; i++)
-		if (b->g->resources[sc->resources[i]].site)
-			add_resource(b, sc->resources[i]);
+	for (size_t i = 0, n = b->g->npeople; sc != NULL && i < sc->nresources;
+	     i++) {
+		if (!b->g->resources[sc->resources[i]].site)
+			continue;
+		if (n++ > 0) /* a blank line between services, as below */
+			add_blank(b);
+		add_resource(b, sc->resources[i]);
+	}
 	add_blank(b);
 }
 

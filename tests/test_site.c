@@ -246,6 +246,17 @@ START_TEST(alberta_lines)
 		    "%s is not in the handout", lines[i]);
 	/* Canada's numbers stay: Alberta is in Canada. */
 	ck_assert(strstr(r.out, "988") != NULL);
+	{
+		/* the site gives no people and its services are listed by
+		 * region on paper: no heading with nothing under it */
+		struct guide *g = cli_guide_of(langs[_i]);
+
+		ck_assert_msg(
+		    strstr(r.out, g->ui[GUIDE_UI_SITE_HEADING]) == NULL,
+		    "\"%s\" with nothing under it in the handout",
+		    g->ui[GUIDE_UI_SITE_HEADING]);
+		guide_free(g);
+	}
 	run_free(&r);
 
 	cli_run(NULL, plain, env_utf8, "h\nq\n", 4, NULL, &r);
