@@ -29,11 +29,11 @@ static const char *const env_utf8[] = { "LANG=C.UTF-8", NULL };
 
 /* What a reader outside Canada must never be shown, by language: its
  * numbers, and the services that take reports or help only there. */
-static const char *const not_for_uk[][7] = {
+static const char *const not_for_uk[][8] = {
 	{ "911", "988", "for Canada", "Cybertip", "NeedHelpNow", "from Canada",
-	    NULL },
+	    "province", NULL },
 	{ "911", "988", "pour le Canada", "Cyberaide", "AidezMoiSVP",
-	    "depuis le Canada", NULL },
+	    "depuis le Canada", "province", NULL },
 };
 
 static const char *const langs[] = { "en", "fr" };
