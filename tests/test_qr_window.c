@@ -460,15 +460,6 @@ win_expect(struct win *x, const char *address, const char *where)
 	x->read_ms += term_now_ms() - t0;
 }
 
-/* Send a plain key to safesteps and wait until it is idle. */
-static void
-win_key(struct win *x, char c)
-{
-	gs_ch(x->t, c);
-	ck_assert_msg(term_wait_idle(x->t, GS_WAIT_MS) == 0,
-	    "%s: the program did not settle:\n%s", x->w->what, term_dump(x->t));
-}
-
 /* Whether address is among the n in seen. */
 static int
 seen_has(char **seen, size_t n, const char *address)
@@ -520,7 +511,7 @@ win_guide(struct win *x, const struct guide *g, char **seen, size_t *nseen)
 			if (web == NULL)
 				continue;
 			/* c shows the next address of the screen */
-			win_key(x, 'c');
+			gs_ch_settle(x->t, 'c');
 			if (seen_has(seen, *nseen, web))
 				continue;
 			snprintf(where, sizeof where, "%s, screen %s", g->lang,
