@@ -255,18 +255,9 @@ START_TEST(older_ui_loads)
 	static const char key[] = " \"qr_taller\": ";
 	struct load_report rep = { 0 };
 	struct guide *g;
-	char *path = fixture("valid.json"), *buf, *at, *end;
-	FILE *f = fopen(path, "rb");
-	long len;
+	char *path = fixture("valid.json"), *buf = scratch_read(path, NULL);
+	char *at, *end;
 
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
-	len = ftell(f);
-	rewind(f);
-	buf = xmalloc((size_t)len + 1);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)len, f), (size_t)len);
-	buf[len] = '\0';
-	fclose(f);
 	/* the pair and its comma, on qr_too_small's line */
 	at = strstr(buf, key);
 	ck_assert_ptr_nonnull(at);

@@ -46,6 +46,7 @@
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
+#include "tmpdir.h"
 #include "tool.h"
 #include "xmalloc.h"
 
@@ -213,7 +214,7 @@ xvfb_start(void)
 struct win {
 	const struct window *w;
 	pid_t pid;
-	char dir[64];        /* a directory of the test's own */
+	char *dir;           /* a directory of the test's own */
 	char term[64];       /* the TERM the terminal sets */
 	unsigned long wid;   /* its X window */
 	int tty;             /* its tty, read and write */
@@ -239,9 +240,7 @@ win_start(struct win *x, const struct window *w)
 	memset(x, 0, sizeof *x);
 	x->w = w;
 	x->tty = -1;
-	snprintf(x->dir, sizeof x->dir, "%s/safesteps-qrwin-XXXXXX",
-	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(x->dir));
+	x->dir = tmpdir_make("safesteps-qrwin");
 	info = xasprintf("%s/info", x->dir);
 	prog = tool_path(w->argv[0]);
 	ck_assert_ptr_nonnull(prog);
@@ -297,7 +296,9 @@ win_free(struct win *x)
 	x->tty = -1;
 	stop(x->pid);
 	x->pid = -1;
-	rmdir(x->dir);
+	tmpdir_remove(x->dir);
+	free(x->dir);
+	x->dir = NULL;
 }
 
 /* Write all of buf to the terminal's tty. */
