@@ -294,9 +294,8 @@ traced_kiosk_session(void)
 {
 	char site[4096];
 	const char *argv[] = { "/usr/bin/strace", "-f", "-qq", "-o", tracefile,
-		run_bin(), "--kiosk", "--content",
-		getenv("SAFESTEPS_CONTENT_DIR"), "--site", site, "--idle", "2",
-		"--countdown", "1", NULL };
+		run_bin(), "--kiosk", "--content", cli_content_dir(), "--site",
+		site, "--idle", "2", "--countdown", "1", NULL };
 	const char *const env[] = { "TERM=linux", "LANG=C.UTF-8",
 		"ASAN_OPTIONS=detect_leaks=0", NULL };
 	struct guide *en = cli_guide_of("en");

@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "guide.h"
 #include "guidescreen.h"
 #include "load.h"
@@ -1315,13 +1316,11 @@ END_TEST
 
 START_TEST(bundled_content_is_clean)
 {
-	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
+	const char *dir = cli_content_dir();
 	struct dirent *e;
 	DIR *d;
 	int n = 0;
 
-	if (dir == NULL || *dir == '\0')
-		dir = "content";
 	d = opendir(dir);
 	ck_assert_msg(d != NULL, "cannot open %s", dir);
 	while ((e = readdir(d)) != NULL) {

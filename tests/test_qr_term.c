@@ -360,10 +360,8 @@ static struct term *
 start_safesteps(int rows, int cols, const char *const *env)
 {
 	const char *bin = getenv("SAFESTEPS_BIN");
-	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
 	const char *argv[] = { bin != NULL ? bin : "build/tests/bin/safesteps",
-		"--content", dir != NULL ? dir : "content", "--lang", "en",
-		NULL };
+		"--content", cli_content_dir(), "--lang", "en", NULL };
 	const struct guide *g = guide_en();
 	char *title = gs_words(g->screens[g->start].title, 30);
 	struct term *t;
@@ -808,10 +806,8 @@ START_TEST(handout)
 		{ "LANG=C", NULL, NULL },
 	};
 	const struct guide *g = guide_en();
-	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
-	const char *argv[] = { run_bin(), "--content",
-		dir != NULL ? dir : "content", "--print", "--qr", "--lang",
-		"en", NULL };
+	const char *argv[] = { run_bin(), "--content", cli_content_dir(),
+		"--print", "--qr", "--lang", "en", NULL };
 	struct run_result r;
 	struct printed p;
 	struct pbm pic;
