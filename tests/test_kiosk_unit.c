@@ -266,22 +266,22 @@ send_ctrl(struct term *t, char c)
 {
 	char b = (char)(c & 0x1f);
 
-	term_send_bytes(t, &b, 1);
-	term_wait_idle(t, 3000);
+	ck_assert_int_eq(term_send_bytes(t, &b, 1), 0);
+	ck_assert_int_eq(term_wait_idle(t, 3000), 0);
 }
 
 static void
 send_key(struct term *t, enum term_key k)
 {
-	term_send_key(t, k);
-	term_wait_idle(t, 3000);
+	ck_assert_int_eq(term_send_key(t, k), 0);
+	ck_assert_int_eq(term_wait_idle(t, 3000), 0);
 }
 
 static void
 send_char(struct term *t, char c)
 {
-	term_send_char(t, (unsigned char)c, 0);
-	term_wait_idle(t, 3000);
+	ck_assert_int_eq(term_send_char(t, (unsigned char)c, 0), 0);
+	ck_assert_int_eq(term_wait_idle(t, 3000), 0);
 }
 
 /*
@@ -294,9 +294,8 @@ traced_kiosk_session(void)
 {
 	char site[4096];
 	const char *argv[] = { "/usr/bin/strace", "-f", "-qq", "-o", tracefile,
-		run_bin(), "--kiosk", "--content",
-		getenv("SAFESTEPS_CONTENT_DIR"), "--site", site, "--idle", "2",
-		"--countdown", "1", NULL };
+		run_bin(), "--kiosk", "--content", cli_content_dir(), "--site",
+		site, "--idle", "2", "--countdown", "1", NULL };
 	const char *const env[] = { "TERM=linux", "LANG=C.UTF-8",
 		"ASAN_OPTIONS=detect_leaks=0", NULL };
 	struct guide *en = cli_guide_of("en");
@@ -327,16 +326,16 @@ traced_kiosk_session(void)
 	send_ctrl(t, 'd');
 	send_key(t, TERM_KEY_ESC); /* reset */
 	ck_assert_int_eq(term_resize(t, 30, 100), 0);
-	term_wait_idle(t, 3000);
+	ck_assert_int_eq(term_wait_idle(t, 3000), 0);
 	send_key(t, TERM_KEY_END); /* the other language */
 	send_key(t, TERM_KEY_ENTER);
 	send_char(t, 'p'); /* the plain mode, at the same place */
-	term_send_bytes(t, "1\r", 2);
-	term_wait_idle(t, 3000);
+	ck_assert_int_eq(term_send_bytes(t, "1\r", 2), 0);
+	ck_assert_int_eq(term_wait_idle(t, 3000), 0);
 	send_ctrl(t, 'c');
 	send_ctrl(t, 'd');
-	term_send_bytes(t, "q\r", 2);
-	term_wait_idle(t, 3000);
+	ck_assert_int_eq(term_send_bytes(t, "q\r", 2), 0);
+	ck_assert_int_eq(term_wait_idle(t, 3000), 0);
 	/* Idle in the plain mode: "still there?", then the countdown resets
 	 * the kiosk to its start screen. */
 	ck_assert_msg(term_wait_text(t, still, 6000, NULL, NULL) == 0,

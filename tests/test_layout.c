@@ -370,9 +370,14 @@ START_TEST(test_wrap_keeps_short_words)
 		"Tu peux en parler. Parles-en \xc3\xa0 un adulte, dis-moi.",
 		"Save it first (step 5) before you block them, or call 911.",
 	};
-	static const char *const glued[] = { "Parles-en", "dis-moi,",
+	static const char *const glued[] = { "Parles-en", "dis-moi.",
 		"(step 5)", "call 911." };
 
+	/* every glued word is in a text, or its case checks nothing */
+	for (size_t g = 0; g < 4; g++)
+		ck_assert_msg(strstr(texts[0], glued[g]) != NULL ||
+				  strstr(texts[1], glued[g]) != NULL,
+		    "\"%s\" is in neither text", glued[g]);
 	for (size_t t = 0; t < 2; t++)
 		for (int width = 10; width <= 60; width++) {
 			struct layout_line *l;

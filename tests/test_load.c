@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "guide.h"
 #include "guidescreen.h"
 #include "load.h"
@@ -255,18 +256,9 @@ START_TEST(older_ui_loads)
 	static const char key[] = " \"qr_taller\": ";
 	struct load_report rep = { 0 };
 	struct guide *g;
-	char *path = fixture("valid.json"), *buf, *at, *end;
-	FILE *f = fopen(path, "rb");
-	long len;
+	char *path = fixture("valid.json"), *buf = scratch_read(path, NULL);
+	char *at, *end;
 
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
-	len = ftell(f);
-	rewind(f);
-	buf = xmalloc((size_t)len + 1);
-	ck_assert_uint_eq(fread(buf, 1, (size_t)len, f), (size_t)len);
-	buf[len] = '\0';
-	fclose(f);
 	/* the pair and its comma, on qr_too_small's line */
 	at = strstr(buf, key);
 	ck_assert_ptr_nonnull(at);
@@ -1218,29 +1210,39 @@ START_TEST(placeholder_and_region_errors)
 }
 END_TEST
 
-/* A placeholder in text the program shows as it is (a resource's
- * purpose, a site's details) is a warning, not a silent "{crisis.call}"
- * on the screen. */
-START_TEST(placeholder_outside_sentences)
+/*
+ * The fixture name, copied with the first find replaced by replace, loads
+ * to a guide with the lines want.
+ */
+static void
+expect_edited(const char *name, const char *find, const char *replace,
+    const char *const *want)
 {
-	char *dir = scratch_dir(), *from = fixture("valid.json"), *path;
+	char *dir = scratch_dir(), *from = fixture(name), *path;
 	struct load_report rep = { 0 };
 	struct guide *g;
 
-	path = scratch_edit(dir, "valid.json", from,
-	    "\"Call or text when you feel unsafe.\"",
-	    "\"Call or text {crisis.call} when you feel unsafe.\"");
+	path = scratch_edit(dir, name, from, find, replace);
 	g = load_file(path, &rep);
 	ck_assert_ptr_nonnull(g);
-	check_lines(&rep, path,
-	    LINES(":287:18: resources[1].purpose: warning: {crisis.call} is "
-		  "shown as it is: placeholders are filled only in "
-		  "paragraphs, list items, to-do items and choices"));
+	check_lines(&rep, path, want);
 	guide_free(g);
 	load_report_free(&rep);
 	free(path);
 	free(from);
 	scratch_remove(dir);
+}
+
+/* A placeholder in text the program shows as it is (a resource's
+ * purpose, a site's details) is a warning, not a silent "{crisis.call}"
+ * on the screen. */
+START_TEST(placeholder_outside_sentences)
+{
+	expect_edited("valid.json", "\"Call or text when you feel unsafe.\"",
+	    "\"Call or text {crisis.call} when you feel unsafe.\"",
+	    LINES(":287:18: resources[1].purpose: warning: {crisis.call} is "
+		  "shown as it is: placeholders are filled only in "
+		  "paragraphs, list items, to-do items and choices"));
 }
 END_TEST
 
@@ -1248,25 +1250,13 @@ END_TEST
  * sets another: as if it were true in all of the file's region. */
 START_TEST(mark_for_another_region)
 {
-	char *dir = scratch_dir(), *from = fixture("regional.json"), *path;
-	struct load_report rep = { 0 };
-	struct guide *g;
-
-	path = scratch_edit(dir, "regional.json", from,
+	expect_edited("regional.json",
 	    "\"There is help in Canada.\", \"region\": \"Canada\"",
-	    "\"There is help in Canada.\", \"region\": \"Alberta\"");
-	g = load_file(path, &rep);
-	ck_assert_ptr_nonnull(g);
-	check_lines(&rep, path,
+	    "\"There is help in Canada.\", \"region\": \"Alberta\"",
 	    LINES(":69:61: screen \"start\": body[1].list[1].region: "
 		  "warning: \"Alberta\" is not this file's region "
 		  "\"Canada\": without a site for another region it is shown "
 		  "to every reader, as if it were true in all of \"Canada\""));
-	guide_free(g);
-	load_report_free(&rep);
-	free(path);
-	free(from);
-	scratch_remove(dir);
 }
 END_TEST
 
@@ -1324,13 +1314,11 @@ END_TEST
 
 START_TEST(bundled_content_is_clean)
 {
-	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
+	const char *dir = cli_content_dir();
 	struct dirent *e;
 	DIR *d;
 	int n = 0;
 
-	if (dir == NULL || *dir == '\0')
-		dir = "content";
 	d = opendir(dir);
 	ck_assert_msg(d != NULL, "cannot open %s", dir);
 	while ((e = readdir(d)) != NULL) {

@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
@@ -133,10 +134,10 @@ static void
 full_screen_session(int kiosk, const char *const env[])
 {
 	const char *argv_plain[] = { STRACE, run_bin(), "--content",
-		getenv("SAFESTEPS_CONTENT_DIR"), NULL };
+		cli_content_dir(), NULL };
 	const char *argv_kiosk[] = { STRACE, run_bin(), "--kiosk", "--content",
-		getenv("SAFESTEPS_CONTENT_DIR"), NULL };
-	struct guide *en = gs_load(getenv("SAFESTEPS_CONTENT_DIR"), "en");
+		cli_content_dir(), NULL };
+	struct guide *en = cli_guide_of("en");
 	const char *step1 = en->screens[en->steps[0].screen].id, *todo;
 	struct term *t;
 	int status;
@@ -203,7 +204,7 @@ static void
 piped_session(const char *what, const char *const extra[], const char *in)
 {
 	const char *argv[32] = { STRACE, run_bin(), "--content",
-		getenv("SAFESTEPS_CONTENT_DIR") };
+		cli_content_dir() };
 	const char *const env[] = { "LANG=C.UTF-8",
 		"ASAN_OPTIONS=detect_leaks=0", NULL };
 	struct run_result r;
@@ -252,8 +253,7 @@ START_TEST(test_check_writes_nothing)
 
 	if (!tool_need("test_check_writes_nothing", "strace", "strace"))
 		return;
-	snprintf(
-	    path, sizeof path, "%s/en.json", getenv("SAFESTEPS_CONTENT_DIR"));
+	snprintf(path, sizeof path, "%s/en.json", cli_content_dir());
 	/* --content is ignored by --check; the file is checked. */
 	piped_session("check", extra, NULL);
 }
@@ -289,8 +289,8 @@ END_TEST
  */
 START_TEST(test_no_core_dump)
 {
-	const char *argv[] = { run_bin(), "--content",
-		getenv("SAFESTEPS_CONTENT_DIR"), NULL };
+	const char *argv[] = { run_bin(), "--content", cli_content_dir(),
+		NULL };
 	char path[64], buf[4096];
 	struct term *t;
 	FILE *f;

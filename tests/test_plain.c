@@ -24,6 +24,7 @@
 #include "guidescreen.h"
 #include "layout.h"
 #include "run.h"
+#include "scratch.h"
 #include "term.h"
 #include "xmalloc.h"
 
@@ -1051,17 +1052,13 @@ END_TEST
  */
 START_TEST(older_content_keeps_its_prompt)
 {
-	char dir[] = "/tmp/safesteps-prompt-XXXXXX", *path, *src, *old;
+	char *dir = scratch_dir(), *path, *src, *old;
 	const char *opts[] = { "--plain", "--lang", "en", "--content", dir,
 		"--width", "400", NULL };
 	struct run_result r;
-	size_t len;
-	FILE *f;
 
-	ck_assert_ptr_nonnull(mkdtemp(dir));
 	path = xasprintf("%s/en.json", cli_content_dir());
-	src = golden_read_file(path, &len);
-	ck_assert_ptr_nonnull(src);
+	src = scratch_read(path, NULL);
 	free(path);
 	/* the new keys out, the prompt as older files wrote it */
 	old = src;
@@ -1084,19 +1081,14 @@ START_TEST(older_content_keeps_its_prompt)
 		src = xasprintf(
 		    "%.*sType a number. q: leave.%s", (int)(p - old), old, e);
 	}
-	path = xasprintf("%s/en.json", dir);
-	f = fopen(path, "w");
-	ck_assert_ptr_nonnull(f);
-	fputs(src, f);
-	fclose(f);
+	path = scratch_write(dir, "en.json", src, strlen(src));
 	run_plain(opts, "LANG=C.UTF-8", "1\n", 2, NULL, &r);
 	cli_expect_status(&r, 0);
 	ck_assert_uint_eq(
 	    cli_count(r.out, r.outlen, "Type a number. q: leave.\n"), 2);
 	ck_assert_ptr_null(strstr(r.out, "r: read"));
 	run_free(&r);
-	unlink(path);
-	rmdir(dir);
+	scratch_remove(dir);
 	free(path);
 	free(src);
 	free(old);

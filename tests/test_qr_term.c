@@ -360,10 +360,8 @@ static struct term *
 start_safesteps(int rows, int cols, const char *const *env)
 {
 	const char *bin = getenv("SAFESTEPS_BIN");
-	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
 	const char *argv[] = { bin != NULL ? bin : "build/tests/bin/safesteps",
-		"--content", dir != NULL ? dir : "content", "--lang", "en",
-		NULL };
+		"--content", cli_content_dir(), "--lang", "en", NULL };
 	const struct guide *g = guide_en();
 	char *title = gs_words(g->screens[g->start].title, 30);
 	struct term *t;
@@ -395,15 +393,6 @@ start_safesteps(int rows, int cols, const char *const *env)
 	return NULL;
 }
 
-/* Send a key and wait until the program has read it and is idle. */
-static void
-press(struct term *t, uint32_t c)
-{
-	ck_assert_int_eq(term_send_char(t, c, 0), 0);
-	ck_assert_msg(term_wait_idle(t, 5000) == 0,
-	    "the program did not settle:\n%s", term_dump(t));
-}
-
 /* The first bytes of a UI string, cut at a character boundary. */
 static char *
 ui_prefix(const struct guide *g, enum guide_ui which, size_t max)
@@ -427,12 +416,12 @@ START_TEST(help_screen_code)
 	char *scan = ui_prefix(g, GUIDE_UI_QR_SCAN, 24);
 	size_t i;
 
-	press(t, 'h');
+	gs_ch_settle(t, 'h');
 	ck_assert_msg(term_wait_text(t, help->title, 5000, NULL, NULL) == 0,
 	    "h did not open the help screen:\n%s", term_dump(t));
 	ck_assert_msg(term_find(t, "\xe2\x96", NULL, NULL) == -1,
 	    "a code before c:\n%s", term_dump(t));
-	press(t, 'c');
+	gs_ch_settle(t, 'c');
 	ck_assert_msg(term_wait_text(t, scan, 5000, NULL, NULL) == 0,
 	    "c showed no code:\n%s", term_dump(t));
 	for (i = 0; i < help->nresources; i++)
@@ -477,10 +466,10 @@ START_TEST(no_code_without_address)
 	    "no start screen:\n%s", term_dump(t));
 	ck_assert_msg(term_find(t, hint, NULL, NULL) == -1,
 	    "\"%s\" in the hint without a code:\n%s", hint, term_dump(t));
-	press(t, 'c');
+	gs_ch_settle(t, 'c');
 	ck_assert_int_eq(term_find(t, scan, NULL, NULL), -1);
 	ck_assert_ptr_null(read_screen(t, 0, NULL));
-	press(t, 'h');
+	gs_ch_settle(t, 'h');
 	ck_assert_msg(term_wait_text(t, hint, 5000, NULL, NULL) == 0,
 	    "\"%s\" not in the help screen's hint:\n%s", hint, term_dump(t));
 	free(scan);
@@ -660,7 +649,7 @@ START_TEST(every_resource)
 			gr = &g->resources[res];
 			if (gr->web == NULL)
 				continue;
-			press(t, 'c');
+			gs_ch_settle(t, 'c');
 			snprintf(what, sizeof what, "%s, screen %s, c %zu",
 			    runs[_i].what, sc->id, r + 1);
 			for (k = 0; k < nshots; k++)
@@ -729,8 +718,8 @@ START_TEST(too_small)
 	char *small = ui_prefix(g, runs[_i].line, 20);
 	char *scan = ui_prefix(g, GUIDE_UI_QR_SCAN, 24);
 
-	press(t, 'h');
-	press(t, 'c');
+	gs_ch_settle(t, 'h');
+	gs_ch_settle(t, 'c');
 	ck_assert_msg(term_wait_text(t, small, 5000, NULL, NULL) == 0,
 	    "no \"%s\" at %dx%d:\n%s", small, runs[_i].cols, runs[_i].rows,
 	    term_dump(t));
@@ -817,10 +806,8 @@ START_TEST(handout)
 		{ "LANG=C", NULL, NULL },
 	};
 	const struct guide *g = guide_en();
-	const char *dir = getenv("SAFESTEPS_CONTENT_DIR");
-	const char *argv[] = { run_bin(), "--content",
-		dir != NULL ? dir : "content", "--print", "--qr", "--lang",
-		"en", NULL };
+	const char *argv[] = { run_bin(), "--content", cli_content_dir(),
+		"--print", "--qr", "--lang", "en", NULL };
 	struct run_result r;
 	struct printed p;
 	struct pbm pic;

@@ -46,6 +46,7 @@
 #include "guidescreen.h"
 #include "run.h"
 #include "term.h"
+#include "tmpdir.h"
 #include "tool.h"
 #include "xmalloc.h"
 
@@ -213,7 +214,7 @@ xvfb_start(void)
 struct win {
 	const struct window *w;
 	pid_t pid;
-	char dir[64];        /* a directory of the test's own */
+	char *dir;           /* a directory of the test's own */
 	char term[64];       /* the TERM the terminal sets */
 	unsigned long wid;   /* its X window */
 	int tty;             /* its tty, read and write */
@@ -239,9 +240,7 @@ win_start(struct win *x, const struct window *w)
 	memset(x, 0, sizeof *x);
 	x->w = w;
 	x->tty = -1;
-	snprintf(x->dir, sizeof x->dir, "%s/safesteps-qrwin-XXXXXX",
-	    getenv("TMPDIR") != NULL ? getenv("TMPDIR") : "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(x->dir));
+	x->dir = tmpdir_make("safesteps-qrwin");
 	info = xasprintf("%s/info", x->dir);
 	prog = tool_path(w->argv[0]);
 	ck_assert_ptr_nonnull(prog);
@@ -297,7 +296,9 @@ win_free(struct win *x)
 	x->tty = -1;
 	stop(x->pid);
 	x->pid = -1;
-	rmdir(x->dir);
+	tmpdir_remove(x->dir);
+	free(x->dir);
+	x->dir = NULL;
 }
 
 /* Write all of buf to the terminal's tty. */
@@ -460,15 +461,6 @@ win_expect(struct win *x, const char *address, const char *where)
 	x->read_ms += term_now_ms() - t0;
 }
 
-/* Send a plain key to safesteps and wait until it is idle. */
-static void
-win_key(struct win *x, char c)
-{
-	gs_ch(x->t, c);
-	ck_assert_msg(term_wait_idle(x->t, GS_WAIT_MS) == 0,
-	    "%s: the program did not settle:\n%s", x->w->what, term_dump(x->t));
-}
-
 /* Whether address is among the n in seen. */
 static int
 seen_has(char **seen, size_t n, const char *address)
@@ -520,7 +512,7 @@ win_guide(struct win *x, const struct guide *g, char **seen, size_t *nseen)
 			if (web == NULL)
 				continue;
 			/* c shows the next address of the screen */
-			win_key(x, 'c');
+			gs_ch_settle(x->t, 'c');
 			if (seen_has(seen, *nseen, web))
 				continue;
 			snprintf(where, sizeof where, "%s, screen %s", g->lang,

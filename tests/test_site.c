@@ -128,9 +128,10 @@ END_TEST
 
 /*
  * Every screen of the plain mode with the UK example: for each screen,
- * the choices that lead there from the start (breadth first), typed one
- * a line, then q.  Everything the walk shows must be free of Canada's
- * numbers.
+ * the choices that lead there from the start (gs_digit_path, breadth
+ * first; the plain mode numbers the two languages before the choices of
+ * the languages screen), typed one a line, then q.  Everything the walk
+ * shows must be free of Canada's numbers.
  */
 START_TEST(uk_every_screen)
 {
@@ -138,44 +139,20 @@ START_TEST(uk_every_screen)
 	const char *opts[] = { "--plain", "--lang", langs[_i], "--width", "200",
 		"--site", site, NULL };
 	struct guide *g = guide_with_site(langs[_i], site);
-	size_t n = g->nscreens, *from = xcalloc(n, sizeof *from);
-	size_t *pick = xcalloc(n, sizeof *pick),
-	       *queue = xcalloc(n, sizeof *queue);
-	size_t head = 0, tail = 0, s, seen = 0;
+	size_t n = g->nscreens, s, seen = 0;
 	struct run_result r;
 
-	for (s = 0; s < n; s++)
-		from[s] = (size_t)-1;
-	from[g->start] = g->start;
-	queue[tail++] = g->start;
-	while (head < tail) {
-		const struct guide_screen *sc = &g->screens[queue[head]];
-		/* The plain mode numbers the languages before the choices. */
-		size_t off = sc->kind == GUIDE_KIND_LANGUAGES ? 2 : 0;
-
-		for (size_t c = 0; c < sc->nchoices; c++) {
-			size_t to = sc->choices[c].target;
-
-			if (from[to] != (size_t)-1)
-				continue;
-			from[to] = queue[head];
-			pick[to] = off + c + 1;
-			queue[tail++] = to;
-		}
-		head++;
-	}
 	for (s = 0; s < n; s++) {
 		char in[512] = "", line[16];
-		size_t path[64], depth = 0, k;
+		char *path = gs_digit_path(g, s, 2);
 
-		if (from[s] == (size_t)-1)
+		if (path == NULL)
 			continue; /* not reachable: not shown */
-		for (k = s; k != g->start && depth < 64; k = from[k])
-			path[depth++] = pick[k];
-		while (depth > 0) {
-			snprintf(line, sizeof line, "%zu\n", path[--depth]);
+		for (const char *d = path; *d != '\0'; d++) {
+			snprintf(line, sizeof line, "%c\n", *d);
 			strncat(in, line, sizeof in - strlen(in) - 1);
 		}
+		free(path);
 		strncat(in, "q\n", sizeof in - strlen(in) - 1);
 		cli_run(NULL, opts, env_utf8, in, strlen(in), NULL, &r);
 		cli_expect_status(&r, 0);
@@ -195,9 +172,6 @@ START_TEST(uk_every_screen)
 	    "help does not give the UK's numbers:\n%s", r.out);
 	expect_none(r.out, r.outlen, not_for_uk[_i], "help");
 	run_free(&r);
-	free(queue);
-	free(pick);
-	free(from);
 	guide_free(g);
 	free(site);
 }

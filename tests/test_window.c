@@ -113,8 +113,7 @@ START_TEST(space_on_unseen_todo)
 		ck_assert_msg(++guard < 20, "PgUp does not scroll");
 		gs_key_settle(t, TERM_KEY_PGUP);
 	}
-	gs_ch(t, ' ');
-	ck_assert_int_eq(term_wait_idle(t, GS_WAIT_MS), 0);
+	gs_ch_settle(t, ' ');
 	gs_expect_highlight(t, todo);
 	ck_assert_msg(gs_todo_state(t, todo) == 0,
 	    "Space ticked an item out of view:\n%s", term_dump(t));

@@ -424,6 +424,14 @@ gs_key_settle(struct term *t, enum term_key k)
 	    "the program did not settle:\n%s", term_dump(t));
 }
 
+void
+gs_ch_settle(struct term *t, char c)
+{
+	gs_ch(t, c);
+	ck_assert_msg(term_wait_idle(t, GS_WAIT_MS) == 0,
+	    "the program did not settle after %c:\n%s", c, term_dump(t));
+}
+
 static int
 one_marked(struct term *t, void *arg)
 {
@@ -712,10 +720,7 @@ gs_back_to_start(struct term *t, const struct guide *g, int n)
 {
 	int k;
 
-	for (k = 0; k < n; k++) {
-		gs_ch(t, 'b');
-		ck_assert_msg(term_wait_idle(t, GS_WAIT_MS) == 0,
-		    "the program did not settle:\n%s", term_dump(t));
-	}
+	for (k = 0; k < n; k++)
+		gs_ch_settle(t, 'b');
 	gs_wait_screen(t, g, g->screens[g->start].id);
 }

@@ -133,6 +133,9 @@ void gs_pick(struct term *t, char digit);
 /* Send a key and wait until the program has read it and is idle. */
 void gs_key_settle(struct term *t, enum term_key k);
 
+/* The same with a plain character. */
+void gs_ch_settle(struct term *t, char c);
+
 /* When the highlighted item is below the fold (a screen opens at its
  * top), press Down once to bring it into view (it does not move). */
 void gs_reveal(struct term *t);
